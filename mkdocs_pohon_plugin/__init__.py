@@ -1,0 +1,1 @@
+"""MkDocs plugin publishing pohon kinerja (SAKIP performance trees) kept as YAML."""

@@ -1,0 +1,94 @@
+"""``check_trees``: load, index and validate a trees folder in one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import RULES, Diagnostic, DiagnosticSink, Severity, sort_key
+from .graph import Graph
+from .loader import display_path, load_site
+from .model import Site
+from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
+from .validate import validate
+
+
+@dataclass(slots=True)
+class CheckResult:
+    site: Site
+    graph: Graph
+    nomenclature: Nomenclature | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def _nomenclature(site: Site, root: Path, sink: DiagnosticSink) -> Nomenclature | None:
+    ref = site.region.nomenclature if site.region else None
+    if ref is None or not ref.folder:
+        return None
+    folder = (root / ref.folder).resolve()
+    try:
+        return load_nomenclature(folder, ref.version)
+    except NomenclatureError as exc:
+        sink.add(
+            "nomenklatur-tidak-ditemukan",
+            ref.loc.file if ref.loc else display_path(root),
+            ref.lines.get("berkas", ref.loc.line if ref.loc else 0),
+            f"The nomenclature cannot be read: {exc}. Point 'berkas' at a folder with "
+            "program.csv, kegiatan.csv and sub_kegiatan.csv.",
+        )
+        return None
+
+
+def _switched_off(site: Site, sink: DiagnosticSink, extra: tuple[str, ...]) -> set[str]:
+    settings = site.settings
+    disabled = set(extra)
+    for index, rule_id in enumerate(settings.disabled_rules):
+        rule = RULES.get(rule_id)
+        line = settings.lines.get("aturan_nonaktif", settings.loc.line if settings.loc else 0)
+        file = settings.loc.file if settings.loc else ""
+        if rule is None:
+            sink.add(
+                "aturan-tidak-dikenal",
+                file,
+                line,
+                f"aturan_nonaktif item {index + 1} names the rule '{rule_id}', which does not "
+                "exist; `pohon rules` lists them.",
+            )
+        elif rule.severity is Severity.ERROR:
+            sink.add(
+                "aturan-tidak-dikenal",
+                file,
+                line,
+                f"'{rule_id}' is an error rule and cannot be switched off; fix what it reports.",
+            )
+        else:
+            disabled.add(rule_id)
+    return disabled
+
+
+def check_trees(root: Path | str, *, disabled_rules: tuple[str, ...] = ()) -> CheckResult:
+    """Load every tree under ``root``, build the graph and run every rule."""
+    root = Path(root)
+    sink = DiagnosticSink()
+    site = load_site(root, sink)
+    graph = Graph.build(site)
+    nomenclature = _nomenclature(site, root, sink)
+    validate(site, graph, sink, nomenclature)
+    disabled = _switched_off(site, sink, disabled_rules)
+    diagnostics = sorted(
+        (d for d in sink.items if d.rule not in disabled or RULES[d.rule].severity is Severity.ERROR),
+        key=sort_key,
+    )
+    return CheckResult(site, graph, nomenclature, diagnostics)

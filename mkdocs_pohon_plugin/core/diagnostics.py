@@ -1,0 +1,119 @@
+"""Problems found in trees: the rule catalogue and the diagnostics that cite it.
+
+Every diagnostic names a rule id, a file and a line, and says what to do. Errors cannot be switched
+off; warnings (the evaluators' quality rules) can, per site, with ``pengaturan.aturan_nonaktif``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: Severity
+    summary: str
+
+
+_E = Severity.ERROR
+_W = Severity.WARNING
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        # Reading files
+        Rule("berkas-tidak-terbaca", _E, "a tree file cannot be read or decoded as UTF-8, or is too large"),
+        Rule("yaml-sintaks", _E, "the file is not valid YAML"),
+        Rule("yaml-alias", _E, "YAML anchors and aliases are not allowed: they hide content from reviewers"),
+        Rule("kunci-ganda", _E, "a key appears twice in one mapping; YAML would silently keep the last"),
+        Rule("jenis-berkas", _E, "a file is neither the regional file (pemda:) nor an agency file (opd:)"),
+        # Shape of a file
+        Rule("kolom-tidak-dikenal", _E, "a key that the format does not know (often a typo)"),
+        Rule("kolom-wajib", _E, "a required key is missing"),
+        Rule("tipe-salah", _E, "a value of the wrong type"),
+        Rule("nilai-salah", _E, "a value outside the allowed choices"),
+        Rule("yaml-konversi", _E, "unquoted text that YAML turns into a number, boolean or date"),
+        Rule("koma-desimal", _E, "a number written with a decimal comma, which YAML reads as text"),
+        # Site-wide consistency
+        Rule("id-ganda", _E, "the same id is used twice in the site"),
+        Rule("id-tidak-aman", _E, "an id that is not safe in a URL"),
+        Rule("rujukan-hilang", _E, "a reference to a node that does not exist"),
+        Rule("siklus", _E, "parents that form a cycle"),
+        Rule("tingkat-salah", _E, "a node that is not exactly one level below its parent, or an unknown level"),
+        Rule("tahun-di-luar-periode", _E, "a year outside the planning period"),
+        Rule("kode-salah", _E, "a malformed Kemendagri code, or one of the wrong kind for the level"),
+        Rule("kode-tidak-sesuai-induk", _E, "a code that does not belong under its parent's code"),
+        Rule("induk-opd-lain", _E, "a parent in another agency (use crosscutting instead)"),
+        Rule("crosscutting-diri", _E, "a crosscutting link from a node to itself or its own agency"),
+        # Quality rules (PermenPANRB 88/2021 evaluation sheet)
+        Rule("node-tanpa-indikator", _W, "a node without an indicator"),
+        Rule("indikator-tanpa-satuan", _W, "an indicator without a unit (satuan)"),
+        Rule("indikator-tanpa-kondisi-awal", _W, "an indicator without a baseline (kondisi awal)"),
+        Rule("indikator-tanpa-target", _W, "an indicator without a target for some year of the period"),
+        Rule("indikator-tanpa-definisi", _W, "an indicator without an operational definition"),
+        Rule("daun-tanpa-sub-kegiatan", _W, "an agency leaf node that does not link to a sub kegiatan"),
+        Rule("sasaran-tanpa-cascading", _W, "a regional sasaran that no agency node supports"),
+        Rule("crosscutting-menunggu", _W, "a crosscutting link still pending agreement"),
+        Rule("crosscutting-ditolak", _W, "a crosscutting link that was rejected"),
+        Rule("kode-tidak-di-nomenklatur", _W, "a code missing from the declared nomenclature"),
+        Rule("nomenklatur-tidak-ditemukan", _W, "the declared nomenclature folder cannot be read"),
+        Rule("aturan-tidak-dikenal", _W, "aturan_nonaktif names a rule that does not exist"),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem: where it is, which rule it breaks, and what to do about it."""
+
+    rule: str
+    file: str
+    line: int
+    message: str
+    column: int = 0
+
+    @property
+    def severity(self) -> Severity:
+        return RULES[self.rule].severity
+
+    @property
+    def is_error(self) -> bool:
+        return RULES[self.rule].severity is Severity.ERROR
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.severity.value}[{self.rule}] {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "rule": self.rule,
+            "message": self.message,
+        }
+
+
+class DiagnosticSink:
+    """Collects diagnostics while loading and validating; nothing stops at the first one."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def add(self, rule: str, file: str, line: int, message: str, column: int = 0) -> None:
+        assert rule in RULES, rule
+        self.items.append(Diagnostic(rule, file, line, message, column))
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    return (diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.rule)

@@ -1,0 +1,559 @@
+"""Loading a trees folder into the model, reporting every problem of shape along the way.
+
+The walk follows :mod:`.format_spec`: for each YAML mapping it checks keys (unknown, duplicate,
+missing), converts each value by its declared type from the composed node (so the raw text and line
+of every scalar are known), and builds the model objects with their file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import Node as YamlNode
+
+from . import format_spec as spec
+from .diagnostics import DiagnosticSink
+from .model import Indicator, Loc, Node, Opd, Site
+from .yaml_source import SourceFile, read_source
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+_TAG_WORDS = {
+    _INT: "an integer",
+    _FLOAT: "a decimal number",
+    _BOOL: "a boolean (true/false)",
+    _TIMESTAMP: "a date",
+    _NULL: "empty (null)",
+}
+
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
+_SAFE_ID = re.compile(spec.ID_PATTERN)
+_WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
+)
+
+MISSING: Any = object()
+
+_LABELS = {"node": "node", "indikator": "indicator", "tingkat": "level"}
+
+
+def _line(node: YamlNode) -> int:
+    return node.start_mark.line + 1
+
+
+def _describe(node: YamlNode) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return _TAG_WORDS.get(node.tag, "text")
+
+
+def _quote_hint(raw: str) -> str:
+    return f'"{raw}"' if '"' not in raw else f"'{raw}'"
+
+
+def id_problem(value: str) -> str | None:
+    """Why an id is not safe in a URL and a file name, or ``None`` when it is."""
+    if len(value) > spec.ID_MAX_LENGTH:
+        return f"is {len(value)} characters long; keep it to {spec.ID_MAX_LENGTH}"
+    if not _SAFE_ID.match(value):
+        return (
+            "must be lowercase letters a-z and digits, separated by single '-', '_' or '.' "
+            "(no spaces, slashes, capitals or accents)"
+        )
+    if value.split(".")[0] in _WINDOWS_DEVICES:
+        return "is a reserved device name on Windows; choose another id"
+    return None
+
+
+class FileReader:
+    """Converts one composed file into model objects, following the format specs."""
+
+    def __init__(self, display: str, sink: DiagnosticSink, years: range | None) -> None:
+        self.file = display
+        self.sink = sink
+        self.years = years
+        self._seen: set[int] = set()
+
+    # -- reporting helpers --
+
+    def error(self, rule: str, node: YamlNode | int, message: str) -> None:
+        line = node if isinstance(node, int) else _line(node)
+        self.sink.add(rule, self.file, line, message)
+
+    def _first_visit(self, node: YamlNode, key: str) -> bool:
+        ident = id(node)
+        if ident in self._seen:
+            self.error(
+                "yaml-alias",
+                node,
+                f"'{key}' repeats content through a YAML alias; write the content out in full "
+                "so that reviewers see it.",
+            )
+            return False
+        self._seen.add(ident)
+        return True
+
+    # -- objects --
+
+    def read_object(
+        self, node: YamlNode, obj: spec.ObjectSpec, where: str
+    ) -> tuple[dict[str, Any], dict[str, int]] | None:
+        if not isinstance(node, MappingNode):
+            self.error(
+                "tipe-salah",
+                node,
+                f"{where} must be a mapping of keys (such as {', '.join(f.key for f in obj.fields[:3])}), "
+                f"but it is {_describe(node)}.",
+            )
+            return None
+        if not self._first_visit(node, where):
+            return None
+        values: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        failed: set[str] = set()
+        fields = obj.by_key
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.error("tipe-salah", key_node, f"A key in {where} must be plain text.")
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            first = lines.get(key)
+            if first is not None:
+                self.error(
+                    "kunci-ganda",
+                    line,
+                    f"'{key}' appears twice in {where} (first at line {first}); YAML would keep only "
+                    "the last one and silently drop the other. Merge the two into one.",
+                )
+                continue
+            lines[key] = line
+            field = fields.get(key)
+            if field is None:
+                self._unknown_key(key, line, obj, where)
+                continue
+            reported = len(self.sink.items)
+            value = self.convert(value_node, field.type, key, f"'{key}' in {where}")
+            if value is not MISSING:
+                values[field.attr] = value
+            elif len(self.sink.items) > reported:
+                failed.add(key)
+        for field in obj.fields:
+            if field.required and field.attr not in values and field.key not in failed:
+                if field.key in lines:
+                    self.error(
+                        "kolom-wajib",
+                        lines[field.key],
+                        f"'{field.key}' in {where} is empty; fill it in ({field.doc})",
+                    )
+                else:
+                    self.error("kolom-wajib", node, f"{where} has no '{field.key}'; add it ({field.doc})")
+        return values, lines
+
+    def _unknown_key(self, key: str, line: int, obj: spec.ObjectSpec, where: str) -> None:
+        close = difflib.get_close_matches(key, list(obj.by_key), n=1, cutoff=0.6)
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else f"the keys allowed here are: {', '.join(obj.by_key)}."
+        )
+        self.error("kolom-tidak-dikenal", line, f"Unknown key '{key}' in {where}; {hint}")
+
+    def build(self, node: YamlNode, obj: spec.ObjectSpec, where: str) -> Any:
+        read = self.read_object(node, obj, where)
+        if read is None:
+            return MISSING
+        values, lines = read
+        if obj.build is None:
+            return values
+        return obj.build(**values, loc=Loc(self.file, _line(node)), lines=lines)
+
+    # -- values --
+
+    def convert(self, node: YamlNode, vtype: spec.ValueType, key: str, where: str) -> Any:
+        kind = type(vtype)
+        if kind is spec.Obj:
+            if isinstance(node, ScalarNode) and node.tag == _NULL:
+                return MISSING
+            return self.build(node, vtype.spec, where)
+        if kind is spec.ListOf:
+            return self._list(node, vtype.item, key, where)
+        if kind is spec.YearMap:
+            return self._year_map(node, vtype.item, key, where)
+        if not isinstance(node, ScalarNode):
+            self.error("tipe-salah", node, f"{where} must be a single value, but it is {_describe(node)}.")
+            return MISSING
+        tag = node.tag
+        raw = node.value
+        if tag == _NULL:
+            return MISSING
+        if kind is spec.Text or kind is spec.Code or kind is spec.Ident or kind is spec.Ref:
+            if tag != _STR:
+                return self._coerced(node, where)
+            if kind is spec.Ident or kind is spec.Ref:
+                problem = id_problem(raw)
+                if problem:
+                    self.error("id-tidak-aman", node, f"The id {raw!r} in {where} {problem}.")
+            elif kind is spec.Code and vtype.pattern and not re.match(vtype.pattern, raw):
+                self.error("kode-salah", node, f"{where} {raw!r} is malformed; expected the pattern {vtype.pattern}.")
+            return raw
+        if kind is spec.Choice:
+            if tag != _STR or raw not in vtype.options:
+                close = difflib.get_close_matches(str(raw), vtype.options, n=1, cutoff=0.5)
+                hint = f" Did you mean '{close[0]}'?" if close else ""
+                self.error(
+                    "nilai-salah",
+                    node,
+                    f"{where} is {raw!r}; it must be one of: {', '.join(vtype.options)}.{hint}",
+                )
+                return MISSING
+            return raw
+        if kind is spec.Measure:
+            if tag == _STR:
+                if _DECIMAL_COMMA.fullmatch(raw):
+                    self.error(
+                        "koma-desimal",
+                        node,
+                        f"{where} is {raw!r}: write numbers with a dot as the decimal separator "
+                        f"({raw.replace(',', '.')}), or YAML reads it as text.",
+                    )
+                    return MISSING
+                return raw
+            return self._number(node, where)
+        if kind is spec.Number:
+            if tag == _STR and _DECIMAL_COMMA.fullmatch(raw):
+                self.error("koma-desimal", node, f"{where} is {raw!r}: write {raw.replace(',', '.')}.")
+                return MISSING
+            if tag == _STR:
+                self.error("tipe-salah", node, f"{where} must be a number, not text {raw!r}.")
+                return MISSING
+            return self._number(node, where)
+        if kind is spec.Year or kind is spec.Integer:
+            value = self._integer(node, where)
+            if value is MISSING or kind is spec.Integer:
+                return value
+            if not 1900 <= value <= 2200:
+                self.error("tipe-salah", node, f"{where} is {value}; write a four-digit year.")
+                return MISSING
+            return value
+        if kind is spec.Boolean:
+            if tag != _BOOL:
+                self.error("tipe-salah", node, f"{where} must be true or false, not {raw!r}.")
+                return MISSING
+            return raw.lower() in ("true", "yes", "on", "y")
+        raise AssertionError(f"unhandled type {vtype!r}")  # pragma: no cover - spec bug
+
+    def _coerced(self, node: ScalarNode, where: str) -> Any:
+        if node.tag in _TAG_WORDS:
+            self.error(
+                "yaml-konversi",
+                node,
+                f"{where} is written {node.value}, which YAML reads as {_TAG_WORDS[node.tag]}, "
+                f"not text; put it in quotes: {_quote_hint(node.value)}.",
+            )
+        else:
+            self.error("tipe-salah", node, f"{where} has the tag {node.tag}; remove the tag.")
+        return MISSING
+
+    def _integer(self, node: ScalarNode, where: str) -> Any:
+        raw = node.value
+        if node.tag == _STR and raw.isdigit():
+            return int(raw)
+        if node.tag != _INT:
+            self.error("tipe-salah", node, f"{where} must be a whole number, not {raw!r}.")
+            return MISSING
+        if not _DECIMAL_INT.fullmatch(raw):
+            self.error(
+                "yaml-konversi",
+                node,
+                f"{where} is written {raw}, which YAML 1.1 reads in another base or notation; "
+                "write plain decimal digits without leading zeros.",
+            )
+            return MISSING
+        return int(raw)
+
+    def _number(self, node: ScalarNode, where: str) -> Any:
+        tag = node.tag
+        raw = node.value
+        if tag == _INT:
+            return self._integer(node, where)
+        if tag == _FLOAT:
+            if not _DECIMAL_FLOAT.fullmatch(raw):
+                self.error(
+                    "nilai-salah",
+                    node,
+                    f"{where} is {raw}; write an ordinary decimal number (not infinity, NaN or "
+                    "a number with '_' or ':').",
+                )
+                return MISSING
+            return float(raw)
+        if tag == _BOOL or tag == _TIMESTAMP:
+            return self._coerced(node, where)
+        self.error("tipe-salah", node, f"{where} must be a number, not {_describe(node)}.")
+        return MISSING
+
+    def _list(self, node: YamlNode, item: spec.ValueType, key: str, where: str) -> Any:
+        if isinstance(node, ScalarNode) and node.tag == _NULL:
+            return MISSING
+        if not isinstance(node, SequenceNode):
+            self.error("tipe-salah", node, f"{where} must be a list (lines starting with '- '), but it is {_describe(node)}.")
+            return MISSING
+        if not self._first_visit(node, key):
+            return MISSING
+        result = []
+        named = type(item) is spec.Obj and "id" in item.spec.by_key
+        for index, child in enumerate(node.value, 1):
+            ident = _child(child, "id") if named else None
+            if isinstance(ident, ScalarNode) and ident.value:
+                label = f"{_LABELS.get(key, key)} '{ident.value}'"
+            else:
+                label = f"item {index} of {where}"
+            value = self.convert(child, item, key, label)
+            if value is not MISSING:
+                result.append(value)
+        return result
+
+    def _year_map(self, node: YamlNode, item: spec.ValueType, key: str, where: str) -> Any:
+        if isinstance(node, ScalarNode) and node.tag == _NULL:
+            return MISSING
+        if not isinstance(node, MappingNode):
+            self.error(
+                "tipe-salah",
+                node,
+                f"{where} must map years to values, e.g. {{2025: 10, 2026: 12}}, but it is {_describe(node)}.",
+            )
+            return MISSING
+        if not self._first_visit(node, key):
+            return MISSING
+        result: dict[int, Any] = {}
+        seen: set[int] = set()
+        years = self.years
+        for year_node, value_node in node.value:
+            if not isinstance(year_node, ScalarNode):
+                self.error("tipe-salah", year_node, f"A key of {where} must be a year.")
+                continue
+            year = self._integer(year_node, f"a year in {where}")
+            if year is MISSING:
+                continue
+            if year in seen:
+                self.error(
+                    "kunci-ganda",
+                    year_node,
+                    f"The year {year} appears twice in {where}; YAML would keep only the last value. "
+                    "Keep one.",
+                )
+                continue
+            seen.add(year)
+            if years is not None and year not in years:
+                self.error(
+                    "tahun-di-luar-periode",
+                    year_node,
+                    f"The year {year} in {where} is outside the period {years.start}–{years.stop - 1}; "
+                    "remove it or correct the year.",
+                )
+            value = self.convert(value_node, item, key, f"{year} in {where}")
+            if value is not MISSING:
+                result[year] = value
+        return result
+
+
+def _child(node: YamlNode | None, key: str) -> YamlNode | None:
+    if not isinstance(node, MappingNode):
+        return None
+    for k, v in node.value:
+        if isinstance(k, ScalarNode) and k.value == key:
+            return v
+    return None
+
+
+def _peek_period(root: YamlNode) -> range | None:
+    """The period of a regional file, read ahead so that years in the same file can be checked."""
+    period = _child(_child(root, "pemda"), "periode")
+    start, end = _child(period, "awal"), _child(period, "akhir")
+    if isinstance(start, ScalarNode) and isinstance(end, ScalarNode):
+        if start.value.isdigit() and end.value.isdigit() and int(start.value) <= int(end.value):
+            return range(int(start.value), int(end.value) + 1)
+    return None
+
+
+def _mapping_keys(root: YamlNode) -> set[str]:
+    if not isinstance(root, MappingNode):
+        return set()
+    return {k.value for k, _ in root.value if isinstance(k, ScalarNode)}
+
+
+def discover(root: Path) -> list[Path]:
+    """Every YAML file under the trees folder, in a stable order (hidden folders skipped)."""
+    found: list[Path] = []
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        found.extend(
+            Path(directory) / name
+            for name in sorted(files)
+            if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+        )
+    return found
+
+
+def display_path(path: Path) -> str:
+    """A path as a reviewer knows it: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class SiteLoader:
+    """Loads every file of a trees folder into one :class:`Site`."""
+
+    def __init__(self, root: Path, sink: DiagnosticSink) -> None:
+        self.root = root
+        self.sink = sink
+        self.site = Site(root=str(root))
+        self._id_lines: dict[str, Loc] = {}
+
+    def load(self) -> Site:
+        sources = [read_source(path, display_path(path), self.sink) for path in discover(self.root)]
+        self.site.files = [s.display for s in sources]
+        regional = [s for s in sources if s.root is not None and "pemda" in _mapping_keys(s.root)]
+        if not regional:
+            self.sink.add(
+                "jenis-berkas",
+                display_path(self.root),
+                0,
+                "No regional file found: add pemda.yaml with a 'pemda:' block (name and period) "
+                "and the regional tree.",
+            )
+        for extra in regional[1:]:
+            self.sink.add(
+                "jenis-berkas",
+                extra.display,
+                1,
+                f"A second regional file (the first is {regional[0].display}); keep one 'pemda:' "
+                "block for the site.",
+            )
+        if regional:
+            self._load_regional(regional[0])
+        years = self.site.years if self.site.region and self.site.region.period.start else None
+        for source in sources:
+            if source.root is None or source in regional:
+                continue
+            self._load_opd(source, years)
+        return self.site
+
+    def _load_regional(self, source: SourceFile) -> None:
+        reader = FileReader(source.display, self.sink, _peek_period(source.root))
+        values = reader.build(source.root, spec.REGIONAL_FILE, "the regional file")
+        if values is MISSING:
+            return
+        region = values.get("region")
+        if region is not None:
+            self.site.region = region
+            period = region.period
+            if period.start and period.end and period.end < period.start:
+                reader.error(
+                    "nilai-salah",
+                    period.lines.get("akhir", period.loc.line),
+                    f"The period ends ({period.end}) before it starts ({period.start}); swap them.",
+                )
+                period.end = period.start
+        settings = values.get("settings")
+        if settings is not None:
+            self.site.settings = settings
+        self.site.levels = (
+            settings.levels if settings is not None and settings.levels else spec.default_levels()
+        )
+        for node in values.get("nodes", ()):
+            self.register_node(node, None)
+
+    def _load_opd(self, source: SourceFile, years: range | None) -> None:
+        keys = _mapping_keys(source.root)
+        if "opd" not in keys:
+            line = _line(source.root)
+            self.sink.add(
+                "jenis-berkas",
+                source.display,
+                line,
+                "This file has neither a 'pemda:' nor an 'opd:' block at the top level; an agency "
+                "file starts with 'opd:' (id, nama) followed by 'node:'.",
+            )
+            return
+        reader = FileReader(source.display, self.sink, years)
+        values = reader.build(source.root, spec.OPD_FILE, "the agency file")
+        if values is MISSING:
+            return
+        opd: Opd | None = values.get("opd")
+        if opd is None or not opd.id:
+            return
+        existing = self.site.opds.get(opd.id)
+        if existing is not None:
+            reader.error(
+                "id-ganda",
+                opd.lines.get("id", opd.loc.line),
+                f"The agency id '{opd.id}' is already used in {existing.loc.file}:{existing.loc.line}; "
+                "give each agency its own id.",
+            )
+            return
+        self.site.opds[opd.id] = opd
+        for node in values.get("nodes", ()):
+            self.register_node(node, opd)
+
+    def register_node(self, node: Node, opd: Opd | None) -> None:
+        node.opd_id = opd.id if opd else None
+        if self._claim(node.id, node.loc, node.lines.get("id", node.loc.line), "node"):
+            self.site.nodes[node.id] = node
+            if opd is not None:
+                opd.node_ids.append(node.id)
+        for indicator in node.indicators:
+            indicator.node_id = node.id
+            if indicator.id and self._claim(
+                indicator.id, indicator.loc, indicator.lines.get("id", indicator.loc.line), "indicator"
+            ):
+                self.site.indicators[indicator.id] = indicator
+        for link in node.crosscutting:
+            link.source_id = node.id
+
+    def _claim(self, ident: str, loc: Loc, line: int, what: str) -> bool:
+        if not ident:
+            return False
+        first = self._id_lines.get(ident)
+        if first is not None:
+            self.sink.add(
+                "id-ganda",
+                loc.file,
+                line,
+                f"The id '{ident}' of this {what} is already used at {first.file}:{first.line}; "
+                "ids must be unique across the whole site (nodes and indicators share them).",
+            )
+            return False
+        self._id_lines[ident] = Loc(loc.file, line)
+        return True
+
+
+def load_site(root: Path | str, sink: DiagnosticSink) -> Site:
+    """Load a trees folder. Problems go to ``sink``; the returned site holds what could be read."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the loader allocates many small objects; generational GC would rescan them all
+    try:
+        return SiteLoader(Path(root), sink).load()
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+__all__ = ["MISSING", "FileReader", "Indicator", "SiteLoader", "discover", "id_problem", "load_site"]

@@ -1,0 +1,1074 @@
+"""A generator of synthetic regencies: valid trees folders of any size, for benchmarks and tests.
+
+``generate_regency(out_dir, params)`` writes ``pemda.yaml`` (the regional tree: visi, misi, tujuan,
+sasaran), one ``opd/<id>.yaml`` per agency (sasaran strategis → program → kegiatan → sub kegiatan)
+and a ``nomenklatur/`` folder with the Kemendagri CSVs shipped in the package. Every code is a real
+one from those CSVs and sits under its parent's code; every node and indicator carries the fields
+the evaluators look for. The output depends only on the parameters: the same seed gives the same
+bytes.
+
+The YAML is written line by line in the style of ``docs/format.md`` (block nodes, small flow
+mappings for years), not with ``yaml.dump``: it is faster at 20,000 items and reads like a tree a
+person would write.
+
+Run it as a module::
+
+    python -m mkdocs_pohon_plugin.core.synthetic OUT_DIR --opd 45 --nodes 5000 \\
+        --indicators 15000 --crosscutting 0.05 --seed 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import random
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+BASELINE_YEAR = 2024
+YEARS = (2025, 2026, 2027, 2028, 2029)
+NOMENCLATURE_VERSION = "Kepmendagri 900.1.15.5-1317/2023"
+NOMENCLATURE_FOLDER = "nomenklatur"
+NOMENCLATURE_FILES = ("program.csv", "kegiatan.csv", "sub_kegiatan.csv")
+
+REGIONAL_LEVELS = ("visi", "misi", "tujuan", "sasaran")
+OPD_LEVELS = ("sasaran_strategis", "sasaran_program", "sasaran_kegiatan", "sasaran_sub_kegiatan")
+LEVEL_SHAPE = (1, 3, 8, 20)
+"""Relative number of agency nodes per level, top to bottom."""
+
+_MIN_OPD_NODES = len(OPD_LEVELS)
+_LEVEL_TAG = {"sasaran_strategis": "ss", "sasaran_program": "sp", "sasaran_kegiatan": "sk"}
+_LEVEL_TAG["sasaran_sub_kegiatan"] = "ssk"
+_INDICATOR_WEIGHT = {"sasaran_strategis": 2.0, "sasaran_program": 1.5, "sasaran_sub_kegiatan": 0.9}
+"""Relative share of the indicators beyond the first that a node of each level gets."""
+_STATUS_WEIGHTS = (("disetujui", 85), ("menunggu", 10), ("ditolak", 5))
+
+
+# --------------------------------------------------------------------------------------------
+# Parameters and result
+
+
+@dataclass(frozen=True)
+class SyntheticParams:
+    """What to generate. ``nodes`` and ``indicators`` are exact totals for the whole site."""
+
+    opd: int = 45
+    nodes: int = 5000
+    indicators: int = 15000
+    crosscutting: float = 0.05
+    """Fraction of agency nodes that carry one crosscutting link to a node of another agency."""
+    seed: int = 1
+    nama: str = "Kabupaten Sukamaju"
+    misi: int = 4
+    tujuan_per_misi: int = 2
+    sasaran_per_tujuan: int = 2
+
+    def __post_init__(self) -> None:
+        if self.opd < 1:
+            raise ValueError("opd must be at least 1")
+        if min(self.misi, self.tujuan_per_misi, self.sasaran_per_tujuan) < 1:
+            raise ValueError("misi, tujuan_per_misi and sasaran_per_tujuan must be at least 1")
+        least = self.regional_nodes + _MIN_OPD_NODES * self.opd
+        if self.nodes < least:
+            raise ValueError(
+                f"nodes must be at least {least} ({self.regional_nodes} regional nodes and "
+                f"{_MIN_OPD_NODES} per agency) for {self.opd} agencies"
+            )
+        if self.indicators < self.nodes:
+            raise ValueError("indicators must be at least nodes: every node gets one")
+        if not 0.0 <= self.crosscutting <= 1.0:
+            raise ValueError("crosscutting must be a fraction between 0 and 1")
+        if self.crosscutting > 0 and self.opd < 2:
+            raise ValueError("crosscutting links need at least two agencies")
+        if not self.nama.strip():
+            raise ValueError("nama must not be empty")
+
+    @property
+    def regional_nodes(self) -> int:
+        tujuan = self.misi * self.tujuan_per_misi
+        return 1 + self.misi + tujuan + tujuan * self.sasaran_per_tujuan
+
+
+@dataclass(frozen=True)
+class SyntheticStats:
+    """What was written."""
+
+    files: int
+    """YAML files (the regional file and one per agency); the CSVs are not counted."""
+    opd: int
+    nodes: int
+    indicators: int
+    crosscutting: int
+    nodes_per_level: dict[str, int] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------
+# YAML scalars
+
+_ESCAPES: dict[int, str] = {
+    0x00: "\\0",
+    0x07: "\\a",
+    0x08: "\\b",
+    0x09: "\\t",
+    0x0A: "\\n",
+    0x0B: "\\v",
+    0x0C: "\\f",
+    0x0D: "\\r",
+    0x1B: "\\e",
+    0x22: '\\"',
+    0x5C: "\\\\",
+    0x85: "\\N",
+    0x2028: "\\L",
+    0x2029: "\\P",
+    0xFEFF: "\\uFEFF",
+    0xFFFE: "\\uFFFE",
+    0xFFFF: "\\uFFFF",
+}
+for _code in (*range(0x20), *range(0x7F, 0xA0)):
+    _ESCAPES.setdefault(_code, f"\\x{_code:02X}")
+del _code
+
+
+def quote(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar that any YAML 1.1/1.2 parser reads back unchanged.
+
+    Quotes, backslashes, control characters and the characters YAML treats as line breaks are
+    escaped, so the result always fits on one line.
+    """
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def _number(value: float, decimals: int) -> str:
+    """A plain YAML number with at most ``decimals`` decimals (``72.3``, ``105``)."""
+    if decimals <= 0:
+        return str(round(value))
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _years(values: Sequence[str], years: Sequence[int] = YEARS) -> str:
+    return (
+        "{" + ", ".join(f"{year}: {value}" for year, value in zip(years, values, strict=True)) + "}"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The nomenclature shipped in the package
+
+
+class _Sub(NamedTuple):
+    kode: str
+    nama: str
+    indikator: str
+    satuan: str
+
+
+@dataclass(frozen=True)
+class _Nomenclature:
+    programs: dict[str, list[tuple[str, str]]]
+    """Programs that have kegiatan, by bidang urusan (``1.02``)."""
+    kegiatan: dict[str, list[tuple[str, str]]]
+    """Kegiatan that have sub kegiatan, by program code."""
+    sub_kegiatan: dict[str, list[_Sub]]
+    """Sub kegiatan by kegiatan code."""
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _nomenclature_files() -> dict[str, bytes]:
+    folder = resources.files("mkdocs_pohon_plugin").joinpath("data").joinpath(NOMENCLATURE_FOLDER)
+    return {name: folder.joinpath(name).read_bytes() for name in NOMENCLATURE_FILES}
+
+
+def _rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def _load_nomenclature(files: dict[str, bytes]) -> _Nomenclature:
+    sub_kegiatan: dict[str, list[_Sub]] = {}
+    for row in _rows(files["sub_kegiatan.csv"]):
+        kode = row["kode"].strip()
+        sub = _Sub(kode, _clean(row["nama"]), _clean(row["indikator"]), _clean(row["satuan"]))
+        sub_kegiatan.setdefault(kode.rsplit(".", 1)[0], []).append(sub)
+    kegiatan: dict[str, list[tuple[str, str]]] = {}
+    for row in _rows(files["kegiatan.csv"]):
+        kode = row["kode"].strip()
+        if kode in sub_kegiatan:
+            kegiatan.setdefault(kode.rsplit(".", 2)[0], []).append((kode, _clean(row["nama"])))
+    programs: dict[str, list[tuple[str, str]]] = {}
+    for row in _rows(files["program.csv"]):
+        kode = row["kode"].strip()
+        if kode in kegiatan:
+            programs.setdefault(kode.rsplit(".", 1)[0], []).append((kode, _clean(row["nama"])))
+    return _Nomenclature(programs, kegiatan, sub_kegiatan)
+
+
+# --------------------------------------------------------------------------------------------
+# Agencies
+
+
+class _Agency(NamedTuple):
+    id: str
+    nama: str
+    singkatan: str
+    jenis: str
+    bidang: tuple[str, ...]
+    """Bidang urusan whose programs the agency runs; the first gives its OPD code."""
+    tema: str
+    """What its outcomes are about, used in statements and indicator names."""
+
+
+def _agency_table(text: str) -> tuple[_Agency, ...]:
+    rows = (line.split("|") for line in text.strip().splitlines())
+    return tuple(
+        _Agency(*(cell.strip() for cell in row[:4]), tuple(row[4].split()), row[5].strip())
+        for row in rows
+    )
+
+
+# The agencies of a typical kabupaten, most important first; further agencies are kecamatan.
+_AGENCIES = _agency_table(
+    """
+dinkes | Dinas Kesehatan | Dinkes | dinas | 1.02 | derajat kesehatan masyarakat
+disdik | Dinas Pendidikan dan Kebudayaan | Disdikbud | dinas | 1.01 2.22 | mutu pendidikan
+dpupr | Dinas Pekerjaan Umum dan Penataan Ruang | DPUPR | dinas | 1.03 | kemantapan infrastruktur
+disperkim | Dinas Perumahan, Kawasan Permukiman dan Pertanahan | Disperkim | dinas | 1.04 2.10 |
+    kualitas kawasan permukiman
+satpolpp | Satuan Polisi Pamong Praja | Satpol PP | lainnya | 1.05 | ketertiban umum
+dinsos | Dinas Sosial | Dinsos | dinas | 1.06 | perlindungan dan jaminan sosial
+disnaker | Dinas Tenaga Kerja dan Transmigrasi | Disnakertrans | dinas | 2.07 3.32 |
+    kesempatan kerja
+dp3a | Dinas Pemberdayaan Perempuan dan Perlindungan Anak | DP3A | dinas | 2.08 |
+    perlindungan perempuan dan anak
+dkp | Dinas Ketahanan Pangan | DKP | dinas | 2.09 | ketahanan pangan masyarakat
+dlh | Dinas Lingkungan Hidup | DLH | dinas | 2.11 | kualitas lingkungan hidup
+disdukcapil | Dinas Kependudukan dan Pencatatan Sipil | Disdukcapil | dinas | 2.12 |
+    layanan administrasi kependudukan
+dpmd | Dinas Pemberdayaan Masyarakat dan Desa | DPMD | dinas | 2.13 | kemandirian desa
+dppkb | Dinas Pengendalian Penduduk dan Keluarga Berencana | DPPKB | dinas | 2.14 |
+    pengendalian penduduk
+dishub | Dinas Perhubungan | Dishub | dinas | 2.15 | keselamatan transportasi
+diskominfo | Dinas Komunikasi, Informatika, Statistik dan Persandian | Diskominfo | dinas |
+    2.16 2.20 2.21 | pemerintahan digital
+diskopukm | Dinas Koperasi dan Usaha Mikro | Diskop UM | dinas | 2.17 | daya saing usaha mikro
+dpmptsp | Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu | DPMPTSP | dinas | 2.18 |
+    iklim investasi
+disporapar | Dinas Kepemudaan, Olahraga dan Pariwisata | Disporapar | dinas | 3.26 2.19 |
+    daya tarik pariwisata
+dispusip | Dinas Perpustakaan dan Kearsipan | Dispusip | dinas | 2.23 2.24 | budaya literasi
+diskan | Dinas Perikanan | Diskan | dinas | 3.25 | produksi perikanan
+distan | Dinas Pertanian | Distan | dinas | 3.27 | produktivitas pertanian
+disperindag | Dinas Perindustrian dan Perdagangan | Disperindag | dinas | 3.31 3.30 |
+    daya saing industri dan perdagangan
+setda | Sekretariat Daerah | Setda | sekretariat | 4.01 | kualitas tata kelola pemerintahan
+setwan | Sekretariat DPRD | Setwan | sekretariat | 4.02 | dukungan terhadap fungsi DPRD
+bappeda | Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah | Bapperida | badan |
+    5.01 5.05 | kualitas perencanaan pembangunan
+bkad | Badan Keuangan dan Aset Daerah | BKAD | badan | 5.02 | akuntabilitas keuangan daerah
+bkpsdm | Badan Kepegawaian dan Pengembangan Sumber Daya Manusia | BKPSDM | badan | 5.03 5.04 |
+    profesionalitas aparatur
+inspektorat | Inspektorat Daerah | Inspektorat | inspektorat | 6.01 | efektivitas pengawasan
+kesbangpol | Badan Kesatuan Bangsa dan Politik | Kesbangpol | badan | 8.01 | wawasan kebangsaan
+bpbd | Badan Penanggulangan Bencana Daerah | BPBD | badan | 1.05 | ketangguhan terhadap bencana
+rsud | Rumah Sakit Umum Daerah | RSUD | lainnya | 1.02 | mutu pelayanan kesehatan rujukan
+""".replace("|\n    ", "| ")
+)
+_KECAMATAN_BIDANG = "7.01"
+_KECAMATAN_THEME = "kualitas pelayanan publik di kecamatan"
+_PLACE_HEADS = ("Suka", "Mekar", "Sari", "Karang", "Tanjung", "Sumber", "Giri", "Jati", "Wana")
+_PLACE_HEADS += ("Cinta", "Bumi", "Tirta", "Wono", "Purwo", "Sido", "Margo")
+_PLACE_TAILS = ("maju", "jaya", "makmur", "asih", "mulya", "rahayu", "sari", "wangi", "agung")
+_PLACE_TAILS += ("harja", "tani", "raharja", "rejo", "luhur", "mukti", "asri")
+
+
+@dataclass(frozen=True)
+class _Opd:
+    id: str
+    nama: str
+    singkatan: str
+    jenis: str
+    bidang: tuple[str, ...]
+    tema: str
+    kode: str
+    kepala: str
+    weight: float
+
+
+def _make_opds(rng: random.Random, count: int) -> list[_Opd]:
+    opds: list[_Opd] = []
+    units: dict[str, int] = {}
+
+    def opd_code(bidang: Sequence[str]) -> str:
+        serial = units.get(bidang[0], 0)
+        units[bidang[0]] = serial + 1
+        parts = [*bidang[:3], *(["0.00"] * (3 - len(bidang[:3])))]
+        return ".".join(parts) + f".{serial % 99 + 1:02d}.{serial // 99:04d}"
+
+    for agency_id, nama, singkatan, jenis, bidang, tema in _AGENCIES[:count]:
+        kepala = (
+            f"Kepala {nama}" if not nama.startswith("Sekretariat") else f"Sekretaris {nama[12:]}"
+        )
+        if agency_id == "setda":
+            kepala = "Sekretaris Daerah"
+        elif agency_id == "inspektorat":
+            kepala = "Inspektur Daerah"
+        elif agency_id == "rsud":
+            kepala = "Direktur Rumah Sakit Umum Daerah"
+        weight = rng.uniform(0.7, 1.3)
+        opds.append(_Opd(agency_id, nama, singkatan, jenis, bidang, tema, "", kepala, weight))
+    places = [head + tail for head in _PLACE_HEADS for tail in _PLACE_TAILS]
+    rng.shuffle(places)
+    for index in range(count - len(opds)):
+        place = places[index % len(places)]
+        round_ = index // len(places)
+        name = place if round_ == 0 else f"{place} {round_ + 1}"
+        kecamatan_id = f"kec-{place.lower()}" + (f"-{round_ + 1}" if round_ else "")
+        weight = rng.uniform(0.35, 0.65)
+        opds.append(
+            _Opd(
+                kecamatan_id,
+                f"Kecamatan {name}",
+                f"Kec. {name}",
+                "kecamatan",
+                (_KECAMATAN_BIDANG,),
+                _KECAMATAN_THEME,
+                "",
+                f"Camat {name}",
+                weight,
+            )
+        )
+    return [
+        _Opd(o.id, o.nama, o.singkatan, o.jenis, o.bidang, o.tema, opd_code(o.bidang), o.kepala,
+             o.weight)
+        for o in opds
+    ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Indicators
+
+
+class _Measure(NamedTuple):
+    polaritas: str
+    low: float
+    high: float
+    step_low: float
+    step_high: float
+    decimals: int
+    bound: float | None
+    """Upper bound for ``maksimal``, lower bound for ``minimal``."""
+
+
+class _Template(NamedTuple):
+    nama: str
+    satuan: str
+    measure: _Measure
+    formula: str | None = None
+
+
+_PERSEN = _Measure("maksimal", 45, 85, 1, 4, 2, 100)
+_PERSEN_TURUN = _Measure("minimal", 6, 25, 0.5, 2, 2, 0)
+_NILAI = _Measure("maksimal", 60, 80, 0.5, 2.5, 2, 100)
+_INDEKS = _Measure("maksimal", 2.6, 3.3, 0.02, 0.1, 2, 4)
+_DOKUMEN = _Measure("maksimal", 1, 6, 0, 1, 0, None)
+_JUMLAH = _Measure("maksimal", 20, 400, 2, 30, 0, None)
+_LAPORAN = _Measure("stabil", 4, 12, 0, 0, 0, None)
+_RASIO = _Measure("stabil", 1, 1, 0, 0, 2, None)
+_RATIO_FORMULA = "(realisasi / target) x 100%"
+
+
+def _template_table(text: str) -> tuple[_Template, ...]:
+    """Rows of ``name | unit | polarity | low high step_low step_high decimals bound``."""
+    templates: list[_Template] = []
+    for line in text.strip().splitlines():
+        nama, satuan, polaritas, numbers = (cell.strip() for cell in line.split("|"))
+        low, high, step_low, step_high, decimals, bound = map(float, numbers.split())
+        measure = _Measure(polaritas, low, high, step_low, step_high, int(decimals), bound)
+        templates.append(_Template(nama, satuan, measure))
+    return tuple(templates)
+
+
+# Regional indicators (IKU Pemda): baseline between low and high, a yearly step between step_low
+# and step_high in the direction of the polarity, never past bound.
+_REGIONAL_TEMPLATES = _template_table("""
+Indeks Pembangunan Manusia | poin | maksimal | 68 74 0.3 0.7 2 100
+Umur Harapan Hidup | tahun | maksimal | 71 74 0.1 0.3 2 90
+Persentase Penduduk Miskin | % | minimal | 7 13 0.2 0.6 2 0
+Tingkat Pengangguran Terbuka | % | minimal | 3.5 7 0.1 0.4 2 0
+Laju Pertumbuhan Ekonomi | % | maksimal | 4.5 5.5 0.05 0.2 2 10
+Indeks Gini | indeks | minimal | 0.33 0.4 0.002 0.006 3 0
+Rata-rata Lama Sekolah | tahun | maksimal | 7.5 9 0.05 0.15 2 16
+Harapan Lama Sekolah | tahun | maksimal | 12 13.5 0.05 0.15 2 18
+Prevalensi Stunting | % | minimal | 14 25 1 2.5 2 0
+Angka Kematian Ibu | per 100.000 kelahiran hidup | minimal | 90 140 4 9 0 0
+Indeks Kualitas Lingkungan Hidup | indeks | maksimal | 62 72 0.3 1 2 100
+Indeks Reformasi Birokrasi | nilai | maksimal | 60 72 1 3 2 100
+Nilai SAKIP Pemerintah Daerah | nilai | maksimal | 62 72 1 2.5 2 100
+Indeks Kepuasan Masyarakat | nilai | maksimal | 76 84 0.5 1.2 2 100
+PDRB per Kapita | juta rupiah | maksimal | 30 45 1.5 3 2 1000
+Indeks Desa Membangun | indeks | maksimal | 0.62 0.72 0.01 0.02 3 1
+""")
+_OUTCOME_TEMPLATES = (
+    _Template("Persentase capaian kinerja {}", "%", _PERSEN, _RATIO_FORMULA),
+    _Template("Indeks kepuasan masyarakat terhadap layanan {}", "nilai", _NILAI),
+    _Template("Nilai evaluasi kinerja {}", "nilai", _NILAI),
+    _Template(
+        "Persentase permasalahan {} yang belum tertangani",
+        "%",
+        _PERSEN_TURUN,
+        "(jumlah permasalahan belum tertangani / jumlah permasalahan) x 100%",
+    ),
+    _Template(
+        "Persentase layanan {} yang memenuhi standar",
+        "%",
+        _PERSEN,
+        "(jumlah layanan sesuai standar / jumlah layanan) x 100%",
+    ),
+    _Template("Indeks kualitas {}", "indeks", _INDEKS),
+)
+_OUTPUT_TEMPLATES = (
+    _Template("Jumlah dokumen {} yang tersusun", "dokumen", _DOKUMEN),
+    _Template("Jumlah kegiatan {} yang terlaksana", "kegiatan", _JUMLAH),
+    _Template(
+        "Persentase pelaksanaan {} tepat waktu",
+        "%",
+        _PERSEN,
+        "(jumlah tahapan tepat waktu / jumlah tahapan) x 100%",
+    ),
+    _Template("Jumlah laporan pelaksanaan {}", "laporan", _LAPORAN),
+    _Template("Jumlah penerima manfaat {}", "orang", _JUMLAH),
+    _Template("Rasio realisasi terhadap rencana {}", "rasio", _RASIO, "realisasi / rencana"),
+    _Template(
+        "Persentase serapan anggaran {}",
+        "%",
+        _PERSEN,
+        "(realisasi anggaran / pagu anggaran) x 100%",
+    ),
+)
+
+
+@dataclass(slots=True)
+class _Indicator:
+    id: str
+    nama: str
+    satuan: str
+    polaritas: str
+    jenis: str
+    iku: bool
+    kondisi_awal: str
+    target: list[str]
+    realisasi: str
+    definisi: str
+    sumber_data: str
+    formula: str | None
+
+
+def _series(rng: random.Random, m: _Measure) -> tuple[str, list[str], str]:
+    """Baseline, five yearly targets moving the right way for the polarity, and a realisation."""
+    value = rng.uniform(m.low, m.high)
+    if m.decimals == 0:
+        value = float(round(value))
+    baseline = value
+    targets: list[float] = []
+    for _ in YEARS:
+        step = rng.uniform(m.step_low, m.step_high)
+        if m.polaritas == "maksimal":
+            value += step
+            if m.bound is not None:
+                value = min(value, m.bound)
+        elif m.polaritas == "minimal":
+            value -= step
+            if m.bound is not None:
+                value = max(value, m.bound)
+        if m.decimals == 0:
+            value = float(round(value))
+        targets.append(value)
+    first = targets[0]
+    if m.polaritas == "maksimal":
+        achieved = first * rng.uniform(0.85, 1.06)
+        if m.bound is not None:
+            achieved = min(achieved, m.bound)
+    elif m.polaritas == "minimal":
+        achieved = first * rng.uniform(0.94, 1.15)
+    else:
+        achieved = first * rng.uniform(0.97, 1.03)
+    return (
+        _number(baseline, m.decimals),
+        [_number(target, m.decimals) for target in targets],
+        _number(achieved, m.decimals),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Nodes
+
+
+@dataclass(slots=True)
+class _Node:
+    id: str
+    tingkat: str
+    induk: str | None
+    pernyataan: str
+    penanggung_jawab: str
+    topic: str
+    """Short subject used to name the node's indicators."""
+    kode: str | None = None
+    sub: _Sub | None = None
+    anggaran: list[int] | None = None
+    children: list[_Node] = field(default_factory=list)
+    indikator: list[_Indicator] = field(default_factory=list)
+    crosscutting: tuple[str, str, str] | None = None
+    """(target node id, role, status)."""
+
+
+_LOWER_WORDS = frozenset({"dan", "di", "ke", "dari", "untuk", "yang", "atau", "serta", "pada"})
+_LOWER_WORDS |= {"dalam", "bagi", "oleh", "dengan", "terhadap"}
+
+
+def _title(upper_name: str) -> str:
+    """``PROGRAM PENGELOLAAN SUMBER DAYA AIR (SDA)`` → ``Pengelolaan Sumber Daya Air (SDA)``."""
+    words = upper_name.split()
+    if words and words[0] == "PROGRAM":
+        words = words[1:]
+    out: list[str] = []
+    for index, word in enumerate(words):
+        letters = word.strip("(),./-")
+        if word.startswith("(") or (letters and not any(c in "AIUEO" for c in letters)):
+            out.append(word)
+        elif index and word.lower() in _LOWER_WORDS:
+            out.append(word.lower())
+        else:
+            out.append("/".join(part.capitalize() for part in word.split("/")))
+    return " ".join(out)
+
+
+def _program_head(opd: _Opd, kode: str, topic: str) -> str:
+    """The position owning a program: the secretary for the supporting program, else a bidang."""
+    if not kode.endswith(".01"):
+        return f"Kepala Bidang {_short(topic)}"
+    if opd.jenis == "sekretariat":
+        return "Kepala Bagian Umum"
+    return f"Sekretaris {opd.nama}"
+
+
+def _short(text: str, words: int = 6) -> str:
+    """The first ``words`` words of ``text``, not ending on a conjunction or preposition."""
+    kept = text.split()[:words]
+    while len(kept) > 1 and kept[-1].lower() in _LOWER_WORDS:
+        kept.pop()
+    return " ".join(kept)
+
+
+def _split_exact(total: int, weights: Sequence[float], minimum: int) -> list[int]:
+    """Split ``total`` into parts proportional to ``weights``, each at least ``minimum``."""
+    spare = total - minimum * len(weights)
+    scale = spare / sum(weights)
+    shares = [weight * scale for weight in weights]
+    parts = [int(share) for share in shares]
+    by_remainder = sorted(range(len(weights)), key=lambda i: (parts[i] - shares[i], i))
+    for index in by_remainder[: spare - sum(parts)]:
+        parts[index] += 1
+    return [minimum + part for part in parts]
+
+
+def _level_counts(total: int) -> list[int]:
+    """Nodes per agency level, close to ``LEVEL_SHAPE``, never more at a level than below it."""
+    unit = total / sum(LEVEL_SHAPE)
+    strategic = max(1, round(unit * LEVEL_SHAPE[0]))
+    program = max(strategic, round(unit * LEVEL_SHAPE[1]))
+    kegiatan = max(program, round(unit * LEVEL_SHAPE[2]))
+    while total - strategic - program - kegiatan < kegiatan:
+        if kegiatan > program:
+            kegiatan -= 1
+        elif program > strategic:
+            program -= 1
+        else:
+            strategic -= 1
+    return [strategic, program, kegiatan, total - strategic - program - kegiatan]
+
+
+def _spread(rng: random.Random, children: int, parents: int) -> list[int]:
+    """How many of ``children`` each of ``parents`` gets: at least one each, the rest at random."""
+    counts = [1] * parents
+    for _ in range(children - parents):
+        counts[rng.randrange(parents)] += 1
+    return counts
+
+
+_MISI = (
+    "Meningkatkan kualitas sumber daya manusia yang sehat, cerdas dan berkarakter",
+    "Mewujudkan perekonomian daerah yang tangguh, berdaya saing dan berkelanjutan",
+    "Meningkatkan kualitas infrastruktur dan lingkungan hidup",
+    "Mewujudkan tata kelola pemerintahan yang bersih, efektif dan melayani",
+    "Memperkuat kehidupan sosial yang aman, rukun dan berbudaya",
+    "Mengembangkan desa dan kawasan perdesaan yang mandiri",
+)
+_TUJUAN = (
+    "Meningkatnya derajat kesehatan masyarakat",
+    "Meningkatnya kualitas pendidikan",
+    "Meningkatnya pertumbuhan ekonomi yang inklusif",
+    "Menurunnya tingkat kemiskinan dan pengangguran",
+    "Meningkatnya kualitas infrastruktur wilayah",
+    "Meningkatnya kualitas lingkungan hidup",
+    "Meningkatnya akuntabilitas kinerja pemerintahan",
+    "Meningkatnya kualitas pelayanan publik",
+    "Terwujudnya ketenteraman dan ketertiban masyarakat",
+    "Meningkatnya kemandirian desa",
+)
+_SASARAN = (
+    "Menurunnya angka kematian ibu dan bayi",
+    "Menurunnya prevalensi stunting",
+    "Meningkatnya rata-rata lama sekolah",
+    "Meningkatnya produktivitas sektor pertanian",
+    "Meningkatnya investasi daerah",
+    "Menurunnya persentase penduduk miskin",
+    "Meningkatnya kemantapan jalan kabupaten",
+    "Meningkatnya akses air minum dan sanitasi layak",
+    "Meningkatnya kualitas udara dan air",
+    "Meningkatnya nilai SAKIP pemerintah daerah",
+    "Meningkatnya indeks kepuasan masyarakat",
+    "Meningkatnya kualitas pengelolaan keuangan daerah",
+    "Menurunnya gangguan ketenteraman dan ketertiban",
+    "Meningkatnya status desa mandiri",
+    "Meningkatnya kunjungan wisatawan",
+    "Meningkatnya kualitas layanan administrasi kependudukan",
+)
+_SS_PATTERNS = ("Meningkatnya {}", "Meningkatnya kualitas {}", "Terwujudnya peningkatan {}")
+_SS_PATTERNS += ("Menguatnya {}", "Optimalnya {}")
+_SP_PATTERNS = ("Meningkatnya kinerja {}", "Meningkatnya efektivitas {}", "Optimalnya {}")
+_SK_PATTERNS = ("Terlaksananya {}", "Meningkatnya kualitas {}", "Tercapainya sasaran {}")
+_ROLES = (
+    "Dukungan data dan informasi",
+    "Pelaksanaan kegiatan bersama",
+    "Penyediaan sarana pendukung",
+    "Pendampingan teknis",
+    "Koordinasi lintas sektor",
+    "Sosialisasi kepada masyarakat",
+)
+
+
+def _numbered(pool: Sequence[str], index: int) -> str:
+    text = pool[index % len(pool)]
+    return text if index < len(pool) else f"{text} ({index // len(pool) + 1})"
+
+
+class _Builder:
+    """Builds the in-memory regency for one set of parameters, then writes it."""
+
+    def __init__(self, params: SyntheticParams, nomenclature: _Nomenclature) -> None:
+        self.params = params
+        self.nomenclature = nomenclature
+        self.rng = random.Random(params.seed)
+        self.regional: list[_Node] = []
+        self.sasaran: list[_Node] = []
+        self.opds = _make_opds(self.rng, params.opd)
+        self.opd_nodes: list[list[_Node]] = []
+
+    # -- structure ---------------------------------------------------------------------------
+
+    def build(self) -> None:
+        self._build_regional()
+        budgets = _split_exact(
+            self.params.nodes - self.params.regional_nodes,
+            [opd.weight for opd in self.opds],
+            _MIN_OPD_NODES,
+        )
+        for opd, budget in zip(self.opds, budgets, strict=True):
+            self.opd_nodes.append(self._build_opd(opd, budget))
+        self._build_indicators()
+        self._build_crosscutting()
+
+    def _build_regional(self) -> None:
+        p = self.params
+        head = self._head()
+        visi = _Node(
+            "visi",
+            "visi",
+            None,
+            f"Terwujudnya {p.nama} yang Sehat, Cerdas, Sejahtera dan Berdaya Saing",
+            head,
+            "pembangunan daerah",
+        )
+        self.regional.append(visi)
+        tujuan_index = 0
+        sasaran_index = 0
+        for m in range(1, p.misi + 1):
+            misi = _Node(
+                f"misi-{m}", "misi", visi.id, _numbered(_MISI, m - 1), head, "pembangunan daerah"
+            )
+            self.regional.append(misi)
+            for t in range(1, p.tujuan_per_misi + 1):
+                statement = _numbered(_TUJUAN, tujuan_index)
+                tujuan_index += 1
+                tujuan = _Node(f"tujuan-{m}-{t}", "tujuan", misi.id, statement, head, statement)
+                self.regional.append(tujuan)
+                for s in range(1, p.sasaran_per_tujuan + 1):
+                    statement = _numbered(_SASARAN, sasaran_index)
+                    sasaran_index += 1
+                    sasaran = _Node(
+                        f"sasaran-{m}-{t}-{s}", "sasaran", tujuan.id, statement, head, statement
+                    )
+                    self.regional.append(sasaran)
+                    self.sasaran.append(sasaran)
+
+    def _head(self) -> str:
+        nama = self.params.nama
+        if nama.startswith("Kabupaten "):
+            return "Bupati " + nama.removeprefix("Kabupaten ")
+        if nama.startswith("Kota "):
+            return "Wali Kota " + nama.removeprefix("Kota ")
+        return "Kepala Daerah " + nama
+
+    def _build_opd(self, opd: _Opd, total: int) -> list[_Node]:
+        rng = self.rng
+        nom = self.nomenclature
+        n_ss, n_sp, n_sk, n_ssk = _level_counts(total)
+        sp_per_ss = _spread(rng, n_sp, n_ss)
+        sk_per_sp = _spread(rng, n_sk, n_sp)
+        ssk_per_sk = _spread(rng, n_ssk, n_sk)
+        programs = [program for bidang in opd.bidang for program in nom.programs[bidang]]
+        rng.shuffle(programs)
+        nodes: list[_Node] = []
+        counters = dict.fromkeys(OPD_LEVELS, 0)
+
+        def new_id(level: str) -> str:
+            counters[level] += 1
+            return f"{opd.id}-{_LEVEL_TAG[level]}-{counters[level]}"
+
+        sp_iter = iter(sk_per_sp)
+        sk_iter = iter(ssk_per_sk)
+        for ss_index, sp_count in enumerate(sp_per_ss):
+            parent = rng.choice(self.sasaran)
+            pattern = _SS_PATTERNS[ss_index % len(_SS_PATTERNS)]
+            ss = _Node(
+                new_id(OPD_LEVELS[0]),
+                OPD_LEVELS[0],
+                parent.id,
+                pattern.format(opd.tema),
+                opd.kepala,
+                opd.tema,
+            )
+            nodes.append(ss)
+            for _ in range(sp_count):
+                kode, nama = programs[counters[OPD_LEVELS[1]] % len(programs)]
+                topic = _title(nama)
+                sp = _Node(
+                    new_id(OPD_LEVELS[1]),
+                    OPD_LEVELS[1],
+                    ss.id,
+                    rng.choice(_SP_PATTERNS).format(topic),
+                    _program_head(opd, kode, topic),
+                    topic,
+                    kode,
+                )
+                ss.children.append(sp)
+                nodes.append(sp)
+                kegiatan = list(nom.kegiatan[kode])
+                rng.shuffle(kegiatan)
+                for k in range(next(sp_iter)):
+                    kode_k, nama_k = kegiatan[k % len(kegiatan)]
+                    sk = _Node(
+                        new_id(OPD_LEVELS[2]),
+                        OPD_LEVELS[2],
+                        sp.id,
+                        rng.choice(_SK_PATTERNS).format(nama_k),
+                        f"Kepala Seksi {_short(nama_k)}",
+                        nama_k,
+                        kode_k,
+                    )
+                    sp.children.append(sk)
+                    nodes.append(sk)
+                    subs = list(nom.sub_kegiatan[kode_k])
+                    rng.shuffle(subs)
+                    for u in range(next(sk_iter)):
+                        sub = subs[u % len(subs)]
+                        ssk = _Node(
+                            new_id(OPD_LEVELS[3]),
+                            OPD_LEVELS[3],
+                            sk.id,
+                            f"Terlaksananya {sub.nama}",
+                            f"Pejabat Pelaksana Teknis Kegiatan {_short(sub.nama)}",
+                            sub.nama,
+                            sub.kode,
+                            sub,
+                            self._budget(),
+                        )
+                        sk.children.append(ssk)
+                        nodes.append(ssk)
+                    sk.anggaran = _sum_budgets(sk.children)
+                sp.anggaran = _sum_budgets(sp.children)
+        return nodes
+
+    def _budget(self) -> list[int]:
+        base = self.rng.randrange(50, 2000) * 1_000_000
+        budget: list[int] = []
+        for _ in YEARS:
+            budget.append(base)
+            base = int(round(base * self.rng.uniform(1.0, 1.1), -5))
+        return budget
+
+    # -- indicators --------------------------------------------------------------------------
+
+    def _build_indicators(self) -> None:
+        rng = self.rng
+        everyone: list[tuple[_Node, _Opd | None]] = [(node, None) for node in self.regional]
+        for opd, nodes in zip(self.opds, self.opd_nodes, strict=True):
+            everyone.extend((node, opd) for node in nodes)
+        weights = [_INDICATOR_WEIGHT.get(node.tingkat, 1.0) for node, _ in everyone]
+        counts = [1] * len(everyone)
+        extra = self.params.indicators - len(everyone)
+        for index in rng.choices(range(len(everyone)), weights=weights, k=extra):
+            counts[index] += 1
+        for (node, opd), count in zip(everyone, counts, strict=True):
+            node.indikator = self._indicators(node, opd, count)
+
+    def _indicators(self, node: _Node, opd: _Opd | None, count: int) -> list[_Indicator]:
+        """``count`` indicators for ``node``, without repeating a template while there are more."""
+        rng = self.rng
+        outcome = node.tingkat in ("sasaran_strategis", "sasaran_program")
+        if opd is None:
+            pool = _REGIONAL_TEMPLATES
+            jenis = "dampak" if node.tingkat in ("visi", "misi", "tujuan") else "outcome"
+            owner, source = "Pemerintah Daerah", f"Badan Pusat Statistik {self.params.nama}"
+        else:
+            pool = _OUTCOME_TEMPLATES if outcome else _OUTPUT_TEMPLATES
+            jenis = "outcome" if outcome else "output"
+            owner, source = opd.singkatan, f"Laporan Kinerja {opd.nama}"
+        chosen: list[tuple[str, _Template]] = []
+        sub = node.sub
+        if sub is not None and sub.indikator:
+            # The nomenclature's own output indicator for the sub kegiatan comes first.
+            measure = _DOKUMEN if sub.satuan.lower() in ("dokumen", "laporan") else _JUMLAH
+            chosen.append((sub.indikator, _Template(sub.indikator, sub.satuan or "unit", measure)))
+        start = rng.randrange(len(pool))
+        while len(chosen) < count:
+            template = pool[(start + len(chosen)) % len(pool)]
+            chosen.append((template.nama.format(node.topic), template))
+        indicators: list[_Indicator] = []
+        for number, (nama, template) in enumerate(chosen[:count], start=1):
+            baseline, targets, achieved = _series(rng, template.measure)
+            indicators.append(
+                _Indicator(
+                    id=f"{node.id}-i{number}",
+                    nama=nama,
+                    satuan=template.satuan,
+                    polaritas=template.measure.polaritas,
+                    jenis=jenis,
+                    iku=number == 1 and node.tingkat in ("tujuan", "sasaran", "sasaran_strategis"),
+                    kondisi_awal=baseline,
+                    target=targets,
+                    realisasi=achieved,
+                    definisi=f"{nama} yang dicapai {owner} pada akhir tahun anggaran",
+                    sumber_data=source,
+                    formula=template.formula,
+                )
+            )
+        return indicators
+
+    # -- crosscutting ------------------------------------------------------------------------
+
+    def _build_crosscutting(self) -> None:
+        rng = self.rng
+        sources = [
+            (opd_index, node) for opd_index, nodes in enumerate(self.opd_nodes) for node in nodes
+        ]
+        count = round(self.params.crosscutting * len(sources))
+        if not count:
+            return
+        by_level: dict[str, list[list[_Node]]] = {
+            level: [[node for node in nodes if node.tingkat == level] for nodes in self.opd_nodes]
+            for level in OPD_LEVELS
+        }
+        statuses = [status for status, _ in _STATUS_WEIGHTS]
+        status_weights = [weight for _, weight in _STATUS_WEIGHTS]
+        for opd_index, node in rng.sample(sources, count):
+            other = rng.randrange(len(self.opds) - 1)
+            other += other >= opd_index
+            target = rng.choice(by_level[node.tingkat][other])
+            role = f"{rng.choice(_ROLES)} oleh {self.opds[other].singkatan}"
+            status = rng.choices(statuses, weights=status_weights)[0]
+            node.crosscutting = (target.id, role, status)
+
+    # -- output ------------------------------------------------------------------------------
+
+    def pemda_yaml(self) -> str:
+        p = self.params
+        lines = [
+            "# yaml-language-server: $schema=../docs/schema/pohon.schema.json",
+            f"# Synthetic regency generated by mkdocs_pohon_plugin.core.synthetic (seed {p.seed}).",
+            "pemda:",
+            f"  nama: {quote(p.nama)}",
+            "  jenis: kabupaten" if p.nama.startswith("Kabupaten ") else "  jenis: kota",
+            f"  kepala_daerah: {quote(self._head())}",
+            "  periode:",
+            f"    awal: {YEARS[0]}",
+            f"    akhir: {YEARS[-1]}",
+            f"  dokumen: {quote(f'RPJMD {p.nama} {YEARS[0]}-{YEARS[-1]}')}",
+            "  nomenklatur:",
+            f"    versi: {quote(NOMENCLATURE_VERSION)}",
+            f"    berkas: {quote(NOMENCLATURE_FOLDER)}",
+            "node:",
+        ]
+        for node in self.regional:
+            _emit_node(lines, node)
+        lines.append("")
+        return "\n".join(lines)
+
+    def opd_yaml(self, opd: _Opd, nodes: list[_Node]) -> str:
+        lines = [
+            "# yaml-language-server: $schema=../../docs/schema/pohon.schema.json",
+            "opd:",
+            f"  id: {opd.id}",
+            f"  nama: {quote(opd.nama)}",
+            f"  singkatan: {quote(opd.singkatan)}",
+            f"  kode: {quote(opd.kode)}",
+            f"  kepala: {quote(opd.kepala)}",
+            f"  jenis: {opd.jenis}",
+            "node:",
+        ]
+        for node in nodes:
+            _emit_node(lines, node)
+        lines.append("")
+        return "\n".join(lines)
+
+
+def _sum_budgets(nodes: Sequence[_Node]) -> list[int]:
+    budgets = [node.anggaran or [0] * len(YEARS) for node in nodes]
+    return [sum(values) for values in zip(*budgets, strict=True)]
+
+
+def _emit_node(lines: list[str], node: _Node) -> None:
+    add = lines.append
+    add(f"  - id: {node.id}")
+    add(f"    tingkat: {node.tingkat}")
+    if node.induk is not None:
+        add(f"    induk: {node.induk}")
+    add(f"    pernyataan: {quote(node.pernyataan)}")
+    add(f"    penanggung_jawab: {quote(node.penanggung_jawab)}")
+    if node.kode is not None:
+        add(f"    kode: {quote(node.kode)}")
+    if node.anggaran is not None:
+        add(f"    anggaran: {_years([str(value) for value in node.anggaran])}")
+    if node.indikator:
+        add("    indikator:")
+        for ind in node.indikator:
+            add(f"      - id: {ind.id}")
+            add(f"        nama: {quote(ind.nama)}")
+            add(f"        satuan: {quote(ind.satuan)}")
+            add(f"        polaritas: {ind.polaritas}")
+            add(f"        jenis: {ind.jenis}")
+            if ind.iku:
+                add("        iku: true")
+            add(f"        kondisi_awal: {{tahun: {BASELINE_YEAR}, nilai: {ind.kondisi_awal}}}")
+            add(f"        target: {_years(ind.target)}")
+            add(f"        realisasi: {{{YEARS[0]}: {ind.realisasi}}}")
+            add(f"        definisi: {quote(ind.definisi)}")
+            if ind.formula is not None:
+                add(f"        formula: {quote(ind.formula)}")
+            add(f"        sumber_data: {quote(ind.sumber_data)}")
+    if node.crosscutting is not None:
+        target, role, status = node.crosscutting
+        add("    crosscutting:")
+        add(f"      - ke: {target}")
+        add(f"        peran: {quote(role)}")
+        add(f"        status: {status}")
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def generate_regency(out_dir: Path, params: SyntheticParams) -> SyntheticStats:
+    """Write a valid trees folder for ``params`` into ``out_dir`` (missing or empty).
+
+    Raises ``FileExistsError`` when ``out_dir`` already holds files, so that a stale agency file
+    from an earlier, larger run can never end up in the result.
+    """
+    out_dir = Path(out_dir)
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise FileExistsError(f"{out_dir} is not empty")
+    csv_files = _nomenclature_files()
+    builder = _Builder(params, _load_nomenclature(csv_files))
+    builder.build()
+
+    (out_dir / "opd").mkdir(parents=True, exist_ok=True)
+    (out_dir / NOMENCLATURE_FOLDER).mkdir(exist_ok=True)
+    for name, data in csv_files.items():
+        (out_dir / NOMENCLATURE_FOLDER / name).write_bytes(data)
+    _write(out_dir / "pemda.yaml", builder.pemda_yaml())
+    for opd, nodes in zip(builder.opds, builder.opd_nodes, strict=True):
+        _write(out_dir / "opd" / f"{opd.id}.yaml", builder.opd_yaml(opd, nodes))
+
+    all_nodes = [*builder.regional, *(node for nodes in builder.opd_nodes for node in nodes)]
+    per_level = dict.fromkeys((*REGIONAL_LEVELS, *OPD_LEVELS), 0)
+    for node in all_nodes:
+        per_level[node.tingkat] += 1
+    return SyntheticStats(
+        files=1 + len(builder.opds),
+        opd=len(builder.opds),
+        nodes=len(all_nodes),
+        indicators=sum(len(node.indikator) for node in all_nodes),
+        crosscutting=sum(node.crosscutting is not None for node in all_nodes),
+        nodes_per_level=per_level,
+    )
+
+
+def _write(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    defaults = SyntheticParams()
+    parser = argparse.ArgumentParser(
+        prog="python -m mkdocs_pohon_plugin.core.synthetic",
+        description="Write a synthetic regency (a valid trees folder) for benchmarks and tests.",
+    )
+    parser.add_argument("out_dir", type=Path, help="folder to create (must be missing or empty)")
+    parser.add_argument("--opd", type=int, default=defaults.opd, help="number of agencies")
+    parser.add_argument("--nodes", type=int, default=defaults.nodes, help="total nodes")
+    parser.add_argument(
+        "--indicators", type=int, default=defaults.indicators, help="total indicators"
+    )
+    parser.add_argument(
+        "--crosscutting",
+        type=float,
+        default=defaults.crosscutting,
+        help="fraction of agency nodes with a crosscutting link",
+    )
+    parser.add_argument("--seed", type=int, default=defaults.seed, help="random seed")
+    args = parser.parse_args(argv)
+    try:
+        params = SyntheticParams(
+            opd=args.opd,
+            nodes=args.nodes,
+            indicators=args.indicators,
+            crosscutting=args.crosscutting,
+            seed=args.seed,
+        )
+    except ValueError as error:
+        parser.error(str(error))
+    started = time.perf_counter()
+    try:
+        stats = generate_regency(args.out_dir, params)
+    except FileExistsError as error:
+        parser.error(str(error))
+    elapsed = time.perf_counter() - started
+    print(
+        f"{args.out_dir}: {stats.files} files, {stats.opd} OPD, {stats.nodes} nodes, "
+        f"{stats.indicators} indicators, {stats.crosscutting} crosscutting links "
+        f"in {elapsed:.2f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

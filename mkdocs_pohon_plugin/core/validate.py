@@ -1,0 +1,341 @@
+"""Site-wide rules: references, levels, cycles, codes, crosscutting, and the evaluators' quality rules.
+
+Shape problems (types, keys, years) are found while loading (:mod:`.loader`); these rules need the
+whole site. Each check appends to the sink and never stops early.
+"""
+
+from __future__ import annotations
+
+from .diagnostics import DiagnosticSink
+from .graph import Graph
+from .model import Node, Site
+from .nomenclature import CODE_EXAMPLES, CODE_KIND_LABELS, Nomenclature, belongs_under, code_kind
+
+_URUSAN_CODE = "bidang urusan"
+
+
+def _at(node: Node, key: str) -> int:
+    return node.lines.get(key, node.loc.line)
+
+
+def _where(node: Node) -> str:
+    return f"node '{node.id}'"
+
+
+def validate(site: Site, graph: Graph, sink: DiagnosticSink, nomenclature: Nomenclature | None) -> None:
+    check_levels_and_parents(site, graph, sink)
+    check_cycles(site, sink)
+    check_codes(site, graph, sink, nomenclature)
+    check_crosscutting(site, sink)
+    check_quality(site, graph, sink)
+
+
+def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
+    levels = graph.level_index
+    level_names = ", ".join(level.id for level in site.levels)
+    nodes = site.nodes
+    for node in nodes.values():
+        file = node.loc.file
+        index = levels.get(node.level)
+        level = site.levels[index] if index is not None else None
+        if node.level and level is None:
+            sink.add(
+                "tingkat-salah",
+                file,
+                _at(node, "tingkat"),
+                f"{_where(node)} has the level '{node.level}', which is not in the level scheme; "
+                f"use one of: {level_names}.",
+            )
+        elif level is not None:
+            scope = "opd" if node.opd_id else "pemda"
+            if level.scope != scope:
+                place = "an agency file" if node.opd_id else "the regional file"
+                sink.add(
+                    "tingkat-salah",
+                    file,
+                    _at(node, "tingkat"),
+                    f"{_where(node)} has the level '{node.level}', which belongs in "
+                    f"{'an agency file' if level.scope == 'opd' else 'the regional file'}, "
+                    f"not in {place}; move the node or correct its level.",
+                )
+        parent_id = node.parent_id
+        if parent_id is None:
+            if index is not None and index > 0:
+                sink.add(
+                    "kolom-wajib",
+                    file,
+                    node.loc.line,
+                    f"{_where(node)} has no 'induk'; every node below the top level "
+                    f"('{site.levels[0].id}') names its parent.",
+                )
+            continue
+        parent = nodes.get(parent_id)
+        if parent is None:
+            sink.add(
+                "rujukan-hilang",
+                file,
+                _at(node, "induk"),
+                f"{_where(node)} names the parent '{parent_id}', which does not exist in any file; "
+                "correct the id or add that node.",
+            )
+            continue
+        if parent_id == node.id:
+            continue  # reported as a cycle
+        if node.opd_id and parent.opd_id and parent.opd_id != node.opd_id:
+            sink.add(
+                "induk-opd-lain",
+                file,
+                _at(node, "induk"),
+                f"{_where(node)} of agency '{node.opd_id}' has the parent '{parent_id}' of agency "
+                f"'{parent.opd_id}'; a parent lies in the same agency or in the regional tree. "
+                "Use a crosscutting link to work with another agency.",
+            )
+        parent_index = levels.get(parent.level)
+        if index is None or parent_index is None or level is None:
+            continue
+        if index == 0:
+            sink.add(
+                "tingkat-salah",
+                file,
+                _at(node, "induk"),
+                f"{_where(node)} is at the top level '{node.level}' and cannot have a parent; "
+                "remove 'induk'.",
+            )
+        elif not (parent_index == index - 1 or (parent_index == index and level.repeats)):
+            expected = site.levels[index - 1].id
+            sink.add(
+                "tingkat-salah",
+                file,
+                _at(node, "induk"),
+                f"{_where(node)} is at level '{node.level}' but its parent '{parent_id}' is at "
+                f"'{parent.level}'; the parent of a '{node.level}' must be a '{expected}'.",
+            )
+
+
+def check_cycles(site: Site, sink: DiagnosticSink) -> None:
+    nodes = site.nodes
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in nodes:
+        if start in state:
+            continue
+        path: list[str] = []
+        current: str | None = start
+        while current is not None and current in nodes and current not in state:
+            state[current] = 1
+            path.append(current)
+            current = nodes[current].parent_id
+        if current is not None and state.get(current) == 1:
+            cycle = path[path.index(current) :]
+            ring = " → ".join([*cycle, current])
+            for member in cycle:
+                node = nodes[member]
+                sink.add(
+                    "siklus",
+                    node.loc.file,
+                    _at(node, "induk"),
+                    f"{_where(node)} is part of a cycle of parents ({ring}); one of them must "
+                    "point to a node higher in the tree.",
+                )
+        for member in path:
+            state[member] = 2
+
+
+def check_codes(
+    site: Site, graph: Graph, sink: DiagnosticSink, nomenclature: Nomenclature | None
+) -> None:
+    levels = {level.id: level for level in site.levels}
+    nodes = site.nodes
+    for node in nodes.values():
+        code = node.code
+        if code is None:
+            continue
+        file = node.loc.file
+        line = _at(node, "kode")
+        kind = code_kind(code)
+        level = levels.get(node.level)
+        expected = level.code_kind if level else None
+        if kind is None:
+            if expected is None and _is_urusan(code):
+                continue
+            example = CODE_EXAMPLES.get(expected or "sub_kegiatan")
+            sink.add(
+                "kode-salah",
+                file,
+                line,
+                f"The code {code!r} of {_where(node)} is not a well-formed Kemendagri "
+                f"{CODE_KIND_LABELS.get(expected or '', 'code')} (e.g. {example}); correct it.",
+            )
+            continue
+        if expected is not None and kind != expected:
+            sink.add(
+                "kode-salah",
+                file,
+                line,
+                f"{_where(node)} is a '{node.level}' and carries a {CODE_KIND_LABELS[expected]} "
+                f"code (like {CODE_EXAMPLES[expected]}), but {code} is a {CODE_KIND_LABELS[kind]} code.",
+            )
+            continue
+        for ancestor in graph.ancestors(node.id):
+            if ancestor.code is None or code_kind(ancestor.code) is None:
+                continue
+            if ancestor.code != code and not belongs_under(code, ancestor.code):
+                sink.add(
+                    "kode-tidak-sesuai-induk",
+                    file,
+                    line,
+                    f"The code {code} of {_where(node)} does not lie under {ancestor.code}, the code "
+                    f"of its ancestor '{ancestor.id}'; a {CODE_KIND_LABELS[kind]} code starts "
+                    "with the code of the program or kegiatan above it.",
+                )
+            break
+        if nomenclature is not None and code not in nomenclature:
+            version = f" ({nomenclature.version})" if nomenclature.version else ""
+            sink.add(
+                "kode-tidak-di-nomenklatur",
+                file,
+                line,
+                f"The code {code} of {_where(node)} is not in the declared nomenclature{version}; "
+                "check the code, or update the nomenclature files.",
+            )
+
+
+def _is_urusan(code: str) -> bool:
+    parts = code.split(".")
+    return len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) == 2 and code.replace(".", "").isdigit()
+
+
+def check_crosscutting(site: Site, sink: DiagnosticSink) -> None:
+    nodes = site.nodes
+    for node in nodes.values():
+        for link in node.crosscutting:
+            file = link.loc.file
+            line = link.loc.line
+            if link.target_id is None and link.body is None:
+                sink.add(
+                    "kolom-wajib",
+                    file,
+                    line,
+                    f"A crosscutting link of {_where(node)} names no partner; add 'ke' (a node of "
+                    "another agency) or 'instansi' (an outside body).",
+                )
+                continue
+            if link.target_id is not None and link.body is not None:
+                sink.add(
+                    "nilai-salah",
+                    file,
+                    link.lines.get("instansi", line),
+                    f"A crosscutting link of {_where(node)} has both 'ke' and 'instansi'; keep one "
+                    "link per partner.",
+                )
+            target_id = link.target_id
+            if target_id is not None:
+                target = nodes.get(target_id)
+                if target is None:
+                    sink.add(
+                        "rujukan-hilang",
+                        file,
+                        link.lines.get("ke", line),
+                        f"A crosscutting link of {_where(node)} points to '{target_id}', which does "
+                        "not exist; correct the id.",
+                    )
+                    continue
+                if target_id == node.id:
+                    sink.add(
+                        "crosscutting-diri",
+                        file,
+                        link.lines.get("ke", line),
+                        f"{_where(node)} has a crosscutting link to itself; link to a node of "
+                        "another agency.",
+                    )
+                    continue
+            if link.status == "menunggu":
+                sink.add(
+                    "crosscutting-menunggu",
+                    file,
+                    link.lines.get("status", line),
+                    f"The crosscutting link of {_where(node)} to "
+                    f"{_partner(link.target_id, link.body)} is still pending (menunggu); agree on it "
+                    "with the partner and set 'status: disetujui'.",
+                )
+            elif link.status == "ditolak":
+                sink.add(
+                    "crosscutting-ditolak",
+                    file,
+                    link.lines.get("status", line),
+                    f"The crosscutting link of {_where(node)} to "
+                    f"{_partner(link.target_id, link.body)} was rejected (ditolak); find another "
+                    "partner or remove the link.",
+                )
+
+
+def _partner(target_id: str | None, body: str | None) -> str:
+    return f"'{target_id}'" if target_id else f"{body!r}"
+
+
+def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
+    years = list(site.years)
+    levels = {level.id: level for level in site.levels}
+    lowest_regional = max(
+        (i for i, level in enumerate(site.levels) if level.scope == "pemda"), default=None
+    )
+    for node in site.nodes.values():
+        file = node.loc.file
+        if not node.indicators:
+            sink.add(
+                "node-tanpa-indikator",
+                file,
+                node.loc.line,
+                f"{_where(node)} has no indicator; add at least one 'indikator' that measures "
+                "its condition.",
+            )
+        level = levels.get(node.level)
+        if graph.is_leaf(node.id) and level is not None:
+            if node.opd_id and code_kind(node.code or "") != "sub_kegiatan":
+                sink.add(
+                    "daun-tanpa-sub-kegiatan",
+                    file,
+                    node.loc.line,
+                    f"{_where(node)} has no node below it and no sub kegiatan code; cascade it down "
+                    "to the sub kegiatan that delivers it.",
+                )
+            elif (
+                not node.opd_id
+                and lowest_regional is not None
+                and graph.level_index.get(node.level) == lowest_regional
+            ):
+                sink.add(
+                    "sasaran-tanpa-cascading",
+                    file,
+                    node.loc.line,
+                    f"No agency node is attached to the regional {node.level} '{node.id}'; "
+                    "name it as 'induk' of the sasaran strategis that support it.",
+                )
+        for indicator in node.indicators:
+            ifile = indicator.loc.file
+            iline = indicator.loc.line
+            name = f"indicator '{indicator.id}'"
+            if not indicator.unit:
+                sink.add("indikator-tanpa-satuan", ifile, iline, f"The {name} has no 'satuan'; add its unit.")
+            if indicator.baseline is None:
+                sink.add(
+                    "indikator-tanpa-kondisi-awal",
+                    ifile,
+                    iline,
+                    f"The {name} has no 'kondisi_awal'; add the baseline value and its year.",
+                )
+            missing = [year for year in years if year not in indicator.targets]
+            if missing:
+                sink.add(
+                    "indikator-tanpa-target",
+                    ifile,
+                    indicator.lines.get("target", iline),
+                    f"The {name} has no target for {', '.join(map(str, missing))}; add a target for "
+                    "every year of the period.",
+                )
+            if not indicator.definition:
+                sink.add(
+                    "indikator-tanpa-definisi",
+                    ifile,
+                    iline,
+                    f"The {name} has no 'definisi'; add its operational definition.",
+                )

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The project's one test command: installs what the tests need, lints, runs every test.
+# Used by developers (README) and by CI (.ci/run) on a fresh clone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[test]'
+
+.venv/bin/ruff check mkdocs_pohon_plugin tests benchmarks
+.venv/bin/ruff format --check mkdocs_pohon_plugin tests benchmarks
+# The committed JSON Schema must be the one the model generates.
+.venv/bin/pohon schema - | diff -u docs/schema/pohon.schema.json - >/dev/null \
+  || { echo "docs/schema/pohon.schema.json is out of date: run 'pohon schema docs/schema/pohon.schema.json'"; exit 1; }
+# The demo regency must pass its own check.
+.venv/bin/pohon check trees >/dev/null
+
+.venv/bin/python -m pytest -q "$@"
