@@ -31,7 +31,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     unknown = [r for r in args.disable if r not in RULES]
     if unknown:
-        print(f"pohon check: unknown rule(s): {', '.join(unknown)} (see `pohon rules`)", file=sys.stderr)
+        print(
+            f"pohon check: unknown rule(s): {', '.join(unknown)} (see `pohon rules`)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     result = check_trees(path, disabled_rules=tuple(args.disable))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))

@@ -88,7 +88,11 @@ def check_trees(root: Path | str, *, disabled_rules: tuple[str, ...] = ()) -> Ch
     validate(site, graph, sink, nomenclature)
     disabled = _switched_off(site, sink, disabled_rules)
     diagnostics = sorted(
-        (d for d in sink.items if d.rule not in disabled or RULES[d.rule].severity is Severity.ERROR),
+        (
+            d
+            for d in sink.items
+            if d.rule not in disabled or RULES[d.rule].severity is Severity.ERROR
+        ),
         key=sort_key,
     )
     return CheckResult(site, graph, nomenclature, diagnostics)

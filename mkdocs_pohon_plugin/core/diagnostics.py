@@ -29,11 +29,27 @@ RULES: dict[str, Rule] = {
     rule.id: rule
     for rule in (
         # Reading files
-        Rule("berkas-tidak-terbaca", _E, "a tree file cannot be read or decoded as UTF-8, or is too large"),
+        Rule(
+            "berkas-tidak-terbaca",
+            _E,
+            "a tree file cannot be read or decoded as UTF-8, or is too large",
+        ),
         Rule("yaml-sintaks", _E, "the file is not valid YAML"),
-        Rule("yaml-alias", _E, "YAML anchors and aliases are not allowed: they hide content from reviewers"),
-        Rule("kunci-ganda", _E, "a key appears twice in one mapping; YAML would silently keep the last"),
-        Rule("jenis-berkas", _E, "a file is neither the regional file (pemda:) nor an agency file (opd:)"),
+        Rule(
+            "yaml-alias",
+            _E,
+            "YAML anchors and aliases are not allowed: they hide content from reviewers",
+        ),
+        Rule(
+            "kunci-ganda",
+            _E,
+            "a key appears twice in one mapping; YAML would silently keep the last",
+        ),
+        Rule(
+            "jenis-berkas",
+            _E,
+            "a file is neither the regional file (pemda:) nor an agency file (opd:)",
+        ),
         # Shape of a file
         Rule("kolom-tidak-dikenal", _E, "a key that the format does not know (often a typo)"),
         Rule("kolom-wajib", _E, "a required key is missing"),
@@ -46,19 +62,35 @@ RULES: dict[str, Rule] = {
         Rule("id-tidak-aman", _E, "an id that is not safe in a URL"),
         Rule("rujukan-hilang", _E, "a reference to a node that does not exist"),
         Rule("siklus", _E, "parents that form a cycle"),
-        Rule("tingkat-salah", _E, "a node that is not exactly one level below its parent, or an unknown level"),
+        Rule(
+            "tingkat-salah",
+            _E,
+            "a node that is not exactly one level below its parent, or an unknown level",
+        ),
         Rule("tahun-di-luar-periode", _E, "a year outside the planning period"),
-        Rule("kode-salah", _E, "a malformed Kemendagri code, or one of the wrong kind for the level"),
+        Rule(
+            "kode-salah", _E, "a malformed Kemendagri code, or one of the wrong kind for the level"
+        ),
         Rule("kode-tidak-sesuai-induk", _E, "a code that does not belong under its parent's code"),
         Rule("induk-opd-lain", _E, "a parent in another agency (use crosscutting instead)"),
-        Rule("crosscutting-diri", _E, "a crosscutting link from a node to itself or its own agency"),
+        Rule(
+            "crosscutting-diri", _E, "a crosscutting link from a node to itself or its own agency"
+        ),
         # Quality rules (PermenPANRB 88/2021 evaluation sheet)
         Rule("node-tanpa-indikator", _W, "a node without an indicator"),
         Rule("indikator-tanpa-satuan", _W, "an indicator without a unit (satuan)"),
         Rule("indikator-tanpa-kondisi-awal", _W, "an indicator without a baseline (kondisi awal)"),
-        Rule("indikator-tanpa-target", _W, "an indicator without a target for some year of the period"),
+        Rule(
+            "indikator-tanpa-target",
+            _W,
+            "an indicator without a target for some year of the period",
+        ),
         Rule("indikator-tanpa-definisi", _W, "an indicator without an operational definition"),
-        Rule("daun-tanpa-sub-kegiatan", _W, "an agency leaf node that does not link to a sub kegiatan"),
+        Rule(
+            "daun-tanpa-sub-kegiatan",
+            _W,
+            "an agency leaf node that does not link to a sub kegiatan",
+        ),
         Rule("sasaran-tanpa-cascading", _W, "a regional sasaran that no agency node supports"),
         Rule("crosscutting-menunggu", _W, "a crosscutting link still pending agreement"),
         Rule("crosscutting-ditolak", _W, "a crosscutting link that was rejected"),

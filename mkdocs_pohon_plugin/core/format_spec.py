@@ -155,7 +155,19 @@ class Obj:
 
 
 ValueType = (
-    Text | Ident | Ref | Code | Year | Integer | Number | Measure | Boolean | Choice | ListOf | YearMap | Obj
+    Text
+    | Ident
+    | Ref
+    | Code
+    | Year
+    | Integer
+    | Number
+    | Measure
+    | Boolean
+    | Choice
+    | ListOf
+    | YearMap
+    | Obj
 )
 
 
@@ -236,7 +248,9 @@ LEVEL = ObjectSpec(
         Field("id", "id", Ident(), "Level id used in nodes' 'tingkat'.", required=True),
         Field("nama", "name", Text(), "Label shown on the site (Indonesian).", required=True),
         Field("nama_en", "name_en", Text(), "Label shown on the English site."),
-        Field("lingkup", "scope", Choice(LEVEL_SCOPES), "Regional tree or agency tree.", required=True),
+        Field(
+            "lingkup", "scope", Choice(LEVEL_SCOPES), "Regional tree or agency tree.", required=True
+        ),
         Field("kode", "code_kind", Choice(CODE_KINDS), "Kind of Kemendagri code nodes carry."),
         Field("berulang", "repeats", Boolean(), "A node may have a child of the same level."),
     ),
@@ -285,7 +299,9 @@ BASELINE = ObjectSpec(
 QUARTERS_SPEC = ObjectSpec(
     "triwulan",
     "Realisation per quarter (TW I–IV).",
-    tuple(Field(q, q, Measure(), f"Realisation in quarter {i + 1}.") for i, q in enumerate(QUARTERS)),
+    tuple(
+        Field(q, q, Measure(), f"Realisation in quarter {i + 1}.") for i, q in enumerate(QUARTERS)
+    ),
 )
 
 INDICATOR = ObjectSpec(
@@ -317,7 +333,9 @@ INDICATOR = ObjectSpec(
         Field("definisi", "definition", Text(), "Operational definition."),
         Field("formula", "formula", Text(), "How the indicator is computed."),
         Field("sumber_data", "data_source", Text(), "Data source."),
-        Field("periode_pelaporan", "reporting_period", Choice(REPORTING_PERIODS), "Reporting period."),
+        Field(
+            "periode_pelaporan", "reporting_period", Choice(REPORTING_PERIODS), "Reporting period."
+        ),
         Field("keterangan", "notes", Text(), "Free notes."),
         Field("id_lama", "former_ids", ListOf(Ident()), "Former ids (for redirects)."),
     ),
@@ -357,11 +375,15 @@ NODE = ObjectSpec(
     "node",
     "A node of a pohon kinerja.",
     (
-        Field("id", "id", Ident(), "Stable id, unique in the site; becomes the URL.", required=True),
+        Field(
+            "id", "id", Ident(), "Stable id, unique in the site; becomes the URL.", required=True
+        ),
         Field("tingkat", "level", Text(), "Level id in the level scheme.", required=True),
         Field("induk", "parent_id", Ref(), "Parent node (any file); one level up."),
         Field("urutan", "order", Integer(), "Order among siblings."),
-        Field("pernyataan", "statement", Text(), "The condition, phrased as a change.", required=True),
+        Field(
+            "pernyataan", "statement", Text(), "The condition, phrased as a change.", required=True
+        ),
         Field("penanggung_jawab", "responsible", Text(), "Responsible position (jabatan)."),
         Field("pejabat", "official", Obj(OFFICIAL), "Holder of the position."),
         Field("unit_kerja", "work_unit", Text(), "Organisational unit (bidang, seksi)."),

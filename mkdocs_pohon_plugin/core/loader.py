@@ -147,6 +147,15 @@ class FileReader:
             if field is None:
                 self._unknown_key(key, line, obj, where)
                 continue
+            if not isinstance(value_node, ScalarNode) and id(value_node) in self._seen:
+                self.error(
+                    "yaml-alias",
+                    line,
+                    f"'{key}' in {where} repeats content through a YAML alias (*); write the "
+                    "content out in full so that reviewers see it.",
+                )
+                failed.add(key)
+                continue
             reported = len(self.sink.items)
             value = self.convert(value_node, field.type, key, f"'{key}' in {where}")
             if value is not MISSING:
@@ -162,7 +171,9 @@ class FileReader:
                         f"'{field.key}' in {where} is empty; fill it in ({field.doc})",
                     )
                 else:
-                    self.error("kolom-wajib", node, f"{where} has no '{field.key}'; add it ({field.doc})")
+                    self.error(
+                        "kolom-wajib", node, f"{where} has no '{field.key}'; add it ({field.doc})"
+                    )
         return values, lines
 
     def _unknown_key(self, key: str, line: int, obj: spec.ObjectSpec, where: str) -> None:
@@ -196,7 +207,9 @@ class FileReader:
         if kind is spec.YearMap:
             return self._year_map(node, vtype.item, key, where)
         if not isinstance(node, ScalarNode):
-            self.error("tipe-salah", node, f"{where} must be a single value, but it is {_describe(node)}.")
+            self.error(
+                "tipe-salah", node, f"{where} must be a single value, but it is {_describe(node)}."
+            )
             return MISSING
         tag = node.tag
         raw = node.value
@@ -210,7 +223,11 @@ class FileReader:
                 if problem:
                     self.error("id-tidak-aman", node, f"The id {raw!r} in {where} {problem}.")
             elif kind is spec.Code and vtype.pattern and not re.match(vtype.pattern, raw):
-                self.error("kode-salah", node, f"{where} {raw!r} is malformed; expected the pattern {vtype.pattern}.")
+                self.error(
+                    "kode-salah",
+                    node,
+                    f"{where} {raw!r} is malformed; expected the pattern {vtype.pattern}.",
+                )
             return raw
         if kind is spec.Choice:
             if tag != _STR or raw not in vtype.options:
@@ -237,7 +254,9 @@ class FileReader:
             return self._number(node, where)
         if kind is spec.Number:
             if tag == _STR and _DECIMAL_COMMA.fullmatch(raw):
-                self.error("koma-desimal", node, f"{where} is {raw!r}: write {raw.replace(',', '.')}.")
+                self.error(
+                    "koma-desimal", node, f"{where} is {raw!r}: write {raw.replace(',', '.')}."
+                )
                 return MISSING
             if tag == _STR:
                 self.error("tipe-salah", node, f"{where} must be a number, not text {raw!r}.")
@@ -302,7 +321,7 @@ class FileReader:
                 )
                 return MISSING
             return float(raw)
-        if tag == _BOOL or tag == _TIMESTAMP:
+        if tag in (_BOOL, _TIMESTAMP):
             return self._coerced(node, where)
         self.error("tipe-salah", node, f"{where} must be a number, not {_describe(node)}.")
         return MISSING
@@ -311,7 +330,11 @@ class FileReader:
         if isinstance(node, ScalarNode) and node.tag == _NULL:
             return MISSING
         if not isinstance(node, SequenceNode):
-            self.error("tipe-salah", node, f"{where} must be a list (lines starting with '- '), but it is {_describe(node)}.")
+            self.error(
+                "tipe-salah",
+                node,
+                f"{where} must be a list (lines starting with '- '), but it is {_describe(node)}.",
+            )
             return MISSING
         if not self._first_visit(node, key):
             return MISSING
@@ -385,9 +408,10 @@ def _peek_period(root: YamlNode) -> range | None:
     """The period of a regional file, read ahead so that years in the same file can be checked."""
     period = _child(_child(root, "pemda"), "periode")
     start, end = _child(period, "awal"), _child(period, "akhir")
-    if isinstance(start, ScalarNode) and isinstance(end, ScalarNode):
-        if start.value.isdigit() and end.value.isdigit() and int(start.value) <= int(end.value):
-            return range(int(start.value), int(end.value) + 1)
+    if not (isinstance(start, ScalarNode) and isinstance(end, ScalarNode)):
+        return None
+    if start.value.isdigit() and end.value.isdigit() and int(start.value) <= int(end.value):
+        return range(int(start.value), int(end.value) + 1)
     return None
 
 
@@ -522,7 +546,10 @@ class SiteLoader:
         for indicator in node.indicators:
             indicator.node_id = node.id
             if indicator.id and self._claim(
-                indicator.id, indicator.loc, indicator.lines.get("id", indicator.loc.line), "indicator"
+                indicator.id,
+                indicator.loc,
+                indicator.lines.get("id", indicator.loc.line),
+                "indicator",
             ):
                 self.site.indicators[indicator.id] = indicator
         for link in node.crosscutting:
@@ -556,4 +583,12 @@ def load_site(root: Path | str, sink: DiagnosticSink) -> Site:
             gc.enable()
 
 
-__all__ = ["MISSING", "FileReader", "Indicator", "SiteLoader", "discover", "id_problem", "load_site"]
+__all__ = [
+    "MISSING",
+    "FileReader",
+    "Indicator",
+    "SiteLoader",
+    "discover",
+    "id_problem",
+    "load_site",
+]

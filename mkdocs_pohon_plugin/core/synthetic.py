@@ -25,7 +25,7 @@ import io
 import random
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -579,10 +579,15 @@ def _split_exact(total: int, weights: Sequence[float], minimum: int) -> list[int
     return [minimum + part for part in parts]
 
 
-def _level_counts(total: int) -> list[int]:
-    """Nodes per agency level, close to ``LEVEL_SHAPE``, never more at a level than below it."""
+def _level_counts(total: int, least_strategic: int = 1) -> list[int]:
+    """Nodes per agency level, close to ``LEVEL_SHAPE``, never more at a level than below it.
+
+    At least ``least_strategic`` top nodes where ``total`` leaves room for a chain under each.
+    """
     unit = total / sum(LEVEL_SHAPE)
-    strategic = max(1, round(unit * LEVEL_SHAPE[0]))
+    strategic = max(
+        1, min(total // len(LEVEL_SHAPE), max(least_strategic, round(unit * LEVEL_SHAPE[0])))
+    )
     program = max(strategic, round(unit * LEVEL_SHAPE[1]))
     kegiatan = max(program, round(unit * LEVEL_SHAPE[2]))
     while total - strategic - program - kegiatan < kegiatan:
@@ -681,8 +686,12 @@ class _Builder:
             [opd.weight for opd in self.opds],
             _MIN_OPD_NODES,
         )
-        for opd, budget in zip(self.opds, budgets, strict=True):
-            self.opd_nodes.append(self._build_opd(opd, budget))
+        # Enough sasaran strategis for every regional sasaran to be cascaded to an agency.
+        least = -(-len(self.sasaran) // len(self.opds))
+        shapes = [_level_counts(budget, least) for budget in budgets]
+        parents = self._strategic_parents(sum(shape[0] for shape in shapes))
+        for opd, shape in zip(self.opds, shapes, strict=True):
+            self.opd_nodes.append(self._build_opd(opd, shape, parents))
         self._build_indicators()
         self._build_crosscutting()
 
@@ -727,10 +736,19 @@ class _Builder:
             return "Wali Kota " + nama.removeprefix("Kota ")
         return "Kepala Daerah " + nama
 
-    def _build_opd(self, opd: _Opd, total: int) -> list[_Node]:
+    def _strategic_parents(self, count: int) -> Iterator[_Node]:
+        """Regional sasaran for ``count`` sasaran strategis: each one at least once if possible."""
+        parents = list(self.sasaran)
+        self.rng.shuffle(parents)
+        parents.extend(self.rng.choice(self.sasaran) for _ in range(count - len(parents)))
+        parents = parents[:count]
+        self.rng.shuffle(parents)
+        return iter(parents)
+
+    def _build_opd(self, opd: _Opd, shape: Sequence[int], parents: Iterator[_Node]) -> list[_Node]:
         rng = self.rng
         nom = self.nomenclature
-        n_ss, n_sp, n_sk, n_ssk = _level_counts(total)
+        n_ss, n_sp, n_sk, n_ssk = shape
         sp_per_ss = _spread(rng, n_sp, n_ss)
         sk_per_sp = _spread(rng, n_sk, n_sp)
         ssk_per_sk = _spread(rng, n_ssk, n_sk)
@@ -746,7 +764,7 @@ class _Builder:
         sp_iter = iter(sk_per_sp)
         sk_iter = iter(ssk_per_sk)
         for ss_index, sp_count in enumerate(sp_per_ss):
-            parent = rng.choice(self.sasaran)
+            parent = next(parents)
             pattern = _SS_PATTERNS[ss_index % len(_SS_PATTERNS)]
             ss = _Node(
                 new_id(OPD_LEVELS[0]),

@@ -22,7 +22,9 @@ def _where(node: Node) -> str:
     return f"node '{node.id}'"
 
 
-def validate(site: Site, graph: Graph, sink: DiagnosticSink, nomenclature: Nomenclature | None) -> None:
+def validate(
+    site: Site, graph: Graph, sink: DiagnosticSink, nomenclature: Nomenclature | None
+) -> None:
     check_levels_and_parents(site, graph, sink)
     check_cycles(site, sink)
     check_codes(site, graph, sink, nomenclature)
@@ -201,7 +203,12 @@ def check_codes(
 
 def _is_urusan(code: str) -> bool:
     parts = code.split(".")
-    return len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) == 2 and code.replace(".", "").isdigit()
+    return (
+        len(parts) == 2
+        and len(parts[0]) == 1
+        and len(parts[1]) == 2
+        and code.replace(".", "").isdigit()
+    )
 
 
 def check_crosscutting(site: Site, sink: DiagnosticSink) -> None:
@@ -315,7 +322,12 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
             iline = indicator.loc.line
             name = f"indicator '{indicator.id}'"
             if not indicator.unit:
-                sink.add("indikator-tanpa-satuan", ifile, iline, f"The {name} has no 'satuan'; add its unit.")
+                sink.add(
+                    "indikator-tanpa-satuan",
+                    ifile,
+                    iline,
+                    f"The {name} has no 'satuan'; add its unit.",
+                )
             if indicator.baseline is None:
                 sink.add(
                     "indikator-tanpa-kondisi-awal",

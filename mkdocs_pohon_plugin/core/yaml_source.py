@@ -74,7 +74,9 @@ def read_text(path: Path, display: str, sink: DiagnosticSink) -> str | None:
         return None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        sink.add("berkas-tidak-terbaca", display, line, "The file contains a NUL character; remove it.")
+        sink.add(
+            "berkas-tidak-terbaca", display, line, "The file contains a NUL character; remove it."
+        )
         return None
     return text
 
