@@ -35,6 +35,7 @@ SMALL = SyntheticParams(opd=6, nodes=300, indicators=900, crosscutting=0.1, seed
 # Only these warnings are expected on a generated regency: its crosscutting links are mostly, not
 # all, agreed.
 EXPECTED_WARNINGS = {"crosscutting-menunggu", "crosscutting-ditolak"}
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CASES = [
     SMALL,
@@ -47,13 +48,13 @@ CASES = [
 ]
 
 
+def _load(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
+
+
 def _read_tree(root: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
-    pemda = yaml.safe_load((root / "pemda.yaml").read_text(encoding="utf-8"))
-    opds = {
-        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-        for path in sorted((root / "opd").glob("*.yaml"))
-    }
-    return pemda, opds
+    opds = {path.stem: _load(path) for path in sorted((root / "opd").glob("*.yaml"))}
+    return _load(root / "pemda.yaml"), opds
 
 
 def _digest(root: Path) -> dict[str, str]:
@@ -112,7 +113,7 @@ def _assert_consistent(root: Path, params: SyntheticParams, stats: SyntheticStat
     )
 
     codes = _codes(root)
-    children: Counter[str] = Counter()
+    children: dict[str, list[dict[str, Any]]] = {}
     for node_id, node in nodes.items():
         level = LEVELS.index(node["tingkat"])
         assert isinstance(node["pernyataan"], str) and node["pernyataan"]
@@ -122,7 +123,7 @@ def _assert_consistent(root: Path, params: SyntheticParams, stats: SyntheticStat
             assert "induk" not in node
         else:
             parent = nodes[node["induk"]]
-            children[parent["id"]] += 1
+            children.setdefault(parent["id"], []).append(node)
             assert LEVELS.index(parent["tingkat"]) == level - 1
             if node["tingkat"] != "sasaran_strategis":
                 assert owner[parent["id"]] == owner[node_id]
@@ -170,12 +171,12 @@ def _assert_consistent(root: Path, params: SyntheticParams, stats: SyntheticStat
         if node_id not in children:
             assert node["tingkat"] in ("sasaran_sub_kegiatan",) or owner[node_id] is None
         if node["tingkat"] in ("sasaran_program", "sasaran_kegiatan"):
-            below = [n for n in nodes.values() if n.get("induk") == node_id]
             for year in YEARS:
+                below = children[node_id]
                 assert node["anggaran"][year] == sum(n["anggaran"][year] for n in below)
     # every regional sasaran is cascaded when there are enough sasaran strategis
     if stats.nodes_per_level["sasaran_strategis"] >= stats.nodes_per_level["sasaran"]:
-        assert all(children[n] for n, node in nodes.items() if node["tingkat"] == "sasaran")
+        assert all(n in children for n, node in nodes.items() if node["tingkat"] == "sasaran")
 
     linked = sum(1 for node in nodes.values() if node.get("crosscutting"))
     agency_nodes = params.nodes - params.regional_nodes
@@ -302,7 +303,17 @@ check_trees = pytest.importorskip("mkdocs_pohon_plugin.core").check_trees
     "params",
     [
         SMALL,
-        SyntheticParams(opd=3, nodes=41, indicators=41, crosscutting=1.0, seed=3),
+        # the smallest regency whose every regional sasaran can be cascaded
+        SyntheticParams(
+            opd=3,
+            nodes=18,
+            indicators=18,
+            crosscutting=1.0,
+            seed=3,
+            misi=1,
+            tujuan_per_misi=1,
+            sasaran_per_tujuan=3,
+        ),
         SyntheticParams(opd=40, nodes=1200, indicators=2500, crosscutting=0.05, seed=5),
         SyntheticParams(opd=12, nodes=900, indicators=2700, crosscutting=0.0, seed=9),
     ],
