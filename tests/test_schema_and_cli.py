@@ -126,5 +126,7 @@ def test_check_json_output(tmp_path: Path) -> None:
     (diagnostic,) = [d for d in payload["diagnostics"] if d["severity"] == "error"]
     assert diagnostic["rule"] == "rujukan-hilang"
     assert diagnostic["file"].endswith("opd/dinkes.yaml")
-    assert diagnostic["line"] == DINKES.splitlines().index("    induk: tidak-ada") + 1
+    assert (
+        diagnostic["line"] == bad["opd/dinkes.yaml"].splitlines().index("    induk: tidak-ada") + 1
+    )
     assert "Traceback" not in proc.stderr
