@@ -130,3 +130,11 @@ def test_check_json_output(tmp_path: Path) -> None:
         diagnostic["line"] == bad["opd/dinkes.yaml"].splitlines().index("    induk: tidak-ada") + 1
     )
     assert "Traceback" not in proc.stderr
+
+
+def test_rules_page_is_current() -> None:
+    from mkdocs_pohon_plugin.cli import rules_markdown
+
+    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
+        "run: pohon rules --format markdown > docs/rules.md"
+    )
