@@ -7,15 +7,18 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test]'
+.venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+.venv/bin/python -m pip install --quiet -e '.[test]' 2>&1 | grep -v '^WARNING: Location' || true
+.venv/bin/python -c 'import mkdocs_pohon_plugin, mkdocs, material, pytest, hypothesis'
 
 .venv/bin/ruff check mkdocs_pohon_plugin tests benchmarks
 .venv/bin/ruff format --check mkdocs_pohon_plugin tests benchmarks
 # The committed JSON Schema must be the one the model generates.
 .venv/bin/pohon schema - | diff -u docs/schema/pohon.schema.json - >/dev/null \
-  || { echo "docs/schema/pohon.schema.json is out of date: run 'pohon schema docs/schema/pohon.schema.json'"; exit 1; }
-# The demo regency must pass its own check.
-.venv/bin/pohon check trees >/dev/null
+  || { echo "FAILED: docs/schema/pohon.schema.json is out of date: run 'pohon schema docs/schema/pohon.schema.json'"; exit 1; }
+# The demo regency must pass its own check (warnings are listed, errors fail).
+.venv/bin/pohon check trees > .venv/demo-check.txt \
+  || { cat .venv/demo-check.txt; echo "FAILED: the demo trees do not pass 'pohon check trees'"; exit 1; }
+tail -n 1 .venv/demo-check.txt
 
 .venv/bin/python -m pytest -q "$@"
