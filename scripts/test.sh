@@ -7,8 +7,12 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
-.venv/bin/python -m pip install --quiet -e '.[test]' 2>&1 | grep -v '^WARNING: Location' || true
+install() {
+  .venv/bin/python -m pip install --quiet "$@" > .venv/pip.log 2>&1 \
+    || { cat .venv/pip.log; echo "FAILED: pip install $*"; exit 1; }
+}
+install --upgrade pip
+install -e '.[test]'
 .venv/bin/python -c 'import mkdocs_pohon_plugin, mkdocs, material, pytest, hypothesis'
 
 .venv/bin/ruff check mkdocs_pohon_plugin tests benchmarks
