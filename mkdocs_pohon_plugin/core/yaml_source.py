@@ -8,7 +8,6 @@ size, nesting depth (libyaml's composer recurses in C and crashes on very deep n
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +30,7 @@ MAX_NESTING = 64
 # Below these, nesting cannot exceed what libyaml composes safely, so no exact scan is needed:
 # flow nesting is bounded by the number of brackets, block nesting by the longest line.
 _CHEAP_FLOW_BOUND = 10_000
-_LONG_LINE = re.compile(r"[^\n]{1000}")
+_LONG_LINE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +96,8 @@ def _nesting_depth(text: str) -> tuple[int, int]:
 def compose(text: str, display: str, sink: DiagnosticSink) -> YamlNode | None:
     """Compose YAML text into a node graph, or report the syntax error with its line."""
     try:
-        if (text.count("[") + text.count("{") > _CHEAP_FLOW_BOUND) or _LONG_LINE.search(text):
+        flow = text.count("[") + text.count("{")
+        if flow > _CHEAP_FLOW_BOUND or max(map(len, text.split("\n"))) >= _LONG_LINE:
             depth, line = _nesting_depth(text)
             if depth > MAX_NESTING:
                 sink.add(
