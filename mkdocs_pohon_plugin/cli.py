@@ -92,6 +92,32 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .core.site import RenderOptions, write_site
+
+    trees = Path(args.trees)
+    if not trees.is_dir():
+        print(f"pohon generate: {trees} is not a folder of trees", file=sys.stderr)
+        return EXIT_USAGE
+    if args.custom_templates and not Path(args.custom_templates).is_dir():
+        print(f"pohon generate: {args.custom_templates} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    result = check_trees(trees)
+    if result.errors:
+        for diagnostic in result.errors:
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"pohon generate: {_summary(result)} Fix the errors first.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    options = RenderOptions(
+        language=args.language,
+        custom_templates=Path(args.custom_templates) if args.custom_templates else None,
+        directory_urls=not args.no_directory_urls,
+    )
+    count = write_site(result, Path(args.out_dir), options)
+    print(f"pohon generate: wrote {count} file(s) to {args.out_dir}. {_summary(result)}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pohon", description="Check and publish pohon kinerja (SAKIP performance trees)."
@@ -114,6 +140,22 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write the JSON Schema of the tree format")
     schema.add_argument("output", nargs="?", default="-", help="file to write (default: stdout)")
     schema.set_defaults(func=cmd_schema)
+
+    generate = sub.add_parser(
+        "generate", help="write the site's pages as Markdown files (for other site generators)"
+    )
+    generate.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the pages into")
+    generate.add_argument("--trees", default="trees", help="trees folder (default: trees)")
+    generate.add_argument("--language", choices=("id", "en"), default="id")
+    generate.add_argument(
+        "--custom-templates", metavar="DIR", help="folder of templates that replace built-in ones"
+    )
+    generate.add_argument(
+        "--no-directory-urls",
+        action="store_true",
+        help="diagram links to page.html instead of page/ (as MkDocs' use_directory_urls: false)",
+    )
+    generate.set_defaults(func=cmd_generate)
     return parser
 
 

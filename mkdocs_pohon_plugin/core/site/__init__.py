@@ -1,0 +1,39 @@
+"""The published site, without MkDocs: plan pages, render them with Jinja2, export the data.
+
+:func:`plan_site` lists every page; :class:`Renderer` turns a page into Markdown;
+:func:`site_outputs` yields every generated file (pages and downloads).
+"""
+
+from .capaian import Achievement, achievement, indicator_achievement
+from .generate import Output, site_outputs, write_site
+from .labels import LANGUAGES, labels_for
+from .lineage import Lineage, Step, lineage
+from .mermaid import Diagram, build_diagram, escape_label
+from .pages import KINDS, NAV_KINDS, Page, SitePlan, Source, plan_site
+from .render import Renderer, RenderOptions, md_escape
+
+__all__ = [
+    "KINDS",
+    "LANGUAGES",
+    "NAV_KINDS",
+    "Achievement",
+    "Diagram",
+    "Lineage",
+    "Output",
+    "Page",
+    "RenderOptions",
+    "Renderer",
+    "SitePlan",
+    "Source",
+    "Step",
+    "achievement",
+    "build_diagram",
+    "escape_label",
+    "indicator_achievement",
+    "labels_for",
+    "lineage",
+    "md_escape",
+    "plan_site",
+    "site_outputs",
+    "write_site",
+]

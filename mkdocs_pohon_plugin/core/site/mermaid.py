@@ -1,0 +1,165 @@
+"""Mermaid flowcharts rooted at one node: its ancestors, itself, its children and its partners.
+
+Safety: Mermaid ids are generated (``n0``, ``n1`` …), never taken from a tree; every label is
+quoted and escaped with Mermaid's entity codes (``#quot;``, ``#35;`` …), so no quote, bracket,
+``-->``, ``%%``, backtick, ``end`` or ``click`` in a statement can end the label or start a new
+statement; labels never carry HTML (``<`` and ``>`` become ``#lt;`` and ``#gt;``). Link targets are
+page paths built by :mod:`.paths` from validated ids.
+
+Size: a diagram holds at most ``limit`` boxes (25 by default); the boxes that do not fit are
+returned in ``Diagram.overflow`` for the page to list below the diagram.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..graph import Graph
+from ..model import Node
+
+DEFAULT_LIMIT = 25
+LABEL_MAX = 90
+
+# Fill, stroke and text colour per level position (top to bottom); cycles for deeper schemes.
+PALETTE: tuple[tuple[str, str, str], ...] = (
+    ("#1b4965", "#0d2c40", "#ffffff"),
+    ("#2a6f97", "#1b4965", "#ffffff"),
+    ("#468faf", "#2a6f97", "#ffffff"),
+    ("#61a5c2", "#2a6f97", "#000000"),
+    ("#f4a261", "#c8742e", "#000000"),
+    ("#e9c46a", "#b8962e", "#000000"),
+    ("#a7c957", "#6a994e", "#000000"),
+    ("#dde5b6", "#6a994e", "#000000"),
+)
+
+_ENTITIES = {
+    "#": "#35;",
+    '"': "#quot;",
+    "'": "#39;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "[": "#91;",
+    "]": "#93;",
+    "(": "#40;",
+    ")": "#41;",
+    "{": "#123;",
+    "}": "#125;",
+    "|": "#124;",
+    "`": "#96;",
+    "%": "#37;",
+    ";": "#59;",
+    ":": "#58;",
+    "\\": "#92;",
+    "*": "#42;",
+    "_": "#95;",
+    "~": "#126;",
+}
+
+
+def escape_label(text: str, limit: int = LABEL_MAX) -> str:
+    """``text`` as the inside of a quoted Mermaid label: one line, no markup, entity-escaped."""
+    flat = " ".join(str(text).split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    out = []
+    for char in flat:
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif ord(char) < 32 or 0x7F <= ord(char) < 0xA0 or char in "\u2028\u2029":
+            out.append(" ")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _escape_href(href: str) -> str:
+    # Paths come from validated ids; refuse anything that could leave the string anyway.
+    if any(c in href for c in '"\n\r\\<>` ') or ":" in href.split("/", 1)[0]:
+        raise ValueError(f"unsafe link target for a diagram: {href!r}")
+    return href
+
+
+@dataclass(slots=True)
+class Diagram:
+    source: str
+    shown: list[Node] = field(default_factory=list)
+    overflow: list[Node] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Box:
+    node: Node
+    focus: bool = False
+
+
+def _label(node: Node) -> str:
+    # The statement only: the level is the box's colour and the page says it in words.
+    return escape_label(node.statement)
+
+
+def build_diagram(
+    graph: Graph,
+    nodes: Sequence[Node],
+    *,
+    href: Callable[[Node], str],
+    focus: str | None = None,
+    crosscutting: bool = True,
+    limit: int = DEFAULT_LIMIT,
+) -> Diagram:
+    """A top-down flowchart of ``nodes`` (in priority order), parent edges between shown nodes,
+    dotted edges for crosscutting links between shown nodes, a box per node linked to ``href``.
+    Nodes past ``limit`` go to ``overflow``."""
+    unique: list[Node] = []
+    seen: set[str] = set()
+    for node in nodes:
+        if node.id not in seen:
+            seen.add(node.id)
+            unique.append(node)
+    shown, overflow = unique[:limit], unique[limit:]
+    ids = {node.id: f"n{i}" for i, node in enumerate(shown)}
+    lines = ["flowchart TB"]
+    levels = graph.level_index
+    used_classes: set[int] = set()
+    for node in shown:
+        lines.append(f'    {ids[node.id]}["{_label(node)}"]')
+    for node in shown:
+        parent = node.parent_id
+        if parent is not None and parent in ids:
+            lines.append(f"    {ids[parent]} --> {ids[node.id]}")
+    if crosscutting:
+        for node in shown:
+            for link in graph.sent.get(node.id, ()):
+                if link.target_id in ids:
+                    style = "-.->" if link.status != "ditolak" else "-.-x"
+                    lines.append(f"    {ids[node.id]} {style} {ids[link.target_id]}")
+    for node in shown:
+        position = levels.get(node.level, len(PALETTE) - 1) % len(PALETTE)
+        used_classes.add(position)
+        lines.append(f"    class {ids[node.id]} l{position}")
+        lines.append(f'    click {ids[node.id]} href "{_escape_href(href(node))}"')
+    if focus is not None and focus in ids:
+        lines.append(f"    class {ids[focus]} focus")
+    for position in sorted(used_classes):
+        fill, stroke, color = PALETTE[position]
+        lines.append(f"    classDef l{position} fill:{fill},stroke:{stroke},color:{color}")
+    lines.append("    classDef focus stroke:#d62828,stroke-width:4px")
+    return Diagram("\n".join(lines) + "\n", shown, overflow)
+
+
+def node_neighbourhood(graph: Graph, node_id: str) -> list[Node]:
+    """The boxes of a node's diagram in priority order: ancestors (root first), the node,
+    its children, then crosscutting partners (sent, then received)."""
+    site = graph.site
+    node = site.nodes[node_id]
+    boxes = [*reversed(graph.ancestors(node_id)), node]
+    partners: list[Node] = []
+    for link in graph.sent.get(node_id, ()):
+        if link.target_id is not None and link.target_id in site.nodes:
+            partners.append(site.nodes[link.target_id])
+    for link in graph.received.get(node_id, ()):
+        if link.source_id in site.nodes:
+            partners.append(site.nodes[link.source_id])
+    # Partners before children: they are few, and the reason the diagram is drawn across agencies.
+    return [*boxes, *partners, *graph.child_nodes(node_id)]

@@ -1,0 +1,88 @@
+"""Where each page lives: source paths (``node/<id>.md``) and relative links between them.
+
+Every path segment that comes from a tree is checked against the id pattern again here, so a page
+path is never built from unvalidated text, whatever the caller did before.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from ..format_spec import ID_MAX_LENGTH, ID_PATTERN
+
+_ID = re.compile(ID_PATTERN)
+RESERVED_OPD_PAGES = frozenset({"index", "cascading"})
+
+HOME = "index.md"
+OPD_LIST = "opd/index.md"
+INDEX_INDICATORS = "indeks/indikator.md"
+INDEX_IKU = "indeks/iku.md"
+INDEX_CROSSCUTTING = "indeks/crosscutting.md"
+INDEX_CODES = "indeks/kode.md"
+EXPORT_JSON = "unduh/pohon.json"
+EXPORT_CSV = "unduh/indikator.csv"
+
+
+class UnsafeIdError(ValueError):
+    """An id that must not become part of a path."""
+
+
+def segment(value: str) -> str:
+    """``value`` if it is a URL-safe id; raises :class:`UnsafeIdError` otherwise."""
+    if not isinstance(value, str) or len(value) > ID_MAX_LENGTH or not _ID.match(value):
+        raise UnsafeIdError(f"{value!r} is not a safe id for a page path")
+    return value
+
+
+def opd_page(opd_id: str) -> str:
+    return f"opd/{segment(opd_id)}/index.md"
+
+
+def opd_level_page(opd_id: str, level_id: str) -> str:
+    name = segment(level_id)
+    if name in RESERVED_OPD_PAGES:
+        name = f"tingkat-{name}"
+    return f"opd/{segment(opd_id)}/{name}.md"
+
+
+def cascading_page(opd_id: str) -> str:
+    return f"opd/{segment(opd_id)}/cascading.md"
+
+
+def node_page(node_id: str) -> str:
+    return f"node/{segment(node_id)}.md"
+
+
+def indicator_page(indicator_id: str) -> str:
+    return f"indikator/{segment(indicator_id)}.md"
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """A link from the page at ``from_page`` to the file ``to_path`` (both site-relative)."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """The URL (site-relative) a page's source path is published at, as MkDocs computes it."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_page: str, directory_urls: bool) -> str:
+    """A browser link (not a Markdown link) between two pages, e.g. for Mermaid ``click``."""
+    source = page_url(from_page, directory_urls)
+    target = page_url(to_page, directory_urls)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source)
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or not target:
+        rel = rel.rstrip("/") + "/"
+    return "./" if rel == "./" or rel == "" else rel

@@ -1,0 +1,214 @@
+"""Real MkDocs builds (strict) of the mini fixture and of a hostile variant, asserting on HTML."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+HERE = Path(__file__).parent
+MINI = HERE / "fixtures" / "mini"
+REPO = HERE.parent
+
+CONFIG = """\
+site_name: Test
+site_url: https://example.org/pohon/
+repo_url: https://example.org/repo
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  language: id
+  features: [content.action.edit]
+markdown_extensions:
+  - tables
+  - attr_list
+  - md_in_html
+  - toc
+  - pymdownx.details
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+plugins:
+  - search
+  - pohon:
+      trees: trees
+"""
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.hrefs.append(value)
+
+
+def _build(root: Path, trees: Path, extra: str = "") -> Path:
+    shutil.copytree(trees, root / "trees")
+    (root / "docs").mkdir()
+    (root / "docs" / "tentang.md").write_text("# Tentang\n\nHalaman milik situs.\n", "utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG + extra, encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"), strict=True)
+    build(config)
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("mini"), MINI)
+
+
+def _html(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def _article(site: Path, path: str) -> str:
+    """The page's own content, without the navigation and the table of contents."""
+    html = _html(site, path)
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def test_page_counts_per_kind(site: Path) -> None:
+    def count(folder: str) -> int:
+        return len(list((site / folder).glob("*/index.html")))
+
+    assert count("node") == 10
+    assert count("indikator") == 10
+    assert count("opd") == 2
+    assert len(list((site / "opd").glob("*/*/index.html"))) == 6 + 2  # levels + cascading
+    assert count("indeks") == 4
+    assert (site / "index.html").is_file() and (site / "opd" / "index.html").is_file()
+    assert (site / "unduh" / "pohon.json").is_file()
+    assert (site / "unduh" / "indikator.csv").read_text("utf-8").count("\n") == 11
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    broken = []
+    clicks = 0
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # absolute links, by design
+            continue
+        html = page.read_text(encoding="utf-8")
+        parser = _Links()
+        parser.feed(html)
+        # Diagram boxes link through Mermaid's `click ... href "..."`, checked the same way.
+        diagram_links = re.findall(r'click n\d+ href "([^"]*)"', html)
+        clicks += len(diagram_links)
+        for href in parser.hrefs + diagram_links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if parts.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert broken == []
+    assert clicks > 100
+
+
+def test_nav_holds_only_home_and_opd_pages(site: Path) -> None:
+    home = _html(site, "index.html")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("md-sidebar--secondary")]
+    assert 'href="opd/dinkes/"' in nav and 'href="opd/dinsos/"' in nav
+    assert "node/" not in nav and "indikator/" not in nav
+    assert "tentang/" in nav  # the site's own pages stay in the nav
+
+
+def test_crosscutting_on_both_ends(site: Path) -> None:
+    sender = _article(site, "node/dinkes-sp-1/index.html")
+    receiver = _article(site, "node/dinsos-sp-1/index.html")
+    sent = sender[sender.index("Crosscutting (dikirim)") : sender.index("Crosscutting (diterima)")]
+    assert 'href="../dinsos-sp-1/"' in sent and "disetujui" in sent
+    received = receiver[receiver.index("Crosscutting (diterima)") :]
+    assert 'href="../dinkes-sp-1/"' in received.split("Diagram")[0]
+
+
+def test_lineage_on_the_indicator_page(site: Path) -> None:
+    page = _article(site, "indikator/dinkes-sp-1-k4/index.html")
+    down = page[page.index("Didukung oleh indikator") :]
+    down = down[: down.index("<h2")]
+    for target in ("dinkes-sk-1-i1", "dinkes-ssk-1-i1", "dinsos-sp-1-i1"):
+        assert f'href="../{target}/"' in down
+
+
+def test_edit_link_points_at_the_yaml_line(site: Path) -> None:
+    page = _html(site, "node/dinkes-sp-1/index.html")
+    assert 'href="https://example.org/repo/edit/main/trees/opd/dinkes.yaml#L22"' in page
+    indicator = _html(site, "indikator/ipm/index.html")
+    assert 'href="https://example.org/repo/edit/main/trees/pemda.yaml#L12"' in indicator
+    user_page = _html(site, "tentang/index.html")
+    assert 'href="https://example.org/repo/edit/main/docs/tentang.md"' in user_page
+
+
+def test_diagrams_are_rendered_blocks_excluded_from_search(site: Path) -> None:
+    page = _html(site, "node/dinkes-sp-1/index.html")
+    assert '<pre class="mermaid"><code>flowchart TB' in page
+    index = json.loads(_html(site, "search/search_index.json"))
+    assert not any("flowchart" in doc["text"] or "classDef" in doc["text"] for doc in index["docs"])
+    assert any("Cakupan K4" in doc["title"] for doc in index["docs"])
+
+
+HOSTILE = '<script>alert("x")</script> | *bold* [link](javascript:alert(1)) `--> end` %%{init}%%'
+
+
+def test_hostile_statement_shows_as_text(tmp_path: Path) -> None:
+    trees = tmp_path / "input"
+    shutil.copytree(MINI, trees)
+    dinkes = trees / "opd" / "dinkes.yaml"
+    text = dinkes.read_text("utf-8")
+    quoted = "'" + HOSTILE.replace("'", "''") + "'"
+    text = text.replace("Meningkatnya cakupan pelayanan kesehatan ibu hamil", quoted, 1)
+    dinkes.write_text(text, "utf-8")
+    site = _build(tmp_path / "out", trees)
+    for path in ("node/dinkes-sp-1/index.html", "node/dinkes-sk-1/index.html"):
+        page = _html(site, path)
+        assert "<script>alert" not in page
+        assert "javascript:alert" not in page.replace("javascript:alert(1))", "")
+        assert 'href="javascript' not in page
+    page = _html(site, "node/dinkes-sp-1/index.html")
+    assert "&lt;script&gt;alert(" in page
+    assert "<em>bold</em>" not in page and "*bold*" in page
+
+
+def test_errors_stop_the_build_with_a_summary(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    trees = tmp_path / "input"
+    shutil.copytree(MINI, trees)
+    dinsos = trees / "opd" / "dinsos.yaml"
+    dinsos.write_text(dinsos.read_text("utf-8").replace("induk: dinsos-ss-1", "induk: hilang"))
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        _build(tmp_path / "out", trees)
+    summary = [r.getMessage() for r in caplog.records if "the first:" in r.getMessage()]
+    assert len(summary) == 1 and "rujukan-hilang" in summary[0] and "Traceback" not in summary[0]
+
+
+def test_english_site(tmp_path: Path) -> None:
+    site = _build(tmp_path, MINI, extra="      language: en\n")
+    assert "Performance Indicators" in _html(site, "node/dinkes-sp-1/index.html")
+
+
+def test_demo_site_builds_strict(tmp_path: Path) -> None:
+    config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))
+    assert "pohon" in config.plugins
+    build(config)
+    site = tmp_path / "site"
+    assert (site / "opd" / "dinkes" / "index.html").is_file()
+    assert (site / "format" / "index.html").is_file()
+    assert len(list((site / "node").glob("*/index.html"))) > 100

@@ -1,0 +1,76 @@
+"""Snapshots of every generated Markdown page (with its Mermaid) for the mini fixture.
+
+Rewrite them after an intended change with ``UPDATE_SNAPSHOTS=1 pytest tests/test_site_snapshots.py``
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mkdocs_pohon_plugin.core import check_trees
+from mkdocs_pohon_plugin.core.site import RenderOptions, site_outputs
+from mkdocs_pohon_plugin.core.site.pages import KINDS
+
+HERE = Path(__file__).parent
+MINI = HERE / "fixtures" / "mini"
+SNAPSHOTS = HERE / "snapshots" / "mini"
+UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
+
+
+def _pages(language: str = "id") -> dict[str, str]:
+    result = check_trees(MINI)
+    return {
+        out.path: out.content
+        for out in site_outputs(result, RenderOptions(language=language))
+        if out.page is not None
+    }
+
+
+PAGES = _pages()
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_page_matches_snapshot(path: str) -> None:
+    snapshot = SNAPSHOTS / path
+    if UPDATE:
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.write_text(PAGES[path], encoding="utf-8")
+    assert snapshot.is_file(), f"no snapshot for {path}: run with UPDATE_SNAPSHOTS=1"
+    assert PAGES[path] == snapshot.read_text(encoding="utf-8")
+
+
+def test_no_stale_snapshots() -> None:
+    stored = {p.relative_to(SNAPSHOTS).as_posix() for p in SNAPSHOTS.rglob("*.md")}
+    assert stored == set(PAGES)
+
+
+def test_every_kind_is_planned() -> None:
+    result = check_trees(MINI)
+    kinds = {out.page.kind for out in site_outputs(result) if out.page is not None}
+    assert kinds == set(KINDS)
+
+
+def test_english_labels() -> None:
+    english = _pages("en")
+    assert english.keys() == PAGES.keys()
+    assert "## Performance Indicators" in english["node/dinkes-sp-1.md"]
+    assert "## Indikator Kinerja" in PAGES["node/dinkes-sp-1.md"]
+    assert "Achievement" in english["indikator/dinkes-sp-1-k4.md"]
+
+
+def test_pohon_generate_writes_the_same_pages(tmp_path: Path) -> None:
+    from mkdocs_pohon_plugin.cli import main
+
+    assert main(["generate", str(tmp_path / "out"), "--trees", str(MINI)]) == 0
+    written = {
+        p.relative_to(tmp_path / "out").as_posix(): p.read_text("utf-8")
+        for p in (tmp_path / "out").rglob("*")
+        if p.is_file()
+    }
+    assert {k: v for k, v in written.items() if k.endswith(".md")} == PAGES
+    assert {"unduh/pohon.json", "unduh/indikator.csv"} <= written.keys()
+    assert main(["generate", str(tmp_path / "x"), "--trees", str(tmp_path / "missing")]) == 2
