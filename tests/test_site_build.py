@@ -202,13 +202,3 @@ def test_errors_stop_the_build_with_a_summary(
 def test_english_site(tmp_path: Path) -> None:
     site = _build(tmp_path, MINI, extra="      language: en\n")
     assert "Performance Indicators" in _html(site, "node/dinkes-sp-1/index.html")
-
-
-def test_demo_site_builds_strict(tmp_path: Path) -> None:
-    config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))
-    assert "pohon" in config.plugins
-    build(config)
-    site = tmp_path / "site"
-    assert (site / "opd" / "dinkes" / "index.html").is_file()
-    assert (site / "format" / "index.html").is_file()
-    assert len(list((site / "node").glob("*/index.html"))) > 100
