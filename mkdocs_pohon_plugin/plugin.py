@@ -36,6 +36,9 @@ from .core.site.paths import HOME, OPD_LIST, UnsafeIdError, opd_page
 log = logging.getLogger("mkdocs.plugins.pohon")
 
 MERMAID_DEST = "assets/pohon/mermaid.min.js"
+ASSETS = Path(__file__).parent / "assets"
+SCRIPT_DEST = "assets/pohon/pohon.js"
+STYLE_DEST = "assets/pohon/pohon.css"
 
 
 class PohonConfig(base.Config):
@@ -114,6 +117,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             config.watch.append(str(trees))
         if self.config.mermaid_js:
             config.extra_javascript.append(MERMAID_DEST)
+        # Sortable, filterable tables and diagram styles, served from the site (no CDN).
+        config.extra_javascript.append(SCRIPT_DEST)
+        config.extra_css.append(STYLE_DEST)
         self.edit_base = self._edit_base(config) if self.config.edit_links else None
         return config
 
@@ -170,6 +176,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             files.append(
                 File.generated(config, MERMAID_DEST, abs_src_path=str(self.config.mermaid_js))
             )
+        for dest, name in ((SCRIPT_DEST, "pohon.js"), (STYLE_DEST, "pohon.css")):
+            files.append(File.generated(config, dest, abs_src_path=str(ASSETS / name)))
         if self.config.nav:
             self._extend_nav(config, files)
         return files

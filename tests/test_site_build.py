@@ -202,3 +202,11 @@ def test_errors_stop_the_build_with_a_summary(
 def test_english_site(tmp_path: Path) -> None:
     site = _build(tmp_path, MINI, extra="      language: en\n")
     assert "Performance Indicators" in _html(site, "node/dinkes-sp-1/index.html")
+
+
+def test_indicator_index_is_a_sortable_table_served_locally(site: Path) -> None:
+    html = _html(site, "indeks/indikator/index.html")
+    assert 'class="pohon-sortable"' in html and "<table>" in html
+    assert (site / "assets" / "pohon" / "pohon.js").is_file()
+    assert 'src="../../assets/pohon/pohon.js"' in html
+    assert "cdn" not in (site / "assets" / "pohon" / "pohon.js").read_text("utf-8").lower()

@@ -1,0 +1,115 @@
+/* Pohon: sortable and filterable tables, without any library or network request.
+ * Tables inside an element with the class "pohon-sortable" get a filter box above them and
+ * sortable column headers (click or Enter/Space). Numbers are read in Indonesian notation
+ * ("1.234,5", "96,77 %"); other columns sort as text. */
+(function () {
+  "use strict";
+
+  var NUMBER = /^[-+]?[\d.]+(,\d+)?\s*%?(\s*\(\d{4}\))?$/;
+
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    return cell ? cell.textContent.trim() : "";
+  }
+
+  function toNumber(text) {
+    var main = text.replace(/\s*\(\d{4}\)$/, "").replace(/\s*%$/, "");
+    return parseFloat(main.replace(/\./g, "").replace(",", "."));
+  }
+
+  function isNumericColumn(rows, index) {
+    var seen = false;
+    for (var i = 0; i < rows.length; i++) {
+      var text = cellValue(rows[i], index);
+      if (text === "" || text === "–" || text === "-") continue;
+      if (!NUMBER.test(text)) return false;
+      seen = true;
+    }
+    return seen;
+  }
+
+  function sortBy(table, index, header) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    var numeric = isNumericColumn(rows, index);
+    rows.sort(function (a, b) {
+      var x = cellValue(a, index), y = cellValue(b, index);
+      var result;
+      if (numeric) {
+        var nx = toNumber(x), ny = toNumber(y);
+        if (isNaN(nx)) nx = -Infinity;
+        if (isNaN(ny)) ny = -Infinity;
+        result = nx - ny;
+      } else {
+        result = x.localeCompare(y, "id", { numeric: true, sensitivity: "base" });
+      }
+      return ascending ? result : -result;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+      cell.removeAttribute("aria-sort");
+    });
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+
+  function addFilter(wrapper, table) {
+    var label = document.createElement("label");
+    label.className = "pohon-filter";
+    var text = document.createElement("span");
+    text.textContent = wrapper.getAttribute("data-filter-label") || "Saring";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.placeholder = wrapper.getAttribute("data-filter-placeholder") || "";
+    var count = document.createElement("output");
+    label.appendChild(text);
+    label.appendChild(input);
+    label.appendChild(count);
+    wrapper.insertBefore(label, wrapper.firstChild);
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    function apply() {
+      var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var haystack = row.textContent.toLowerCase();
+        var match = terms.every(function (term) { return haystack.indexOf(term) !== -1; });
+        row.hidden = !match;
+        if (match) shown++;
+      });
+      count.textContent = shown + " / " + rows.length;
+    }
+    input.addEventListener("input", apply);
+    apply();
+  }
+
+  function enhance(wrapper) {
+    if (wrapper.getAttribute("data-pohon-ready")) return;
+    var table = wrapper.querySelector("table");
+    if (!table || !table.tHead || !table.tBodies.length) return;
+    wrapper.setAttribute("data-pohon-ready", "1");
+    addFilter(wrapper, table);
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
+      header.tabIndex = 0;
+      header.classList.add("pohon-sort");
+      header.addEventListener("click", function () { sortBy(table, index, header); });
+      header.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          sortBy(table, index, header);
+        }
+      });
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".pohon-sortable"), enhance);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init); // Material's instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
