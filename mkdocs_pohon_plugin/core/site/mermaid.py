@@ -22,15 +22,18 @@ DEFAULT_LIMIT = 25
 LABEL_MAX = 90
 
 # Fill, stroke and text colour per level position (top to bottom); cycles for deeper schemes.
+# Light fills only: box labels are links, and the theme draws link text dark, so a dark fill
+# would make the label unreadable (Material renders diagrams in a shadow root, out of CSS reach).
+# Regional levels in blues, agency levels in warm colours, each with a darker border.
 PALETTE: tuple[tuple[str, str, str], ...] = (
-    ("#1b4965", "#0d2c40", "#ffffff"),
-    ("#2a6f97", "#1b4965", "#ffffff"),
-    ("#468faf", "#2a6f97", "#ffffff"),
-    ("#61a5c2", "#2a6f97", "#000000"),
-    ("#f4a261", "#c8742e", "#000000"),
-    ("#e9c46a", "#b8962e", "#000000"),
-    ("#a7c957", "#6a994e", "#000000"),
-    ("#dde5b6", "#6a994e", "#000000"),
+    ("#c9def0", "#1b4965", "#0d2c40"),
+    ("#d8e8f4", "#2a6f97", "#0d2c40"),
+    ("#e4f0f8", "#468faf", "#0d2c40"),
+    ("#eef6fb", "#61a5c2", "#0d2c40"),
+    ("#fde3c8", "#c8742e", "#3d2200"),
+    ("#fbefc8", "#b8962e", "#3d2f00"),
+    ("#e6f1d3", "#6a994e", "#1f3310"),
+    ("#f1f6e4", "#8aa86b", "#1f3310"),
 )
 
 _ENTITIES = {
