@@ -13,6 +13,7 @@ install() {
 }
 install --upgrade pip
 install -e '.[test]'
+bash scripts/setup_browser.sh  # Debian's chromium and Mermaid (npm) for tests/test_browser.py
 .venv/bin/python -c 'import mkdocs_pohon_plugin, mkdocs, material, pytest, hypothesis'
 
 .venv/bin/ruff check mkdocs_pohon_plugin tests benchmarks

@@ -158,7 +158,7 @@ def test_edit_link_points_at_the_yaml_line(site: Path) -> None:
 
 def test_diagrams_are_rendered_blocks_excluded_from_search(site: Path) -> None:
     page = _html(site, "node/dinkes-sp-1/index.html")
-    assert '<pre class="mermaid"><code>flowchart TB' in page
+    assert '<pre class="mermaid"><code>%%{init: {"flowchart"' in page
     index = json.loads(_html(site, "search/search_index.json"))
     assert not any("flowchart" in doc["text"] or "classDef" in doc["text"] for doc in index["docs"])
     assert any("Cakupan K4" in doc["title"] for doc in index["docs"])

@@ -10,7 +10,12 @@ import pytest
 from mkdocs_pohon_plugin.core import check_trees
 from mkdocs_pohon_plugin.core.graph import Graph
 from mkdocs_pohon_plugin.core.model import Node, Site
-from mkdocs_pohon_plugin.core.site.mermaid import build_diagram, escape_label, node_neighbourhood
+from mkdocs_pohon_plugin.core.site.mermaid import (
+    INIT,
+    build_diagram,
+    escape_label,
+    node_neighbourhood,
+)
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -66,7 +71,8 @@ def test_diagram_statements_are_only_generated_ids() -> None:
     nodes = [graph.site.nodes["root"], *graph.child_nodes("root")]
     diagram = build_diagram(graph, nodes, href=lambda n: f"../{n.id}/", focus="root")
     lines = diagram.source.splitlines()
-    assert lines[0] == "flowchart TB"
+    assert lines[:2] == [INIT, "flowchart TB"]
+    assert diagram.source.count("%%") == 2  # only our own directive
     statement = re.compile(
         r'    (n\d+\["[^"]*"\]'
         r"|n\d+ (-->|-\.->|-\.-x) n\d+"
@@ -74,7 +80,7 @@ def test_diagram_statements_are_only_generated_ids() -> None:
         r'|click n\d+ href "[a-z0-9./_-]+"'
         r"|classDef (l\d+|focus) [a-z0-9:#,-]+)"
     )
-    for line in lines[1:]:
+    for line in lines[2:]:
         assert statement.fullmatch(line), line
     assert "alert()" not in diagram.source.replace("alert#40;", "")
 

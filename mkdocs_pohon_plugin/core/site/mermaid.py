@@ -19,6 +19,8 @@ from ..graph import Graph
 from ..model import Node
 
 DEFAULT_LIMIT = 25
+INIT = '%%{init: {"flowchart": {"useMaxWidth": false}}}%%'
+"""The one directive a diagram carries, always first; labels can never produce another."""
 LABEL_MAX = 90
 
 # Fill, stroke and text colour per level position (top to bottom); cycles for deeper schemes.
@@ -122,7 +124,9 @@ def build_diagram(
             unique.append(node)
     shown, overflow = unique[:limit], unique[limit:]
     ids = {node.id: f"n{i}" for i, node in enumerate(shown)}
-    lines = ["flowchart TB"]
+    # Natural size instead of shrinking to the column: a wide tree scrolls sideways in its box
+    # (.pohon-diagram) and its labels stay readable, on a phone too.
+    lines = [INIT, "flowchart TB"]
     levels = graph.level_index
     used_classes: set[int] = set()
     for node in shown:

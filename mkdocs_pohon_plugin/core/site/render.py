@@ -56,14 +56,22 @@ def inline(text: object) -> Markup:
     return Markup(escape(md_escape(str(text))))
 
 
-def front_matter(title: str) -> str:
+SEARCH_BOOST = {"node": 2.0, "indicator": 2.0}
+"""Node and indicator pages are what a search for a code or a name should land on first; OPD,
+level and cascading pages list the same text many times over."""
+
+
+def front_matter(title: str, boost: float | None = None) -> str:
     """YAML front matter naming the page's title, HTML-escaped.
 
     MkDocs would otherwise take the title from the first heading as plain text, and themes print
     ``page.title`` unescaped into ``<title>`` and the navigation: a statement ``<script>…`` would
     become markup there. JSON quoting makes the value valid YAML whatever it holds.
     """
-    return f"---\ntitle: {json.dumps(str(escape(' '.join(title.split()))))}\n---\n\n"
+    meta = f"title: {json.dumps(str(escape(' '.join(title.split()))))}\n"
+    if boost is not None:  # Material's search ranks this page above pages that merely list it
+        meta += f"search:\n  boost: {boost}\n"
+    return f"---\n{meta}---\n\n"
 
 
 def _finalize(value: Any) -> Any:
@@ -135,7 +143,8 @@ class Renderer:
         template = self.env.get_template(page.template)
         view = PageView(self, page)
         body = template.render(page=page, h=view, **page.context)
-        return front_matter(page.title) + body
+        boost = SEARCH_BOOST.get(page.kind)
+        return front_matter(page.title, boost) + body
 
     def render_all(self) -> Iterable[tuple[Page, str]]:
         for page in self.plan.pages:
@@ -326,6 +335,14 @@ class PageView:
     def opd_programs(self, opd: Opd) -> list[Node]:
         """The agency's nodes that carry a program code, in tree order."""
         return [n for n in self.opd_walk(opd) if n.code and code_kind(n.code) == "program"]
+
+    def opd_program_budgets(self, opd: Opd) -> list[tuple[str, list[Node]]]:
+        """The agency's program codes, each with the nodes that carry it (one row per program:
+        several sasaran program may share one Kemendagri program)."""
+        grouped: dict[str, list[Node]] = {}
+        for node in self.opd_programs(opd):
+            grouped.setdefault(node.code or "", []).append(node)
+        return sorted(grouped.items())
 
     def budget_sum(self, nodes: Iterable[Node], year: int) -> int | float:
         return self.total(node.budget.get(year) for node in nodes)
