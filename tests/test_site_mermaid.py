@@ -117,3 +117,12 @@ def test_neighbourhood_of_a_node_on_the_mini_fixture() -> None:
     ]
     received = [n.id for n in node_neighbourhood(graph, "dinsos-sp-1")]
     assert "dinkes-sp-1" in received
+
+
+def test_direction_is_one_of_two_keywords() -> None:
+    graph = _hostile_site(3)
+    nodes = [graph.site.nodes["root"], *graph.child_nodes("root")]
+    diagram = build_diagram(graph, nodes, href=lambda n: "x/", direction="LR")
+    assert diagram.source.splitlines()[:2] == [INIT, "flowchart LR"]
+    with pytest.raises(ValueError):
+        build_diagram(graph, nodes, href=lambda n: "x/", direction="LR\nclick n0 call alert()")

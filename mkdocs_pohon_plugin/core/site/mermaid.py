@@ -112,6 +112,7 @@ def build_diagram(
     focus: str | None = None,
     crosscutting: bool = True,
     limit: int = DEFAULT_LIMIT,
+    direction: str = "TB",
 ) -> Diagram:
     """A top-down flowchart of ``nodes`` (in priority order), parent edges between shown nodes,
     dotted edges for crosscutting links between shown nodes, a box per node linked to ``href``.
@@ -126,7 +127,9 @@ def build_diagram(
     ids = {node.id: f"n{i}" for i, node in enumerate(shown)}
     # Natural size instead of shrinking to the column: a wide tree scrolls sideways in its box
     # (.pohon-diagram) and its labels stay readable, on a phone too.
-    lines = [INIT, "flowchart TB"]
+    if direction not in ("TB", "LR"):
+        raise ValueError(f"direction must be TB or LR, not {direction!r}")
+    lines = [INIT, f"flowchart {direction}"]
     levels = graph.level_index
     used_classes: set[int] = set()
     for node in shown:

@@ -363,7 +363,9 @@ class PageView:
 
     # -- diagrams --
 
-    def diagram(self, nodes: Sequence[Node], focus: str | None = None) -> Markup:
+    def diagram(
+        self, nodes: Sequence[Node], focus: str | None = None, direction: str = "TB"
+    ) -> Markup:
         """A Mermaid block for ``nodes`` (in priority order), excluded from search, followed by the
         list of nodes that did not fit."""
         if not nodes:
@@ -376,6 +378,7 @@ class PageView:
             ),
             focus=focus,
             limit=self.r.options.diagram_limit,
+            direction=direction,
         )
         parts = [
             '<div class="pohon-diagram" data-search-exclude="true" markdown="1">\n\n',
@@ -393,10 +396,10 @@ class PageView:
 
     def regional_diagram(self) -> Markup:
         regional = [n for n, _depth in self.graph.walk() if n.opd_id is None]
-        return self.diagram(regional)
+        return self.diagram(regional, direction="LR")  # wide trees read left to right
 
     def opd_diagram(self, opd: Opd) -> Markup:
         tops = self.graph.opd_top_nodes(opd.id)
         parents = [self.site.nodes[n.parent_id] for n in tops if n.parent_id in self.site.nodes]
         below = [child for top in tops for child in self.graph.child_nodes(top.id)]
-        return self.diagram([*parents, *tops, *below])
+        return self.diagram([*parents, *tops, *below], direction="LR")
