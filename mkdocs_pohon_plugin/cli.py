@@ -11,6 +11,7 @@ from pathlib import Path
 from .core.check import CheckResult, check_trees
 from .core.diagnostics import RULES
 from .core.json_schema import json_schema_text
+from .core.report_formats import github_annotations, gitlab_code_quality
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -50,6 +51,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif args.format == "gitlab":
+        sys.stdout.write(gitlab_code_quality(result.diagnostics))
+        print(_summary(result), file=sys.stderr)
+    elif args.format == "github":
+        sys.stdout.write(github_annotations(result.diagnostics))
+        print(_summary(result))
     else:
         for diagnostic in result.diagnostics:
             print(diagnostic.format())
@@ -118,6 +125,49 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .core.diff import DiffLoadError, diff_sites, load_side
+    from .core.diff_render import render_json, render_markdown
+
+    try:
+        old = load_side(args.old, args.trees)
+        new = load_side(args.new, args.trees)
+    except DiffLoadError as exc:
+        print(f"pohon diff: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    diff = diff_sites(old, new)
+    if args.format == "json":
+        sys.stdout.write(render_json(diff))
+    else:
+        sys.stdout.write(render_markdown(diff))
+    return EXIT_OK
+
+
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from .core.fmt import format_paths
+
+    paths = [Path(p) for p in args.paths] or [Path("trees")]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"pohon fmt: {missing[0]} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    report = format_paths(paths, check=args.check)
+    for problem in report.failed:
+        print(f"pohon fmt: {problem}", file=sys.stderr)
+    for path in report.changed:
+        print(path)
+    if args.check:
+        if report.changed:
+            print(
+                f"pohon fmt: {len(report.changed)} file(s) would be reformatted; run `pohon fmt`.",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEMS
+    elif report.changed:
+        print(f"pohon fmt: reformatted {len(report.changed)} file(s).", file=sys.stderr)
+    return EXIT_USAGE if report.failed else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pohon", description="Check and publish pohon kinerja (SAKIP performance trees)."
@@ -126,7 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate the trees and report every problem")
     check.add_argument("path", nargs="?", default="trees", help="trees folder (default: trees)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "gitlab", "github"),
+        default="text",
+        help="gitlab: Code Quality report (JSON); github: workflow annotations",
+    )
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
     check.add_argument(
         "--disable", action="append", default=[], metavar="RULE", help="switch a warning rule off"
@@ -156,6 +211,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="diagram links to page.html instead of page/ (as MkDocs' use_directory_urls: false)",
     )
     generate.set_defaults(func=cmd_generate)
+
+    diff = sub.add_parser(
+        "diff", help="what changed between two versions of the trees (git revisions or folders)"
+    )
+    diff.add_argument("old", metavar="OLD", help="git revision (origin/main, HEAD~1 …) or folder")
+    diff.add_argument("new", metavar="NEW", help="git revision or folder")
+    diff.add_argument(
+        "--trees", default="trees", help="trees folder inside the repository (default: trees)"
+    )
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    diff.set_defaults(func=cmd_diff)
+
+    fmt = sub.add_parser("fmt", help="rewrite tree files in the canonical layout")
+    fmt.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: trees)")
+    fmt.add_argument(
+        "--check", action="store_true", help="change nothing; list files that would change (exit 1)"
+    )
+    fmt.set_defaults(func=cmd_fmt)
     return parser
 
 
