@@ -304,14 +304,16 @@ class Reader:
             f"Material's search for {query!r} does not list {target!r}; "
             f"it says {meta.inner_text()!r} and lists {hrefs}"
         )
-        results.nth(hrefs.index(target)).click()
+        # Click by address, not by position: the list may re-render between reading and clicking.
+        results.and_(page.locator(f'[href*="{target}"]')).first.click()
         page.wait_for_url(lambda url: urlsplit(url).path == "/" + target)
         self.check_diagrams()
         return hrefs
 
 
 def _hrefs(locator) -> list[str]:
-    return [a.get_attribute("href") or "" for a in locator.all()]
+    """All result links in one evaluation (Material re-renders the list while results arrive)."""
+    return locator.evaluate_all("links => links.map(a => a.href)")
 
 
 @pytest.fixture
