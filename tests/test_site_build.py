@@ -210,3 +210,17 @@ def test_indicator_index_is_a_sortable_table_served_locally(site: Path) -> None:
     assert (site / "assets" / "pohon" / "pohon.js").is_file()
     assert 'src="../../assets/pohon/pohon.js"' in html
     assert "cdn" not in (site / "assets" / "pohon" / "pohon.js").read_text("utf-8").lower()
+
+
+def test_custom_templates_override_built_in_ones(tmp_path: Path) -> None:
+    """A site's copy of a template wins over the built-in one; the others stay built in."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "node.md.j2").write_text(
+        "# {{ page.title }}\n\nTemplat situs sendiri: {{ node.id }} ({{ L.responsible }})\n",
+        encoding="utf-8",
+    )
+    site = _build(tmp_path, MINI, extra=f"      custom_templates: {templates}\n")
+    node = _article(site, "node/dinkes-sp-1/index.html")
+    assert "Templat situs sendiri: dinkes-sp-1" in node
+    assert "Templat situs sendiri" not in _html(site, "indikator/dinkes-sp-1-k4/index.html")
