@@ -38,6 +38,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     result = check_trees(path, disabled_rules=tuple(args.disable))
+    if args.published:
+        from .core.diff import DiffLoadError
+        from .core.stable_ids import compare_with_published
+
+        try:
+            compare_with_published(result, args.published, args.path)
+        except DiffLoadError as exc:
+            print(f"pohon check: cannot read --published {args.published}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     if args.format == "json":
         payload = {
@@ -183,6 +192,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="gitlab: Code Quality report (JSON); github: workflow annotations",
     )
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    check.add_argument(
+        "--published",
+        metavar="REV",
+        help="git revision (or folder) that is published, e.g. origin/main: fail when an id "
+        "published there is gone without being listed under id_lama",
+    )
     check.add_argument(
         "--disable", action="append", default=[], metavar="RULE", help="switch a warning rule off"
     )

@@ -32,6 +32,7 @@ from .core.site import RenderOptions, site_outputs
 from .core.site.labels import labels_for
 from .core.site.pages import Source
 from .core.site.paths import HOME, OPD_LIST, UnsafeIdError, opd_page
+from .core.site.redirects import redirects
 
 log = logging.getLogger("mkdocs.plugins.pohon")
 
@@ -178,6 +179,10 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             )
         for dest, name in ((SCRIPT_DEST, "pohon.js"), (STYLE_DEST, "pohon.css")):
             files.append(File.generated(config, dest, abs_src_path=str(ASSETS / name)))
+        # Old URLs of renamed nodes and indicators (id_lama) redirect to the new pages.
+        for redirect in redirects(self.result.site, config.use_directory_urls):
+            if files.get_file_from_path(redirect.path) is None:
+                files.append(File.generated(config, redirect.path, content=redirect.html))
         if self.config.nav:
             self._extend_nav(config, files)
         return files

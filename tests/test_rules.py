@@ -403,6 +403,13 @@ CASES = [
         "opd/dinkes.yaml",
         "ke: tidak-ada",
     ),
+    Case(
+        "former id is live",
+        "id-lama-bentrok",
+        replace("opd/dinkes.yaml", "- id: sk\n", "- id: sk\n    id_lama: [ssk]\n"),
+        "opd/dinkes.yaml",
+        "id_lama: [ssk]",
+    ),
     # --- warnings
     Case(
         "node without indicator",
@@ -563,7 +570,8 @@ def test_valid_base_is_clean(tmp_path: Path) -> None:
 
 
 def test_cases_cover_every_rule() -> None:
-    covered = {case.rule for case in CASES} | {"berkas-tidak-terbaca"}
+    # id-hilang needs a published revision: tests/test_stable_ids.py covers it with git.
+    covered = {case.rule for case in CASES} | {"berkas-tidak-terbaca", "id-hilang"}
     assert set(RULES) - covered == set()
 
 

@@ -10,6 +10,7 @@ from .graph import Graph
 from .loader import display_path, load_site
 from .model import Site
 from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
+from .stable_ids import check_former_ids
 from .validate import validate
 
 
@@ -86,6 +87,7 @@ def check_trees(root: Path | str, *, disabled_rules: tuple[str, ...] = ()) -> Ch
     graph = Graph.build(site)
     nomenclature = _nomenclature(site, root, sink)
     validate(site, graph, sink, nomenclature)
+    check_former_ids(site, sink)
     disabled = _switched_off(site, sink, disabled_rules)
     diagnostics = sorted(
         (

@@ -72,6 +72,8 @@ RULES: dict[str, Rule] = {
             "kode-salah", _E, "a malformed Kemendagri code, or one of the wrong kind for the level"
         ),
         Rule("kode-tidak-sesuai-induk", _E, "a code that does not belong under its parent's code"),
+        Rule("id-lama-bentrok", _E, "a former id (id_lama) that is live, or claimed twice"),
+        Rule("id-hilang", _E, "a published id that disappeared without being listed as id_lama"),
         Rule("induk-opd-lain", _E, "a parent in another agency (use crosscutting instead)"),
         Rule(
             "crosscutting-diri", _E, "a crosscutting link from a node to itself or its own agency"
