@@ -1,0 +1,128 @@
+"""When each node and indicator last changed, from git: one ``git blame`` per tree file.
+
+A node owns the lines from its ``- id:`` line to the line before the next node of its file (its
+indicators included); an indicator owns its own lines. The newest commit among an item's lines is
+its last change. Nothing here calls git once per node, and a trees folder outside a git checkout
+(or without git installed) simply has no history.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .model import Node, Site
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    time: int
+    """Author time, seconds since the epoch."""
+    summary: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:8]
+
+    @property
+    def date(self) -> str:
+        return datetime.fromtimestamp(self.time, tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+@dataclass(slots=True)
+class History:
+    """The last change of every node and indicator that git knows about."""
+
+    changed: dict[str, Commit]
+
+    def last_change(self, item_id: str) -> Commit | None:
+        return self.changed.get(item_id)
+
+
+_UNCOMMITTED = "0" * 40
+
+
+def blame(path: Path) -> list[Commit | None] | None:
+    """The commit of each line of ``path`` (index 0 is line 1), ``None`` for uncommitted lines;
+    ``None`` altogether when the file is not tracked by git."""
+    try:
+        proc = subprocess.run(
+            ["git", "blame", "--porcelain", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            check=False,
+        )
+    except (FileNotFoundError, OSError):
+        return None
+    if proc.returncode != 0:
+        return None
+    commits: dict[str, Commit] = {}
+    details: dict[str, dict[str, str]] = {}
+    lines: list[Commit | None] = []
+    current: str | None = None
+    for raw in proc.stdout.decode("utf-8", "replace").split("\n"):
+        if raw.startswith("\t"):  # the content line closes a header block
+            assert current is not None
+            if current == _UNCOMMITTED:
+                lines.append(None)
+                continue
+            commit = commits.get(current)
+            if commit is None:
+                info = details.get(current, {})
+                commit = Commit(current, int(info.get("author-time", "0")), info.get("summary", ""))
+                commits[current] = commit
+            lines.append(commit)
+            continue
+        head, _, rest = raw.partition(" ")
+        if len(head) == 40 and all(c in "0123456789abcdef" for c in head):
+            current = head
+            details.setdefault(current, {})
+        elif current is not None and head in ("author-time", "summary"):
+            details[current][head] = rest
+    return lines
+
+
+def _newest(lines: list[Commit | None], start: int, end: int) -> Commit | None:
+    """The newest commit among lines ``start``..``end`` (1-based, inclusive)."""
+    newest: Commit | None = None
+    for commit in lines[start - 1 : end]:
+        if commit is not None and (newest is None or commit.time > newest.time):
+            newest = commit
+    return newest
+
+
+def site_history(site: Site) -> History:
+    """Last change per node and indicator (file paths as loaded, relative to the working dir)."""
+    by_file: dict[str, list[Node]] = {}
+    for node in site.nodes.values():
+        by_file.setdefault(node.loc.file, []).append(node)
+    changed: dict[str, Commit] = {}
+    for file, nodes in by_file.items():
+        lines = blame(Path(file))
+        if not lines:
+            continue
+        nodes.sort(key=lambda n: n.loc.line)
+        for index, node in enumerate(nodes):
+            end = nodes[index + 1].loc.line - 1 if index + 1 < len(nodes) else len(lines)
+            commit = _newest(lines, node.loc.line, end)
+            if commit is not None:
+                changed[node.id] = commit
+            _indicators(node, end, lines, changed)
+    return History(changed)
+
+
+def _indicators(node: Node, node_end: int, lines: list[Commit | None], out: dict) -> None:
+    """Each indicator owns its lines up to the next indicator, or to the node's next key."""
+    starts = sorted((ind.loc.line, ind.id) for ind in node.indicators if ind.loc)
+    if not starts:
+        return
+    after = [line for line in node.lines.values() if line > starts[-1][0]]
+    last_end = min(after) - 1 if after else node_end
+    ends = [line - 1 for line, _ in starts[1:]] + [last_end]
+    for (start, indicator_id), end in zip(starts, ends, strict=True):
+        commit = _newest(lines, start, end)
+        if commit is not None:
+            out[indicator_id] = commit

@@ -1,0 +1,48 @@
+"""Last change per node and indicator from git, one blame per file."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mkdocs_pohon_plugin.core import check_trees
+from mkdocs_pohon_plugin.core.history import site_history
+from tests.treebuilder import DINKES, base_files, indicator, write_tree
+
+
+def _commit(repo: Path, message: str, when: str) -> str:
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "PATH": "/usr/bin:/bin"}
+    run = {"cwd": repo, "check": True, "capture_output": True, "env": env}
+    subprocess.run(["git", "add", "-A"], **run)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@e.org", "commit", "-q", "-m", message],
+        **run,
+    )
+    return subprocess.run(["git", "rev-parse", "HEAD"], **run).stdout.decode().strip()
+
+
+def test_last_change_per_node_and_indicator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    write_tree(tmp_path / "trees", base_files())
+    first = _commit(tmp_path, "Pohon awal", "2025-01-10T10:00:00+00:00")
+    changed = DINKES.replace(indicator("i-sk"), indicator("i-sk", target="{2025: 15, 2026: 16}"))
+    (tmp_path / "trees/opd/dinkes.yaml").write_text(changed, "utf-8")
+    second = _commit(tmp_path, "Target kegiatan dinaikkan", "2025-03-05T10:00:00+00:00")
+
+    history = site_history(check_trees(tmp_path / "trees").site)
+    assert history.last_change("i-sk").sha == second
+    assert history.last_change("i-sk").summary == "Target kegiatan dinaikkan"
+    assert history.last_change("i-sk").date == "2025-03-05"
+    assert history.last_change("sk").sha == second  # a node changes with its indicators
+    for unchanged in ("sp", "i-sp", "ssk", "i-ssk", "visi", "dinsos-ss"):
+        assert history.last_change(unchanged).sha == first, unchanged
+
+
+def test_no_git_no_history(tmp_path: Path) -> None:
+    write_tree(tmp_path, base_files())
+    assert site_history(check_trees(tmp_path).site).changed == {}
