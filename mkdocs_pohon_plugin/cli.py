@@ -177,6 +177,82 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return EXIT_USAGE if report.failed else EXIT_OK
 
 
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    from .core.xlsx_import import XlsxImportError, import_xlsx
+
+    source = Path(args.file)
+    if not source.is_file():
+        print(f"pohon import-xlsx: {source} is not a file", file=sys.stderr)
+        return EXIT_USAGE
+    trees = Path(args.trees)
+    try:
+        result = import_xlsx(
+            source,
+            Path(args.out),
+            opd_id=args.opd_id,
+            trees=trees if (trees / "pemda.yaml").is_file() else None,
+        )
+    except XlsxImportError as exc:
+        print(f"pohon import-xlsx: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for path in result.written:
+        imported = result.opds[path.stem]
+        count = sum(len(n.indicators) for n in imported.nodes)
+        print(f"{path}: {len(imported.nodes)} sasaran, {count} indikator")
+    for problem in result.problems:
+        print(problem.format())
+    print(
+        f"pohon import-xlsx: {len(result.written)} file(s) written, {len(result.problems)} "
+        "row problem(s)" + ("; run `pohon check` on the trees next." if result.ok else "."),
+        file=sys.stderr,
+    )
+    return EXIT_OK if result.ok else EXIT_PROBLEMS
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from .core.xlsx_export import XlsxUnavailable, export_xlsx
+
+    trees = Path(args.trees)
+    if not trees.is_dir():
+        print(f"pohon export-xlsx: {trees} is not a folder of trees", file=sys.stderr)
+        return EXIT_USAGE
+    result = check_trees(trees)
+    if result.errors:
+        for diagnostic in result.errors:
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"pohon export-xlsx: {_summary(result)} Fix the errors first.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        path = export_xlsx(result, args.output)
+    except XlsxUnavailable as exc:
+        print(f"pohon export-xlsx: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"pohon export-xlsx: wrote {path}. {_summary(result)}")
+    return EXIT_OK
+
+
+def cmd_xlsx_template(args: argparse.Namespace) -> int:
+    from .core.xlsx_export import XlsxUnavailable, template_bytes
+
+    years = None
+    trees = Path(args.trees)
+    if (trees / "pemda.yaml").is_file():
+        result = check_trees(trees)
+        years = result.site.years if result.site.region else None
+    try:
+        data = template_bytes(years)
+    except XlsxUnavailable as exc:
+        print(f"pohon xlsx-template: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"pohon xlsx-template: wrote {out}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pohon", description="Check and publish pohon kinerja (SAKIP performance trees)."
@@ -244,6 +320,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="change nothing; list files that would change (exit 1)"
     )
     fmt.set_defaults(func=cmd_fmt)
+
+    import_xlsx = sub.add_parser(
+        "import-xlsx", help="write YAML trees (one file per OPD) from a cascading-matrix workbook"
+    )
+    import_xlsx.add_argument("file", metavar="FILE.xlsx", help="the workbook (docs/xlsx.md)")
+    import_xlsx.add_argument(
+        "--out", default="trees/opd", help="folder for the OPD files (default: trees/opd)"
+    )
+    import_xlsx.add_argument(
+        "--opd-id", metavar="ID", help="OPD id for sheets that do not say it (ID OPD: …)"
+    )
+    import_xlsx.add_argument(
+        "--trees",
+        default="trees",
+        help="trees folder whose level scheme and regional sasaran the rows refer to "
+        "(default: trees, when it has a pemda.yaml)",
+    )
+    import_xlsx.set_defaults(func=cmd_import_xlsx)
+
+    export_xlsx = sub.add_parser(
+        "export-xlsx", help="write the matriks cascading of every OPD as a printable workbook"
+    )
+    export_xlsx.add_argument("output", metavar="OUT.xlsx", help="workbook to write")
+    export_xlsx.add_argument("--trees", default="trees", help="trees folder (default: trees)")
+    export_xlsx.set_defaults(func=cmd_export_xlsx)
+
+    template = sub.add_parser(
+        "xlsx-template", help="write an empty cascading-matrix workbook to fill in and import"
+    )
+    template.add_argument("output", metavar="OUT.xlsx", help="workbook to write")
+    template.add_argument(
+        "--trees", default="trees", help="trees folder whose period sets the year columns"
+    )
+    template.set_defaults(func=cmd_xlsx_template)
     return parser
 
 

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from .core.check import CheckResult, check_trees
 from .core.site import RenderOptions, site_outputs
+from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
 from .core.site.pages import Source
 from .core.site.paths import HOME, OPD_LIST, UnsafeIdError, opd_page
@@ -122,6 +123,11 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         config.extra_javascript.append(SCRIPT_DEST)
         config.extra_css.append(STYLE_DEST)
         self.edit_base = self._edit_base(config) if self.config.edit_links else None
+        if not xlsx_available():
+            log.info(
+                "pohon: openpyxl is not installed, so the site has no unduh/matriks-cascading.xlsx "
+                "download (pip install 'mkdocs-pohon-plugin[xlsx]' adds it)"
+            )
         return config
 
     def _edit_base(self, config: MkDocsConfig) -> str | None:

@@ -44,3 +44,9 @@ if [ ! -f "$MERMAID" ] || [ package-lock.json -nt "$MERMAID" ]; then
   touch "$MERMAID"
 fi
 echo "setup_browser: $(/usr/bin/chromium --version 2>/dev/null || echo chromium), mermaid $(node -p 'require("./node_modules/mermaid/package.json").version' 2>/dev/null || echo '?')"
+
+# The print test (tests/test_print.py) turns Chromium's PDFs into PNG and text with poppler.
+if ! command -v pdftoppm > /dev/null || ! command -v pdftotext > /dev/null; then
+  echo "setup_browser: installing Debian's poppler-utils (pdftoppm, pdftotext)"
+  apt_install poppler-utils
+fi

@@ -89,11 +89,13 @@ def test_page_counts_per_kind(site: Path) -> None:
     assert count("node") == 10
     assert count("indikator") == 10
     assert count("opd") == 2
-    assert len(list((site / "opd").glob("*/*/index.html"))) == 6 + 2  # levels + cascading
+    # levels + cascading + a Perjanjian Kinerja per OPD and year
+    assert len(list((site / "opd").glob("*/*/index.html"))) == 6 + 2 + 2 * 2
     assert count("indeks") == 4
     assert (site / "index.html").is_file() and (site / "opd" / "index.html").is_file()
     assert (site / "unduh" / "pohon.json").is_file()
     assert (site / "unduh" / "indikator.csv").read_text("utf-8").count("\n") == 11
+    assert (site / "unduh" / "matriks-cascading.xlsx").read_bytes()[:2] == b"PK"
 
 
 def test_every_internal_link_resolves(site: Path) -> None:

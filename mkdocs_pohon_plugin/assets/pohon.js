@@ -113,3 +113,41 @@
     init();
   }
 })();
+
+/* Pohon: printed diagrams fit the page. Diagrams keep their natural size on screen (scrolling
+ * sideways); a printed page cannot scroll, so each rendered diagram gets --pohon-print-zoom, the
+ * factor that fits it into one A4 landscape page, used only by the print stylesheet. */
+(function () {
+  "use strict";
+  var PRINT_WIDTH = 1000; // CSS px inside A4 landscape with 10 mm margins (277 mm), a little spare
+  var PRINT_HEIGHT = 600; // CSS px of the page height (186 mm) left under a heading
+
+  function measure() {
+    Array.prototype.forEach.call(document.querySelectorAll(".pohon-diagram .mermaid"), function (el) {
+      var width = el.scrollWidth, height = el.scrollHeight;
+      if (width > 0 && height > 0) {
+        var zoom = Math.min(1, PRINT_WIDTH / width, PRINT_HEIGHT / height);
+        el.style.setProperty("--pohon-print-zoom", String(Math.round(zoom * 1000) / 1000));
+      }
+    });
+  }
+
+  function watch() {
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    var observer = new ResizeObserver(measure);
+    Array.prototype.forEach.call(document.querySelectorAll(".pohon-diagram"), function (el) {
+      observer.observe(el);
+      Array.prototype.forEach.call(el.children, function (child) { observer.observe(child); });
+    });
+  }
+
+  window.addEventListener("beforeprint", measure);
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(function () { setTimeout(watch, 0); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watch);
+  } else {
+    watch();
+  }
+})();

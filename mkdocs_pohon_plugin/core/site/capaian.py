@@ -20,6 +20,7 @@ Between two bands (e.g. 90.5) the lower band applies: a band is reached only at 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Indicator, Value
@@ -114,3 +115,33 @@ def latest_achievement(indicator: Indicator) -> tuple[int | None, Achievement]:
         return None, Achievement(None, reason=NO_REALISATION)
     year = max(indicator.realisations)
     return year, indicator_achievement(indicator, year)
+
+
+NOT_REALISED = "belum_ada_realisasi"
+NOT_COMPUTED = "tidak_dihitung"
+SUMMARY_KEYS: tuple[str, ...] = (
+    *(name for _threshold, name in BANDS),
+    LOWEST_BAND,
+    NOT_REALISED,
+    NOT_COMPUTED,
+)
+"""The rows of a capaian summary: the five bands, then indicators without a realisation in the
+year, then those whose capaian is not computed (text target, no target, division by zero …)."""
+
+
+def latest_realised_year(indicators: Iterable[Indicator]) -> int | None:
+    """The most recent year in which any of ``indicators`` has a realisation."""
+    years = [year for ind in indicators for year in ind.realisations]
+    return max(years) if years else None
+
+
+def band_summary(indicators: Iterable[Indicator], year: int) -> dict[str, int]:
+    """How many of ``indicators`` fall in each band in ``year`` (keys: :data:`SUMMARY_KEYS`)."""
+    counts = dict.fromkeys(SUMMARY_KEYS, 0)
+    for indicator in indicators:
+        if indicator.realisations.get(year) is None:
+            counts[NOT_REALISED] += 1
+            continue
+        result = indicator_achievement(indicator, year)
+        counts[result.band if result.band is not None else NOT_COMPUTED] += 1
+    return counts

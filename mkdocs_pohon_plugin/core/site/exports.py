@@ -1,10 +1,13 @@
-"""Downloads of the data behind the site: ``pohon.json`` (whole model + JSON Schema) and
-``indikator.csv`` (one row per indicator, with targets, realisations and capaian per year)."""
+"""Downloads of the data behind the site: ``pohon.json`` (whole model + JSON Schema),
+``indikator.csv`` (one row per indicator, with targets, realisations and capaian per year) and,
+when openpyxl is installed, ``matriks-cascading.xlsx`` (the printable cascading workbook that
+``pohon import-xlsx`` reads back)."""
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import importlib.util
 import io
 import json
 from typing import Any
@@ -109,3 +112,17 @@ def indicators_csv(result: CheckResult) -> str:
         ]
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()
+
+
+def xlsx_available() -> bool:
+    """Whether the cascading workbook can be written (openpyxl is installed: the ``xlsx`` extra)."""
+    return importlib.util.find_spec("openpyxl") is not None
+
+
+def cascading_xlsx(result: CheckResult) -> bytes | None:
+    """The matriks cascading workbook (:mod:`..xlsx_export`), or ``None`` without openpyxl."""
+    if not xlsx_available():
+        return None
+    from ..xlsx_export import export_bytes
+
+    return export_bytes(result)

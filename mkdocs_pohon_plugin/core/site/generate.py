@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..check import CheckResult
 from . import paths
-from .exports import indicators_csv, model_json
+from .exports import cascading_xlsx, indicators_csv, model_json
 from .pages import Page, SitePlan, plan_site
 from .render import Renderer, RenderOptions
 
@@ -19,7 +19,8 @@ from .render import Renderer, RenderOptions
 @dataclass(frozen=True, slots=True)
 class Output:
     path: str
-    content: str
+    content: str | bytes
+    """Text (pages, JSON, CSV) or bytes (the .xlsx workbook)."""
     page: Page | None = None
     """The planned page, for Markdown pages; ``None`` for downloads."""
 
@@ -33,6 +34,10 @@ def site_outputs(result: CheckResult, options: RenderOptions | None = None) -> I
         yield Output(page.path, markdown, page)
     yield Output(paths.EXPORT_JSON, model_json(result))
     yield Output(paths.EXPORT_CSV, indicators_csv(result))
+    if renderer.xlsx:
+        workbook = cascading_xlsx(result)
+        if workbook is not None:
+            yield Output(paths.EXPORT_XLSX, workbook)
 
 
 def write_site(result: CheckResult, out_dir: Path, options: RenderOptions | None = None) -> int:
@@ -44,6 +49,9 @@ def write_site(result: CheckResult, out_dir: Path, options: RenderOptions | None
         if not target.is_relative_to(root):  # paths come from validated ids; check anyway
             raise ValueError(f"refusing to write outside {root}: {output.path}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(output.content, encoding="utf-8")
+        if isinstance(output.content, bytes):
+            target.write_bytes(output.content)
+        else:
+            target.write_text(output.content, encoding="utf-8")
         count += 1
     return count

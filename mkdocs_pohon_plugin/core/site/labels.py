@@ -106,6 +106,35 @@ _ID: dict[str, str] = {
     "json_note": "seluruh model, dengan JSON Schema",
     "csv_note": "semua indikator",
     "via": "melalui",
+    "belum_ada_realisasi": "belum ada realisasi",
+    "tidak_dihitung": "tidak dihitung",
+    "capaian_summary": "Ringkasan Capaian",
+    "capaian_summary_note": "Banyaknya indikator OPD ini per predikat capaian pada tahun terakhir "
+    "yang memiliki realisasi",
+    "no_realisation_yet": "Belum ada realisasi.",
+    "pk": "Perjanjian Kinerja",
+    "pk_year": "Perjanjian Kinerja Tahun",
+    "pk_intro": "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan "
+    "akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
+    "pk_name": "Nama",
+    "pk_position": "Jabatan",
+    "pk_first_party": "selanjutnya disebut pihak pertama;",
+    "pk_second_party": "selaku atasan pihak pertama, selanjutnya disebut pihak kedua.",
+    "pk_promise": "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai "
+    "lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang "
+    "telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target "
+    "kinerja tersebut menjadi tanggung jawab kami.",
+    "pk_supervise": "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan "
+    "evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan "
+    "dalam rangka pemberian penghargaan dan sanksi.",
+    "pk_first": "Pihak Pertama",
+    "pk_second": "Pihak Kedua",
+    "pk_annex": "Lampiran: Sasaran, Indikator dan Target Kinerja",
+    "pk_programs": "Program dan Anggaran",
+    "pk_print_note": "Halaman ini siap cetak (A4 mendatar): gunakan Cetak pada peramban.",
+    "no": "No",
+    "nip": "NIP",
+    "xlsx_note": "matriks cascading semua OPD (Excel, siap cetak, dapat diimpor kembali)",
 }
 
 _EN: dict[str, str] = {
@@ -206,6 +235,33 @@ _EN: dict[str, str] = {
     "json_note": "the whole model, with its JSON Schema",
     "csv_note": "every indicator",
     "via": "via",
+    "belum_ada_realisasi": "no realisation yet",
+    "tidak_dihitung": "not computed",
+    "capaian_summary": "Achievement summary",
+    "capaian_summary_note": "Number of this agency's indicators in each rating, in the latest year "
+    "with a realisation",
+    "no_realisation_yet": "No realisation yet.",
+    "pk": "Performance Agreement",
+    "pk_year": "Performance Agreement",
+    "pk_intro": "In order to achieve effective, transparent, accountable and results-oriented "
+    "government, we the undersigned:",
+    "pk_name": "Name",
+    "pk_position": "Position",
+    "pk_first_party": "hereinafter the first party;",
+    "pk_second_party": "as the first party's superior, hereinafter the second party.",
+    "pk_promise": "The first party undertakes to achieve the performance targets set out in the "
+    "annex to this agreement, towards the medium-term targets of the planning documents. Success "
+    "or failure in reaching them is our responsibility.",
+    "pk_supervise": "The second party will provide the necessary supervision, evaluate the "
+    "achievement of this agreement and take the necessary action on rewards and sanctions.",
+    "pk_first": "First party",
+    "pk_second": "Second party",
+    "pk_annex": "Annex: objectives, indicators and targets",
+    "pk_programs": "Programs and budget",
+    "pk_print_note": "This page is ready to print (A4 landscape): use the browser's Print.",
+    "no": "No.",
+    "nip": "NIP",
+    "xlsx_note": "cascading matrix of every agency (Excel, print-ready, can be imported back)",
 }
 
 LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}

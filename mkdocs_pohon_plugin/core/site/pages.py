@@ -21,6 +21,7 @@ HOME, OPD_LIST, OPD, OPD_LEVEL, CASCADING = "home", "opd_list", "opd", "opd_leve
 NODE, INDICATOR = "node", "indicator"
 INDEX_INDICATORS, INDEX_IKU = "index_indicators", "index_iku"
 INDEX_CROSSCUTTING, INDEX_CODES = "index_crosscutting", "index_codes"
+PK = "pk"
 KINDS = (
     HOME,
     OPD_LIST,
@@ -33,6 +34,7 @@ KINDS = (
     INDEX_IKU,
     INDEX_CROSSCUTTING,
     INDEX_CODES,
+    PK,
 )
 NAV_KINDS = frozenset({HOME, OPD_LIST, OPD})
 
@@ -162,6 +164,17 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
                 _source(opd.loc),
             )
         )
+        for year in site.years:  # a Perjanjian Kinerja per year of the period, ready to print
+            pages.append(
+                Page(
+                    PK,
+                    paths.pk_page(opd.id, year),
+                    f"{labels['pk_year']} {year} — {opd.label}",
+                    "pk.md.j2",
+                    {"opd": opd, "year": year},
+                    _source(opd.loc),
+                )
+            )
     for node in sorted(site.nodes.values(), key=lambda n: order.get(n.id, len(order))):
         pages.append(
             Page(

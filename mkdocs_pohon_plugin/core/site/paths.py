@@ -22,6 +22,8 @@ INDEX_CROSSCUTTING = "indeks/crosscutting.md"
 INDEX_CODES = "indeks/kode.md"
 EXPORT_JSON = "unduh/pohon.json"
 EXPORT_CSV = "unduh/indikator.csv"
+EXPORT_XLSX = "unduh/matriks-cascading.xlsx"
+_PK_NAME = re.compile(r"^pk-\d+$")
 
 
 class UnsafeIdError(ValueError):
@@ -41,13 +43,18 @@ def opd_page(opd_id: str) -> str:
 
 def opd_level_page(opd_id: str, level_id: str) -> str:
     name = segment(level_id)
-    if name in RESERVED_OPD_PAGES:
+    if name in RESERVED_OPD_PAGES or _PK_NAME.match(name):
         name = f"tingkat-{name}"
     return f"opd/{segment(opd_id)}/{name}.md"
 
 
 def cascading_page(opd_id: str) -> str:
     return f"opd/{segment(opd_id)}/cascading.md"
+
+
+def pk_page(opd_id: str, year: int) -> str:
+    """The Perjanjian Kinerja of an agency for one year."""
+    return f"opd/{segment(opd_id)}/pk-{int(year)}.md"
 
 
 def node_page(node_id: str) -> str:

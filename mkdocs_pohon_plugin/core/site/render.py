@@ -25,7 +25,15 @@ from markupsafe import Markup, escape
 from ..model import Crosscutting, Indicator, Level, Node, Opd, Value
 from ..nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
-from .capaian import Achievement, indicator_achievement, latest_achievement
+from .capaian import (
+    SUMMARY_KEYS,
+    Achievement,
+    band_summary,
+    indicator_achievement,
+    latest_achievement,
+    latest_realised_year,
+)
+from .exports import xlsx_available
 from .labels import labels_for
 from .lineage import Lineage, lineage
 from .mermaid import DEFAULT_LIMIT, Diagram, build_diagram, node_neighbourhood
@@ -107,6 +115,8 @@ class RenderOptions:
     """Whether pages are published as ``node/x/`` (MkDocs' default) or ``node/x.html``; only
     diagram links depend on it — Markdown links point at ``.md`` files."""
     diagram_limit: int = DEFAULT_LIMIT
+    xlsx: bool | None = None
+    """Publish (and link) the cascading workbook; ``None``: when openpyxl is installed."""
 
 
 class Renderer:
@@ -116,6 +126,7 @@ class Renderer:
         self.plan = plan
         self.options = options or RenderOptions()
         self.labels = labels_for(self.options.language)
+        self.xlsx = self.options.xlsx if self.options.xlsx is not None else xlsx_available()
         search = [BUILTIN_TEMPLATES]
         if self.options.custom_templates is not None:
             search.insert(0, Path(self.options.custom_templates))
@@ -136,6 +147,7 @@ class Renderer:
             plan=plan,
             language=self.options.language,
             P=paths,
+            XLSX=paths.EXPORT_XLSX if self.xlsx else None,
         )
         self._lineages: dict[str, Lineage] = {}
 
@@ -397,6 +409,43 @@ class PageView:
     def regional_diagram(self) -> Markup:
         regional = [n for n, _depth in self.graph.walk() if n.opd_id is None]
         return self.diagram(regional, direction="LR")  # wide trees read left to right
+
+    # -- capaian summary and Perjanjian Kinerja --
+
+    def opd_indicators(self, opd: Opd) -> list[Indicator]:
+        nodes = self.site.nodes
+        return [ind for n in opd.node_ids for ind in nodes[n].indicators]
+
+    def capaian_summary(self, opd: Opd) -> tuple[int | None, list[tuple[str, int]]]:
+        """The latest year in which an indicator of the agency has a realisation, and how many of
+        its indicators fall in each band that year (then: no realisation, not computed)."""
+        indicators = self.opd_indicators(opd)
+        year = latest_realised_year(indicators)
+        if year is None:
+            return None, []
+        counts = band_summary(indicators, year)
+        return year, [(self.L[key], counts[key]) for key in SUMMARY_KEYS]
+
+    def pk_nodes(self, opd: Opd) -> list[Node]:
+        """The sasaran of an agency's Perjanjian Kinerja: its nodes on the levels above the
+        program level (sasaran strategis, and tujuan PD where a scheme has it), in tree order;
+        the agency's top nodes when it has none there."""
+        strategic = {
+            level.id for level in self.site.levels if level.scope == "opd" and not level.code_kind
+        }
+        walk = self.opd_walk(opd)
+        chosen = [n for n in walk if n.level in strategic]
+        return chosen or self.graph.opd_top_nodes(opd.id)
+
+    def pk_head(self, opd: Opd) -> tuple[str, str | None, str | None]:
+        """The agency head's position, name and NIP (from the top node the head is responsible
+        for, when the trees record the official)."""
+        position = opd.head or f"{self.L['opd_head']} {opd.name}"
+        for node in self.graph.opd_top_nodes(opd.id):
+            official = node.official
+            if official and official.name and (not opd.head or node.responsible == opd.head):
+                return position, official.name, official.nip
+        return position, None, None
 
     def opd_diagram(self, opd: Opd) -> Markup:
         tops = self.graph.opd_top_nodes(opd.id)

@@ -1,0 +1,875 @@
+"""``pohon export-xlsx``: the matriks cascading of every agency, and of the regency, as a workbook.
+
+Sheets: ``Ringkasan`` (the regency: each agency's sasaran, indicators, IKU, budget per year by
+program and capaian summary), ``Pemda`` (the regional tree, for reading), one sheet per agency,
+and ``Crosscutting`` (every link). Every sheet is set up for printing: A4 landscape, one page
+wide, header rows repeated on each page, text wrapped, panes frozen below the header.
+
+An agency sheet uses the importer's columns (:mod:`.xlsx_columns`): the printed matrix on the
+left (level, sasaran, indicator, unit, baseline, targets, realisations, code and name, budget,
+responsible position), the technical columns (ids, parent, polarity, definitions …) to the right
+of the print area, with grey headers. ``pohon import-xlsx`` reads the workbook back into the same
+agencies, nodes, indicators and crosscutting links (see ``docs/xlsx.md`` for what round-trips).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from copy import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import format_spec as spec
+from .check import CheckResult
+from .graph import Graph
+from .model import Indicator, Level, Node, Opd, Site, Value
+from .nomenclature import code_kind
+from .site.capaian import SUMMARY_KEYS, band_summary, latest_realised_year
+from .site.mermaid import PALETTE
+from .xlsx_columns import (
+    CC_COLUMNS,
+    COLUMNS,
+    CROSSCUTTING_SHEET,
+    GUIDE_SHEET,
+    META_HEADERS,
+    REGIONAL_SHEET,
+    SUMMARY_SHEET,
+    Column,
+    header_text,
+)
+from .xlsx_import import BadValue, parse_number
+
+FIXED_TIME = (2025, 1, 1, 0, 0, 0)
+"""Timestamp written into the workbook's zip entries and properties: the same trees give the
+same bytes, so a site build is reproducible."""
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+HEADER_FILL = "D9E2F3"
+TECH_FILL = "EDEDED"
+SUMMARY_LABELS = {
+    "sangat_baik": "Sangat baik",
+    "baik": "Baik",
+    "cukup": "Cukup",
+    "kurang": "Kurang",
+    "sangat_kurang": "Sangat kurang",
+    "belum_ada_realisasi": "Belum ada realisasi",
+    "tidak_dihitung": "Tidak dihitung",
+}
+
+
+class XlsxUnavailable(RuntimeError):
+    """openpyxl is not installed."""
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError as exc:
+        raise XlsxUnavailable(
+            "writing .xlsx needs openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'"
+        ) from exc
+    return openpyxl
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One column of a sheet: its spec, and the year / quarter it holds."""
+
+    column: Column
+    year: int | None = None
+    quarter: int | None = None
+
+    @property
+    def key(self) -> str:
+        return self.column.key
+
+    @property
+    def group(self) -> str | None:
+        """The merged group header over yearly columns (``Target`` over ``2025 | 2026``)."""
+        if self.quarter is not None:
+            return f"Realisasi {self.year}"
+        if self.year is not None:
+            return header_text(self.column).replace(" {year}", "").replace("{year}", "")
+        return None
+
+    @property
+    def sub(self) -> str:
+        if self.quarter is not None:
+            return f"TW{self.quarter}"
+        if self.year is not None:
+            return str(self.year)
+        return header_text(self.column)
+
+
+# --- which columns a sheet needs -----------------------------------------------------------------
+
+
+def _years(values: Iterable[Iterable[int]]) -> list[int]:
+    return sorted({year for group in values for year in group})
+
+
+def layout(nodes: list[Node], years: range, *, full: bool = False) -> list[Slot]:
+    """The columns for ``nodes``: printed ones first, technical ones after. Optional columns
+    (quarterly realisations, notes, former ids …) only when some node uses them, unless ``full``."""
+    indicators = [ind for node in nodes for ind in node.indicators]
+    target_years = _years([years, *(ind.targets for ind in indicators)])
+    real_years = _years(ind.realisations for ind in indicators) or (
+        [years[0]] if full and len(years) else []
+    )
+    budget_years = _years([years, *(node.budget for node in nodes)])
+    quarter_years = _years(ind.quarterly for ind in indicators) or (
+        [years[0]] if full and len(years) else []
+    )
+
+    def used(key: str) -> bool:
+        if full:
+            return True
+        getters = {
+            "final_target": lambda: any(i.final_target is not None for i in indicators),
+            "order": lambda: any(n.order is not None for n in nodes),
+            "indicator_notes": lambda: any(i.notes for i in indicators),
+            "indicator_former_ids": lambda: any(i.former_ids for i in indicators),
+            "work_unit": lambda: any(n.work_unit for n in nodes),
+            "official_name": lambda: any(n.official and n.official.name for n in nodes),
+            "official_nip": lambda: any(n.official and n.official.nip for n in nodes),
+            "tags": lambda: any(n.tags for n in nodes),
+            "notes": lambda: any(n.notes for n in nodes),
+            "former_ids": lambda: any(n.former_ids for n in nodes),
+            "opd_id": lambda: False,
+        }
+        check = getters.get(key)
+        return check() if check is not None else True
+
+    slots: list[Slot] = []
+    for column in COLUMNS:
+        if column.key == "opd_id" or not used(column.key):
+            continue
+        if column.key == "target":
+            slots += [Slot(column, y) for y in target_years]
+        elif column.key == "realisation":
+            slots += [Slot(column, y) for y in real_years]
+        elif column.key == "budget":
+            slots += [Slot(column, y) for y in budget_years]
+        elif column.key == "quarterly":
+            slots += [Slot(column, y, q) for y in quarter_years for q in range(1, 5)]
+        else:
+            slots.append(Slot(column))
+    return slots
+
+
+# --- cell values ---------------------------------------------------------------------------------
+
+
+def _joined(items: list[str]) -> str | None:
+    return ", ".join(items) if items else None
+
+
+def node_value(slot: Slot, node: Node, site: Site, number: int, name: str | None) -> Any:
+    key = slot.key
+    official = node.official
+    values: dict[str, Any] = {
+        "no": number,
+        "level": _level_name(site.level(node.level), node.level),
+        "statement": node.statement,
+        "code": node.code,
+        "code_name": name,
+        "responsible": node.responsible,
+        "node_id": node.id,
+        "parent": node.parent_id,
+        "order": node.order,
+        "work_unit": node.work_unit,
+        "official_name": official.name if official else None,
+        "official_nip": official.nip if official else None,
+        "tags": _joined(node.tags),
+        "notes": node.notes,
+        "former_ids": _joined(node.former_ids),
+    }
+    if key == "budget":
+        return node.budget.get(slot.year or 0)
+    return values.get(key)
+
+
+def indicator_value(slot: Slot, ind: Indicator) -> Any:
+    key = slot.key
+    year = slot.year or 0
+    if key == "target":
+        return ind.targets.get(year)
+    if key == "realisation":
+        return ind.realisations.get(year)
+    if key == "quarterly":
+        return ind.quarterly.get(year, {}).get(f"tw{slot.quarter}")
+    baseline = ind.baseline
+    values: dict[str, Any] = {
+        "indicator": ind.name,
+        "unit": ind.unit,
+        "baseline": baseline.value if baseline else None,
+        "baseline_year": baseline.year if baseline else None,
+        "final_target": ind.final_target,
+        "indicator_id": ind.id,
+        "polarity": ind.polarity,
+        "kind": ind.kind,
+        "iku": "ya" if ind.is_iku else None,
+        "definition": ind.definition,
+        "formula": ind.formula,
+        "data_source": ind.data_source,
+        "reporting_period": ind.reporting_period,
+        "indicator_notes": ind.notes,
+        "indicator_former_ids": _joined(ind.former_ids),
+    }
+    return values.get(key)
+
+
+def _level_name(level: Level | None, fallback: str) -> str:
+    return (level.name or level.id) if level is not None else fallback
+
+
+def put(cell: Any, value: Value | None) -> None:
+    """Write a value so that it reads back the same: text that looks like a number keeps a
+    leading apostrophe (Excel's "text" marker), text starting with ``=`` never becomes a formula,
+    characters a workbook cannot hold are dropped."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        text = _ILLEGAL.sub("", value)
+        cell.value = text
+        cell.data_type = "s"
+        try:
+            looks_numeric = parse_number(text) is not None
+        except BadValue:
+            looks_numeric = False
+        if looks_numeric or text.startswith(("=", "+", "-", "@")):
+            cell.quotePrefix = True
+        return
+    cell.value = value
+
+
+# --- styles --------------------------------------------------------------------------------------
+
+
+class _Styles:
+    def __init__(self, openpyxl: Any) -> None:
+        styles = openpyxl.styles
+        thin = styles.Side(style="thin", color="999999")
+        self.border = styles.Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.header_font = styles.Font(bold=True, size=9)
+        self.tech_font = styles.Font(bold=True, italic=True, size=9, color="555555")
+        self.body_font = styles.Font(size=9)
+        self.bold_font = styles.Font(bold=True, size=9)
+        self.title_font = styles.Font(bold=True, size=14)
+        self.subtitle_font = styles.Font(size=10, color="444444")
+        self.header_fill = styles.PatternFill("solid", fgColor=HEADER_FILL)
+        self.tech_fill = styles.PatternFill("solid", fgColor=TECH_FILL)
+        self.level_fills = [
+            styles.PatternFill("solid", fgColor=fill.lstrip("#").upper())
+            for fill, _stroke, _text in PALETTE
+        ]
+        self.Alignment = styles.Alignment
+        self.header_align = styles.Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.wrap = styles.Alignment(vertical="top", wrap_text=True)
+        self.wrap_right = styles.Alignment(vertical="top", horizontal="right", wrap_text=True)
+
+
+def _page_setup(ws: Any, title_rows: str | None, last_col: str, last_row: int) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.page_margins.header = ws.page_margins.footer = 0.25
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.print_area = f"A1:{last_col}{max(last_row, 1)}"
+    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "&P / &N"
+    ws.oddFooter.right.size = 8
+
+
+def _merge(ws: Any, first_row: int, col: int, last_row: int, last_col: int) -> None:
+    """Merge a range without rebuilding the cells under it (openpyxl's ``merge_cells`` replaces
+    each one and redraws borders: slow for a thousand ranges). The cells under the top-left one
+    stay empty, with the same border, so the range prints as one bordered box."""
+    from openpyxl.worksheet.cell_range import CellRange
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    ref = CellRange(min_col=col, min_row=first_row, max_col=last_col, max_row=last_row).coord
+    ws.merged_cells.add(MergedCellRange(ws, ref))
+
+
+def _col(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+# --- sheets --------------------------------------------------------------------------------------
+
+
+class WorkbookWriter:
+    def __init__(self, result: CheckResult) -> None:
+        self.openpyxl = _openpyxl()
+        self.result = result
+        self.site: Site = result.site
+        self.graph: Graph = result.graph
+        self.styles = _Styles(self.openpyxl)
+        self._style_cache: dict[tuple[Any, ...], Any] = {}
+        self.wb = self.openpyxl.Workbook()
+        self.sheet_names: dict[str, str] = {}
+        self.level_position = {level.id: i for i, level in enumerate(self.site.levels)}
+        self.walk_order = {node.id: i for i, (node, _d) in enumerate(self.graph.walk())}
+
+    # -- helpers --
+
+    def style(self, cell: Any, key: tuple[Any, ...], **attrs: Any) -> None:
+        """Give ``cell`` the style ``attrs`` (named by ``key``), computed once per workbook:
+        setting fonts and borders one by one hashes every style object, which dominates the
+        time of a large export."""
+        key = (*key, bool(cell.quotePrefix))  # the text marker lives in the style too
+        cached = self._style_cache.get(key)
+        if cached is not None:
+            cell._style = copy(cached)
+            return
+        for name, value in attrs.items():
+            setattr(cell, name, value)
+        self._style_cache[key] = copy(cell._style)
+
+    def sheet_name(self, opd_id: str) -> str:
+        taken = {name.lower() for name in self.sheet_names.values()}
+        taken |= {SUMMARY_SHEET.lower(), REGIONAL_SHEET.lower(), CROSSCUTTING_SHEET.lower()}
+        taken |= {GUIDE_SHEET.lower()}
+        base = opd_id[:31]
+        name, n = base, 2
+        while name.lower() in taken:
+            suffix = f"~{n}"
+            name = base[: 31 - len(suffix)] + suffix
+            n += 1
+        self.sheet_names[opd_id] = name
+        return name
+
+    def code_name(self, code: str | None) -> str | None:
+        nomenclature = self.result.nomenclature
+        if not code or nomenclature is None:
+            return None
+        return nomenclature.name(code)
+
+    def opd_nodes(self, opd: Opd) -> list[Node]:
+        """An agency's nodes in tree order (top nodes, then what lies below each), then any
+        node the walk does not reach (a cycle), in file order."""
+        ordered: list[Node] = []
+        seen: set[str] = set()
+        for top in self.graph.opd_top_nodes(opd.id):
+            for node in [top, *self.graph.descendants(top.id)]:
+                if node.opd_id == opd.id and node.id not in seen:
+                    ordered.append(node)
+                    seen.add(node.id)
+        ordered += [self.site.nodes[n] for n in opd.node_ids if n not in seen]
+        return ordered
+
+    def depth_in(self, node: Node, scope: set[str]) -> int:
+        return sum(1 for a in self.graph.ancestors(node.id) if a.id in scope)
+
+    # -- the matrix of one agency (or the regional tree) --
+
+    def matrix_sheet(
+        self,
+        title: str,
+        heading: str,
+        meta: list[tuple[str, str | None]],
+        nodes: list[Node],
+        *,
+        full: bool = False,
+    ) -> Any:
+        s = self.styles
+        ws = self.wb.create_sheet(title)
+        years = self.site.years if self.site.region else range(2025, 2030)
+        slots = layout(nodes, years, full=full)
+        region = self.site.region
+        ws["A1"] = heading
+        ws["A1"].font = s.title_font
+        if region is not None:
+            parts = [
+                region.name,
+                region.document,
+                f"Periode {region.period.start}–{region.period.end}",
+            ]
+            ws["A2"] = " · ".join(p for p in parts if p)
+            ws["A2"].font = s.subtitle_font
+        present = [(label, value) for label, value in meta if value]
+        second_col = next((i + 1 for i, slot in enumerate(slots) if slot.key == "indicator"), 4)
+        row = 3
+        for i in range(0, len(present), 2):
+            for (label, value), col in zip(present[i : i + 2], (1, second_col), strict=False):
+                cell = ws.cell(row, col)
+                put(cell, f"{label}: {value}")
+                cell.font = s.bold_font if label == META_HEADERS["name"] else s.body_font
+            row += 1
+        first_tech = next((i + 1 for i, slot in enumerate(slots) if not slot.column.printed), None)
+        if first_tech is not None:
+            note = ws.cell(row, first_tech)
+            note.value = "Kolom abu-abu: data untuk impor ulang (pohon import-xlsx), tidak dicetak."
+            note.font = s.tech_font
+        h1 = row + 1
+        h2 = h1 + 1
+        self._header(ws, slots, h1, h2)
+        scope = {n.id for n in nodes}
+        r = h2 + 1
+        for number, node in enumerate(nodes, 1):
+            r = self._node_rows(ws, slots, node, number, r, self.depth_in(node, scope))
+        last_row = r - 1
+        last_printed = max(
+            (i + 1 for i, slot in enumerate(slots) if slot.column.printed), default=len(slots)
+        )
+        for i, slot in enumerate(slots, 1):
+            ws.column_dimensions[_col(i)].width = slot.column.width
+        statement_col = next((i for i, slot in enumerate(slots, 1) if slot.key == "statement"), 3)
+        ws.freeze_panes = ws.cell(h2 + 1, statement_col + 1)
+        _page_setup(ws, f"{h1}:{h2}", _col(last_printed), last_row)
+        return ws
+
+    def _header(self, ws: Any, slots: list[Slot], h1: int, h2: int) -> None:
+        s = self.styles
+        i = 0
+        while i < len(slots):
+            slot = slots[i]
+            col = i + 1
+            fill = s.header_fill if slot.column.printed else s.tech_fill
+            font = s.header_font if slot.column.printed else s.tech_font
+            group = slot.group
+            if group is None:
+                ws.cell(h1, col).value = slot.sub
+                ws.merge_cells(start_row=h1, start_column=col, end_row=h2, end_column=col)
+                span = 1
+            else:
+                span = 1
+                while (
+                    i + span < len(slots)
+                    and slots[i + span].group == group
+                    and (slots[i + span].key == slot.key)
+                ):
+                    span += 1
+                ws.cell(h1, col).value = group
+                if span > 1:
+                    ws.merge_cells(
+                        start_row=h1, start_column=col, end_row=h1, end_column=col + span - 1
+                    )
+                for k in range(span):
+                    ws.cell(h2, col + k).value = slots[i + k].sub
+            for c in range(col, col + span):
+                for rr in (h1, h2):
+                    cell = ws.cell(rr, c)
+                    cell.fill = fill
+                    cell.font = font
+                    cell.alignment = s.header_align
+                    cell.border = s.border
+            i += span
+        ws.row_dimensions[h1].height = 24
+
+    def _node_rows(
+        self, ws: Any, slots: list[Slot], node: Node, number: int, r: int, depth: int
+    ) -> int:
+        s = self.styles
+        indicators: list[Indicator | None] = list(node.indicators) or [None]
+        name = self.code_name(node.code)
+        fill = s.level_fills[self.level_position.get(node.level, 0) % len(s.level_fills)]
+        for offset, ind in enumerate(indicators):
+            row = r + offset
+            for i, slot in enumerate(slots, 1):
+                cell = ws.cell(row, i)
+                scope = slot.column.scope
+                if scope == "indicator":
+                    value = indicator_value(slot, ind) if ind is not None else None
+                elif offset == 0:
+                    value = node_value(slot, node, self.site, number, name)
+                else:
+                    value = None
+                put(cell, value)
+                numeric = isinstance(value, int | float) and not isinstance(value, bool)
+                attrs: dict[str, Any] = {
+                    "font": s.body_font,
+                    "border": s.border,
+                    "alignment": s.wrap_right if numeric else s.wrap,
+                }
+                if slot.key == "budget":
+                    attrs["number_format"] = "#,##0"
+                level_fill = slot.key in ("level", "statement")
+                if level_fill:
+                    attrs["fill"] = fill
+                indent = min(depth, 4) if slot.key == "statement" and offset == 0 else 0
+                if indent:
+                    attrs["alignment"] = s.Alignment(vertical="top", wrap_text=True, indent=indent)
+                key = (
+                    "body",
+                    numeric,
+                    slot.key == "budget",
+                    self.level_position.get(node.level, 0) if level_fill else None,
+                    indent,
+                )
+                self.style(cell, key, **attrs)
+        if len(indicators) > 1:
+            last = r + len(indicators) - 1
+            for i, slot in enumerate(slots, 1):
+                if slot.column.scope != "indicator":
+                    _merge(ws, r, i, last, i)
+        return r + len(indicators)
+
+    # -- the other sheets --
+
+    def summary_sheet(self) -> None:
+        s = self.styles
+        ws = self.wb.active
+        ws.title = SUMMARY_SHEET
+        region = self.site.region
+        ws["A1"] = f"Matriks Cascading {region.name}" if region else "Matriks Cascading"
+        ws["A1"].font = s.title_font
+        row = 2
+        if region is not None:
+            for label, value in (
+                ("Periode", f"{region.period.start}–{region.period.end}"),
+                ("Dokumen", region.document),
+                ("Kepala Daerah", region.head),
+                (
+                    "Nomenklatur",
+                    region.nomenclature.version if region.nomenclature else None,
+                ),
+            ):
+                if value:
+                    put(ws.cell(row, 1), f"{label}: {value}")
+                    ws.cell(row, 1).font = s.subtitle_font
+                    row += 1
+        years = list(self.site.years)
+        all_indicators = list(self.site.indicators.values())
+        capaian_year = latest_realised_year(all_indicators)
+        headers = [
+            "No",
+            "Perangkat Daerah",
+            "Singkatan",
+            "Lembar",
+            "Jumlah Sasaran",
+            "Jumlah Indikator",
+            "IKU",
+            *(f"Pagu Program {y}" for y in years),
+        ]
+        if capaian_year is not None:
+            headers += [f"{SUMMARY_LABELS[k]} ({capaian_year})" for k in SUMMARY_KEYS]
+        row += 1
+        put(
+            ws.cell(row, 1),
+            "Pagu program: jumlah anggaran sasaran yang membawa kode program. Capaian: banyaknya "
+            f"indikator per predikat pada tahun {capaian_year}."
+            if capaian_year
+            else "Pagu program: jumlah anggaran sasaran yang membawa kode program.",
+        )
+        ws.cell(row, 1).font = s.subtitle_font
+        header_row = row + 1
+        for i, text in enumerate(headers, 1):
+            cell = ws.cell(header_row, i)
+            cell.value = text
+            cell.font = s.header_font
+            cell.fill = s.header_fill
+            cell.alignment = s.header_align
+            cell.border = s.border
+        ws.row_dimensions[header_row].height = 30
+        r = header_row + 1
+        totals: list[int | float] = [0] * (len(headers) - 4)
+        for number, opd in enumerate(self.site.opds.values(), 1):
+            nodes = [self.site.nodes[n] for n in opd.node_ids]
+            indicators = [ind for node in nodes for ind in node.indicators]
+            programs = [n for n in nodes if n.code and code_kind(n.code) == "program"]
+            budgets = [
+                sum(
+                    v
+                    for n in programs
+                    if isinstance(v := n.budget.get(y), int | float) and not isinstance(v, bool)
+                )
+                for y in years
+            ]
+            numbers: list[int | float] = [
+                len(nodes),
+                len(indicators),
+                sum(1 for ind in indicators if ind.is_iku),
+                *budgets,
+            ]
+            if capaian_year is not None:
+                numbers += list(band_summary(indicators, capaian_year).values())
+            values: list[Any] = [number, opd.name, opd.short_name, self.sheet_names.get(opd.id)]
+            for i, value in enumerate([*values, *numbers], 1):
+                cell = ws.cell(r, i)
+                put(cell, value)
+                cell.font = s.body_font
+                cell.border = s.border
+                cell.alignment = s.wrap_right if i > 4 else s.wrap
+                if headers[i - 1].startswith("Pagu"):
+                    cell.number_format = "#,##0"
+            link = ws.cell(r, 4)
+            if link.value:
+                link.hyperlink = f"#'{link.value}'!A1"
+                link.font = self.openpyxl.styles.Font(size=9, color="1F4E99", underline="single")
+            totals = [a + b for a, b in zip(totals, numbers, strict=True)]
+            r += 1
+        put(ws.cell(r, 2), "Jumlah")
+        for i, value in enumerate(totals, 5):
+            cell = ws.cell(r, i)
+            cell.value = value
+            cell.alignment = s.wrap_right
+            if headers[i - 1].startswith("Pagu"):
+                cell.number_format = "#,##0"
+        for c in range(1, len(headers) + 1):
+            ws.cell(r, c).font = s.bold_font
+            ws.cell(r, c).border = s.border
+        widths = (
+            [5, 34, 12, 14, 10, 10, 7] + [16] * len(years) + [11] * (len(headers) - 7 - len(years))
+        )
+        for i, width in enumerate(widths, 1):
+            ws.column_dimensions[_col(i)].width = width
+        ws.freeze_panes = ws.cell(header_row + 1, 3)
+        _page_setup(ws, f"{header_row}:{header_row}", _col(len(headers)), r)
+
+    def crosscutting_sheet(self) -> None:
+        s = self.styles
+        links = [link for node, _depth in self.graph.walk() for link in node.crosscutting]
+        seen = {id(link) for link in links}
+        links += [
+            link
+            for node in self.site.nodes.values()
+            for link in node.crosscutting
+            if id(link) not in seen
+        ]
+        ws = self.wb.create_sheet(CROSSCUTTING_SHEET)
+        ws["A1"] = "Crosscutting"
+        ws["A1"].font = s.title_font
+        ws["A2"] = "Satu baris per tautan, ditulis pada sasaran pengirim (dikirim → diterima)."
+        ws["A2"].font = s.subtitle_font
+        header_row = 4
+        for i, column in enumerate(CC_COLUMNS, 1):
+            cell = ws.cell(header_row, i)
+            cell.value = column.header
+            cell.font = s.header_font if column.printed else s.tech_font
+            cell.fill = s.header_fill if column.printed else s.tech_fill
+            cell.alignment = s.header_align
+            cell.border = s.border
+            ws.column_dimensions[_col(i)].width = column.width
+        nodes = self.site.nodes
+        for number, link in enumerate(links, 1):
+            r = header_row + number
+            source = nodes.get(link.source_id)
+            target = nodes.get(link.target_id) if link.target_id else None
+            values = {
+                "no": number,
+                "from_opd": self._opd_label(source),
+                "from_name": source.statement if source else None,
+                "to_opd": self._opd_label(target) if target else link.body,
+                "to_name": target.statement if target else None,
+                "role": link.role,
+                "status": link.status,
+                "note": link.note,
+                "from_id": link.source_id,
+                "to_id": link.target_id,
+                "body": link.body,
+            }
+            for i, column in enumerate(CC_COLUMNS, 1):
+                cell = ws.cell(r, i)
+                put(cell, values[column.key])
+                cell.font = s.body_font
+                cell.border = s.border
+                cell.alignment = s.wrap
+        last_printed = max(i for i, column in enumerate(CC_COLUMNS, 1) if column.printed)
+        ws.freeze_panes = ws.cell(header_row + 1, 1)
+        _page_setup(ws, f"{header_row}:{header_row}", _col(last_printed), header_row + len(links))
+
+    def _opd_label(self, node: Node | None) -> str | None:
+        if node is None:
+            return None
+        if node.opd_id is None:
+            return "Pemerintah Daerah"
+        opd = self.site.opds.get(node.opd_id)
+        return opd.label if opd else node.opd_id
+
+    def build(self) -> Any:
+        for opd in self.site.opds.values():
+            self.sheet_name(opd.id)
+        self.summary_sheet()
+        region = self.site.region
+        regional = [node for node, _d in self.graph.walk() if node.opd_id is None]
+        regional += [
+            n for n in self.site.nodes.values() if n.opd_id is None and n.id not in self.walk_order
+        ]
+        if regional:
+            self.matrix_sheet(
+                REGIONAL_SHEET,
+                f"Pohon Kinerja {region.name}" if region else "Pohon Kinerja Daerah",
+                [
+                    (META_HEADERS["scope"], "pemda (tidak diimpor: pemda.yaml disunting langsung)"),
+                    ("Kepala Daerah", region.head if region else None),
+                ],
+                regional,
+            )
+        for opd in self.site.opds.values():
+            self.matrix_sheet(
+                self.sheet_names[opd.id],
+                f"Matriks Cascading {opd.name}",
+                [
+                    (META_HEADERS["name"], opd.name),
+                    (META_HEADERS["short_name"], opd.short_name),
+                    (META_HEADERS["id"], opd.id),
+                    (META_HEADERS["kind"], opd.kind),
+                    (META_HEADERS["code"], opd.code),
+                    (META_HEADERS["head"], opd.head),
+                ],
+                self.opd_nodes(opd),
+            )
+        self.crosscutting_sheet()
+        self.wb.properties.creator = "pohon export-xlsx"
+        self.wb.properties.title = self.wb["Ringkasan"]["A1"].value
+        return self.wb
+
+
+def reproducible(data: bytes) -> bytes:
+    """The workbook ``data`` with fixed timestamps (zip entries and document properties)."""
+    stamp = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*FIXED_TIME)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                text = content.decode("utf-8")
+                text = re.sub(
+                    r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
+                    lambda m: m.group(1) + stamp + m.group(3),
+                    text,
+                )
+                content = text.encode("utf-8")
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+def export_bytes(result: CheckResult) -> bytes:
+    """The regency's cascading workbook as .xlsx bytes (the same trees give the same bytes)."""
+    wb = WorkbookWriter(result).build()
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return reproducible(buffer.getvalue())
+
+
+def export_xlsx(result: CheckResult, path: Path | str) -> Path:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(export_bytes(result))
+    return target
+
+
+# --- the template workbook -----------------------------------------------------------------------
+
+
+def template_bytes(years: range | None = None) -> bytes:
+    """A workbook to fill in: one agency sheet with every column (the header rows and one
+    example row), and a ``Petunjuk`` sheet describing each column."""
+    from .model import Baseline, Region
+
+    years = years if years is not None and len(years) else range(2025, 2030)
+    example = Node(
+        id="dinkes-ss-kia",
+        level="sasaran_strategis",
+        statement="Menurunnya kematian ibu dan bayi",
+        parent_id="sasaran-1-1-1",
+        responsible="Kepala Dinas Kesehatan",
+        work_unit="Dinas Kesehatan",
+        opd_id="dinkes",
+        notes="Contoh: hapus baris ini dan isi sasaran Anda",
+    )
+    example.indicators.append(
+        Indicator(
+            id="dinkes-ss-kia-i1",
+            name="Angka Kematian Ibu",
+            unit="per 100.000 KH",
+            polarity="minimal",
+            kind="outcome",
+            is_iku=True,
+            baseline=Baseline(year=years[0] - 1, value=112),
+            targets={y: 105 - 6 * i for i, y in enumerate(years)},
+            realisations={years[0]: 101},
+            definition="Kematian ibu per 100.000 kelahiran hidup",
+            formula="(jumlah kematian ibu / jumlah kelahiran hidup) x 100.000",
+            data_source="Laporan KIA Puskesmas",
+            reporting_period="tahunan",
+            node_id="dinkes-ss-kia",
+        )
+    )
+    site = Site(root="", region=Region(name="Kabupaten …"), levels=spec.default_levels())
+    site.region.period.start, site.region.period.end = years[0], years[-1]
+    site.nodes[example.id] = example
+    site.opds["dinkes"] = Opd(
+        id="dinkes",
+        name="Dinas Kesehatan",
+        short_name="Dinkes",
+        code="1.02.0.00.0.00.01.0000",
+        head="Kepala Dinas Kesehatan",
+        kind="dinas",
+        node_ids=[example.id],
+    )
+    result = CheckResult(site, Graph.build(site), None)
+    writer = WorkbookWriter(result)
+    writer.wb.active.title = GUIDE_SHEET
+    ws = writer.matrix_sheet(
+        "dinkes",
+        "Matriks Cascading Dinas Kesehatan",
+        [
+            (META_HEADERS["name"], "Dinas Kesehatan"),
+            (META_HEADERS["short_name"], "Dinkes"),
+            (META_HEADERS["id"], "dinkes"),
+            (META_HEADERS["kind"], "dinas"),
+            (META_HEADERS["code"], "1.02.0.00.0.00.01.0000"),
+            (META_HEADERS["head"], "Kepala Dinas Kesehatan"),
+        ],
+        [example],
+        full=True,
+    )
+    writer.wb.move_sheet(ws, offset=-1)
+    guide = writer.wb[GUIDE_SHEET]
+    s = writer.styles
+    guide["A1"] = "Petunjuk pengisian matriks cascading (pohon import-xlsx)"
+    guide["A1"].font = s.title_font
+    guide["A2"] = (
+        "Satu baris per indikator. Sasaran ditulis sekali di atas baris-baris indikatornya "
+        "(atau sel digabung). Urutan kolom bebas; judul kolom dikenali dari daftar di bawah."
+    )
+    for i, text in enumerate(("Kolom", "Juga diterima", "Isi"), 1):
+        cell = guide.cell(4, i)
+        cell.value = text
+        cell.font = s.header_font
+        cell.fill = s.header_fill
+        cell.border = s.border
+    r = 5
+    for column in COLUMNS:
+        row = (
+            _guide_text(column.header),
+            ", ".join(_guide_text(v) for v in column.variants),
+            column.doc.replace("`", ""),
+        )
+        for i, text in enumerate(row, 1):
+            cell = guide.cell(r, i)
+            put(cell, text)
+            cell.font = s.body_font
+            cell.alignment = s.wrap
+            cell.border = s.border
+        r += 1
+    for col, width in zip("ABC", (26, 40, 80), strict=True):
+        guide.column_dimensions[col].width = width
+    _page_setup(guide, "4:4", "C", r - 1)
+    writer.wb.properties.creator = "pohon xlsx-template"
+    buffer = io.BytesIO()
+    writer.wb.save(buffer)
+    return reproducible(buffer.getvalue())
+
+
+def _guide_text(header: str) -> str:
+    return header.replace("{year}", "{tahun}").replace("{quarter}", "1…4")

@@ -1,0 +1,1400 @@
+"""``pohon import-xlsx``: a cascading-matrix workbook (one row per indicator) to YAML trees.
+
+Reading a sheet:
+
+1. Merged cells are unmerged in memory: every cell of a merged range holds the range's value.
+2. The header row is the first of the top 30 rows naming an indicator column and a sasaran (or
+   ``ID``) column (:mod:`.xlsx_columns` lists every accepted header). A second header row under
+   merged group headers (``Target`` over ``2025 | 2026``) is combined with it.
+3. ``Label: value`` lines above the header (or a label cell followed by a value cell) describe the
+   agency: ``ID OPD``, ``Perangkat Daerah``, ``Singkatan``, ``Kode OPD``, ``Kepala``,
+   ``Jenis OPD``; ``Lingkup: pemda`` marks a regional sheet, which is not imported.
+4. Each row below is one indicator. A row with a sasaran (or an ``ID``) different from the row
+   above starts a new node; a blank sasaran continues the one above (a sasaran written once above
+   its indicator rows), unless the row names another level or another code, which starts a new
+   node with the same statement. A blank level repeats the level above.
+5. Numbers stored as text are read the Indonesian way: ``85,5`` is 85.5, ``1.250.000`` is
+   1250000, ``Rp 1.250.000`` and ``85,5%`` too; ``1,250,000`` (two comma groups) is read the
+   English way; a text cell written with a leading apostrophe stays text.
+
+Ids, when the workbook has no ``ID`` / ``ID Indikator`` column: ``<opd>-<level>-<code>``
+(``dinkes-sp-1.02.02``), ``<opd>-<level>-<n>`` without a code (n counts that level's nodes in the
+agency), and ``<node id>-i<n>`` for indicators; level short forms are ``ss``, ``sp``, ``sk``,
+``ssk`` (initials for other levels). They depend on the rows' order; keep an ``ID`` column to keep
+them stable.
+
+Rows that cannot be placed (no sasaran above, unknown level, no parent one level up, a value that
+is not a number, a duplicate id …) are reported with sheet and row number; the agencies are still
+written with what could be placed, and the command exits with 1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import format_spec as spec
+from . import model
+from .nomenclature import code_kind
+from .xlsx_columns import (
+    BY_KEY,
+    CC_BY_KEY,
+    GUIDE_SHEET,
+    INDICATOR,
+    SUMMARY_SHEET,
+    HeaderRef,
+    match_cc_header,
+    match_header,
+    match_meta,
+    normalise,
+)
+
+HEADER_SCAN_ROWS = 30
+_ID = re.compile(spec.ID_PATTERN)
+_CODE = re.compile(r"^\d+(?:\.\d+)+$")
+_LEADING_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\s*[-–—:]?\s+(.*)$")
+_EMPTY_TEXT = {"", "-", "–", "—", "n/a", "na"}
+_ID_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
+_EN_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?$|^[1-9]\d{0,2}(?:,\d{3})+\.\d+$")
+_COMMA_DECIMAL = re.compile(r"^\d+,\d+$")
+_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+POLARITY_WORDS = {
+    "maksimal": "maksimal",
+    "maksimum": "maksimal",
+    "max": "maksimal",
+    "positif": "maksimal",
+    "naik": "maksimal",
+    "meningkat": "maksimal",
+    "minimal": "minimal",
+    "minimum": "minimal",
+    "min": "minimal",
+    "negatif": "minimal",
+    "turun": "minimal",
+    "menurun": "minimal",
+    "stabil": "stabil",
+    "tetap": "stabil",
+}
+STATUS_WORDS = {
+    "menunggu": "menunggu",
+    "pending": "menunggu",
+    "diusulkan": "menunggu",
+    "disetujui": "disetujui",
+    "setuju": "disetujui",
+    "sepakat": "disetujui",
+    "ditolak": "ditolak",
+    "tolak": "ditolak",
+}
+TRUE_WORDS = {"ya", "y", "iku", "true", "benar", "1", "✓", "✔", "v", "x"}
+FALSE_WORDS = {"tidak", "t", "n", "no", "false", "salah", "0", "bukan"}
+LEVEL_SHORT = {
+    "sasaran_strategis": "ss",
+    "sasaran_program": "sp",
+    "sasaran_kegiatan": "sk",
+    "sasaran_sub_kegiatan": "ssk",
+    "tujuan_pd": "tpd",
+}
+
+
+# --- results -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    sheet: str
+    row: int | None
+    message: str
+
+    def format(self) -> str:
+        where = f"sheet '{self.sheet}'" + (f", row {self.row}" if self.row else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass(slots=True)
+class ImportedOpd:
+    opd: model.Opd
+    nodes: list[model.Node] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ImportResult:
+    opds: dict[str, ImportedOpd] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class XlsxImportError(Exception):
+    """The workbook cannot be read at all."""
+
+
+# --- values --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    value: Any
+    text_forced: bool = False
+    """Written with a leading apostrophe: keep it as text even if it looks like a number."""
+
+
+class BadValue(ValueError):
+    pass
+
+
+def parse_number(value: Any) -> int | float | None:
+    """A number from a cell: numbers as they are, text in Indonesian (or unambiguous English)
+    notation; ``None`` for a blank; :class:`BadValue` for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise BadValue(f"{value!r} is not a number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise BadValue("not a finite number")
+        return value
+    if isinstance(value, datetime | date | time):
+        raise BadValue(
+            f"the cell holds a date ({value}); the spreadsheet turned a number into a date: "
+            "format the cell as text or number and type it again"
+        )
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if text.lower() in _EMPTY_TEXT:
+        return None
+    raw = text
+    text = re.sub(r"^rp\.?\s*", "", text, flags=re.IGNORECASE)
+    text = text.replace(" ", "").replace("\u00a0", "").rstrip("%")
+    sign = 1
+    if text and text[0] in "+-":
+        sign = -1 if text[0] == "-" else 1
+        text = text[1:]
+    number: int | float
+    if _ID_THOUSANDS.match(text):
+        whole, _, frac = text.partition(",")
+        number = _num(whole.replace(".", ""), frac)
+    elif _EN_THOUSANDS.match(text):
+        whole, _, frac = text.partition(".")
+        number = _num(whole.replace(",", ""), frac)
+    elif _COMMA_DECIMAL.match(text):
+        whole, _, frac = text.partition(",")
+        number = _num(whole, frac)
+    elif _PLAIN_NUMBER.match(text):
+        whole, _, frac = text.partition(".")
+        number = _num(whole, frac)
+    else:
+        raise BadValue(f"'{raw}' is not a number")
+    return sign * number
+
+
+def _num(whole: str, frac: str) -> int | float:
+    return float(f"{whole}.{frac}") if frac else int(whole)
+
+
+def parse_measure(cell: Cell) -> model.Value | None:
+    """A target, realisation or baseline: a number, or text (a qualitative target)."""
+    value = cell.value
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        if text.lower() in _EMPTY_TEXT:
+            return None
+        if cell.text_forced:
+            return text
+        try:
+            return parse_number(text)
+        except BadValue:
+            return text
+    return parse_number(value)
+
+
+def parse_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime | date):
+        value = value.isoformat()
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def parse_code(value: Any) -> str | None:
+    text = parse_text(value)
+    if text is None:
+        return None
+    return text.lstrip("'").replace(" ", "")
+
+
+def _list(value: Any) -> list[str]:
+    text = parse_text(value)
+    return [part.strip() for part in re.split(r"[,;]", text) if part.strip()] if text else []
+
+
+# --- reading a sheet -----------------------------------------------------------------------------
+
+
+def _cells(ws: Any) -> dict[tuple[int, int], Cell]:
+    """Every non-empty cell, merged ranges filled with their top-left value; percent-formatted
+    numbers as percentages (0.855 shown as 85,5% is 85.5)."""
+    grid: dict[tuple[int, int], Cell] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            if value is None:
+                continue
+            if isinstance(value, str) and not value.strip():
+                continue
+            if (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and "%" in (cell.number_format or "")
+            ):
+                value = round(value * 100, 10)
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+            grid[(cell.row, cell.column)] = Cell(value, bool(getattr(cell, "quotePrefix", False)))
+    for merged in ws.merged_cells.ranges:
+        top = grid.get((merged.min_row, merged.min_col))
+        if top is None:
+            continue
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                grid[(r, c)] = top
+    return grid
+
+
+@dataclass(slots=True)
+class Header:
+    row: int
+    """Last header row; data starts below it."""
+    columns: dict[int, HeaderRef]
+    first: int = 0
+    """First header row; the agency's ``Label: value`` lines are above it."""
+    duplicates: list[str] = field(default_factory=list)
+
+
+def _text_at(grid: dict[tuple[int, int], Cell], r: int, c: int) -> str:
+    cell = grid.get((r, c))
+    return "" if cell is None else str(cell.value)
+
+
+def _match_row(
+    grid: dict[tuple[int, int], Cell], r: int, max_col: int, matcher: Any, below: int | None = None
+) -> dict[int, HeaderRef]:
+    found: dict[int, HeaderRef] = {}
+    for c in range(1, max_col + 1):
+        top = _text_at(grid, r, c).strip()
+        sub = _text_at(grid, below, c).strip() if below else ""
+        if below:
+            text = top if (not sub or normalise(sub) == normalise(top)) else f"{top} {sub}"
+        else:
+            text = top
+        ref = matcher(text) if text else None
+        if ref is not None:
+            found[c] = ref
+    return found
+
+
+def find_header(
+    grid: dict[tuple[int, int], Cell], max_col: int, crosscutting: bool = False
+) -> Header | None:
+    matcher = match_cc_header if crosscutting else match_header
+    need = ({"from_id", "role"},) if crosscutting else ({"indicator", "statement"},)
+    last = max((r for r, _ in grid), default=0)
+    for r in range(1, min(HEADER_SCAN_ROWS, last) + 1):
+        single = _match_row(grid, r, max_col, matcher)
+        keys = {ref.key for ref in single.values()}
+        if not any(group <= keys for group in need) and not (
+            not crosscutting and {"indicator", "node_id"} <= keys
+        ):
+            continue
+        header = Header(r, single, first=r)
+        combined = _match_row(grid, r, max_col, matcher, below=r + 1)
+        if len(combined) > len(single):
+            header = Header(r + 1, combined, first=r)
+        return _dedupe(header)
+    return None
+
+
+def _dedupe(header: Header) -> Header:
+    seen: dict[tuple[str, int | None, int | None], int] = {}
+    columns: dict[int, HeaderRef] = {}
+    for c, ref in sorted(header.columns.items()):
+        key = (ref.key, ref.year, ref.quarter)
+        if key in seen and ref.key not in ("code", "code_name", "no"):
+            header.duplicates.append(f"column {_col_name(c)} repeats an earlier column; ignored")
+            continue
+        seen[key] = c
+        columns[c] = ref
+    header.columns = columns
+    return header
+
+
+def _col_name(c: int) -> str:
+    name = ""
+    while c:
+        c, rest = divmod(c - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def read_meta(grid: dict[tuple[int, int], Cell], until_row: int, max_col: int) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for r in range(1, until_row):
+        c = 1
+        while c <= max_col:
+            cell = grid.get((r, c))
+            if cell is None or not isinstance(cell.value, str):
+                c += 1
+                continue
+            label, sep, value = cell.value.strip().partition(":")
+            key = match_meta(label)
+            if key is not None and sep and value.strip():
+                meta.setdefault(key, value.strip())
+            elif key is not None:  # a label cell: the value is the next non-empty cell
+                for nxt in range(c + 1, max_col + 1):
+                    other = grid.get((r, nxt))
+                    if other is not None and other is not cell:
+                        meta.setdefault(key, str(parse_text(other.value) or ""))
+                        c = nxt
+                        break
+            c += 1
+    return {k: v for k, v in meta.items() if v}
+
+
+# --- levels --------------------------------------------------------------------------------------
+
+
+def level_lookup(levels: list[model.Level]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for level in levels:
+        for text in (level.id, level.id.replace("_", " "), level.name, level.name_en):
+            if text:
+                table.setdefault(normalise(text), level.id)
+    for level in levels:
+        table.setdefault(level_short(level), level.id)
+        if level.name:
+            initials = "".join(word[0] for word in normalise(level.name).split())
+            table.setdefault(initials, level.id)
+        if level.code_kind:
+            table.setdefault(normalise(level.code_kind.replace("_", " ")), level.id)
+    return table
+
+
+def level_short(level: model.Level) -> str:
+    if level.id in LEVEL_SHORT:
+        return LEVEL_SHORT[level.id]
+    words = [w for w in re.split(r"[_\-.\s]+", level.id) if w]
+    return "".join(w[0] for w in words) if len(words) > 1 else level.id
+
+
+# --- the importer ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _NodeDraft:
+    node: model.Node
+    sheet: str
+    row: int
+    explicit_id: bool
+    parent_text: str | None = None
+    parent_guess: str | None = None
+    """The node one level up found above the row (its draft key)."""
+    sources: dict[str, int] = field(default_factory=dict)
+    """Row each node value came from (for conflict messages)."""
+    key: int = 0
+    regional: bool = False
+    rejected: bool = False
+    """A sasaran row that could not be placed: its indicator rows below are not placed either."""
+
+
+@dataclass(slots=True)
+class _OpdState:
+    opd: model.Opd
+    named: bool = False
+    drafts: list[_NodeDraft] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    last_at_level: dict[str, _NodeDraft] = field(default_factory=dict)
+    level_counts: dict[str, int] = field(default_factory=dict)
+
+
+class WorkbookImporter:
+    def __init__(
+        self,
+        *,
+        opd_id: str | None = None,
+        levels: list[model.Level] | None = None,
+        known_nodes: dict[str, model.Node] | None = None,
+        years: range | None = None,
+    ) -> None:
+        self.opd_id = opd_id
+        self.levels = levels or spec.default_levels()
+        self.level_index = {level.id: i for i, level in enumerate(self.levels)}
+        self.levels_by_id = {level.id: level for level in self.levels}
+        self.lookup = level_lookup(self.levels)
+        self.known = known_nodes or {}
+        self.years = years
+        self.result = ImportResult()
+        self.states: dict[str, _OpdState] = {}
+        self.drafts: list[_NodeDraft] = []
+        self._next_key = 0
+        self.assumed_polarity = 0
+        self.cc_rows: list[tuple[str, int, dict[str, Any]]] = []
+
+    # -- problems --
+
+    def problem(self, sheet: str, row: int | None, message: str) -> None:
+        self.result.problems.append(Problem(sheet, row, message))
+
+    # -- workbook --
+
+    def read(self, path: Path) -> ImportResult:
+        try:
+            from openpyxl import load_workbook
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise XlsxImportError(
+                "reading .xlsx needs openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'"
+            ) from exc
+        try:
+            wb = load_workbook(path, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a bad file
+            raise XlsxImportError(f"{path} cannot be read as an .xlsx workbook: {exc}") from exc
+        for ws in wb.worksheets:
+            self.read_sheet(ws)
+        self.finish()
+        return self.result
+
+    def read_sheet(self, ws: Any) -> None:
+        name = ws.title
+        if name in (GUIDE_SHEET, SUMMARY_SHEET):
+            self.result.notes.append(f"sheet '{name}': {name.lower()} sheet, not imported")
+            return
+        grid = _cells(ws)
+        max_col = max((c for _, c in grid), default=0)
+        header = find_header(grid, max_col)
+        if header is None:
+            cc = find_header(grid, max_col, crosscutting=True)
+            if cc is not None:
+                self._read_crosscutting(name, grid, cc)
+                return
+            if grid:
+                self.result.notes.append(
+                    f"sheet '{name}': no header row with an indicator and a sasaran column "
+                    "in its first rows; not imported"
+                )
+            return
+        for message in header.duplicates:
+            self.problem(name, header.row, message)
+        meta = read_meta(grid, header.first, max_col)
+        scope = normalise(meta.get("scope", ""))
+        if scope.split(" ")[0] in ("pemda", "daerah") or scope.startswith("pemerintah daerah"):
+            self.result.notes.append(
+                f"sheet '{name}': regional tree (Lingkup: pemda), not imported; pemda.yaml is "
+                "kept by hand"
+            )
+            return
+        self._read_rows(name, grid, header, meta)
+
+    # -- agency sheets --
+
+    def _state(self, sheet: str, meta: dict[str, str], row_opd: str | None) -> _OpdState | None:
+        opd_id = row_opd or meta.get("id") or self.opd_id
+        if opd_id is None:
+            opd_id = slug(meta.get("short_name") or meta.get("name") or sheet)
+        opd_id = opd_id.strip().lower()
+        if not _ID.match(opd_id) or len(opd_id) > spec.ID_MAX_LENGTH:
+            self.problem(sheet, None, f"'{opd_id}' is not a valid OPD id (use a-z, 0-9 and -)")
+            return None
+        state = self.states.get(opd_id)
+        if state is None:
+            opd = model.Opd(id=opd_id, name=meta.get("name") or sheet)
+            state = self.states[opd_id] = _OpdState(opd, named="name" in meta)
+        opd = state.opd
+        if meta.get("name") and not state.named:
+            opd.name, state.named = meta["name"], True
+        for key in ("short_name", "code", "head", "kind"):
+            value = meta.get(key)
+            if not value or getattr(opd, key):
+                continue
+            if key == "kind" and value.lower() not in spec.OPD_KINDS:
+                kinds = ", ".join(spec.OPD_KINDS)
+                self.problem(sheet, None, f"Jenis OPD '{value}' is not one of {kinds}; left out")
+                continue
+            setattr(opd, key, value.lower() if key == "kind" else value)
+        if sheet not in state.sheets:
+            state.sheets.append(sheet)
+        return state
+
+    def _read_rows(
+        self, sheet: str, grid: dict[tuple[int, int], Cell], header: Header, meta: dict[str, str]
+    ) -> None:
+        columns = header.columns
+        last_row = max((r for r, _ in grid), default=header.row)
+        current: _NodeDraft | None = None
+        current_state: _OpdState | None = None
+        sheet_state = None
+        if not any(ref.key == "opd_id" for ref in columns.values()):
+            sheet_state = self._state(sheet, meta, None)
+            if sheet_state is None:
+                return
+        for r in range(header.row + 1, last_row + 1):
+            values: dict[HeaderRef, Cell] = {}
+            for c, ref in columns.items():
+                cell = grid.get((r, c))
+                if cell is not None and not (
+                    isinstance(cell.value, str) and cell.value.strip().lower() in _EMPTY_TEXT
+                ):
+                    values.setdefault(ref, cell)
+            if not values:
+                continue
+            if all(ref.key in ("no", "code", "code_name") for ref in values):
+                continue  # a row number, or a section line naming a program: nothing to place
+            get = _Getter(values)
+            state = sheet_state
+            row_opd = parse_text(get.value("opd_id"))
+            if state is None or row_opd:
+                state = self._state(sheet, meta, row_opd) if row_opd else current_state
+                if state is None:
+                    self.problem(sheet, r, "no ID OPD on this row or above; row skipped")
+                    continue
+            if current_state is not state:
+                current = None
+            current_state = state
+            current = self._row(sheet, r, get, state, current)
+
+    def _row(
+        self, sheet: str, r: int, get: _Getter, state: _OpdState, current: _NodeDraft | None
+    ) -> _NodeDraft | None:
+        statement = parse_text(get.value("statement"))
+        node_id = parse_text(get.value("node_id"))
+        level_text = parse_text(get.value("level"))
+        level_id = None
+        if level_text is not None:
+            level_id = self.lookup.get(normalise(level_text))
+            if level_id is None:
+                names = ", ".join(level.name for level in self.levels)
+                self.problem(
+                    sheet,
+                    r,
+                    f"level '{level_text}' is not in the level scheme ({names}); row not placed",
+                )
+                return self._rejected(sheet, r, statement, current)
+        code, code_problem = self._code(get, level_id or (current.node.level if current else None))
+        if code_problem:
+            self.problem(sheet, r, code_problem)
+        starts = False
+        if node_id is not None:
+            starts = current is None or not current.explicit_id or current.node.id != node_id
+        elif statement is not None:
+            starts = current is None or not (
+                statement == current.node.statement
+                and (level_id is None or level_id == current.node.level)
+                and (code is None or code == current.node.code)
+            )
+        elif current is not None and (
+            (level_id is not None and level_id != current.node.level)
+            or (code is not None and current.node.code is not None and code != current.node.code)
+        ):
+            starts = True  # the statement above, repeated by a blank cell, for another node
+            statement = current.node.statement
+        if starts:
+            level = level_id or (current.node.level if current else None)
+            if level is None:
+                self.problem(sheet, r, "no level (Tingkat) on this row or above; row not placed")
+                return self._rejected(sheet, r, statement, current)
+            if statement is None:
+                if current is not None and node_id is not None:
+                    statement = current.node.statement
+                else:
+                    self.problem(sheet, r, "a new sasaran without a statement; row not placed")
+                    return self._rejected(sheet, r, statement, current)
+            current = self._new_node(sheet, r, state, level, statement, node_id, code)
+            if current is None:
+                return None
+            self._node_values(sheet, r, get, current, first=True)
+        elif current is None:
+            what = "an indicator" if get.value("indicator") is not None else "values"
+            self.problem(sheet, r, f"{what} with no sasaran on this row or above; row not placed")
+            return None
+        elif current.rejected:
+            self.problem(
+                sheet,
+                r,
+                f"belongs to the sasaran of row {current.row}, which was not placed; "
+                "row not placed",
+            )
+            return current
+        else:
+            if code is not None and current.node.code is None:
+                current.node.code = code
+            self._node_values(sheet, r, get, current, first=False)
+        self._indicator(sheet, r, get, current)
+        return current
+
+    def _rejected(
+        self, sheet: str, r: int, statement: str | None, current: _NodeDraft | None
+    ) -> _NodeDraft | None:
+        """A placeholder for a sasaran row that was not placed, so that the indicator rows under
+        it are reported too instead of joining the sasaran above."""
+        if statement is None and current is not None:
+            return current
+        node = model.Node(statement=statement or "")
+        return _NodeDraft(node, sheet, r, explicit_id=False, rejected=True)
+
+    def _code(self, get: _Getter, level_id: str | None) -> tuple[str | None, str | None]:
+        codes = [c for c in (parse_code(v) for v in get.values("code")) if c]
+        if not codes:
+            for name in get.values("code_name"):
+                text = parse_text(name)
+                match = _LEADING_CODE.match(text or "")
+                if match:
+                    codes.append(match.group(1))
+        codes = list(dict.fromkeys(codes))
+        if not codes:
+            return None, None
+        bad = [c for c in codes if not _CODE.match(c)]
+        if bad:
+            return None, f"'{bad[0]}' is not a Kemendagri code (digits separated by dots)"
+        if len(codes) == 1:
+            return codes[0], None
+        level = self.levels_by_id.get(level_id or "")
+        if level is not None and level.code_kind:
+            for code in codes:
+                if code_kind(code) == level.code_kind:
+                    return code, None
+        return max(codes, key=len), None
+
+    def _new_node(
+        self,
+        sheet: str,
+        r: int,
+        state: _OpdState,
+        level_id: str,
+        statement: str,
+        node_id: str | None,
+        code: str | None,
+    ) -> _NodeDraft | None:
+        level = self.levels_by_id[level_id]
+        explicit = node_id is not None
+        if node_id is not None:
+            node_id = node_id.strip()
+            if not _ID.match(node_id) or len(node_id) > spec.ID_MAX_LENGTH:
+                self.problem(
+                    sheet,
+                    r,
+                    f"ID '{node_id}' is not a valid id (a-z, 0-9 separated by -, _ "
+                    "or .); an id is generated instead",
+                )
+                node_id, explicit = None, False
+        node = model.Node(
+            id=node_id or "", level=level_id, statement=statement, code=code, opd_id=state.opd.id
+        )
+        self._next_key += 1
+        draft = _NodeDraft(node, sheet, r, explicit, key=self._next_key)
+        draft.regional = level.scope == "pemda"
+        index = self.level_index[level_id]
+        parent_level = self.levels[index - 1].id if index > 0 else None
+        above = state.last_at_level.get(parent_level) if parent_level else None
+        draft.parent_guess = f"#{above.key}" if above is not None else None
+        state.last_at_level[level_id] = draft
+        for deeper in self.levels[index + 1 :]:
+            state.last_at_level.pop(deeper.id, None)
+        if draft.regional:
+            # A regional sasaran written above the agency's rows: a parent for what follows,
+            # never written (pemda.yaml is kept by hand).
+            if node_id is None:
+                matches = [
+                    n.id
+                    for n in self.known.values()
+                    if n.opd_id is None and normalise(n.statement) == normalise(statement)
+                ]
+                if len(matches) == 1:
+                    node.id = matches[0]
+                else:
+                    self.problem(
+                        sheet,
+                        r,
+                        f"the regional {level.name} '{statement}' has no ID and is "
+                        "not found in pemda.yaml; the rows below it get no parent",
+                    )
+            self.drafts.append(draft)
+            return draft
+        if not node.id:
+            node.id = self._generated_id(state, level, code)
+        state.drafts.append(draft)
+        self.drafts.append(draft)
+        return draft
+
+    def _generated_id(self, state: _OpdState, level: model.Level, code: str | None) -> str:
+        short = level_short(level)
+        state.level_counts[level.id] = state.level_counts.get(level.id, 0) + 1
+        base = f"{state.opd.id}-{short}-{code}" if code else None
+        if base is None:
+            base = f"{state.opd.id}-{short}-{state.level_counts[level.id]}"
+        return base[: spec.ID_MAX_LENGTH].rstrip("-_.")
+
+    def _set(
+        self, sheet: str, r: int, draft: _NodeDraft, attr: str, value: Any, label: str
+    ) -> None:
+        node = draft.node
+        old = getattr(node, attr)
+        if value is None or value == [] or value == old:
+            return
+        if old is None or old == [] or old == "":
+            setattr(node, attr, value)
+            draft.sources[attr] = r
+            return
+        self.problem(
+            sheet,
+            r,
+            f"{label} is '{value}' here but '{old}' on row {draft.sources.get(attr, draft.row)} "
+            "for the same sasaran; a sasaran has one; the first is kept",
+        )
+
+    def _node_values(
+        self, sheet: str, r: int, get: _Getter, draft: _NodeDraft, first: bool
+    ) -> None:
+        node = draft.node
+        parent = parse_text(get.value("parent"))
+        if parent is not None:
+            if draft.parent_text is None:
+                draft.parent_text = parent
+            elif normalise(parent) != normalise(draft.parent_text):
+                self.problem(
+                    sheet,
+                    r,
+                    f"Induk is '{parent}' here but '{draft.parent_text}' above for the "
+                    "same sasaran; the first is kept",
+                )
+        self._set(
+            sheet, r, draft, "responsible", parse_text(get.value("responsible")), "Penanggung Jawab"
+        )
+        self._set(sheet, r, draft, "work_unit", parse_text(get.value("work_unit")), "Unit Kerja")
+        self._set(sheet, r, draft, "notes", parse_text(get.value("notes")), "Keterangan")
+        order = self._number(sheet, r, get.value("order"), "Urutan")
+        if order is not None:
+            if float(order).is_integer():
+                self._set(sheet, r, draft, "order", int(order), "Urutan")
+            else:
+                self.problem(sheet, r, f"Urutan '{order}' is not a whole number; left out")
+        tags = _list(get.value("tags"))
+        if tags:
+            self._set(sheet, r, draft, "tags", tags, "Tag")
+        former = _list(get.value("former_ids"))
+        if former:
+            self._set(sheet, r, draft, "former_ids", former, "ID Lama")
+        name = parse_text(get.value("official_name"))
+        nip = parse_code(get.value("official_nip"))
+        if name or nip:
+            official = model.Official(name=name, nip=nip)
+            if node.official is None:
+                node.official = official
+            elif (name and name != node.official.name) or (nip and nip != node.official.nip):
+                self.problem(
+                    sheet,
+                    r,
+                    "Nama Pejabat / NIP differ from the rows above for the same sasaran; "
+                    "the first is kept",
+                )
+        for ref, cell in get.yearly("budget"):
+            amount = self._number(sheet, r, cell.value, f"Pagu {ref.year}")
+            if amount is None:
+                continue
+            if amount < 0:
+                self.problem(sheet, r, f"Pagu {ref.year} is negative ({amount}); left out")
+                continue
+            assert ref.year is not None
+            old = node.budget.get(ref.year)
+            if old is None:
+                node.budget[ref.year] = amount
+            elif old != amount:
+                self.problem(
+                    sheet,
+                    r,
+                    f"Pagu {ref.year} is {amount} here but {old} above for the same "
+                    "sasaran (a sasaran has one budget per year); the first is kept",
+                )
+
+    def _indicator(self, sheet: str, r: int, get: _Getter, draft: _NodeDraft) -> None:
+        name = parse_text(get.value("indicator"))
+        indicator_values = [
+            ref
+            for ref in get.cells
+            if BY_KEY[ref.key].scope == INDICATOR and ref.key != "indicator"
+        ]
+        if name is None:
+            if indicator_values and not draft.regional:
+                labels = ", ".join(
+                    sorted({BY_KEY[ref.key].header.split(" {")[0] for ref in indicator_values})
+                )
+                self.problem(sheet, r, f"values ({labels}) without an indicator name; not placed")
+            return
+        if draft.regional:
+            return
+        node = draft.node
+        indicator = model.Indicator(name=name, node_id=node.id)
+        explicit = parse_text(get.value("indicator_id"))
+        if explicit is not None and (not _ID.match(explicit) or len(explicit) > spec.ID_MAX_LENGTH):
+            self.problem(sheet, r, f"ID Indikator '{explicit}' is not a valid id; one is generated")
+            explicit = None
+        indicator.id = explicit or ""
+        indicator.unit = parse_text(get.value("unit"))
+        polarity = parse_text(get.value("polarity"))
+        if polarity is None:
+            indicator.polarity = "maksimal"
+            self.assumed_polarity += 1
+        else:
+            word = POLARITY_WORDS.get(normalise(polarity))
+            if word is None:
+                self.problem(
+                    sheet,
+                    r,
+                    f"Polaritas '{polarity}' is not maksimal, minimal or stabil; maksimal assumed",
+                )
+                word = "maksimal"
+            indicator.polarity = word
+        kind = parse_text(get.value("kind"))
+        if kind is not None:
+            if kind.lower() in spec.INDICATOR_KINDS:
+                indicator.kind = kind.lower()
+            else:
+                self.problem(sheet, r, f"Jenis Indikator '{kind}' is not dampak, outcome or output")
+        iku = get.value("iku")
+        if iku is not None:
+            word = normalise(iku) if not isinstance(iku, bool) else str(iku).lower()
+            if word in TRUE_WORDS:
+                indicator.is_iku = True
+            elif word not in FALSE_WORDS:
+                self.problem(sheet, r, f"IKU '{iku}' is neither ya nor tidak")
+        baseline_value = None
+        baseline_year = None
+        for ref, cell in get.cells.items():
+            if ref.key == "baseline":
+                baseline_value = self._measure(sheet, r, cell, "Kondisi Awal")
+                baseline_year = ref.year
+        year_cell = get.value("baseline_year")
+        if year_cell is not None:
+            year = self._number(sheet, r, year_cell, "Tahun Kondisi Awal")
+            if isinstance(year, int) and 1900 <= year <= 2200:
+                baseline_year = year
+            elif year is not None:
+                self.problem(sheet, r, f"Tahun Kondisi Awal '{year_cell}' is not a year")
+        if baseline_value is not None or baseline_year is not None:
+            if baseline_year is None and self.years is not None and len(self.years):
+                baseline_year = self.years[0] - 1
+            indicator.baseline = model.Baseline(year=baseline_year, value=baseline_value)
+            if baseline_value is None or baseline_year is None:
+                self.problem(sheet, r, "Kondisi Awal needs both a value and a year")
+        for ref, cell in get.yearly("target"):
+            value = self._measure(sheet, r, cell, f"Target {ref.year}")
+            if value is not None and ref.year is not None:
+                indicator.targets[ref.year] = value
+        for ref, cell in get.yearly("realisation"):
+            value = self._measure(sheet, r, cell, f"Realisasi {ref.year}")
+            if value is not None and ref.year is not None:
+                indicator.realisations[ref.year] = value
+        for ref, cell in get.yearly("quarterly"):
+            value = self._measure(sheet, r, cell, f"Realisasi {ref.year} TW{ref.quarter}")
+            if value is not None and ref.year is not None:
+                indicator.quarterly.setdefault(ref.year, {})[f"tw{ref.quarter}"] = value
+        indicator.quarterly = {
+            y: dict(sorted(q.items())) for y, q in sorted(indicator.quarterly.items())
+        }
+        final = get.value("final_target")
+        if final is not None:
+            indicator.final_target = self._measure(
+                sheet, r, get.cell("final_target"), "Target Akhir"
+            )
+        indicator.definition = parse_text(get.value("definition"))
+        indicator.formula = parse_text(get.value("formula"))
+        indicator.data_source = parse_text(get.value("data_source"))
+        period = parse_text(get.value("reporting_period"))
+        if period is not None:
+            if period.lower() in spec.REPORTING_PERIODS:
+                indicator.reporting_period = period.lower()
+            else:
+                self.problem(
+                    sheet,
+                    r,
+                    f"Periode Pelaporan '{period}' is not one of "
+                    f"{', '.join(spec.REPORTING_PERIODS)}",
+                )
+        indicator.notes = parse_text(get.value("indicator_notes"))
+        indicator.former_ids = _list(get.value("indicator_former_ids"))
+        node.indicators.append(indicator)
+        draft.sources.setdefault(f"indicator:{len(node.indicators)}", r)
+
+    def _number(self, sheet: str, r: int, value: Any, label: str) -> int | float | None:
+        """A number, or ``None`` (reported) when the cell holds something else."""
+        try:
+            return parse_number(value)
+        except BadValue as exc:
+            self.problem(sheet, r, f"{label}: {exc}; left out")
+            return None
+
+    def _measure(self, sheet: str, r: int, cell: Cell | None, label: str) -> model.Value | None:
+        if cell is None:
+            return None
+        try:
+            return parse_measure(cell)
+        except BadValue as exc:
+            self.problem(sheet, r, f"{label}: {exc}; left out")
+            return None
+
+    # -- crosscutting sheet --
+
+    def _read_crosscutting(
+        self, sheet: str, grid: dict[tuple[int, int], Cell], header: Header
+    ) -> None:
+        last_row = max((r for r, _ in grid), default=header.row)
+        for r in range(header.row + 1, last_row + 1):
+            row: dict[str, Any] = {}
+            for c, ref in header.columns.items():
+                cell = grid.get((r, c))
+                if cell is not None:
+                    row.setdefault(ref.key, cell.value)
+            if not any(CC_BY_KEY[k].scope != "ignored" for k in row):
+                continue
+            self.cc_rows.append((sheet, r, row))
+
+    def _apply_crosscutting(self, by_id: dict[str, _NodeDraft]) -> None:
+        for sheet, r, row in self.cc_rows:
+            source = parse_text(row.get("from_id"))
+            draft = by_id.get(source or "")
+            if draft is None:
+                if source in self.known:
+                    self.result.notes.append(
+                        f"sheet '{sheet}', row {r}: link from '{source}', which is not imported "
+                        "here; left out"
+                    )
+                else:
+                    self.problem(
+                        sheet,
+                        r,
+                        f"Dari '{source or ''}' is not a sasaran of the workbook; link not placed",
+                    )
+                continue
+            role = parse_text(row.get("role"))
+            if role is None:
+                self.problem(sheet, r, "a crosscutting link without Peran; not placed")
+                continue
+            status_text = parse_text(row.get("status"))
+            status = STATUS_WORDS.get(normalise(status_text)) if status_text else "menunggu"
+            if status is None:
+                self.problem(
+                    sheet,
+                    r,
+                    f"Status '{status_text}' is not menunggu, disetujui or ditolak; not placed",
+                )
+                continue
+            target = parse_text(row.get("to_id"))
+            body = parse_text(row.get("body"))
+            if target is None and body is None:
+                self.problem(
+                    sheet, r, "a crosscutting link needs Ke (a sasaran id) or Instansi; not placed"
+                )
+                continue
+            if (
+                target is not None
+                and target not in by_id
+                and self.known
+                and target not in self.known
+            ):
+                self.problem(
+                    sheet,
+                    r,
+                    f"Ke '{target}' is not a sasaran of the workbook or the trees; kept as written",
+                )
+            draft.node.crosscutting.append(
+                model.Crosscutting(
+                    role=role,
+                    status=status,
+                    target_id=target,
+                    body=body,
+                    note=parse_text(row.get("note")),
+                    source_id=draft.node.id,
+                )
+            )
+
+    # -- after every sheet --
+
+    def finish(self) -> None:
+        # The agencies imported here replace their files: their current nodes do not count.
+        self.known = {k: n for k, n in self.known.items() if n.opd_id not in self.states}
+        by_key = {f"#{d.key}": d for d in self.drafts}
+        by_id: dict[str, _NodeDraft] = {}
+        for draft in self.drafts:
+            if draft.regional or not draft.node.id:
+                continue
+            if draft.node.id in by_id or draft.node.id in self.known:
+                other = by_id.get(draft.node.id)
+                where = f"row {other.row} of sheet '{other.sheet}'" if other else "pemda.yaml"
+                if draft.explicit_id:
+                    self.problem(
+                        draft.sheet,
+                        draft.row,
+                        f"ID '{draft.node.id}' is used by {where} too; ids must be unique",
+                    )
+                draft.node.id = self._unique(draft.node.id, by_id)
+            by_id[draft.node.id] = draft
+        statements: dict[str, list[str]] = {}
+        for node in self.known.values():
+            statements.setdefault(normalise(node.statement), []).append(node.id)
+        for draft in self.drafts:
+            if not draft.regional:
+                statements.setdefault(normalise(draft.node.statement), []).append(draft.node.id)
+        used_indicator_ids: set[str] = set(by_id) | set(self.known)
+        for node in self.known.values():
+            used_indicator_ids.update(ind.id for ind in node.indicators)
+        pending: list[model.Indicator] = []
+        for draft in self.drafts:
+            if draft.regional:
+                continue
+            self._resolve_parent(draft, by_key, by_id, statements)
+            for ind in draft.node.indicators:
+                ind.node_id = draft.node.id
+                if ind.id:
+                    if ind.id in used_indicator_ids:
+                        self.problem(
+                            draft.sheet,
+                            draft.row,
+                            f"ID Indikator '{ind.id}' is already used; one is generated",
+                        )
+                        ind.id = ""
+                    else:
+                        used_indicator_ids.add(ind.id)
+                if not ind.id:
+                    pending.append(ind)
+        for ind in pending:
+            node = next(d.node for d in self.drafts if d.node.id == ind.node_id and not d.regional)
+            n = node.indicators.index(ind) + 1
+            candidate = f"{node.id}-i{n}"
+            while candidate in used_indicator_ids:
+                n += 1
+                candidate = f"{node.id}-i{n}"
+            ind.id = candidate
+            used_indicator_ids.add(candidate)
+        self._apply_crosscutting(by_id)
+        if self.assumed_polarity:
+            self.result.notes.append(
+                f"{self.assumed_polarity} indicator(s) without Polaritas: maksimal assumed"
+            )
+        for opd_id, state in self.states.items():
+            imported = ImportedOpd(state.opd, [d.node for d in state.drafts], list(state.sheets))
+            state.opd.node_ids = [n.id for n in imported.nodes]
+            self.result.opds[opd_id] = imported
+
+    def _unique(self, base: str, taken: dict[str, Any]) -> str:
+        n = 2
+        while f"{base}-{n}" in taken or f"{base}-{n}" in self.known:
+            n += 1
+        return f"{base}-{n}"
+
+    def _resolve_parent(
+        self,
+        draft: _NodeDraft,
+        by_key: dict[str, _NodeDraft],
+        by_id: dict[str, _NodeDraft],
+        statements: dict[str, list[str]],
+    ) -> None:
+        node = draft.node
+        level = self.levels_by_id[node.level]
+        index = self.level_index[node.level]
+        if draft.parent_text is not None:
+            text = draft.parent_text
+            if text in by_id or text in self.known:
+                node.parent_id = text
+                return
+            matches = statements.get(normalise(text), [])
+            matches = [m for m in matches if m != node.id]
+            if len(matches) == 1:
+                node.parent_id = matches[0]
+                return
+            if len(matches) > 1:
+                self.problem(
+                    draft.sheet,
+                    draft.row,
+                    f"Induk '{text}' matches {len(matches)} sasaran; write its id instead",
+                )
+                return
+            if _ID.match(text) and not self.known:
+                node.parent_id = text  # cannot be checked without the trees folder
+                return
+            self.problem(
+                draft.sheet,
+                draft.row,
+                f"Induk '{text}' is not a sasaran of the workbook "
+                "or of the trees; not placed under it",
+            )
+            return
+        if index == 0:
+            return
+        guess = by_key.get(draft.parent_guess or "")
+        if guess is not None and guess.node.id:
+            node.parent_id = guess.node.id
+            return
+        above = self.levels[index - 1]
+        self.problem(
+            draft.sheet,
+            draft.row,
+            f"the {level.name} '{_short(node.statement)}' has no Induk and no {above.name} above "
+            f"it{' in the workbook (write the regional sasaran id in an Induk column)' if above.scope == 'pemda' else ''}; "
+            "written without a parent",
+        )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Getter:
+    def __init__(self, cells: dict[HeaderRef, Cell]) -> None:
+        self.cells = cells
+
+    def cell(self, key: str) -> Cell | None:
+        for ref, cell in self.cells.items():
+            if ref.key == key and ref.year is None:
+                return cell
+        return None
+
+    def value(self, key: str) -> Any:
+        cell = self.cell(key)
+        return cell.value if cell is not None else None
+
+    def values(self, key: str) -> list[Any]:
+        return [cell.value for ref, cell in self.cells.items() if ref.key == key]
+
+    def yearly(self, key: str) -> list[tuple[HeaderRef, Cell]]:
+        return sorted(
+            ((ref, cell) for ref, cell in self.cells.items() if ref.key == key and ref.year),
+            key=lambda item: (item[0].year or 0, item[0].quarter or 0),
+        )
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    value = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return value[: spec.ID_MAX_LENGTH].rstrip("-") or "opd"
+
+
+# --- YAML ----------------------------------------------------------------------------------------
+
+
+def _plain_ok(text: str, flow: bool) -> bool:
+    if not text or text != text.strip() or "\n" in text or "\t" in text:
+        return False
+    if flow and any(ch in text for ch in ",[]{}#:&*!|>'\"%@`"):
+        return False
+    if text[0] in "-?:,[]{}#&*!|>'\"%@`":
+        return False
+    try:
+        return yaml.safe_load(f"k: {text}") == {"k": text}
+    except yaml.YAMLError:
+        return False
+
+
+def scalar(value: Any, *, quote: bool = False, flow: bool = False) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = repr(value)
+        if "e" in text or "E" in text:
+            mantissa, _, exponent = text.lower().partition("e")
+            if "." not in mantissa:
+                mantissa += ".0"
+            text = f"{mantissa}e{exponent if exponent[0] in '+-' else '+' + exponent}"
+        return text
+    text = str(value)
+    if not quote and _plain_ok(text, flow):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _flow_map(mapping: dict[Any, Any]) -> str:
+    return "{" + ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in mapping.items()) + "}"
+
+
+def _flow_list(items: Iterable[str]) -> str:
+    return "[" + ", ".join(scalar(item, flow=True) for item in items) + "]"
+
+
+def opd_yaml(opd: model.Opd, nodes: list[model.Node], source: str = "") -> str:
+    """An agency file in the demo trees' layout (keys in the format's order, flow year maps)."""
+    lines = ["# yaml-language-server: $schema=../../docs/schema/pohon.schema.json"]
+    if source:
+        lines += ["#", f"# Diimpor dari {source} oleh `pohon import-xlsx`."]
+    lines.append("opd:")
+    lines.append(f"  id: {opd.id}")
+    lines.append(f"  nama: {scalar(opd.name)}")
+    for key, value, quote in (
+        ("singkatan", opd.short_name, False),
+        ("kode", opd.code, True),
+        ("kepala", opd.head, False),
+        ("jenis", opd.kind, False),
+    ):
+        if value:
+            lines.append(f"  {key}: {scalar(value, quote=quote)}")
+    lines.append("")
+    lines.append("node:" if nodes else "node: []")
+    for i, node in enumerate(nodes):
+        if i:
+            lines.append("")
+        lines.extend(_node_lines(node))
+    return "\n".join(lines) + "\n"
+
+
+def _node_lines(node: model.Node) -> list[str]:
+    out = [f"  - id: {node.id}", f"    tingkat: {node.level}"]
+    if node.parent_id:
+        out.append(f"    induk: {node.parent_id}")
+    if node.order is not None:
+        out.append(f"    urutan: {node.order}")
+    out.append(f"    pernyataan: {scalar(node.statement)}")
+    if node.responsible:
+        out.append(f"    penanggung_jawab: {scalar(node.responsible)}")
+    if node.official and (node.official.name or node.official.nip):
+        out.append("    pejabat:")
+        if node.official.name:
+            out.append(f"      nama: {scalar(node.official.name)}")
+        if node.official.nip:
+            out.append(f"      nip: {scalar(node.official.nip, quote=True)}")
+    if node.work_unit:
+        out.append(f"    unit_kerja: {scalar(node.work_unit)}")
+    if node.code:
+        out.append(f"    kode: {scalar(node.code, quote=True)}")
+    if node.budget:
+        out.append(f"    anggaran: {_flow_map(dict(sorted(node.budget.items())))}")
+    if node.indicators:
+        out.append("    indikator:")
+        for ind in node.indicators:
+            out.extend(_indicator_lines(ind))
+    if node.crosscutting:
+        out.append("    crosscutting:")
+        for link in node.crosscutting:
+            first = True
+            for key, value in (
+                ("ke", link.target_id),
+                ("instansi", link.body),
+                ("peran", link.role),
+                ("keterangan", link.note),
+                ("status", link.status),
+            ):
+                if value is None:
+                    continue
+                prefix = "      - " if first else "        "
+                out.append(f"{prefix}{key}: {scalar(value)}")
+                first = False
+    if node.tags:
+        out.append(f"    tag: {_flow_list(node.tags)}")
+    if node.notes:
+        out.append(f"    keterangan: {scalar(node.notes)}")
+    if node.former_ids:
+        out.append(f"    id_lama: {_flow_list(node.former_ids)}")
+    return out
+
+
+def _indicator_lines(ind: model.Indicator) -> list[str]:
+    pad = "        "
+    out = [f"      - id: {ind.id}", f"{pad}nama: {scalar(ind.name)}"]
+    if ind.unit is not None:
+        out.append(f"{pad}satuan: {scalar(ind.unit)}")
+    out.append(f"{pad}polaritas: {ind.polarity}")
+    if ind.kind:
+        out.append(f"{pad}jenis: {ind.kind}")
+    if ind.is_iku:
+        out.append(f"{pad}iku: true")
+    if ind.baseline is not None:
+        parts = {}
+        if ind.baseline.year is not None:
+            parts["tahun"] = ind.baseline.year
+        if ind.baseline.value is not None:
+            parts["nilai"] = ind.baseline.value
+        out.append(f"{pad}kondisi_awal: {_flow_map(parts)}")
+    if ind.targets:
+        out.append(f"{pad}target: {_flow_map(dict(sorted(ind.targets.items())))}")
+    if ind.final_target is not None:
+        out.append(f"{pad}target_akhir: {scalar(ind.final_target)}")
+    if ind.realisations:
+        out.append(f"{pad}realisasi: {_flow_map(dict(sorted(ind.realisations.items())))}")
+    if ind.quarterly:
+        out.append(f"{pad}realisasi_triwulan:")
+        for year, quarters in sorted(ind.quarterly.items()):
+            out.append(f"{pad}  {year}: {_flow_map(quarters)}")
+    for key, value in (
+        ("definisi", ind.definition),
+        ("formula", ind.formula),
+        ("sumber_data", ind.data_source),
+        ("periode_pelaporan", ind.reporting_period),
+        ("keterangan", ind.notes),
+    ):
+        if value is not None:
+            out.append(f"{pad}{key}: {scalar(value)}")
+    if ind.former_ids:
+        out.append(f"{pad}id_lama: {_flow_list(ind.former_ids)}")
+    return out
+
+
+# --- entry points --------------------------------------------------------------------------------
+
+
+def _trees_context(
+    trees: Path | None,
+) -> tuple[list[model.Level] | None, dict[str, model.Node], range | None]:
+    if trees is None or not (trees / "pemda.yaml").is_file():
+        return None, {}, None
+    from .check import check_trees
+
+    result = check_trees(trees)
+    site = result.site
+    return site.levels or None, dict(site.nodes), site.years if site.region else None
+
+
+def read_workbook(
+    path: Path | str,
+    *,
+    opd_id: str | None = None,
+    trees: Path | str | None = None,
+) -> ImportResult:
+    """Read a workbook into agencies and nodes (nothing is written)."""
+    levels, known, years = _trees_context(Path(trees) if trees else None)
+    importer = WorkbookImporter(opd_id=opd_id, levels=levels, known_nodes=known, years=years)
+    return importer.read(Path(path))
+
+
+def import_xlsx(
+    path: Path | str,
+    out_dir: Path | str,
+    *,
+    opd_id: str | None = None,
+    trees: Path | str | None = None,
+) -> ImportResult:
+    """Read a workbook and write one YAML file per agency into ``out_dir``."""
+    path = Path(path)
+    result = read_workbook(path, opd_id=opd_id, trees=trees)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for opd_id_, imported in result.opds.items():
+        target = out / f"{opd_id_}.yaml"
+        sheets = ", ".join(imported.sheets)
+        text = opd_yaml(imported.opd, imported.nodes, f"{path.name} (lembar {sheets})")
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        result.written.append(target)
+    return result
