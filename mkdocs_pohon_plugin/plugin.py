@@ -28,16 +28,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
 from .core.check import CheckResult, check_trees
+from .core.diff import DiffLoadError, Side, diff_sites, load_side
+from .core.diff_render import render_markdown
+from .core.history import site_history
 from .core.site import RenderOptions, site_outputs
 from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
 from .core.site.pages import Source
 from .core.site.paths import HOME, OPD_LIST, UnsafeIdError, opd_page
 from .core.site.redirects import redirects
+from .core.site.render import front_matter
 
 log = logging.getLogger("mkdocs.plugins.pohon")
 
 MERMAID_DEST = "assets/pohon/mermaid.min.js"
+CHANGES_PAGE = "perubahan.md"
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT_DEST = "assets/pohon/pohon.js"
 STYLE_DEST = "assets/pohon/pohon.css"
@@ -76,6 +81,14 @@ class PohonConfig(base.Config):
     diagram_limit = c.Type(int, default=25)
     """Most boxes in one diagram; the rest are listed below it."""
 
+    history = c.Type(bool, default=True)
+    """Show on each node and indicator page when it last changed and in which commit (one
+    ``git blame`` per tree file; nothing is shown when the trees are not in a git checkout)."""
+
+    changes_since = c.Optional(c.Type(str))
+    """A git revision (``v2025.1``, ``origin/main~10``) or a folder: adds a *Perubahan* page listing
+    what changed in the trees since then, in the domain's words (``pohon diff``)."""
+
     nav = c.Type(bool, default=True)
     """Put Home, the OPD list and the OPD pages at the front of the navigation (unless the
     site's ``nav`` already names them)."""
@@ -88,6 +101,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.generated: set[str] = set()
         self.edit_base: str | None = None
         self.config_dir: Path = Path.cwd()
+        self.changes_page: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its state) across `mkdocs serve` rebuilds.
@@ -156,6 +170,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             else None,
             directory_urls=config.use_directory_urls,
             diagram_limit=self.config.diagram_limit,
+            history=site_history(self.result.site) if self.config.history else None,
         )
         self.sources = {}
         self.generated = set()
@@ -185,6 +200,12 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             )
         for dest, name in ((SCRIPT_DEST, "pohon.js"), (STYLE_DEST, "pohon.css")):
             files.append(File.generated(config, dest, abs_src_path=str(ASSETS / name)))
+        self.changes_page = None
+        if self.config.changes_since:
+            content = self._changes_page()
+            files.append(File.generated(config, CHANGES_PAGE, content=content))
+            self.generated.add(CHANGES_PAGE)
+            self.changes_page = CHANGES_PAGE
         # Old URLs of renamed nodes and indicators (id_lama) redirect to the new pages.
         for redirect in redirects(self.result.site, config.use_directory_urls):
             if files.get_file_from_path(redirect.path) is None:
@@ -192,6 +213,19 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         if self.config.nav:
             self._extend_nav(config, files)
         return files
+
+    def _changes_page(self) -> str:
+        """The Perubahan page: ``pohon diff`` from ``changes_since`` to the trees being built."""
+        assert self.result is not None
+        since = self.config.changes_since
+        trees = Path(self.config.trees)
+        try:
+            old = load_side(since, str(trees), cwd=self.config_dir)
+        except DiffLoadError as exc:
+            raise PluginError(f"pohon: changes_since {since!r} cannot be read: {exc}") from exc
+        new = Side("trees", self.result, trees, trees.name)
+        title = labels_for(self.config.language)["changes"]
+        return front_matter(title) + render_markdown(diff_sites(old, new))
 
     def _extend_nav(self, config: MkDocsConfig, files: Files) -> None:
         assert self.result is not None
@@ -202,6 +236,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             {str(escape(opd.label)): opd_page(opd.id)} for opd in self.result.site.opds.values()
         ]
         ours: list[Any] = [{labels["home"]: HOME}, {labels["opd"]: opd_section}]
+        if self.changes_page:
+            ours.append({labels["changes"]: self.changes_page})
         if config.nav is None:
             # Without a nav MkDocs lists every page; list ours first, then the site's own pages.
             own = [

@@ -85,13 +85,35 @@ def blame(path: Path) -> list[Commit | None] | None:
     return lines
 
 
-def _newest(lines: list[Commit | None], start: int, end: int) -> Commit | None:
+def commit_order(directory: Path) -> dict[str, int]:
+    """Position of each commit in ``git rev-list HEAD`` (0 is the newest): commits made within
+    the same second cannot be ordered by their time."""
+    try:
+        proc = subprocess.run(
+            ["git", "rev-list", "HEAD"], cwd=directory, capture_output=True, check=False
+        )
+    except (FileNotFoundError, OSError):
+        return {}
+    if proc.returncode != 0:
+        return {}
+    return {sha: i for i, sha in enumerate(proc.stdout.decode().split())}
+
+
+def _newest(
+    lines: list[Commit | None], start: int, end: int, order: dict[str, int]
+) -> Commit | None:
     """The newest commit among lines ``start``..``end`` (1-based, inclusive)."""
     newest: Commit | None = None
     for commit in lines[start - 1 : end]:
-        if commit is not None and (newest is None or commit.time > newest.time):
-            newest = commit
+        if commit is None or (newest is not None and _rank(commit, order) >= _rank(newest, order)):
+            continue
+        newest = commit
     return newest
+
+
+def _rank(commit: Commit, order: dict[str, int]) -> tuple[int, int]:
+    """Smaller is newer: position in the history first, time when the commit is not in it."""
+    return (order.get(commit.sha, -1), -commit.time)
 
 
 def site_history(site: Site) -> History:
@@ -100,21 +122,26 @@ def site_history(site: Site) -> History:
     for node in site.nodes.values():
         by_file.setdefault(node.loc.file, []).append(node)
     changed: dict[str, Commit] = {}
+    order: dict[str, int] | None = None
     for file, nodes in by_file.items():
         lines = blame(Path(file))
         if not lines:
             continue
+        if order is None:
+            order = commit_order(Path(file).parent)
         nodes.sort(key=lambda n: n.loc.line)
         for index, node in enumerate(nodes):
             end = nodes[index + 1].loc.line - 1 if index + 1 < len(nodes) else len(lines)
-            commit = _newest(lines, node.loc.line, end)
+            commit = _newest(lines, node.loc.line, end, order)
             if commit is not None:
                 changed[node.id] = commit
-            _indicators(node, end, lines, changed)
+            _indicators(node, end, lines, order, changed)
     return History(changed)
 
 
-def _indicators(node: Node, node_end: int, lines: list[Commit | None], out: dict) -> None:
+def _indicators(
+    node: Node, node_end: int, lines: list[Commit | None], order: dict[str, int], out: dict
+) -> None:
     """Each indicator owns its lines up to the next indicator, or to the node's next key."""
     starts = sorted((ind.loc.line, ind.id) for ind in node.indicators if ind.loc)
     if not starts:
@@ -123,6 +150,6 @@ def _indicators(node: Node, node_end: int, lines: list[Commit | None], out: dict
     last_end = min(after) - 1 if after else node_end
     ends = [line - 1 for line, _ in starts[1:]] + [last_end]
     for (start, indicator_id), end in zip(starts, ends, strict=True):
-        commit = _newest(lines, start, end)
+        commit = _newest(lines, start, end, order)
         if commit is not None:
             out[indicator_id] = commit

@@ -22,6 +22,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..history import Commit, History
 from ..model import Crosscutting, Indicator, Level, Node, Opd, Value
 from ..nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
@@ -117,6 +118,8 @@ class RenderOptions:
     diagram_limit: int = DEFAULT_LIMIT
     xlsx: bool | None = None
     """Publish (and link) the cascading workbook; ``None``: when openpyxl is installed."""
+    history: History | None = None
+    """Last change of each node and indicator (from git); ``None``: not shown."""
 
 
 class Renderer:
@@ -179,6 +182,10 @@ class PageView:
         self.graph = renderer.plan.result.graph
         self.language = renderer.options.language
         self.L = renderer.labels
+
+    def last_change(self, item_id: str) -> Commit | None:
+        history = self.r.options.history
+        return history.last_change(item_id) if history is not None else None
 
     # -- links --
 
