@@ -26,6 +26,7 @@ GITLAB_COMMANDS = [
     "pohon fmt --check trees",
     "mkdocs build --strict --site-dir public",
     "pohon diff origin/main HEAD --format markdown",
+    "pohon check --published origin/main trees",
     "mkdocs build --strict --site-dir public",
 ]
 GITHUB_COMMANDS = [
@@ -33,6 +34,7 @@ GITHUB_COMMANDS = [
     "pohon fmt --check trees",
     "mkdocs build --strict",
     "pohon diff origin/main HEAD --format markdown",
+    "pohon check --published origin/main trees",
 ]
 # The target branch, as each CI system names it.
 BRANCH_VARIABLES = ("$CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "${{ github.base_ref }}")
