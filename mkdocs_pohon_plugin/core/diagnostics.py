@@ -6,6 +6,7 @@ off; warnings (the evaluators' quality rules) can, per site, with ``pengaturan.a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -50,6 +51,11 @@ RULES: dict[str, Rule] = {
             _E,
             "a file is neither the regional file (pemda:) nor an agency file (opd:)",
         ),
+        Rule(
+            "nama-berkas-tidak-aman",
+            _E,
+            "a tree file or folder name that cannot be checked out on every system (Windows)",
+        ),
         # Shape of a file
         Rule("kolom-tidak-dikenal", _E, "a key that the format does not know (often a typo)"),
         Rule("kolom-wajib", _E, "a required key is missing"),
@@ -60,6 +66,11 @@ RULES: dict[str, Rule] = {
         # Site-wide consistency
         Rule("id-ganda", _E, "the same id is used twice in the site"),
         Rule("id-tidak-aman", _E, "an id that is not safe in a URL"),
+        Rule(
+            "nama-kembar",
+            _E,
+            "two agency names, ids or file names that a reader cannot tell apart",
+        ),
         Rule("rujukan-hilang", _E, "a reference to a node that does not exist"),
         Rule("siklus", _E, "parents that form a cycle"),
         Rule(
@@ -136,17 +147,52 @@ class Diagnostic:
         }
 
 
+MAX_PER_RULE_AND_FILE = 100
+"""At most this many diagnostics of one rule in one file are kept; one more says the rest were
+left out. A hostile 20 MB file could otherwise produce millions of them (and gigabytes)."""
+
+# Control characters, and the invisible format characters that reorder or hide text (direction
+# overrides, zero-width characters): a file name or a value quoted in a message must not start a
+# new line in a CI log or a terminal, nor reorder what a reviewer reads.
+_INVISIBLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+
+
+def visible(text: str) -> str:
+    """``text`` with control and invisible characters written as ``\\uXXXX`` escapes."""
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 class DiagnosticSink:
     """Collects diagnostics while loading and validating; nothing stops at the first one."""
 
-    __slots__ = ("items",)
+    __slots__ = ("items", "reported", "_counts")
 
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
+        self.reported = 0
+        """Diagnostics added, including those left out over :data:`MAX_PER_RULE_AND_FILE`."""
+        self._counts: dict[tuple[str, str], int] = {}
 
     def add(self, rule: str, file: str, line: int, message: str, column: int = 0) -> None:
         assert rule in RULES, rule
-        self.items.append(Diagnostic(rule, file, line, message, column))
+        self.reported += 1
+        key = (rule, file)
+        count = self._counts.get(key, 0) + 1
+        self._counts[key] = count
+        if count > MAX_PER_RULE_AND_FILE:
+            if count == MAX_PER_RULE_AND_FILE + 1:
+                message = (
+                    f"More problems of this kind ({rule}) follow from this line on; the check "
+                    f"lists at most {MAX_PER_RULE_AND_FILE} per rule and file. Fix these and run "
+                    "it again."
+                )
+            else:
+                return
+        self.items.append(Diagnostic(rule, visible(file), line, visible(message), column))
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:

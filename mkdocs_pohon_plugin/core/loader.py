@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import math
 import os
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.nodes import Node as YamlNode
 
 from . import format_spec as spec
+from .confusables import WINDOWS_DEVICES, skeleton, unportable
 from .diagnostics import DiagnosticSink
 from .model import Indicator, Loc, Node, Opd, Site
 from .yaml_source import SourceFile, read_source
@@ -28,6 +30,8 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 
 _TAG_WORDS = {
     _INT: "an integer",
@@ -41,13 +45,20 @@ _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 _SAFE_ID = re.compile(spec.ID_PATTERN)
-_WINDOWS_DEVICES = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
-)
 
 MISSING: Any = object()
 
 _LABELS = {"node": "node", "indikator": "indicator", "tingkat": "level"}
+
+_MAX_DIGITS = 15
+_MAX_NUMBER = 10**_MAX_DIGITS
+"""Numbers in a tree stay below this: exact in a float and in JavaScript, far above any budget."""
+_SHORT = 80
+
+
+def _short(text: str) -> str:
+    """A value as quoted in a message: long values cut, so one message stays one short line."""
+    return text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
 
 
 def _line(node: YamlNode) -> int:
@@ -70,12 +81,12 @@ def id_problem(value: str) -> str | None:
     """Why an id is not safe in a URL and a file name, or ``None`` when it is."""
     if len(value) > spec.ID_MAX_LENGTH:
         return f"is {len(value)} characters long; keep it to {spec.ID_MAX_LENGTH}"
-    if not _SAFE_ID.match(value):
+    if not _SAFE_ID.fullmatch(value):  # not match(): '$' would let "id\n" through
         return (
             "must be lowercase letters a-z and digits, separated by single '-', '_' or '.' "
             "(no spaces, slashes, capitals or accents)"
         )
-    if value.split(".")[0] in _WINDOWS_DEVICES:
+    if value.split(".")[0] in WINDOWS_DEVICES:
         return "is a reserved device name on Windows; choose another id"
     return None
 
@@ -96,16 +107,20 @@ class FileReader:
         self.sink.add(rule, self.file, line, message)
 
     def _first_visit(self, node: YamlNode, key: str) -> bool:
+        """Whether ``node`` is read for the first time. A node reached twice came through a YAML
+        alias: it is read once only (so nested aliases cannot expand), and not reported here:
+        :func:`.yaml_source.compose` reports every alias at its own line (the composed node only
+        knows the line of its anchor)."""
         ident = id(node)
         if ident in self._seen:
-            self.error(
-                "yaml-alias",
-                node,
-                f"'{key}' repeats content through a YAML alias; write the content out in full "
-                "so that reviewers see it.",
-            )
             return False
         self._seen.add(ident)
+        return True
+
+    def _tagged(self, node: YamlNode, plain: str, where: str) -> bool:
+        if node.tag == plain:
+            return False
+        self.error("tipe-salah", node, f"{where} has the tag {_short(node.tag)}; remove the tag.")
         return True
 
     # -- objects --
@@ -121,7 +136,7 @@ class FileReader:
                 f"but it is {_describe(node)}.",
             )
             return None
-        if not self._first_visit(node, where):
+        if not self._first_visit(node, where) or self._tagged(node, _MAP, where):
             return None
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
@@ -138,8 +153,8 @@ class FileReader:
                 self.error(
                     "kunci-ganda",
                     line,
-                    f"'{key}' appears twice in {where} (first at line {first}); YAML would keep only "
-                    "the last one and silently drop the other. Merge the two into one.",
+                    f"'{_short(key)}' appears twice in {where} (first at line {first}); YAML would "
+                    "keep only the last one and silently drop the other. Merge the two into one.",
                 )
                 continue
             lines[key] = line
@@ -148,19 +163,13 @@ class FileReader:
                 self._unknown_key(key, line, obj, where)
                 continue
             if not isinstance(value_node, ScalarNode) and id(value_node) in self._seen:
-                self.error(
-                    "yaml-alias",
-                    line,
-                    f"'{key}' in {where} repeats content through a YAML alias (*); write the "
-                    "content out in full so that reviewers see it.",
-                )
-                failed.add(key)
+                failed.add(key)  # an alias, reported by yaml_source.compose at its line
                 continue
-            reported = len(self.sink.items)
+            reported = self.sink.reported
             value = self.convert(value_node, field.type, key, f"'{key}' in {where}")
             if value is not MISSING:
                 values[field.attr] = value
-            elif len(self.sink.items) > reported:
+            elif self.sink.reported > reported:
                 failed.add(key)
         for field in obj.fields:
             if field.required and field.attr not in values and field.key not in failed:
@@ -183,7 +192,7 @@ class FileReader:
             if close
             else f"the keys allowed here are: {', '.join(obj.by_key)}."
         )
-        self.error("kolom-tidak-dikenal", line, f"Unknown key '{key}' in {where}; {hint}")
+        self.error("kolom-tidak-dikenal", line, f"Unknown key '{_short(key)}' in {where}; {hint}")
 
     def build(self, node: YamlNode, obj: spec.ObjectSpec, where: str) -> Any:
         read = self.read_object(node, obj, where)
@@ -221,12 +230,18 @@ class FileReader:
             if kind is spec.Ident or kind is spec.Ref:
                 problem = id_problem(raw)
                 if problem:
-                    self.error("id-tidak-aman", node, f"The id {raw!r} in {where} {problem}.")
-            elif kind is spec.Code and vtype.pattern and not re.match(vtype.pattern, raw):
+                    self.error(
+                        "id-tidak-aman", node, f"The id {_short(raw)!r} in {where} {problem}."
+                    )
+            elif (
+                kind is spec.Code
+                and vtype.pattern
+                and not re.fullmatch(vtype.pattern, raw, re.ASCII)
+            ):
                 self.error(
                     "kode-salah",
                     node,
-                    f"{where} {raw!r} is malformed; expected the pattern {vtype.pattern}.",
+                    f"{where} {_short(raw)!r} is malformed; expected the pattern {vtype.pattern}.",
                 )
             return raw
         if kind is spec.Choice:
@@ -236,7 +251,8 @@ class FileReader:
                 self.error(
                     "nilai-salah",
                     node,
-                    f"{where} is {raw!r}; it must be one of: {', '.join(vtype.options)}.{hint}",
+                    f"{where} is {_short(raw)!r}; it must be one of: "
+                    f"{', '.join(vtype.options)}.{hint}",
                 )
                 return MISSING
             return raw
@@ -259,7 +275,9 @@ class FileReader:
                 )
                 return MISSING
             if tag == _STR:
-                self.error("tipe-salah", node, f"{where} must be a number, not text {raw!r}.")
+                self.error(
+                    "tipe-salah", node, f"{where} must be a number, not text {_short(raw)!r}."
+                )
                 return MISSING
             return self._number(node, where)
         if kind is spec.Year or kind is spec.Integer:
@@ -272,39 +290,61 @@ class FileReader:
             return value
         if kind is spec.Boolean:
             if tag != _BOOL:
-                self.error("tipe-salah", node, f"{where} must be true or false, not {raw!r}.")
+                self.error(
+                    "tipe-salah", node, f"{where} must be true or false, not {_short(raw)!r}."
+                )
                 return MISSING
             return raw.lower() in ("true", "yes", "on", "y")
         raise AssertionError(f"unhandled type {vtype!r}")  # pragma: no cover - spec bug
 
     def _coerced(self, node: ScalarNode, where: str) -> Any:
+        raw = _short(node.value)
         if node.tag in _TAG_WORDS:
             self.error(
                 "yaml-konversi",
                 node,
-                f"{where} is written {node.value}, which YAML reads as {_TAG_WORDS[node.tag]}, "
-                f"not text; put it in quotes: {_quote_hint(node.value)}.",
+                f"{where} is written {raw}, which YAML reads as {_TAG_WORDS[node.tag]}, "
+                f"not text; put it in quotes: {_quote_hint(raw)}.",
             )
         else:
-            self.error("tipe-salah", node, f"{where} has the tag {node.tag}; remove the tag.")
+            tag = _short(node.tag)
+            self.error("tipe-salah", node, f"{where} has the tag {tag}; remove the tag.")
         return MISSING
 
     def _integer(self, node: ScalarNode, where: str) -> Any:
         raw = node.value
-        if node.tag == _STR and raw.isdigit():
-            return int(raw)
+        if node.tag == _STR and raw.isascii() and raw.isdigit():
+            return self._in_range(node, raw, where)
         if node.tag != _INT:
-            self.error("tipe-salah", node, f"{where} must be a whole number, not {raw!r}.")
+            self.error("tipe-salah", node, f"{where} must be a whole number, not {_short(raw)!r}.")
             return MISSING
         if not _DECIMAL_INT.fullmatch(raw):
             self.error(
                 "yaml-konversi",
                 node,
-                f"{where} is written {raw}, which YAML 1.1 reads in another base or notation; "
-                "write plain decimal digits without leading zeros.",
+                f"{where} is written {_short(raw)}, which YAML 1.1 reads in another base or "
+                "notation; write plain decimal digits without leading zeros.",
             )
             return MISSING
-        return int(raw)
+        return self._in_range(node, raw, where)
+
+    def _in_range(self, node: ScalarNode, raw: str, where: str, number: float | None = None) -> Any:
+        """``raw`` as an int (or ``number``, a float read from it) when it is finite and below
+        10^15; int() of more than 4,300 digits would even raise."""
+        if number is None:
+            digits = raw.lstrip("+-").lstrip("0")
+            value: int | float | None = int(raw) if len(digits) <= _MAX_DIGITS else None
+        else:
+            value = number if math.isfinite(number) and abs(number) < _MAX_NUMBER else None
+        if value is None or abs(value) >= _MAX_NUMBER:
+            self.error(
+                "nilai-salah",
+                node,
+                f"{where} is {_short(node.value)}, beyond what the site can show and compute "
+                f"exactly; numbers in a tree stay below 10^{_MAX_DIGITS} (a thousand trillion).",
+            )
+            return MISSING
+        return value
 
     def _number(self, node: ScalarNode, where: str) -> Any:
         tag = node.tag
@@ -316,11 +356,11 @@ class FileReader:
                 self.error(
                     "nilai-salah",
                     node,
-                    f"{where} is {raw}; write an ordinary decimal number (not infinity, NaN or "
-                    "a number with '_' or ':').",
+                    f"{where} is {_short(raw)}; write an ordinary decimal number (not infinity, "
+                    "NaN or a number with '_' or ':').",
                 )
                 return MISSING
-            return float(raw)
+            return self._in_range(node, raw, where, float(raw))
         if tag in (_BOOL, _TIMESTAMP):
             return self._coerced(node, where)
         self.error("tipe-salah", node, f"{where} must be a number, not {_describe(node)}.")
@@ -336,14 +376,14 @@ class FileReader:
                 f"{where} must be a list (lines starting with '- '), but it is {_describe(node)}.",
             )
             return MISSING
-        if not self._first_visit(node, key):
+        if not self._first_visit(node, key) or self._tagged(node, _SEQ, where):
             return MISSING
         result = []
         named = type(item) is spec.Obj and "id" in item.spec.by_key
         for index, child in enumerate(node.value, 1):
             ident = _child(child, "id") if named else None
             if isinstance(ident, ScalarNode) and ident.value:
-                label = f"{_LABELS.get(key, key)} '{ident.value}'"
+                label = f"{_LABELS.get(key, key)} '{_short(ident.value)}'"
             else:
                 label = f"item {index} of {where}"
             value = self.convert(child, item, key, label)
@@ -361,7 +401,7 @@ class FileReader:
                 f"{where} must map years to values, e.g. {{2025: 10, 2026: 12}}, but it is {_describe(node)}.",
             )
             return MISSING
-        if not self._first_visit(node, key):
+        if not self._first_visit(node, key) or self._tagged(node, _MAP, where):
             return MISSING
         result: dict[int, Any] = {}
         seen: set[int] = set()
@@ -434,11 +474,53 @@ def discover(root: Path) -> list[Path]:
     return found
 
 
+_REGIONAL_NAMES = ("pemda.yaml", "pemda.yml")
+
+
+def check_file_names(
+    root: Path, paths: list[Path], displays: list[str], sink: DiagnosticSink
+) -> None:
+    """Tree files must check out on every system and be told apart by the people who edit them:
+    no name Windows refuses, and no two names that differ only in case, Unicode normal form or
+    look-alike letters (one of them would overwrite the other on Windows or macOS, or a reviewer
+    would edit the wrong one)."""
+    seen: dict[str, str] = {}
+    for path, display in zip(paths, displays, strict=True):
+        relative = path.relative_to(root).parts
+        for part in relative:
+            problem = unportable(part)
+            if problem:
+                sink.add(
+                    "nama-berkas-tidak-aman",
+                    display,
+                    1,
+                    f"The name {part!r} {problem}; the repository cannot be checked out there. "
+                    "Rename it with letters, digits, '-' and '_'.",
+                )
+                break
+        twin = skeleton("/".join(relative))
+        first = seen.get(twin)
+        if first is not None:
+            sink.add(
+                "nama-kembar",
+                display,
+                1,
+                f"This file's name cannot be told apart from {first} (it differs only in case, "
+                "Unicode normal form or look-alike letters; Windows and macOS would even store "
+                "them as one file); rename one of them.",
+            )
+        else:
+            seen[twin] = display
+
+
 def display_path(path: Path) -> str:
-    """A path as a reviewer knows it: relative to the working directory when inside it."""
+    """A path as a reviewer knows it: relative to the working directory when inside it.
+
+    The folder is resolved, the file name is kept: a file that is a link is named as the link."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        full = path.parent.resolve() / path.name
+        return full.relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()
 
 
@@ -452,10 +534,41 @@ class SiteLoader:
         self._id_lines: dict[str, Loc] = {}
 
     def load(self) -> Site:
-        sources = [read_source(path, display_path(path), self.sink) for path in discover(self.root)]
-        self.site.files = [s.display for s in sources]
-        regional = [s for s in sources if s.root is not None and "pemda" in _mapping_keys(s.root)]
-        if not regional:
+        paths = discover(self.root)
+        displays = [display_path(path) for path in paths]
+        self.site.files = displays
+        check_file_names(self.root, paths, displays, self.sink)
+        # One file's node graph in memory at a time: the regional file first (a file named
+        # pemda.yaml is tried first), then each agency file, read and dropped. An agency file met
+        # before the regional file is read again after it (its years are checked against the
+        # period), so that a folder of large files never holds all their graphs at once.
+        order = sorted(range(len(paths)), key=lambda i: paths[i].name not in _REGIONAL_NAMES)
+        regional: str | None = None  # its display name, once read
+        waiting: list[int] = []
+        for index in order:
+            source = read_source(paths[index], displays[index], self.sink, self.root)
+            if source.root is None:
+                continue
+            if "pemda" not in _mapping_keys(source.root):
+                if regional is None:
+                    waiting.append(index)
+                else:
+                    self._load_opd(source, self._years())
+                continue
+            if regional is not None:
+                self.sink.add(
+                    "jenis-berkas",
+                    source.display,
+                    1,
+                    f"A second regional file (the first is {regional}); keep one 'pemda:' "
+                    "block for the site.",
+                )
+                continue
+            regional = source.display
+            self._load_regional(source)
+            self._load_waiting(waiting, paths, displays)
+            waiting = []
+        if regional is None:
             self.sink.add(
                 "jenis-berkas",
                 display_path(self.root),
@@ -463,22 +576,17 @@ class SiteLoader:
                 "No regional file found: add pemda.yaml with a 'pemda:' block (name and period) "
                 "and the regional tree.",
             )
-        for extra in regional[1:]:
-            self.sink.add(
-                "jenis-berkas",
-                extra.display,
-                1,
-                f"A second regional file (the first is {regional[0].display}); keep one 'pemda:' "
-                "block for the site.",
-            )
-        if regional:
-            self._load_regional(regional[0])
-        years = self.site.years if self.site.region and self.site.region.period.start else None
-        for source in sources:
-            if source.root is None or source in regional:
-                continue
-            self._load_opd(source, years)
+            self._load_waiting(waiting, paths, displays)
         return self.site
+
+    def _years(self) -> range | None:
+        return self.site.years if self.site.region and self.site.region.period.start else None
+
+    def _load_waiting(self, waiting: list[int], paths: list[Path], displays: list[str]) -> None:
+        for index in sorted(waiting):  # in discovery order, as if read in one pass
+            source = read_source(paths[index], displays[index], DiagnosticSink(), self.root)
+            if source.root is not None:
+                self._load_opd(source, self._years())
 
     def _load_regional(self, source: SourceFile) -> None:
         reader = FileReader(source.display, self.sink, _peek_period(source.root))

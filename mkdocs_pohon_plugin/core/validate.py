@@ -6,12 +6,18 @@ whole site. Each check appends to the sink and never stops early.
 
 from __future__ import annotations
 
+import re
+
+from .confusables import id_skeleton, skeleton
 from .diagnostics import DiagnosticSink
 from .graph import Graph
 from .model import Node, Site
 from .nomenclature import CODE_EXAMPLES, CODE_KIND_LABELS, Nomenclature, belongs_under, code_kind
 
 _URUSAN_CODE = "bidang urusan"
+_CODE_CHARS = re.compile(r"[0-9.]+")
+"""A Kemendagri code is ASCII digits and dots only (the kind patterns alone would let a trailing
+newline or other scripts' digits through)."""
 
 
 def _at(node: Node, key: str) -> int:
@@ -30,6 +36,7 @@ def validate(
     check_codes(site, graph, sink, nomenclature)
     check_crosscutting(site, sink)
     check_quality(site, graph, sink)
+    check_lookalikes(site, sink)
 
 
 def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
@@ -153,18 +160,19 @@ def check_codes(
             continue
         file = node.loc.file
         line = _at(node, "kode")
-        kind = code_kind(code)
+        well_formed = _CODE_CHARS.fullmatch(code) is not None
+        kind = code_kind(code) if well_formed else None
         level = levels.get(node.level)
         expected = level.code_kind if level else None
         if kind is None:
-            if expected is None and _is_urusan(code):
+            if expected is None and well_formed and _is_urusan(code):
                 continue
             example = CODE_EXAMPLES.get(expected or "sub_kegiatan")
             sink.add(
                 "kode-salah",
                 file,
                 line,
-                f"The code {code!r} of {_where(node)} is not a well-formed Kemendagri "
+                f"The code {code[:40]!r} of {_where(node)} is not a well-formed Kemendagri "
                 f"{CODE_KIND_LABELS.get(expected or '', 'code')} (e.g. {example}); correct it.",
             )
             continue
@@ -351,3 +359,51 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                     iline,
                     f"The {name} has no 'definisi'; add its operational definition.",
                 )
+
+
+def check_lookalikes(site: Site, sink: DiagnosticSink) -> None:
+    """Two agencies whose names (or short names) a reader cannot tell apart, and two ids that
+    differ only in characters that are easy to confuse (see :mod:`.confusables`)."""
+    names: dict[str, tuple[str, str, int]] = {}
+    for opd in site.opds.values():
+        file = opd.loc.file if opd.loc else ""
+        shown = {("nama", opd.name)}
+        if opd.short_name:
+            shown.add(("singkatan", opd.short_name))
+        for key, text in sorted(shown):
+            twin = skeleton(text)
+            if not twin:
+                continue
+            first = names.get(twin)
+            line = opd.lines.get(key, opd.loc.line if opd.loc else 0)
+            if first is None:
+                names[twin] = (opd.id, file, line)
+            elif first[0] != opd.id:
+                sink.add(
+                    "nama-kembar",
+                    file,
+                    line,
+                    f"The agency name {text[:80]!r} of '{opd.id}' cannot be told apart from "
+                    f"the name of agency '{first[0]}' ({first[1]}:{first[2]}): they differ only in "
+                    "case, spacing, invisible characters or look-alike letters (Cyrillic or Greek "
+                    "for Latin). Give each agency a name of its own.",
+                )
+    items = [(node.id, "node", node.loc, node.lines) for node in site.nodes.values()]
+    items += [(i.id, "indicator", i.loc, i.lines) for i in site.indicators.values()]
+    items += [(opd.id, "agency", opd.loc, opd.lines) for opd in site.opds.values()]
+    ids: dict[tuple[bool, str], tuple[str, str, int]] = {}
+    for ident, what, loc, lines in items:
+        if not ident:
+            continue
+        file, line = (loc.file, lines.get("id", loc.line)) if loc else ("", 0)
+        key = (what == "agency", id_skeleton(ident))
+        first = ids.setdefault(key, (ident, file, line))
+        if first[0] != ident:
+            sink.add(
+                "nama-kembar",
+                file,
+                line,
+                f"The id '{ident}' of this {what} is easily mistaken for '{first[0]}' "
+                f"({first[1]}:{first[2]}): they differ only in l/1, o/0, rn/m, vv/w or in '-', "
+                "'_' and '.'. Rename one so that a reviewer cannot confuse them.",
+            )

@@ -2,19 +2,25 @@
 
 We compose (not construct) with libyaml: the node graph keeps the line of every key and value, lets
 us see duplicate keys (which PyYAML's constructor drops silently) and the raw text of every scalar
-(so ``1.10`` can be told apart from ``1.1``). Limits protect the build from hostile files:
-size, nesting depth (libyaml's composer recurses in C and crashes on very deep nesting).
+(so ``1.10`` can be told apart from ``1.1``). Limits protect the build from hostile files (see
+"Limits" in docs/format.md): size, number of YAML values (each costs a few hundred bytes once
+composed) and nesting depth (libyaml's composer recurses in C and crashes on very deep nesting).
+Only regular files inside the trees folder are read: a FIFO or a link to ``/dev/zero`` would
+otherwise block the build forever.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from yaml.nodes import Node as YamlNode
+from yaml.nodes import ScalarNode
 
-from .diagnostics import DiagnosticSink
+from .diagnostics import MAX_PER_RULE_AND_FILE, DiagnosticSink
 
 try:  # libyaml is present in PyYAML's wheels; fall back to the pure-Python loader otherwise
     from yaml import CSafeLoader as _Loader
@@ -24,6 +30,10 @@ except ImportError:  # pragma: no cover - depends on the installation
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """A tree file larger than this is refused (a whole regency's agency file is well under 1 MB)."""
 
+MAX_VALUES = 1_000_000
+"""Most YAML values (scalars, lists, mappings, aliases; keys count) in one file. A node with one
+indicator is about 40; the largest agency file of a 5,000-node regency about 25,000."""
+
 MAX_NESTING = 64
 """Deepest nesting of mappings and sequences accepted (the format itself needs about 8)."""
 
@@ -31,6 +41,11 @@ MAX_NESTING = 64
 # flow nesting is bounded by the number of brackets, block nesting by the longest line.
 _CHEAP_FLOW_BOUND = 10_000
 _LONG_LINE = 1000
+# Nor can the number of values exceed MAX_VALUES: every value but the first takes at least one
+# character, except the empty key and value of a flow pair (``[:, :]``: 3 values, 2 characters).
+_CHEAP_LENGTH_BOUND = MAX_VALUES // 2
+_NULL = "tag:yaml.org,2002:null"
+_EMPTY = ("", "~", "null", "Null", "NULL")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,22 +57,54 @@ class SourceFile:
     root: YamlNode | None
 
 
-def read_text(path: Path, display: str, sink: DiagnosticSink) -> str | None:
-    """Read a file as UTF-8 text (a BOM is accepted); report why when it cannot be."""
+def _refuse(sink: DiagnosticSink, display: str, line: int, message: str) -> None:
+    sink.add("berkas-tidak-terbaca", display, line, message)
+
+
+def read_text(
+    path: Path, display: str, sink: DiagnosticSink, root: Path | None = None
+) -> str | None:
+    """Read a file as UTF-8 text (a BOM is accepted); report why when it cannot be.
+
+    ``root``, when given, is the trees folder: a link that leads outside it is refused.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            sink.add(
-                "berkas-tidak-terbaca",
+        linked = root is not None and path.is_symlink()
+        if linked and not path.resolve().is_relative_to(root.resolve()):
+            _refuse(
+                sink,
                 display,
-                0,
-                f"The file is {size / 1048576:.1f} MB, above the {MAX_FILE_BYTES // 1048576} MB "
-                "limit for one tree file; split the agency's nodes over several files.",
+                1,
+                "The file is a link to a file outside the trees folder; copy the content "
+                "into the file instead.",
             )
             return None
-        data = path.read_bytes()
-    except OSError as exc:
-        sink.add("berkas-tidak-terbaca", display, 0, f"Cannot read the file ({exc.strerror}).")
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what it is.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb", closefd=True) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                _refuse(
+                    sink,
+                    display,
+                    1,
+                    "This is not a regular file (a device, a pipe or a link to one); replace it "
+                    "with a YAML file.",
+                )
+                return None
+            if info.st_size > MAX_FILE_BYTES:
+                _too_large(sink, display, info.st_size)
+                return None
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # it grew while we read it
+            _too_large(sink, display, len(data))
+            return None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links (Python < 3.13)
+        if isinstance(exc, OSError):
+            reason = exc.strerror or type(exc).__name__
+        else:
+            reason = "it is a link in a loop of links"
+        _refuse(sink, display, 1, f"Cannot read the file ({reason}).")
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -80,34 +127,97 @@ def read_text(path: Path, display: str, sink: DiagnosticSink) -> str | None:
     return text
 
 
-def _nesting_depth(text: str) -> tuple[int, int]:
-    """Exact deepest collection nesting, and the line where it first exceeds the limit."""
+def _too_large(sink: DiagnosticSink, display: str, size: int) -> None:
+    _refuse(
+        sink,
+        display,
+        1,
+        f"The file is {size / 1048576:.1f} MB, above the {MAX_FILE_BYTES // 1048576} MB "
+        "limit for one tree file; split the agency's nodes over several files.",
+    )
+
+
+@dataclass(slots=True)
+class _Scan:
+    broken: str | None = None
+    """``"nesting"`` or ``"values"`` when a limit is broken (the scan stops there)."""
+    line: int = 0
+    aliases: list[int] = field(default_factory=list)
+    """The lines with an alias (``*name``), in order; at most one more than is reported."""
+
+
+def _scan(text: str) -> _Scan:
+    """Stream the file's events (no node graph is built): the first limit broken, and where the
+    aliases are (the composed graph only knows where their anchors are)."""
+    result = _Scan()
     depth = 0
+    values = 0
+    collection_start = yaml.CollectionStartEvent
+    collection_end = yaml.CollectionEndEvent
+    alias = yaml.AliasEvent
+    value_events = (yaml.ScalarEvent, alias, collection_start)
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_NESTING:
-                return depth, event.start_mark.line + 1
-        elif isinstance(event, yaml.CollectionEndEvent):
+        if isinstance(event, value_events):
+            values += 1
+            if values > MAX_VALUES:
+                result.broken, result.line = "values", event.start_mark.line + 1
+                return result
+            if isinstance(event, collection_start):
+                depth += 1
+                if depth > MAX_NESTING:
+                    result.broken, result.line = "nesting", event.start_mark.line + 1
+                    return result
+            elif isinstance(event, alias) and len(result.aliases) <= MAX_PER_RULE_AND_FILE:
+                line = event.start_mark.line + 1
+                if not result.aliases or result.aliases[-1] != line:  # one report per line
+                    result.aliases.append(line)
+        elif isinstance(event, collection_end):
             depth -= 1
-    return depth, 0
+    return result
 
 
 def compose(text: str, display: str, sink: DiagnosticSink) -> YamlNode | None:
-    """Compose YAML text into a node graph, or report the syntax error with its line."""
+    """Compose YAML text into a node graph, or report the syntax error with its line.
+
+    Every alias is reported (``yaml-alias``) at its line; the graph is still returned, so that
+    the other problems of the file are found too (the loader reads aliased content once only).
+    """
     try:
         flow = text.count("[") + text.count("{")
-        if flow > _CHEAP_FLOW_BOUND or max(map(len, text.split("\n"))) >= _LONG_LINE:
-            depth, line = _nesting_depth(text)
-            if depth > MAX_NESTING:
+        if (
+            len(text) > _CHEAP_LENGTH_BOUND
+            or flow > _CHEAP_FLOW_BOUND
+            or ("&" in text and "*" in text)  # an alias needs an anchor
+            or max(map(len, text.split("\n"))) >= _LONG_LINE
+        ):
+            scan = _scan(text)
+            if scan.broken == "nesting":
                 sink.add(
                     "yaml-sintaks",
                     display,
-                    line,
+                    scan.line,
                     f"Lists and mappings are nested more than {MAX_NESTING} levels deep; the tree "
                     "format needs fewer than ten. Flatten the structure.",
                 )
                 return None
+            if scan.broken == "values":
+                sink.add(
+                    "berkas-tidak-terbaca",
+                    display,
+                    scan.line,
+                    f"The file holds more than {MAX_VALUES:,} YAML values (keys, values, list "
+                    "items) by this line, above the limit for one tree file; split the agency's "
+                    "nodes over several files.",
+                )
+                return None
+            for line in scan.aliases:
+                sink.add(
+                    "yaml-alias",
+                    display,
+                    line,
+                    "A YAML alias (*name) repeats content written elsewhere (&name); write the "
+                    "content out in full so that reviewers see it.",
+                )
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -115,8 +225,19 @@ def compose(text: str, display: str, sink: DiagnosticSink) -> YamlNode | None:
         problem = exc.problem or exc.context or "invalid YAML"
         hint = _syntax_hint(problem)
         sink.add("yaml-sintaks", display, line, f"YAML syntax error: {problem}. {hint}")
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow anywhere
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        sink.add(
+            "yaml-sintaks",
+            display,
+            line,
+            f"The file contains the character U+{char:04X}, a control character or "
+            "non-character that YAML does not allow; remove it.",
+        )
     except yaml.YAMLError as exc:
-        sink.add("yaml-sintaks", display, 0, f"YAML error: {exc}. Fix the file's syntax.")
+        problem = " ".join(str(exc).split())
+        sink.add("yaml-sintaks", display, 1, f"YAML error: {problem}. Fix the file's syntax.")
     return None
 
 
@@ -132,17 +253,21 @@ def _syntax_hint(problem: str) -> str:
     return "Check the indentation and quoting on this line and the one before."
 
 
-def read_source(path: Path, display: str, sink: DiagnosticSink) -> SourceFile:
-    text = read_text(path, display, sink)
+def read_source(
+    path: Path, display: str, sink: DiagnosticSink, root: Path | None = None
+) -> SourceFile:
+    text = read_text(path, display, sink, root)
     if text is None:
         return SourceFile(display, path, None)
-    reported = len(sink.items)
-    root = compose(text, display, sink)
-    if root is None and len(sink.items) == reported:
+    reported = sink.reported
+    node = compose(text, display, sink)
+    if isinstance(node, ScalarNode) and node.tag == _NULL and node.value in _EMPTY:
+        node = None  # only '---', '~' or 'null': as empty as an empty file
+    if node is None and sink.reported == reported:
         sink.add(
             "jenis-berkas",
             display,
             1,
             "The file is empty; add a 'pemda:' or 'opd:' block, or delete the file.",
         )
-    return SourceFile(display, path, root)
+    return SourceFile(display, path, node)
