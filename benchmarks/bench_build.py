@@ -113,20 +113,14 @@ def _plugin_yml(site_name: str, search: str) -> str:
 
 
 def _bare_nav(trees: Path) -> list[Any]:
-    """The navigation the plugin makes (``PohonPlugin._extend_nav``, no Perubahan page)."""
-    from markupsafe import escape
-
+    """The navigation the plugin makes (``core.site.pages.nav_entries``, no Perubahan page)."""
     from mkdocs_pohon_plugin.core import check_trees
-    from mkdocs_pohon_plugin.core.site.labels import labels_for
-    from mkdocs_pohon_plugin.core.site.paths import HOME, OPD_LIST, opd_page
+    from mkdocs_pohon_plugin.core.site.pages import nav_entries
 
     result = check_trees(trees)
     if result.errors:
         _fail(f"check_trees reports {len(result.errors)} error(s) on {trees}")
-    labels = labels_for("id")
-    section: list[Any] = [{labels["opd_list"]: OPD_LIST}]
-    section += [{str(escape(opd.label)): opd_page(opd.id)} for opd in result.site.opds.values()]
-    return [{labels["home"]: HOME}, {labels["opd"]: section}]
+    return nav_entries(result, "id")
 
 
 def _bare_yml(site_name: str, nav: list[Any]) -> str:

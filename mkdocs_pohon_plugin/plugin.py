@@ -2,9 +2,11 @@
 
 - ``on_config``: check the trees (``pohon check``), log every diagnostic, stop with a short
   :class:`~mkdocs.exceptions.PluginError` when there are errors; watch the trees folder in serve.
-- ``on_files``: render every page and download with the core and add them as generated files. Only
-  Home, the OPD list and the OPD pages are in the navigation; every other page is ``NOT_IN_NAV``
-  (Material renders the whole nav into every page, so a nav of thousands of pages costs O(N²)).
+- ``on_files``: plan every page with the core and add it as a generated file (rendered later),
+  plus the downloads. Only Home, the OPD list and the OPD pages are in the navigation; every other
+  page is ``NOT_IN_NAV`` (Material renders the whole nav into every page).
+- ``on_pre_page``: a generated page becomes a :class:`~.rendered_page.PohonPage`, whose HTML comes
+  straight from the core's templates (no Python-Markdown); ``on_post_page`` frees it again.
 - ``on_page_context``: the edit button of a generated page opens its YAML file at the line.
 """
 
@@ -13,16 +15,17 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import shutil
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
@@ -31,13 +34,22 @@ from .core.check import CheckResult, check_trees
 from .core.diff import DiffLoadError, Side, diff_sites, load_side
 from .core.diff_render import render_markdown
 from .core.history import site_history
-from .core.site import RenderOptions, site_outputs
+from .core.loader import LoadCache
+from .core.site import RenderOptions, SiteBuild
+from .core.site.background import WorkbookError, WorkbookJob
 from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
-from .core.site.pages import Source
-from .core.site.paths import HOME, OPD_LIST, UnsafeIdError, opd_page
+from .core.site.pages import NAV_OPD_LIMIT, Page, Source, nav_entries
+from .core.site.paths import EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
 from .core.site.redirects import redirects
-from .core.site.render import front_matter
+from .core.site.render import SEARCH_BOOST, front_matter
+from .core.site.search_index import (
+    INSTALL_HINT,
+    SearchIndexError,
+    index_site,
+    pagefind_available,
+)
+from .rendered_page import PohonPage, adopt
 
 log = logging.getLogger("mkdocs.plugins.pohon")
 
@@ -46,6 +58,9 @@ CHANGES_PAGE = "perubahan.md"
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT_DEST = "assets/pohon/pohon.js"
 STYLE_DEST = "assets/pohon/pohon.css"
+SEARCH_SCRIPT_DEST = "assets/pohon/pohon-search.js"
+# search: pagefind — Material's search box answered by Pagefind (partials/search.html).
+THEME_OVERRIDES = Path(__file__).parent / "theme_overrides"
 
 
 class PohonConfig(base.Config):
@@ -56,7 +71,7 @@ class PohonConfig(base.Config):
     """The trees folder (``pemda.yaml``, ``opd/*.yaml``), relative to ``mkdocs.yml``."""
 
     custom_templates = c.Optional(c.Dir(exists=True))
-    """A folder of page templates (``home.md.j2``, ``node.md.j2`` …) looked up before the built-in
+    """A folder of page templates (``home.html.j2``, ``node.html.j2`` …) looked up before the built-in
     ones in ``mkdocs_pohon_plugin/templates/pohon/``: copy one there and change it."""
 
     language = c.Choice(("id", "en"), default="id")
@@ -89,9 +104,28 @@ class PohonConfig(base.Config):
     """A git revision (``v2025.1``, ``origin/main~10``) or a folder: adds a *Perubahan* page listing
     what changed in the trees since then, in the domain's words (``pohon diff``)."""
 
+    serve_opd = c.ListOfItems(c.Type(str), default=[])
+    """``mkdocs serve`` only: preview just these agencies (OPD ids) — their pages, the regional
+    tree, home and the OPD list — for a quick rebuild on a big regency. ``mkdocs build`` always
+    builds everything."""
+
+    nav_opd_limit = c.Type(int, default=NAV_OPD_LIMIT)
+    """List each agency's page in the navigation when there are at most this many agencies;
+    above it the navigation holds Home and the OPD list only (Material renders the whole
+    navigation into every one of the site's pages)."""
+
     nav = c.Type(bool, default=True)
     """Put Home, the OPD list and the OPD pages at the front of the navigation (unless the
     site's ``nav`` already names them)."""
+
+    search = c.Choice(("auto", "pagefind", "material"), default="auto")
+    """The site search behind Material's search box. ``pagefind``: the built site is indexed with
+    Pagefind after the build (``<site>/pagefind/``) and the box answers from it, fetching only the
+    index chunks of the words searched; generated pages stay out of Material's own index (whose
+    parsing would cost about a quarter of a big build). Needs the ``pagefind`` extra
+    (``pip install 'mkdocs-pohon-plugin[pagefind]'``) and the ``material`` theme. ``material``:
+    Material's search plugin as configured. ``auto`` (default): ``pagefind`` when it is installed
+    and the theme is Material, else ``material``."""
 
 
 class PohonPlugin(BasePlugin[PohonConfig]):
@@ -102,17 +136,33 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.edit_base: str | None = None
         self.config_dir: Path = Path.cwd()
         self.changes_page: str | None = None
+        self.search_mode = "material"
+        self.command = "build"
+        self.load_cache = LoadCache()
+        """Tree files read by an earlier build: ``mkdocs serve`` re-reads only changed ones."""
+        self.preview: frozenset[str] | None = None
+        self.workbook: WorkbookJob | None = None
+        self.build: SiteBuild | None = None
+        self.planned: dict[str, Page] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining on_startup keeps this instance (and its state) across `mkdocs serve` rebuilds.
-        return None
+        # Defining on_startup keeps this instance (and its state, the load cache) across
+        # `mkdocs serve` rebuilds.
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self.config_dir = Path(config.config_file_path or ".").resolve().parent
         trees = Path(self.config.trees)
-        result = check_trees(trees)
+        started = time.perf_counter()
+        result = check_trees(trees, cache=self.load_cache)
+        log.info(
+            "pohon: trees checked in %.2f s (%d file(s) read, %d unchanged since the last build)",
+            time.perf_counter() - started,
+            self.load_cache.read,
+            self.load_cache.reused,
+        )
         for diagnostic in result.diagnostics:
             if diagnostic.is_error:
                 log.error("pohon: %s", diagnostic.format())
@@ -129,6 +179,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 f"`pohon check {trees}` for the full list, fix them and build again."
             )
         self.result = result
+        self.preview = self._preview(result)
         if str(trees) not in config.watch:
             config.watch.append(str(trees))
         if self.config.mermaid_js:
@@ -137,12 +188,42 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         config.extra_javascript.append(SCRIPT_DEST)
         config.extra_css.append(STYLE_DEST)
         self.edit_base = self._edit_base(config) if self.config.edit_links else None
+        if self.config.custom_templates:
+            stale = sorted(p.name for p in Path(self.config.custom_templates).glob("*.md.j2"))
+            if stale:
+                log.warning(
+                    "pohon: custom_templates has Markdown templates (%s) that are no longer used: "
+                    "pages are rendered from HTML templates now; copy the built-in "
+                    "<name>.html.j2 and redo your change there.",
+                    ", ".join(stale),
+                )
+        self.search_mode = self._search_mode(config)
+        if self.search_mode == "pagefind":
+            _use_pagefind_box(config)
         if not xlsx_available():
             log.info(
                 "pohon: openpyxl is not installed, so the site has no unduh/matriks-cascading.xlsx "
                 "download (pip install 'mkdocs-pohon-plugin[xlsx]' adds it)"
             )
         return config
+
+    def _preview(self, result: CheckResult) -> frozenset[str] | None:
+        """The agencies of a ``serve_opd`` preview (in ``mkdocs serve`` only), checked."""
+        wanted = self.config.serve_opd
+        if not wanted or self.command != "serve":
+            return None
+        unknown = [opd_id for opd_id in wanted if opd_id not in result.site.opds]
+        if unknown:
+            known = ", ".join(sorted(result.site.opds)) or "none"
+            raise PluginError(
+                f"pohon: serve_opd names {', '.join(map(repr, unknown))}, which the trees do not "
+                f"have; the OPD ids are: {known}."
+            )
+        log.info(
+            "pohon: preview of %s only (serve_opd); `mkdocs build` builds every agency",
+            ", ".join(wanted),
+        )
+        return frozenset(wanted)
 
     def _edit_base(self, config: MkDocsConfig) -> str | None:
         if not config.repo_url:
@@ -171,29 +252,45 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             directory_urls=config.use_directory_urls,
             diagram_limit=self.config.diagram_limit,
             history=site_history(self.result.site) if self.config.history else None,
+            **_permalink(config),
         )
         self.sources = {}
         self.generated = set()
+        self.planned = {}
         try:
-            outputs = list(site_outputs(self.result, options))
+            self.build = SiteBuild(self.result, options, only_opds=self.preview)
         except UnsafeIdError as exc:
             raise PluginError(f"pohon: {exc}; run `pohon check` on the trees.") from exc
-        for output in outputs:
-            if files.get_file_from_path(output.path) is not None:
-                log.info("pohon: docs/%s exists, so the generated page is not used", output.path)
+        for page in self.build.pages:
+            if files.get_file_from_path(page.path) is not None:
+                log.info("pohon: docs/%s exists, so the generated page is not used", page.path)
                 continue
-            page = output.page
-            inclusion = (
-                InclusionLevel.INCLUDED
-                if page is None or page.in_nav
-                else InclusionLevel.NOT_IN_NAV
-            )
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            # The body is rendered when MkDocs reads the page (PohonPage.read_source); the file
+            # only carries the title for plugins that look at sources.
             files.append(
-                File.generated(config, output.path, content=output.content, inclusion=inclusion)
+                File.generated(
+                    config, page.path, content=front_matter(page.title), inclusion=inclusion
+                )
             )
+            self.generated.add(page.path)
+            self.planned[page.path] = page
+            if page.source is not None:
+                self.sources[page.path] = page.source
+        self._cancel_workbook()
+        if self.build.publishes_workbook:
+            # Written by a child process on the other core while MkDocs builds the pages.
+            self.workbook = WorkbookJob(Path(self.config.trees))
+        try:
+            downloads = list(self.build.downloads(workbook=False))
+        except UnsafeIdError as exc:
+            raise PluginError(f"pohon: {exc}; run `pohon check` on the trees.") from exc
+        for output in downloads:
+            if files.get_file_from_path(output.path) is not None:
+                log.info("pohon: docs/%s exists, so the generated file is not used", output.path)
+                continue
+            files.append(File.generated(config, output.path, content=output.content))
             self.generated.add(output.path)
-            if page is not None and page.source is not None:
-                self.sources[output.path] = page.source
         if self.config.mermaid_js:
             files.append(
                 File.generated(config, MERMAID_DEST, abs_src_path=str(self.config.mermaid_js))
@@ -230,12 +327,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def _extend_nav(self, config: MkDocsConfig, files: Files) -> None:
         assert self.result is not None
         labels = labels_for(self.config.language)
-        opd_section: list[Any] = [{labels["opd_list"]: OPD_LIST}]
-        # Nav titles are printed unescaped by themes: escape the agencies' names here.
-        opd_section += [
-            {str(escape(opd.label)): opd_page(opd.id)} for opd in self.result.site.opds.values()
-        ]
-        ours: list[Any] = [{labels["home"]: HOME}, {labels["opd"]: opd_section}]
+        ours = nav_entries(
+            self.result, self.config.language, self.preview, self.config.nav_opd_limit
+        )
         if self.changes_page:
             ours.append({labels["changes"]: self.changes_page})
         if config.nav is None:
@@ -252,11 +346,51 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             return
         config.nav = ours + list(config.nav)
 
+    def on_pre_page(self, page: MkPage, *, config: MkDocsConfig, files: Files) -> MkPage | None:
+        planned = self.planned.get(page.file.src_uri) if self.config.enabled else None
+        if planned is not None and self.build is not None:
+            adopt(page, self.build, planned, self._search_meta(planned))
+        return page
+
+    def _search_meta(self, planned: Page) -> dict[str, Any] | None:
+        """Front matter ``search:`` of a generated page for Material's search plugin: node and
+        indicator pages rank first (they are what a search for a name or a code should find)."""
+        boost = SEARCH_BOOST.get(planned.kind)
+        return {"boost": boost} if boost is not None else None
+
+    def _cancel_workbook(self) -> None:
+        if self.workbook is not None:
+            self.workbook.cancel()
+            self.workbook = None
+
+    def _write_workbook(self, config: MkDocsConfig) -> None:
+        job, self.workbook = self.workbook, None
+        if job is None:
+            return
+        try:
+            data = job.wait()
+        except WorkbookError as exc:
+            raise PluginError(f"pohon: the cascading workbook could not be written: {exc}") from exc
+        target = Path(config.site_dir) / EXPORT_XLSX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cancel_workbook()
+
+    def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        if isinstance(page, PohonPage):
+            page.release()
+        return output
+
+    @event_priority(100)  # before other plugins (Material's search) look at the content
     def on_page_context(
         self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
         if not self.config.enabled or page.file.src_uri not in self.generated:
             return None
+        if isinstance(page, PohonPage):
+            page.fill()
         source = self.sources.get(page.file.src_uri)
         page.edit_url = self._edit_url(source) if source is not None else None
         return context
@@ -270,6 +404,119 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         except ValueError:
             return None
         return f"{self.edit_base}{posixpath.normpath(relative)}#L{source.line}"
+
+    # search: pagefind -------------------------------------------------------------------------
+
+    def _search_mode(self, config: MkDocsConfig) -> str:
+        """The ``search`` option resolved on this machine: ``pagefind`` or ``material``."""
+        wanted = self.config.search
+        if wanted == "material":
+            return "material"
+        installed = pagefind_available()
+        material = config.theme.name == "material"
+        if wanted == "pagefind":
+            if not installed:
+                raise PluginError(
+                    f"pohon: search: pagefind needs Pagefind, which is not installed: "
+                    f"{INSTALL_HINT} — or set `search: material`."
+                )
+            if not material:
+                raise PluginError(
+                    f"pohon: search: pagefind answers in Material's search box and needs "
+                    f"`theme: material` (this site's theme is {config.theme.name!r}) — or set "
+                    f"`search: material`."
+                )
+            return "pagefind"
+        if not installed:
+            log.info(
+                "pohon: search: Material's search, as Pagefind is not installed (%s)", INSTALL_HINT
+            )
+            return "material"
+        if not material:
+            log.info("pohon: search: the theme's own search (Pagefind needs theme: material)")
+            return "material"
+        return "pagefind"
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.config.enabled and self.search_mode == "pagefind":
+            words = labels_for(self.config.language)
+            env.globals["pohon_search"] = {
+                key: value
+                for key, value in words.items()
+                if key == "search" or key.startswith("search_")
+            }
+        return env
+
+    def on_page_markdown(
+        self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # With Pagefind the generated pages are searched from the built HTML: Material's search
+        # plugin skips them (`search: exclude`) instead of parsing each one during the build.
+        if (
+            self.config.enabled
+            and self.search_mode == "pagefind"
+            and page.file.src_uri in self.generated
+        ):
+            search = page.meta.get("search")
+            page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+        return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._write_workbook(config)
+        if not self.config.enabled or self.search_mode != "pagefind":
+            return
+        site = Path(config.site_dir)
+        script = site / SEARCH_SCRIPT_DEST
+        script.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ASSETS / "pohon-search.js", script)
+        try:
+            stats = index_site(site)
+        except SearchIndexError as exc:
+            raise PluginError(f"pohon: search: {exc}") from exc
+        log.info(
+            "pohon: Pagefind %s indexed %d pages (%d words, %d filters) in %.1f s: %d files, "
+            "%.1f MB in %s",
+            stats.version,
+            stats.pages,
+            stats.words,
+            stats.filters,
+            stats.seconds,
+            stats.files,
+            stats.bytes / 1e6,
+            stats.output,
+        )
+
+
+class _SearchBoxOnly:
+    """Stands in ``config.plugins`` for Material's search plugin on a site without one: Material's
+    header shows the search box only when ``material/search`` is there and enabled. It handles no
+    event, so nothing of Material's search runs; Pagefind answers the box."""
+
+    def __init__(self) -> None:
+        self.config = {"enabled": True}
+
+
+def _use_pagefind_box(config: MkDocsConfig) -> None:
+    """Material's search box answered by Pagefind: ``theme_overrides/`` (``partials/search.html``)
+    goes into the theme after the site's ``custom_dir`` (a site's own partial wins) and before
+    Material's own templates."""
+    dirs = config.theme.dirs
+    overrides = str(THEME_OVERRIDES)
+    if overrides not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+    if "material/search" not in config.plugins:
+        config.plugins["material/search"] = _SearchBoxOnly()  # type: ignore[assignment]
+
+
+def _permalink(config: MkDocsConfig) -> dict[str, Any]:
+    """Heading permalinks as the site's ``toc`` extension writes them (``permalink: true`` → ¶,
+    a string → that mark, absent → none), so generated pages look like the site's own."""
+    toc = (config.mdx_configs or {}).get("toc") or {}
+    permalink = toc.get("permalink")
+    if not permalink:
+        return {"permalink": None}
+    mark = "&para;" if permalink is True else str(permalink)
+    return {"permalink": mark, "permalink_title": str(toc.get("permalink_title", "Permanent link"))}
 
 
 def _nav_paths(nav: Any) -> list[str]:

@@ -15,6 +15,9 @@ install --upgrade pip
 install -e '.[test]'
 bash scripts/setup_browser.sh  # Debian's chromium and Mermaid (npm) for tests/test_browser.py
 .venv/bin/python -c 'import mkdocs_pohon_plugin, mkdocs, material, pytest, hypothesis'
+# The site search's indexer: the Pagefind binary from the pagefind-bin wheel ([test] brings it).
+.venv/bin/python -c 'import sys; from mkdocs_pohon_plugin.core.site.search_index import pagefind_available; sys.exit(not pagefind_available())' \
+  || { echo "FAILED: the Pagefind binary is missing: pip install -e '.[test]' brings pagefind[bin]"; exit 1; }
 
 .venv/bin/ruff check mkdocs_pohon_plugin tests benchmarks
 .venv/bin/ruff format --check mkdocs_pohon_plugin tests benchmarks

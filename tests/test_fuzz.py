@@ -410,7 +410,9 @@ class Fuzzer:
             pages = _pages_fed_by(plan, result, display_path(self.root / name))
             for page in pages:
                 _safe_output_path(page.path)
-                assert renderer.render(page).startswith("---\n")
+                rendered = renderer.render(page)
+                assert rendered.html.startswith('<div class="pohon-page"'), rendered.html[:80]
+                assert rendered.markdown().startswith("---\n")
             indicators_csv(result)
             count = len(pages)
         json.loads(model_json(result), parse_constant=_no_constant)

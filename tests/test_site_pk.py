@@ -49,7 +49,7 @@ def test_a_pk_page_per_opd_and_year(site: Path) -> None:
 
 def test_opd_page_links_pk_pages_and_the_workbook(site: Path) -> None:
     page = _article(site, "opd/dinkes/index.html")
-    assert 'href="pk-2025/"' in page and 'href="pk-2026/"' in page
+    assert 'href="../../opd/dinkes/pk-2025/"' in page and 'href="../../opd/dinkes/pk-2026/"' in page
     assert 'href="../../unduh/matriks-cascading.xlsx"' in page
     cascading = _article(site, "opd/dinkes/cascading/index.html")
     assert 'href="../../../unduh/matriks-cascading.xlsx"' in cascading

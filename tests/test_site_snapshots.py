@@ -57,8 +57,8 @@ def test_every_kind_is_planned() -> None:
 def test_english_labels() -> None:
     english = _pages("en")
     assert english.keys() == PAGES.keys()
-    assert "## Performance Indicators" in english["node/dinkes-sp-1.md"]
-    assert "## Indikator Kinerja" in PAGES["node/dinkes-sp-1.md"]
+    assert ">Performance Indicators<a" in english["node/dinkes-sp-1.md"]
+    assert ">Indikator Kinerja<a" in PAGES["node/dinkes-sp-1.md"]
     assert "Achievement" in english["indikator/dinkes-sp-1-k4.md"]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .diagnostics import RULES, Diagnostic, DiagnosticSink, Severity, sort_key
 from .graph import Graph
-from .loader import display_path, load_site
+from .loader import LoadCache, display_path, load_site
 from .model import Site
 from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
 from .stable_ids import check_former_ids
@@ -79,11 +79,16 @@ def _switched_off(site: Site, sink: DiagnosticSink, extra: tuple[str, ...]) -> s
     return disabled
 
 
-def check_trees(root: Path | str, *, disabled_rules: tuple[str, ...] = ()) -> CheckResult:
-    """Load every tree under ``root``, build the graph and run every rule."""
+def check_trees(
+    root: Path | str, *, disabled_rules: tuple[str, ...] = (), cache: LoadCache | None = None
+) -> CheckResult:
+    """Load every tree under ``root``, build the graph and run every rule.
+
+    ``cache`` (a :class:`~.loader.LoadCache` kept between calls, as ``mkdocs serve`` does) makes
+    a second check read only the files that changed; the result is the same as without it."""
     root = Path(root)
     sink = DiagnosticSink()
-    site = load_site(root, sink)
+    site = load_site(root, sink, cache)
     graph = Graph.build(site)
     nomenclature = _nomenclature(site, root, sink)
     validate(site, graph, sink, nomenclature)

@@ -177,6 +177,11 @@ class DiagnosticSink:
         """Diagnostics added, including those left out over :data:`MAX_PER_RULE_AND_FILE`."""
         self._counts: dict[tuple[str, str], int] = {}
 
+    def replay(self, items: list[Diagnostic], reported: int | None = None) -> None:
+        """Add diagnostics another sink collected (already capped per rule and file there)."""
+        self.items.extend(items)
+        self.reported += len(items) if reported is None else reported
+
     def add(self, rule: str, file: str, line: int, message: str, column: int = 0) -> None:
         assert rule in RULES, rule
         self.reported += 1

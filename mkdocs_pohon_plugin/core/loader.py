@@ -12,6 +12,7 @@ import gc
 import math
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from yaml.nodes import Node as YamlNode
 
 from . import format_spec as spec
 from .confusables import WINDOWS_DEVICES, skeleton, unportable
-from .diagnostics import DiagnosticSink
+from .diagnostics import Diagnostic, DiagnosticSink
 from .model import Indicator, Loc, Node, Opd, Site
 from .yaml_source import SourceFile, read_source
 
@@ -524,12 +525,52 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
+REGIONAL, AGENCY, UNREADABLE = "regional", "opd", "unreadable"
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    """What one tree file holds, read on its own: its kind, the values the format spec built from
+    it and the problems found in the file by itself (problems between files are found later)."""
+
+    stamp: tuple[int, int]
+    """Modification time (ns) and size when read."""
+    kind: str
+    """:data:`REGIONAL`, :data:`AGENCY` or :data:`UNREADABLE` (not YAML, empty, unknown)."""
+    years: range | None
+    """The period an agency file's years were checked against."""
+    values: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LoadCache:
+    """Files read by an earlier load, reused while unchanged (``mkdocs serve`` rebuilds).
+
+    A file is read again when its modification time or size changed, or, for an agency file,
+    when the period it was checked against changed. ``read`` and ``reused`` count the files of
+    the last load."""
+
+    files: dict[str, ParsedFile] = field(default_factory=dict)
+    read: int = 0
+    reused: int = 0
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (status.st_mtime_ns, status.st_size)
+
+
 class SiteLoader:
     """Loads every file of a trees folder into one :class:`Site`."""
 
-    def __init__(self, root: Path, sink: DiagnosticSink) -> None:
+    def __init__(self, root: Path, sink: DiagnosticSink, cache: LoadCache | None = None) -> None:
         self.root = root
         self.sink = sink
+        self.cache = cache
         self.site = Site(root=str(root))
         self._id_lines: dict[str, Loc] = {}
 
@@ -538,6 +579,10 @@ class SiteLoader:
         displays = [display_path(path) for path in paths]
         self.site.files = displays
         check_file_names(self.root, paths, displays, self.sink)
+        if self.cache is not None:
+            self.cache.read = self.cache.reused = 0
+            for stale in set(self.cache.files) - set(displays):
+                del self.cache.files[stale]
         # One file's node graph in memory at a time: the regional file first (a file named
         # pemda.yaml is tried first), then each agency file, read and dropped. An agency file met
         # before the regional file is read again after it (its years are checked against the
@@ -546,26 +591,26 @@ class SiteLoader:
         regional: str | None = None  # its display name, once read
         waiting: list[int] = []
         for index in order:
-            source = read_source(paths[index], displays[index], self.sink, self.root)
-            if source.root is None:
+            parsed = self._parse(paths[index], displays[index], regional is not None)
+            if parsed is None:  # an agency file met before the regional file
+                waiting.append(index)
                 continue
-            if "pemda" not in _mapping_keys(source.root):
-                if regional is None:
-                    waiting.append(index)
-                else:
-                    self._load_opd(source, self._years())
+            if parsed.kind == AGENCY:
+                self._load_opd(parsed, displays[index])
+                continue
+            if parsed.kind != REGIONAL:
                 continue
             if regional is not None:
                 self.sink.add(
                     "jenis-berkas",
-                    source.display,
+                    displays[index],
                     1,
                     f"A second regional file (the first is {regional}); keep one 'pemda:' "
                     "block for the site.",
                 )
                 continue
-            regional = source.display
-            self._load_regional(source)
+            regional = displays[index]
+            self._load_regional(parsed)
             self._load_waiting(waiting, paths, displays)
             waiting = []
         if regional is None:
@@ -584,18 +629,65 @@ class SiteLoader:
 
     def _load_waiting(self, waiting: list[int], paths: list[Path], displays: list[str]) -> None:
         for index in sorted(waiting):  # in discovery order, as if read in one pass
-            source = read_source(paths[index], displays[index], DiagnosticSink(), self.root)
-            if source.root is not None:
-                self._load_opd(source, self._years())
+            parsed = self._parse(paths[index], displays[index], True)
+            if parsed is not None and parsed.kind == AGENCY:
+                self._load_opd(parsed, displays[index])
 
-    def _load_regional(self, source: SourceFile) -> None:
-        reader = FileReader(source.display, self.sink, _peek_period(source.root))
+    def _parse(self, path: Path, display: str, period_known: bool) -> ParsedFile | None:
+        """The file's :class:`ParsedFile` (from the cache when unchanged); its own problems go to
+        the sink. ``None`` for an agency file while the period is not known yet."""
+        years = self._years()
+        stamp = _stamp(path)
+        cache = self.cache
+        cached = cache.files.get(display) if cache is not None else None
+        if (
+            cache is not None
+            and cached is not None
+            and cached.stamp == stamp
+            and stamp != (-1, -1)
+            and (cached.kind != AGENCY or (period_known and cached.years == years))
+        ):
+            cache.reused += 1
+            self.sink.replay(cached.diagnostics)
+            return cached
+        local = DiagnosticSink()
+        source = read_source(path, display, local, self.root)
+        parsed = ParsedFile(stamp, UNREADABLE, years)
+        if source.root is not None:
+            keys = _mapping_keys(source.root)
+            if "pemda" in keys:
+                parsed.kind = REGIONAL
+                parsed.values = self._build_regional(source, local)
+            elif not period_known:
+                # read again once the period is known; its reading problems are reported then
+                return None
+            elif "opd" not in keys:
+                local.add(
+                    "jenis-berkas",
+                    source.display,
+                    _line(source.root),
+                    "This file has neither a 'pemda:' nor an 'opd:' block at the top level; an "
+                    "agency file starts with 'opd:' (id, nama) followed by 'node:'.",
+                )
+            else:
+                parsed.kind = AGENCY
+                reader = FileReader(source.display, local, years)
+                parsed.values = reader.build(source.root, spec.OPD_FILE, "the agency file")
+        del source  # the file's YAML node graph: drop it before the next file is read
+        parsed.diagnostics = local.items
+        self.sink.replay(local.items, local.reported)
+        if cache is not None:
+            cache.read += 1
+            cache.files[display] = parsed
+        return parsed
+
+    def _build_regional(self, source: SourceFile, sink: DiagnosticSink) -> Any:
+        reader = FileReader(source.display, sink, _peek_period(source.root))
         values = reader.build(source.root, spec.REGIONAL_FILE, "the regional file")
         if values is MISSING:
-            return
+            return values
         region = values.get("region")
         if region is not None:
-            self.site.region = region
             period = region.period
             if period.start and period.end and period.end < period.start:
                 reader.error(
@@ -604,6 +696,15 @@ class SiteLoader:
                     f"The period ends ({period.end}) before it starts ({period.start}); swap them.",
                 )
                 period.end = period.start
+        return values
+
+    def _load_regional(self, parsed: ParsedFile) -> None:
+        values = parsed.values
+        if values is MISSING or values is None:
+            return
+        region = values.get("region")
+        if region is not None:
+            self.site.region = region
         settings = values.get("settings")
         if settings is not None:
             self.site.settings = settings
@@ -613,35 +714,25 @@ class SiteLoader:
         for node in values.get("nodes", ()):
             self.register_node(node, None)
 
-    def _load_opd(self, source: SourceFile, years: range | None) -> None:
-        keys = _mapping_keys(source.root)
-        if "opd" not in keys:
-            line = _line(source.root)
-            self.sink.add(
-                "jenis-berkas",
-                source.display,
-                line,
-                "This file has neither a 'pemda:' nor an 'opd:' block at the top level; an agency "
-                "file starts with 'opd:' (id, nama) followed by 'node:'.",
-            )
-            return
-        reader = FileReader(source.display, self.sink, years)
-        values = reader.build(source.root, spec.OPD_FILE, "the agency file")
-        if values is MISSING:
+    def _load_opd(self, parsed: ParsedFile, display: str) -> None:
+        values = parsed.values
+        if values is MISSING or values is None:
             return
         opd: Opd | None = values.get("opd")
         if opd is None or not opd.id:
             return
         existing = self.site.opds.get(opd.id)
         if existing is not None:
-            reader.error(
+            self.sink.add(
                 "id-ganda",
+                display,
                 opd.lines.get("id", opd.loc.line),
                 f"The agency id '{opd.id}' is already used in {existing.loc.file}:{existing.loc.line}; "
                 "give each agency its own id.",
             )
             return
         self.site.opds[opd.id] = opd
+        opd.node_ids = []  # filled again below (a cached agency keeps its objects)
         for node in values.get("nodes", ()):
             self.register_node(node, opd)
 
@@ -680,12 +771,15 @@ class SiteLoader:
         return True
 
 
-def load_site(root: Path | str, sink: DiagnosticSink) -> Site:
-    """Load a trees folder. Problems go to ``sink``; the returned site holds what could be read."""
+def load_site(root: Path | str, sink: DiagnosticSink, cache: LoadCache | None = None) -> Site:
+    """Load a trees folder. Problems go to ``sink``; the returned site holds what could be read.
+
+    With a ``cache`` (kept by the caller between loads), files unchanged since the last load are
+    not read again."""
     gc_was_enabled = gc.isenabled()
     gc.disable()  # the loader allocates many small objects; generational GC would rescan them all
     try:
-        return SiteLoader(Path(root), sink).load()
+        return SiteLoader(Path(root), sink, cache).load()
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -694,6 +788,7 @@ def load_site(root: Path | str, sink: DiagnosticSink) -> Site:
 __all__ = [
     "MISSING",
     "FileReader",
+    "LoadCache",
     "Indicator",
     "SiteLoader",
     "discover",

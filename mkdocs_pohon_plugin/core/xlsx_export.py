@@ -294,12 +294,14 @@ def _page_setup(ws: Any, title_rows: str | None, last_col: str, last_row: int) -
 def _merge(ws: Any, first_row: int, col: int, last_row: int, last_col: int) -> None:
     """Merge a range without rebuilding the cells under it (openpyxl's ``merge_cells`` replaces
     each one and redraws borders: slow for a thousand ranges). The cells under the top-left one
-    stay empty, with the same border, so the range prints as one bordered box."""
+    stay empty, with the same border, so the range prints as one bordered box. Added to the
+    range set directly: ``MultiCellRange.add`` first compares the new range with every range
+    already there, which is quadratic on a big agency's sheet; ours never overlap."""
     from openpyxl.worksheet.cell_range import CellRange
     from openpyxl.worksheet.merge import MergedCellRange
 
     ref = CellRange(min_col=col, min_row=first_row, max_col=last_col, max_row=last_row).coord
-    ws.merged_cells.add(MergedCellRange(ws, ref))
+    ws.merged_cells.ranges.add(MergedCellRange(ws, ref))
 
 
 def _col(index: int) -> str:

@@ -1,16 +1,17 @@
 """The published site, without MkDocs: plan pages, render them with Jinja2, export the data.
 
-:func:`plan_site` lists every page; :class:`Renderer` turns a page into Markdown;
-:func:`site_outputs` yields every generated file (pages and downloads).
+:func:`plan_site` lists every page; :class:`Renderer` turns a page into HTML;
+:class:`SiteBuild` renders pages on demand; :func:`site_outputs` yields every generated file
+(pages as Markdown files, and downloads).
 """
 
 from .capaian import Achievement, achievement, indicator_achievement
-from .generate import Output, site_outputs, write_site
+from .generate import Output, SiteBuild, site_outputs, write_site
 from .labels import LANGUAGES, labels_for
 from .lineage import Lineage, Step, lineage
 from .mermaid import Diagram, build_diagram, escape_label
 from .pages import KINDS, NAV_KINDS, Page, SitePlan, Source, plan_site
-from .render import Renderer, RenderOptions, md_escape
+from .render import RenderedPage, Renderer, RenderOptions, TocEntry, md_escape
 
 __all__ = [
     "KINDS",
@@ -22,10 +23,13 @@ __all__ = [
     "Output",
     "Page",
     "RenderOptions",
+    "RenderedPage",
     "Renderer",
+    "SiteBuild",
     "SitePlan",
     "Source",
     "Step",
+    "TocEntry",
     "achievement",
     "build_diagram",
     "escape_label",

@@ -1,6 +1,8 @@
-"""Everything the site publishes, as (path, content) pairs: the rendered pages and the downloads.
+"""Everything the site publishes: the rendered pages and the downloads.
 
-``pohon generate OUT_DIR`` writes them as files; the MkDocs plugin hands them to MkDocs.
+:class:`SiteBuild` plans the pages and renders one on demand (the MkDocs plugin renders each page
+when MkDocs reads it, so 20,000 rendered pages are never held at once); ``pohon generate OUT_DIR``
+writes every page as a Markdown file (front matter + the HTML body) and the downloads.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from pathlib import Path
 from ..check import CheckResult
 from . import paths
 from .exports import cascading_xlsx, indicators_csv, model_json
-from .pages import Page, SitePlan, plan_site
-from .render import Renderer, RenderOptions
+from .pages import Page, SitePlan, plan_site, preview_pages
+from .render import RenderedPage, Renderer, RenderOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,19 +27,50 @@ class Output:
     """The planned page, for Markdown pages; ``None`` for downloads."""
 
 
+class SiteBuild:
+    """The planned pages of a checked trees folder, rendered one at a time."""
+
+    def __init__(
+        self,
+        result: CheckResult,
+        options: RenderOptions | None = None,
+        only_opds: frozenset[str] | None = None,
+    ) -> None:
+        self.result = result
+        self.options = options or RenderOptions()
+        self.plan: SitePlan = plan_site(result, self.options.language)
+        self.renderer = Renderer(self.plan, self.options)
+        self.only_opds = only_opds
+        """A preview of these agencies only (:func:`~.pages.preview_pages`); ``None``: all."""
+        self.pages: list[Page] = (
+            self.plan.pages if only_opds is None else preview_pages(self.plan, only_opds)
+        )
+
+    def render(self, page: Page) -> RenderedPage:
+        return self.renderer.render(page)
+
+    @property
+    def publishes_workbook(self) -> bool:
+        """Whether the site has the cascading workbook (openpyxl installed; not in a preview)."""
+        return self.renderer.xlsx and self.only_opds is None
+
+    def downloads(self, workbook: bool = True) -> Iterator[Output]:
+        """The model as JSON, the indicators as CSV and (with openpyxl) the workbook, unless
+        ``workbook`` is false (the MkDocs plugin writes it in a process of its own)."""
+        yield Output(paths.EXPORT_JSON, model_json(self.result))
+        yield Output(paths.EXPORT_CSV, indicators_csv(self.result))
+        if workbook and self.publishes_workbook:
+            workbook = cascading_xlsx(self.result)
+            if workbook is not None:
+                yield Output(paths.EXPORT_XLSX, workbook)
+
+
 def site_outputs(result: CheckResult, options: RenderOptions | None = None) -> Iterator[Output]:
-    """Every generated file of the site, pages first."""
-    options = options or RenderOptions()
-    plan: SitePlan = plan_site(result, options.language)
-    renderer = Renderer(plan, options)
-    for page, markdown in renderer.render_all():
-        yield Output(page.path, markdown, page)
-    yield Output(paths.EXPORT_JSON, model_json(result))
-    yield Output(paths.EXPORT_CSV, indicators_csv(result))
-    if renderer.xlsx:
-        workbook = cascading_xlsx(result)
-        if workbook is not None:
-            yield Output(paths.EXPORT_XLSX, workbook)
+    """Every generated file of the site, pages (as Markdown files) first."""
+    build = SiteBuild(result, options)
+    for page in build.pages:
+        yield Output(page.path, build.render(page).markdown(), page)
+    yield from build.downloads()
 
 
 def write_site(result: CheckResult, out_dir: Path, options: RenderOptions | None = None) -> int:

@@ -137,6 +137,17 @@ _ID: dict[str, str] = {
     "no": "No",
     "nip": "NIP",
     "xlsx_note": "matriks cascading semua OPD (Excel, siap cetak, dapat diimpor kembali)",
+    "search": "Cari",
+    "search_reset": "Kosongkan",
+    "search_hint": "Ketik untuk mencari",
+    "search_loading": "Memuat pencarian …",
+    "search_none": "Tidak ada hasil",
+    "search_one": "1 hasil",
+    "search_other": "# hasil",
+    "search_more": "Tampilkan lebih banyak",
+    "search_error": "Pencarian tidak dapat dimuat",
+    "search_filter": "Saring menurut OPD",
+    "search_all": "Semua OPD",
 }
 
 _EN: dict[str, str] = {
@@ -266,6 +277,17 @@ _EN: dict[str, str] = {
     "no": "No.",
     "nip": "NIP",
     "xlsx_note": "cascading matrix of every agency (Excel, print-ready, can be imported back)",
+    "search": "Search",
+    "search_reset": "Clear",
+    "search_hint": "Type to search",
+    "search_loading": "Loading search …",
+    "search_none": "No results",
+    "search_one": "1 result",
+    "search_other": "# results",
+    "search_more": "Show more",
+    "search_error": "Search could not be loaded",
+    "search_filter": "Filter by agency",
+    "search_all": "All agencies",
 }
 
 LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}

@@ -63,20 +63,18 @@ _ENTITIES = {
 }
 
 
+_LABEL_TABLE = {
+    **{ord(char): entity for char, entity in _ENTITIES.items()},
+    **{code: " " for code in [*range(32), *range(0x7F, 0xA0), 0x2028, 0x2029]},
+}
+
+
 def escape_label(text: str, limit: int = LABEL_MAX) -> str:
     """``text`` as the inside of a quoted Mermaid label: one line, no markup, entity-escaped."""
     flat = " ".join(str(text).split())
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
-    out = []
-    for char in flat:
-        if char in _ENTITIES:
-            out.append(_ENTITIES[char])
-        elif ord(char) < 32 or 0x7F <= ord(char) < 0xA0 or char in "\u2028\u2029":
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out)
+    return flat.translate(_LABEL_TABLE)
 
 
 def _escape_href(href: str) -> str:

@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import escape
+
 from ..check import CheckResult
 from ..model import Crosscutting, Indicator, Level, Loc, Node, Opd
 from . import paths
@@ -121,12 +123,12 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
             HOME,
             paths.HOME,
             region.name if region else labels["home"],
-            "home.md.j2",
+            "home.html.j2",
             {},
             _source(region.loc if region else None),
         )
     )
-    pages.append(Page(OPD_LIST, paths.OPD_LIST, labels["opd_list"], "opd_list.md.j2"))
+    pages.append(Page(OPD_LIST, paths.OPD_LIST, labels["opd_list"], "opd_list.html.j2"))
     for opd in site.opds.values():
         by_level: dict[str, list[Node]] = {}
         for node_id in sorted(opd.node_ids, key=lambda n: order.get(n, len(order))):
@@ -141,7 +143,9 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
         plan.opd_nodes_by_level[opd.id] = by_level
         opd_context: dict[str, Any] = {"opd": opd, "levels": levels, "by_level": by_level}
         pages.append(
-            Page(OPD, paths.opd_page(opd.id), opd.name, "opd.md.j2", opd_context, _source(opd.loc))
+            Page(
+                OPD, paths.opd_page(opd.id), opd.name, "opd.html.j2", opd_context, _source(opd.loc)
+            )
         )
         for level in levels:
             pages.append(
@@ -149,7 +153,7 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
                     OPD_LEVEL,
                     paths.opd_level_page(opd.id, level.id),
                     f"{_level_name(level, language)} — {opd.label}",
-                    "opd_level.md.j2",
+                    "opd_level.html.j2",
                     {"opd": opd, "level": level, "nodes": by_level[level.id]},
                     _source(opd.loc),
                 )
@@ -159,7 +163,7 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
                 CASCADING,
                 paths.cascading_page(opd.id),
                 f"{labels['cascading']} — {opd.label}",
-                "cascading.md.j2",
+                "cascading.html.j2",
                 {"opd": opd, "nodes": [n for lv in levels for n in by_level[lv.id]]},
                 _source(opd.loc),
             )
@@ -170,7 +174,7 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
                     PK,
                     paths.pk_page(opd.id, year),
                     f"{labels['pk_year']} {year} — {opd.label}",
-                    "pk.md.j2",
+                    "pk.html.j2",
                     {"opd": opd, "year": year},
                     _source(opd.loc),
                 )
@@ -181,7 +185,7 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
                 NODE,
                 paths.node_page(node.id),
                 node.statement,
-                "node.md.j2",
+                "node.html.j2",
                 {"node": node},
                 _source(node.loc),
             )
@@ -192,7 +196,7 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
                     INDICATOR,
                     paths.indicator_page(indicator.id),
                     indicator.name,
-                    "indicator.md.j2",
+                    "indicator.html.j2",
                     {"indicator": indicator, "node": node},
                     _source(indicator.loc),
                 )
@@ -203,7 +207,7 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
             INDEX_INDICATORS,
             paths.INDEX_INDICATORS,
             labels["all_indicators"],
-            "index_indicators.md.j2",
+            "index_indicators.html.j2",
             {"indicators": all_indicators},
         )
     )
@@ -212,7 +216,7 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
             INDEX_IKU,
             paths.INDEX_IKU,
             labels["iku_index"],
-            "index_iku.md.j2",
+            "index_iku.html.j2",
             {"indicators": [ind for ind in all_indicators if ind.is_iku]},
         )
     )
@@ -221,7 +225,7 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
             INDEX_CROSSCUTTING,
             paths.INDEX_CROSSCUTTING,
             labels["cc_matrix"],
-            "index_crosscutting.md.j2",
+            "index_crosscutting.html.j2",
             {},
         )
     )
@@ -234,11 +238,64 @@ def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
             INDEX_CODES,
             paths.INDEX_CODES,
             labels["code_index"],
-            "index_codes.md.j2",
+            "index_codes.html.j2",
             {"nodes": coded},
         )
     )
     return plan
+
+
+NAV_OPD_LIMIT = 12
+"""Agencies listed one by one in the navigation up to this many; a bigger regency's navigation
+holds Home and the OPD list only (the list page links every agency)."""
+
+
+def nav_entries(
+    result: CheckResult,
+    language: str = "id",
+    only_opds: frozenset[str] | None = None,
+    opd_limit: int = NAV_OPD_LIMIT,
+) -> list[Any]:
+    """The site's own navigation, in ``mkdocs.yml`` ``nav:`` form: Home, then the OPD section
+    (the OPD list, and each agency's page when there are at most ``opd_limit``). Material renders
+    the whole navigation into every page, so on a regency of 45 agencies and 20,000 pages a long
+    navigation costs more than the page itself. Titles are HTML-escaped (themes print them raw)."""
+    labels = labels_for(language)
+    opds = [o for o in result.site.opds.values() if only_opds is None or o.id in only_opds]
+    section: list[Any] = [{labels["opd_list"]: paths.OPD_LIST}]
+    if len(opds) <= opd_limit:
+        section += [{str(escape(opd.label)): paths.opd_page(opd.id)} for opd in opds]
+    return [{labels["home"]: paths.HOME}, {labels["opd"]: section}]
+
+
+REGIONAL_KINDS = frozenset({HOME, OPD_LIST})
+"""Pages kept in a preview limited to some agencies, whatever the agencies."""
+
+
+def page_opd(page: Page) -> str | None:
+    """The agency a page belongs to (``None``: regional or site-wide)."""
+    opd = page.context.get("opd")
+    if isinstance(opd, Opd):
+        return opd.id
+    node = page.context.get("node")
+    if isinstance(node, Node):
+        return node.opd_id
+    return None
+
+
+def preview_pages(plan: SitePlan, opd_ids: frozenset[str]) -> list[Page]:
+    """The pages of a quick preview: home, the OPD list, the regional tree's node and indicator
+    pages, and every page of the agencies in ``opd_ids``. The site-wide indexes are left out (on
+    a big regency they are the largest pages); links to left-out pages lead nowhere."""
+    kept = []
+    for page in plan.pages:
+        if page.kind in REGIONAL_KINDS:
+            kept.append(page)
+        elif page.kind in (NODE, INDICATOR, OPD, OPD_LEVEL, CASCADING, PK):
+            owner = page_opd(page)
+            if owner is None or owner in opd_ids:
+                kept.append(page)
+    return kept
 
 
 def _ordered_nodes(nodes: dict[str, Node], order: dict[str, int]) -> list[Node]:

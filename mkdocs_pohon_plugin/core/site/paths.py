@@ -84,12 +84,38 @@ def page_url(path: str, directory_urls: bool) -> str:
     return stem + "/"
 
 
+class Linker:
+    """Browser links (relative URLs) from one page to the others, as MkDocs would publish them.
+
+    Computed by splitting paths rather than with :func:`posixpath.relpath`, which asks the
+    operating system for the working directory on every call: a big site makes millions.
+    """
+
+    __slots__ = ("base", "directory_urls", "root")
+
+    def __init__(self, from_page: str, directory_urls: bool) -> None:
+        self.directory_urls = directory_urls
+        source = page_url(from_page, directory_urls)
+        base = source if source.endswith("/") or not source else posixpath.dirname(source)
+        self.base = [part for part in base.split("/") if part]
+        self.root = "../" * len(self.base)
+        """The way up from the page to the site root (``../../``; empty at the root)."""
+
+    def url(self, to_path: str) -> str:
+        """The link to a page (``.md`` source path) or a download (any other path)."""
+        target = page_url(to_path, self.directory_urls)
+        parts = [part for part in target.split("/") if part]
+        base = self.base
+        common = 0
+        limit = min(len(base), len(parts))
+        while common < limit and base[common] == parts[common]:
+            common += 1
+        rel = "../" * (len(base) - common) + "/".join(parts[common:])
+        if target.endswith("/") or not target:
+            return rel.rstrip("/") + "/" if rel else "./"
+        return rel or "."
+
+
 def relative_url(from_page: str, to_page: str, directory_urls: bool) -> str:
     """A browser link (not a Markdown link) between two pages, e.g. for Mermaid ``click``."""
-    source = page_url(from_page, directory_urls)
-    target = page_url(to_page, directory_urls)
-    base = source if source.endswith("/") or not source else posixpath.dirname(source)
-    rel = posixpath.relpath(target or ".", base or ".")
-    if target.endswith("/") or not target:
-        rel = rel.rstrip("/") + "/"
-    return "./" if rel == "./" or rel == "" else rel
+    return Linker(from_page, directory_urls).url(to_page)

@@ -1,21 +1,26 @@
-"""Markdown for each planned page, from Jinja2 templates a site can override.
+"""HTML for each planned page, from Jinja2 templates a site can override.
 
-Templates live in ``mkdocs_pohon_plugin/templates/pohon/*.md.j2``; a ``custom_templates`` folder is
-looked up first, so a site replaces one template by putting a file of the same name there.
+Templates live in ``mkdocs_pohon_plugin/templates/pohon/*.html.j2``; a ``custom_templates`` folder
+is looked up first, so a site replaces one template by putting a file of the same name there.
 
-Escaping: autoescape is on, and every value a template prints passes ``finalize`` first, which
-backslash-escapes Markdown syntax (``*``, ``_``, ``[``, ``|``, ``#`` …) and folds the text onto one
-line; autoescape then turns ``<``, ``>``, ``&`` and quotes into entities. So a statement
-``<script>alert(1)</script>`` shows as text, and a ``|`` cannot break a table. Helpers that build
-links or diagrams return :class:`markupsafe.Markup`, whose parts they escaped themselves.
+Pages are rendered straight to HTML (the body of Material's content column), not to Markdown: a
+regency has about 20,000 pages and Python-Markdown would be most of the build. The MkDocs plugin
+hands the HTML to MkDocs as the page content; ``pohon generate`` wraps it in a Markdown file
+(front matter + one raw HTML block), which any Markdown site generator passes through unchanged.
+
+Escaping: autoescape is on, so every value a template prints has ``<``, ``>``, ``&`` and quotes
+turned into entities; a statement ``<script>alert(1)</script>`` shows as text. Helpers that build
+links, headings or diagrams return :class:`markupsafe.Markup`, whose parts they escaped themselves.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..history import Commit, History
-from ..model import Crosscutting, Indicator, Level, Node, Opd, Value
+from ..model import Crosscutting, Indicator, Level, Node, Official, Opd, Value
 from ..nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
 from .capaian import (
@@ -36,7 +41,7 @@ from .capaian import (
 )
 from .exports import xlsx_available
 from .labels import labels_for
-from .lineage import Lineage, lineage
+from .lineage import Lineage, Step, lineage
 from .mermaid import DEFAULT_LIMIT, Diagram, build_diagram, node_neighbourhood
 from .pages import Page, SitePlan
 
@@ -44,10 +49,20 @@ BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 _LIST_START = re.compile(r"^([-+])(\s)|^(\d+)([.)])(\s)")
+_TAGS = re.compile(r"<[^>]*>")
+ROOT = "<@>"
+"""Stands for the path from the page being rendered to the site root in the links helpers write
+(``<@>node/x/``); replaced once per page (``../../``). Data can never produce it (every value
+is HTML-escaped, so ``<`` becomes ``&lt;``), and it makes a link's HTML the same on every page,
+so the HTML of a node link or of a lineage step is built once for the whole site."""
+_SLUG_DROP = re.compile(r"[^\w\s-]")
+_SLUG_JOIN = re.compile(r"[-\s]+")
 
 
 def md_escape(text: str) -> str:
-    """``text`` as inline Markdown that renders literally (HTML escaping is left to Jinja)."""
+    """``text`` as inline Markdown that renders literally (HTML escaping is left to Jinja).
+
+    Used where Pohon still writes Markdown: ``pohon diff`` reports and the *Perubahan* page."""
     flat = " ".join(str(text).split())
     flat = _MD_SPECIAL.sub(r"\\\1", flat)
     return _LIST_START.sub(
@@ -60,10 +75,18 @@ def md_escape(text: str) -> str:
     )
 
 
-def inline(text: object) -> Markup:
-    """``text`` escaped for Markdown and HTML, ready to embed in generated Markdown."""
-    return Markup(escape(md_escape(str(text))))
+def slugify(text: str) -> str:
+    """A heading anchor as Python-Markdown's ``toc`` extension makes it (ASCII, hyphens)."""
+    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = _SLUG_DROP.sub("", value).strip().lower()
+    return _SLUG_JOIN.sub("-", value) or "bagian"
 
+
+NOT_SEARCHED = Markup(' data-pagefind-ignore="all" data-search-exclude="true"')
+"""Attributes of a block that lists other pages (lineage, children, tables of indicators, the
+indexes): the search index leaves it out, so a search for an indicator finds the indicator's own
+page rather than every page that mentions it, and the index stays proportional to the site
+instead of to the number of links (a visi indicator's lineage lists every indicator below)."""
 
 SEARCH_BOOST = {"node": 2.0, "indicator": 2.0}
 """Node and indicator pages are what a search for a code or a name should land on first; OPD,
@@ -77,22 +100,23 @@ def front_matter(title: str, boost: float | None = None) -> str:
     ``page.title`` unescaped into ``<title>`` and the navigation: a statement ``<script>…`` would
     become markup there. JSON quoting makes the value valid YAML whatever it holds.
     """
-    meta = f"title: {json.dumps(str(escape(' '.join(title.split()))))}\n"
+    meta = f"title: {json.dumps(page_title(title))}\n"
     if boost is not None:  # Material's search ranks this page above pages that merely list it
         meta += f"search:\n  boost: {boost}\n"
     return f"---\n{meta}---\n\n"
 
 
+def page_title(title: str) -> str:
+    """A page title as themes print it (unescaped): the text on one line, HTML-escaped."""
+    return str(escape(" ".join(str(title).split())))
+
+
 def _finalize(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, Markup):
-        return value
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, int | float):
-        return str(value)
-    return md_escape(str(value))
+    return value
 
 
 def format_number(value: int | float, language: str, decimals: int | None = None) -> str:
@@ -113,13 +137,62 @@ class RenderOptions:
     language: str = "id"
     custom_templates: Path | None = None
     directory_urls: bool = True
-    """Whether pages are published as ``node/x/`` (MkDocs' default) or ``node/x.html``; only
-    diagram links depend on it — Markdown links point at ``.md`` files."""
+    """Whether pages are published as ``node/x/`` (MkDocs' default) or ``node/x.html``: every
+    link in the HTML is written for one of the two."""
     diagram_limit: int = DEFAULT_LIMIT
     xlsx: bool | None = None
     """Publish (and link) the cascading workbook; ``None``: when openpyxl is installed."""
     history: History | None = None
     """Last change of each node and indicator (from git); ``None``: not shown."""
+    permalink: str | None = "&para;"
+    """The permanent-link mark after each heading (HTML, as the ``toc`` extension's
+    ``permalink``); ``None``: headings without one."""
+    permalink_title: str = "Permanent link"
+
+
+@dataclass(slots=True)
+class TocEntry:
+    """One heading of a page: what MkDocs' table of contents is built from."""
+
+    level: int
+    id: str
+    name: str
+    """The heading's text, HTML-escaped."""
+    children: list[TocEntry] = field(default_factory=list)
+
+    def as_token(self) -> dict[str, Any]:
+        """The entry as a Python-Markdown ``toc_tokens`` item (what ``mkdocs`` expects)."""
+        return {
+            "level": self.level,
+            "id": self.id,
+            "name": self.name,
+            "children": [child.as_token() for child in self.children],
+        }
+
+
+@dataclass(slots=True)
+class RenderedPage:
+    page: Page
+    html: str
+    """The page body: what goes in the theme's content column."""
+    toc: list[TocEntry]
+    title: str
+    """The title, HTML-escaped (see :func:`page_title`)."""
+    search_boost: float | None = None
+
+    @property
+    def anchors(self) -> set[str]:
+        found: set[str] = set()
+        stack = list(self.toc)
+        while stack:
+            entry = stack.pop()
+            found.add(entry.id)
+            stack.extend(entry.children)
+        return found
+
+    def markdown(self) -> str:
+        """The page as a Markdown file: front matter and the body as one raw HTML block."""
+        return front_matter(self.page.title, self.search_boost) + self.html
 
 
 class Renderer:
@@ -141,6 +214,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=StrictUndefined,
+            auto_reload=False,
         )
         result = plan.result
         self.env.globals.update(
@@ -151,19 +225,34 @@ class Renderer:
             language=self.options.language,
             P=paths,
             XLSX=paths.EXPORT_XLSX if self.xlsx else None,
+            NOT_SEARCHED=NOT_SEARCHED,
         )
         self._lineages: dict[str, Lineage] = {}
+        self._texts: dict[str, Markup] = {}
+        """Escaped link texts (statements, names), computed once for the whole site."""
+        self._urls: dict[str, str] = {}
+        self._fragments: dict[tuple[str, ...], Markup] = {}
+        """Links and lineage steps as HTML (with :data:`ROOT`), built once for the site."""
 
-    def render(self, page: Page) -> str:
+    def render(self, page: Page) -> RenderedPage:
         template = self.env.get_template(page.template)
         view = PageView(self, page)
         body = template.render(page=page, h=view, **page.context)
-        boost = SEARCH_BOOST.get(page.kind)
-        return front_matter(page.title, boost) + body
+        body = body.replace(ROOT, view.linker.root)
+        if not view.linker.root:  # a link to the home page from the home page itself
+            body = body.replace(' href=""', ' href="./"')
+        html = f'<div class="pohon-page" data-pohon-kind="{page.kind}">\n{body}</div>\n'
+        return RenderedPage(
+            page, html, view.toc, page_title(page.title), SEARCH_BOOST.get(page.kind)
+        )
 
-    def render_all(self) -> Iterable[tuple[Page, str]]:
+    def title(self, page: Page) -> str:
+        """The page's title as themes print it (see :func:`page_title`), without rendering."""
+        return page_title(page.title)
+
+    def render_all(self) -> Iterator[RenderedPage]:
         for page in self.plan.pages:
-            yield page, self.render(page)
+            yield self.render(page)
 
     def lineage(self, indicator: Indicator) -> Lineage:
         cached = self._lineages.get(indicator.id)
@@ -171,9 +260,30 @@ class Renderer:
             cached = self._lineages[indicator.id] = lineage(self.plan.result.graph, indicator)
         return cached
 
+    def url(self, path: str) -> str:
+        """The URL of a page or file, from the site root (cached)."""
+        found = self._urls.get(path)
+        if found is None:
+            found = self._urls[path] = paths.page_url(path, self.options.directory_urls)
+        return found
+
+    def fragment(self, key: tuple[str, ...]) -> Markup | None:
+        return self._fragments.get(key)
+
+    def keep(self, key: tuple[str, ...], html: Markup) -> Markup:
+        self._fragments[key] = html
+        return html
+
+    def text(self, key: str, value: object) -> Markup:
+        cached = self._texts.get(key)
+        if cached is None:
+            cached = self._texts[key] = escape(" ".join(str(value).split()))
+        return cached
+
 
 class PageView:
-    """The helpers a template calls, bound to the page being rendered (for relative links)."""
+    """The helpers a template calls, bound to the page being rendered (for relative links and
+    the page's table of contents)."""
 
     def __init__(self, renderer: Renderer, page: Page) -> None:
         self.r = renderer
@@ -182,43 +292,147 @@ class PageView:
         self.graph = renderer.plan.result.graph
         self.language = renderer.options.language
         self.L = renderer.labels
+        self.linker = paths.Linker(page.path, renderer.options.directory_urls)
+        self.toc: list[TocEntry] = []
+        self._ids: set[str] = set()
 
     def last_change(self, item_id: str) -> Commit | None:
         history = self.r.options.history
         return history.last_change(item_id) if history is not None else None
 
+    # -- headings and search facets --
+
+    def heading(self, level: int, content: object) -> Markup:
+        """``<hN>`` with an anchor and a permalink (as Python-Markdown's ``toc`` extension
+        writes them), recorded in the page's table of contents."""
+        html = content if isinstance(content, Markup) else escape(" ".join(str(content).split()))
+        text = _TAGS.sub("", str(html))
+        anchor = slugify(Markup(text).unescape())
+        if anchor in self._ids:
+            number = 1
+            while f"{anchor}_{number}" in self._ids:
+                number += 1
+            anchor = f"{anchor}_{number}"
+        self._ids.add(anchor)
+        entry = TocEntry(level, anchor, text)
+        parent = self.toc
+        while parent and parent[-1].level < level:
+            parent = parent[-1].children
+        parent.append(entry)
+        options = self.r.options
+        link = (
+            f'<a class="headerlink" href="#{anchor}" title="{escape(options.permalink_title)}">'
+            f"{options.permalink}</a>"
+            if options.permalink
+            else ""
+        )
+        return Markup(f'<h{level} id="{anchor}">{html}{link}</h{level}>')
+
+    def facets(
+        self,
+        opd: Opd | None = None,
+        level: str | None = None,
+        years: Iterable[int] = (),
+    ) -> Markup:
+        """Hidden search filters (Pagefind): the agency, the level and the years of a page."""
+        parts = []
+        if opd is not None:
+            parts.append(("opd", opd.label))
+        if level is not None:
+            parts.append(("tingkat", self.level_name(level)))
+        parts.extend(("tahun", str(year)) for year in sorted(set(years)))
+        if not parts:
+            return Markup("")
+        spans = "".join(
+            f'<span data-pagefind-filter="{key}">{escape(value)}</span>' for key, value in parts
+        )
+        return Markup(f'<div class="pohon-facets" hidden>{spans}</div>')
+
+    def target_years(self, indicator: Indicator) -> list[int]:
+        return sorted({*indicator.targets, *indicator.realisations})
+
+    def node_years(self, node: Node) -> list[int]:
+        years = set(node.budget)
+        for indicator in node.indicators:
+            years.update(indicator.targets)
+            years.update(indicator.realisations)
+        return sorted(year for year in years if isinstance(year, int))
+
     # -- links --
 
     def href(self, path: str) -> str:
-        return paths.relative(self.page.path, path)
+        """The link to a page (``.md`` source path) or file, relative to the current page."""
+        return ROOT + self.r.url(path)
 
     def link(self, path: str, text: object) -> Markup:
-        return Markup(f"[{inline(text)}]({self.href(path)})")
+        label = text if isinstance(text, Markup) else escape(" ".join(str(text).split()))
+        return Markup(f'<a href="{ROOT}{self.r.url(path)}">{label}</a>')
 
     def node(self, node: Node | str | None) -> Markup:
         if node is None:
             return Markup("–")
         if isinstance(node, str):
             if node not in self.site.nodes:
-                return inline(node)
+                return escape(node)
             node = self.site.nodes[node]
-        return self.link(paths.node_page(node.id), node.statement)
+        key = ("n", node.id)
+        found = self.r.fragment(key)
+        if found is None:
+            text = self.r.text("n:" + node.id, node.statement)
+            found = self.r.keep(key, self.link(paths.node_page(node.id), text))
+        return found
 
     def indicator(self, indicator: Indicator) -> Markup:
-        return self.link(paths.indicator_page(indicator.id), indicator.name)
+        key = ("i", indicator.id)
+        found = self.r.fragment(key)
+        if found is None:
+            text = self.r.text("i:" + indicator.id, indicator.name)
+            found = self.r.keep(key, self.link(paths.indicator_page(indicator.id), text))
+        return found
 
     def opd(self, opd: Opd | str | None) -> Markup:
         if opd is None:
-            return inline(self.L["regional"])
+            return escape(self.L["regional"])
         if isinstance(opd, str):
             opd = self.site.opds[opd]
-        return self.link(paths.opd_page(opd.id), opd.label)
+        key = ("o", opd.id)
+        found = self.r.fragment(key)
+        if found is None:
+            found = self.r.keep(key, self.link(paths.opd_page(opd.id), opd.label))
+        return found
+
+    def lineage_items(self, steps: Iterable[Step]) -> Markup:
+        """The ``<li>`` of each lineage step: the indicator, its level and node, and for a step
+        across agencies the crosscutting link it comes through."""
+        items = []
+        for step in steps:
+            via = step.via
+            key = ("l", step.indicator.id, step.node.id, via.status if via else "")
+            found = self.r.fragment(key)
+            if found is None:
+                html = (
+                    f"<li>{self.indicator(step.indicator)} — "
+                    f"{escape(self.level_name(step.node.level))}: {self.node(step.node)}"
+                )
+                if via is not None:
+                    html += (
+                        f" ({escape(self.L['lineage_cc'])}, {self.opd(self.opd_of(step.node))}, "
+                        f"{escape(self.status(via.status))})"
+                    )
+                found = self.r.keep(key, Markup(html + "</li>\n"))
+            items.append(found)
+        return Markup("".join(items))
 
     def opd_of(self, node: Node) -> Opd | None:
         return self.site.opds.get(node.opd_id) if node.opd_id else None
 
     def opd_level(self, opd: Opd, level: Level) -> Markup:
         return self.link(paths.opd_level_page(opd.id, level.id), self.level_name(level.id))
+
+    def pk_links(self, opd: Opd) -> Markup:
+        return Markup(" · ").join(
+            self.link(paths.pk_page(opd.id, year), year) for year in self.site.years
+        )
 
     def partner(self, link: Crosscutting, direction: str) -> Markup:
         """The other end of a crosscutting link: a node (with its OPD) or an outside body."""
@@ -227,8 +441,18 @@ class PageView:
             node = self.site.nodes[other]
             return Markup(f"{self.opd(self.opd_of(node))}: {self.node(node)}")
         if link.body:
-            return Markup(f"{inline(self.L['outside_body'])}: {inline(link.body)}")
-        return inline(other or "–")
+            return Markup(f"{escape(self.L['outside_body'])}: {escape(link.body)}")
+        return escape(other or "–")
+
+    def official(self, official: Official | None) -> str | None:
+        if official is None or not official.name:
+            return None
+        return f"{official.name} (NIP {official.nip})" if official.nip else official.name
+
+    def commit(self, commit: Commit) -> Markup:
+        return Markup(
+            f"{escape(commit.date)} · <code>{escape(commit.short)}</code> {escape(commit.summary)}"
+        )
 
     # -- words and numbers --
 
@@ -295,6 +519,10 @@ class PageView:
     def ancestors(self, node: Node) -> list[Node]:
         return list(reversed(self.graph.ancestors(node.id)))
 
+    def regional_top(self) -> list[Node]:
+        """The regional tree's roots (the visi, or whatever the scheme's top level is)."""
+        return [n for n, depth in self.graph.walk() if depth == 0 and n.opd_id is None]
+
     def children(self, node: Node) -> list[Node]:
         return self.graph.child_nodes(node.id)
 
@@ -324,8 +552,13 @@ class PageView:
         if not code:
             return Markup("")
         if code_kind(code) is not None:
-            return Markup(f"`{code}`")
-        return inline(code)
+            return Markup(f"<code>{escape(code)}</code>")
+        return escape(code)
+
+    def code_with_name(self, code: str | None) -> Markup:
+        """The code and its official name from the nomenclature (when known)."""
+        name = self.code_name(code)
+        return Markup(f"{self.code(code)} {escape(name)}") if name else self.code(code)
 
     def opd_indicator_count(self, opd: Opd) -> int:
         return sum(len(self.site.nodes[n].indicators) for n in opd.node_ids)
@@ -385,29 +618,28 @@ class PageView:
     def diagram(
         self, nodes: Sequence[Node], focus: str | None = None, direction: str = "TB"
     ) -> Markup:
-        """A Mermaid block for ``nodes`` (in priority order), excluded from search, followed by the
-        list of nodes that did not fit."""
+        """A Mermaid diagram of ``nodes`` (in priority order), excluded from search, followed by
+        the list of nodes that did not fit."""
         if not nodes:
             return Markup("")
         diagram: Diagram = build_diagram(
             self.graph,
             nodes,
-            href=lambda n: paths.relative_url(
-                self.page.path, paths.node_page(n.id), self.r.options.directory_urls
-            ),
+            href=lambda n: self.linker.url(paths.node_page(n.id)),
             focus=focus,
             limit=self.r.options.diagram_limit,
             direction=direction,
         )
+        # Element content: only ``&``, ``<`` and ``>`` need escaping (as Python-Markdown does).
+        source = html.escape(diagram.source, quote=False)
         parts = [
-            '<div class="pohon-diagram" data-search-exclude="true" markdown="1">\n\n',
-            "```mermaid\n",
-            diagram.source,
-            "```\n\n</div>\n",
+            '<div class="pohon-diagram" data-search-exclude="true" data-pagefind-ignore="all">\n'
+            f'<pre class="mermaid"><code>{source}</code></pre>\n</div>\n'
         ]
         if diagram.overflow:
-            parts.append(f"\n{inline(self.L['diagram_more'])}:\n\n")
-            parts.extend(f"- {self.node(n)}\n" for n in diagram.overflow)
+            parts.append(f"<p>{escape(self.L['diagram_more'])}:</p>\n<ul>\n")
+            parts.extend(f"<li>{self.node(n)}</li>\n" for n in diagram.overflow)
+            parts.append("</ul>\n")
         return Markup("".join(parts))
 
     def node_diagram(self, node: Node) -> Markup:

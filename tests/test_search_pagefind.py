@@ -1,0 +1,632 @@
+"""Pagefind as the site search (plugin option ``search``), tested for real: the Pagefind binary of
+the ``pagefind[bin]`` wheel, real MkDocs builds and Debian's chromium driven by Playwright.
+
+- the core's :func:`index_site` on a small hand-made site: what is indexed and what is not (read
+  back from the bundle's fragments), the files skipped, clear errors;
+- the plugin: ``search: pagefind`` builds ``site/pagefind/``, keeps generated pages out of
+  Material's ``search_index.json``, puts Material's search box (answered by Pagefind) in the header
+  even without the ``search`` plugin; ``search: material`` changes nothing; a missing Pagefind is a
+  clear error, or with ``auto`` a fallback;
+- a reader types an indicator's name into the header's search box (desktop and phone), sees the
+  result and lands on the indicator's page, with no request leaving localhost; the same on a
+  synthetic regency.
+
+The browser tests are skipped only when ``/usr/bin/chromium`` is missing outside CI.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import logging
+import os
+import shutil
+import stat
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from mkdocs_pohon_plugin import plugin as plugin_module
+from mkdocs_pohon_plugin.core.check import check_trees
+from mkdocs_pohon_plugin.core.site.search_index import (
+    SearchIndexError,
+    index_site,
+    pagefind_available,
+    pagefind_executable,
+    site_glob,
+)
+from mkdocs_pohon_plugin.core.synthetic import SyntheticParams, generate_regency
+
+HERE = Path(__file__).parent
+MINI = HERE / "fixtures" / "mini"
+# Mermaid from npm (scripts/setup_browser.sh), so that no page asks a CDN for it.
+MERMAID_JS = HERE.parent / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+CHROMIUM = Path("/usr/bin/chromium")
+IN_CI = "CI" in os.environ
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+CONFIG = """\
+site_name: Test
+site_url: https://example.org/pohon/
+theme:
+  name: {theme}
+  language: id
+  font: false
+{theme_extra}markdown_extensions:
+  - tables
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: true
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+plugins:
+{search}  - pohon:
+      trees: trees
+      history: false
+      search: {mode}
+{options}"""
+
+PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><header><nav>Navigasi Zebraheader</nav></header>
+<article class="md-content__inner md-typeset">{body}</article>
+<footer>Kakifooter</footer></body></html>
+"""
+
+
+def test_pagefind_is_installed() -> None:
+    """The test environment has it (the `test` extra brings pagefind[bin]); the rest needs it."""
+    assert pagefind_available(), "pip install -e '.[test]' brings pagefind[bin]"
+    assert pagefind_executable() is not None
+
+
+# ----------------------------------------------------------------------------------------------
+# The core: index_site on a hand-made site
+
+
+def _fragments(site: Path) -> dict[str, dict]:
+    """Every page in the bundle, by URL, read back from Pagefind's (gzipped JSON) fragments."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), path
+        data = json.loads(raw[len(b"pagefind_dcd") :])
+        pages[data["url"]] = data
+    return pages
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("tiny") / "site"
+    site.mkdir()
+    home = (
+        '<h1 id="beranda">Beranda<a class="headerlink" href="#beranda">¶</a></h1>'
+        "<p>Angka kematian ibu menurun di Kabupaten Contoh.</p>"
+        '<div class="pohon-facets" hidden><span data-pagefind-filter="opd">Dinas Kesehatan</span>'
+        '<span data-pagefind-filter="tingkat">Sasaran Strategis</span>'
+        '<span data-pagefind-filter="tahun">2025</span>'
+        '<span data-pagefind-filter="tahun">2026</span></div>'
+        '<div class="pohon-diagram"><pre class="mermaid">flowchart TD\n n1["Kerbaudiagram"]</pre>'
+        '</div><pre class="mermaid"><code>flowchart LR\n a[Bebekmermaid]</code></pre>'
+        '<div data-pagefind-ignore="all">Kambingabaikan</div>'
+    )
+    (site / "index.html").write_text(PAGE.format(title="Beranda", body=home), "utf-8")
+    (site / "indikator" / "jeruk").mkdir(parents=True)
+    jeruk = "<h1>Jumlah jeruk nipis</h1><p>Jeruk nipis &lt;script&gt; segar per tahun.</p>"
+    (site / "indikator" / "jeruk" / "index.html").write_text(
+        PAGE.format(title="Jeruk", body=jeruk), "utf-8"
+    )
+    (site / "404.html").write_text(
+        PAGE.format(title="404", body="<h1>Tidakditemukan</h1>"), "utf-8"
+    )
+    # An id_lama redirect page: no article, so not a search result.
+    (site / "lama").mkdir()
+    (site / "lama" / "index.html").write_text(
+        '<!doctype html><html lang="id"><head><meta http-equiv="refresh" content="0; '
+        'url=../indikator/jeruk/"><title>Dialihkan</title></head><body><p>Pindah ke '
+        '<a href="../indikator/jeruk/">Jeruk</a>.</p></body></html>',
+        "utf-8",
+    )
+    (site / "assets").mkdir()
+    (site / "assets" / "x.html").write_text(PAGE.format(title="Aset", body="<p>Aset</p>"), "utf-8")
+    stale = site / "pagefind" / "stale.txt"
+    stale.parent.mkdir()
+    stale.write_text("from an older build", "utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def tiny_stats(tiny: Path):
+    return index_site(tiny)
+
+
+def test_index_site_writes_the_bundle(tiny: Path, tiny_stats) -> None:
+    assert tiny_stats.pages == 2
+    assert tiny_stats.output == tiny.resolve() / "pagefind"
+    assert (tiny / "pagefind" / "pagefind.js").is_file()
+    assert (tiny / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (tiny / "pagefind" / "stale.txt").exists(), "the old bundle is removed first"
+    written = [p for p in (tiny / "pagefind").rglob("*") if p.is_file()]
+    assert tiny_stats.files == len(written)
+    assert tiny_stats.bytes == sum(p.stat().st_size for p in written)
+    assert tiny_stats.words > 0 and tiny_stats.filters == 3
+    assert tiny_stats.version.startswith("1.")
+    # One language-neutral index of whole words (no stemmer: prefixes find words as typed).
+    entry = json.loads((tiny / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["unknown"] == [tiny_stats.language]
+
+
+def test_only_the_page_content_is_indexed(tiny: Path, tiny_stats) -> None:
+    pages = _fragments(tiny)
+    assert set(pages) == {"/", "/indikator/jeruk/"}, "404, redirect and assets/ are skipped"
+    home = pages["/"]
+    assert "Angka kematian ibu menurun" in home["content"]
+    assert home["meta"]["title"] == "Beranda"
+    for word in (
+        "Zebraheader",  # header navigation
+        "Kakifooter",  # footer
+        "Kerbaudiagram",  # diagram in .pohon-diagram
+        "Bebekmermaid",  # a bare Mermaid block
+        "flowchart",
+        "Kambingabaikan",  # data-pagefind-ignore
+        "¶",  # heading anchor
+        "Dinas Kesehatan",  # hidden filter text: not searched ...
+    ):
+        assert word not in home["content"], word
+    # ... but the filters are recorded.
+    assert home["filters"] == {
+        "opd": ["Dinas Kesehatan"],
+        "tingkat": ["Sasaran Strategis"],
+        "tahun": ["2025", "2026"],
+    }
+    assert pages["/indikator/jeruk/"]["meta"]["title"] == "Jumlah jeruk nipis"
+
+
+def test_site_glob_skips_top_level_entries(tiny: Path) -> None:
+    glob = site_glob(tiny)
+    assert glob == "{index.html,indikator/**/*.html,lama/**/*.html}"
+    assert "404" not in glob and "assets" not in glob and "pagefind" not in glob
+
+
+def test_index_site_errors_are_clear(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="does not exist"):
+        index_site(tmp_path / "missing")
+    # A site without Material's article: nothing to index.
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    (bare / "index.html").write_text("<html><body><p>Tanpa artikel</p></body></html>", "utf-8")
+    with pytest.raises(SearchIndexError, match="indexed no page"):
+        index_site(bare)
+    # Pagefind failing: its last lines are in the message.
+    failing = tmp_path / "pagefind-failing"
+    failing.write_text("#!/bin/sh\necho 'starting' \necho 'Error: disk full' >&2\nexit 3\n")
+    failing.chmod(failing.stat().st_mode | stat.S_IEXEC)
+    with pytest.raises(SearchIndexError, match=r"exit status 3\):\nError: disk full"):
+        index_site(bare, executable=failing)
+    with pytest.raises(SearchIndexError, match="could not be started"):
+        index_site(bare, executable=tmp_path / "no-such-binary")
+
+
+# ----------------------------------------------------------------------------------------------
+# The plugin
+
+
+def _build(
+    root: Path,
+    trees: Path = MINI,
+    *,
+    mode: str = "pagefind",
+    search_plugin: bool = True,
+    theme: str = "material",
+    theme_extra: str = "",
+    options: str = "",
+    strict: bool = True,
+) -> Path:
+    """Build ``trees`` with the pohon plugin (``search: mode``) into ``root/site``."""
+    shutil.copytree(trees, root / "trees")
+    (root / "docs").mkdir()
+    (root / "docs" / "tentang.md").write_text(
+        "# Tentang\n\nHalaman milik situs tentang Burungkutilang.\n", "utf-8"
+    )
+    if MERMAID_JS.is_file():
+        options += f"      mermaid_js: {MERMAID_JS}\n"
+    text = CONFIG.format(
+        search="  - search\n" if search_plugin else "",
+        mode=mode,
+        theme=theme,
+        theme_extra=theme_extra,
+        options=options,
+    )
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    build(load_config(str(root / "mkdocs.yml"), strict=strict))
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("mini-pagefind"))
+
+
+def test_build_writes_the_pagefind_bundle(mini_site: Path) -> None:
+    assert (mini_site / "pagefind" / "pagefind.js").is_file()
+    assert (mini_site / "assets" / "pohon" / "pohon-search.js").is_file()
+    pages = _fragments(mini_site)
+    assert "/indikator/dinkes-sp-1-k4/" in pages and "/node/dinkes-sp-1/" in pages
+    assert "/tentang/" in pages, "the site's own pages are searched too"
+    assert "/404.html" not in pages
+    k4 = pages["/indikator/dinkes-sp-1-k4/"]
+    assert k4["meta"]["title"] == "Cakupan K4"
+    assert "flowchart" not in k4["content"] and "classDef" not in k4["content"]
+
+
+def test_generated_pages_stay_out_of_materials_index(mini_site: Path) -> None:
+    index = json.loads((mini_site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert locations == {"tentang/"}, locations
+
+
+def test_header_has_materials_box_answered_by_pagefind(mini_site: Path) -> None:
+    html = (mini_site / "indikator" / "dinkes-sp-1-k4" / "index.html").read_text("utf-8")
+    header = html[html.index("<header") : html.index("</header>")]
+    assert 'class="md-search pohon-search"' in header
+    assert 'data-pohon-bundle="../../pagefind/pagefind.js"' in header
+    assert '<script src="../../assets/pohon/pohon-search.js" defer>' in header
+    assert 'placeholder="Cari"' in header and "Ketik untuk mencari" in header
+    # None of the hooks Material's own search binds to (it would fetch search_index.json).
+    assert 'data-md-component="search' not in header
+    assert 'name="search"' not in header
+    assert 'class="md-header__button md-icon" for="__search"' in header
+
+
+def test_a_site_without_the_search_plugin_still_has_the_box(tmp_path: Path) -> None:
+    site = _build(tmp_path, search_plugin=False)
+    assert not (site / "search" / "search_index.json").exists()
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    html = (site / "index.html").read_text("utf-8")
+    assert 'class="md-search pohon-search"' in html
+    assert 'class="md-header__button md-icon" for="__search"' in html
+
+
+def test_search_material_changes_nothing(tmp_path: Path) -> None:
+    site = _build(tmp_path, mode="material")
+    assert not (site / "pagefind").exists()
+    assert not (site / "assets" / "pohon" / "pohon-search.js").exists()
+    html = (site / "index.html").read_text("utf-8")
+    assert 'data-md-component="search"' in html and "pohon-search" not in html
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert any(doc["location"].startswith("indikator/dinkes-sp-1-k4/") for doc in index["docs"])
+
+
+def test_a_sites_own_search_partial_wins(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    (overrides / "search.html").write_text('<div class="situs-sendiri">Cari di sini</div>\n')
+    root = tmp_path / "site-root"
+    root.mkdir()
+    site = _build(root, theme_extra=f"  custom_dir: {tmp_path / 'overrides'}\n")
+    html = (site / "index.html").read_text("utf-8")
+    assert "situs-sendiri" in html and "pohon-search" not in html
+    assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_english_wording(tmp_path: Path) -> None:
+    site = _build(tmp_path, options="      language: en\n")
+    html = (site / "index.html").read_text("utf-8")
+    assert 'placeholder="Search"' in html and "Type to search" in html
+
+
+def test_pagefind_missing_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(plugin_module, "pagefind_available", lambda: False)
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        _build(tmp_path / "explicit")
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(
+        "search: pagefind needs Pagefind" in m
+        and "pip install 'mkdocs-pohon-plugin[pagefind]'" in m
+        for m in said
+    ), said
+    caplog.clear()
+    # auto: Material's search, and the log says why.
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.pohon"):
+        site = _build(tmp_path / "auto", mode="auto")
+    assert not (site / "pagefind").exists()
+    assert 'data-md-component="search"' in (site / "index.html").read_text("utf-8")
+    assert any("Pagefind is not installed" in r.getMessage() for r in caplog.records)
+
+
+def test_auto_uses_pagefind_when_installed(tmp_path: Path) -> None:
+    site = _build(tmp_path, mode="auto")
+    assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_pagefind_needs_the_material_theme(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        _build(tmp_path, theme="mkdocs", search_plugin=False, strict=False)
+    assert any("needs `theme: material`" in r.getMessage() for r in caplog.records)
+
+
+# ----------------------------------------------------------------------------------------------
+# In a real browser
+
+
+@contextmanager
+def _served(site: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists() or not MERMAID_JS.is_file():
+        missing = CHROMIUM if not CHROMIUM.exists() else MERMAID_JS
+        if IN_CI:
+            pytest.fail(f"{missing} missing in CI: scripts/setup_browser.sh installs it")
+        pytest.skip(f"{missing} not found (run `bash scripts/setup_browser.sh`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Reader:
+    """A browser tab on a served site; every request leaving localhost is aborted and kept."""
+
+    def __init__(self, browser, base_url: str, viewport: dict) -> None:
+        self.base_url = base_url
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(viewport=viewport, service_workers="block")
+        self.context.route("**/*", self._route)
+        self.context.on("request", self._request)
+        self.page = self.context.new_page()
+        self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+        self.page.on(
+            "console",
+            lambda msg: self.errors.append(f"console: {msg.text}") if msg.type == "error" else None,
+        )
+        self.page.on(
+            "response",
+            lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+        )
+
+    @staticmethod
+    def _leaves(url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS
+
+    def _route(self, route) -> None:
+        if self._leaves(route.request.url):
+            self.external.append(route.request.url)
+            route.abort("blockedbyclient")
+        else:
+            route.continue_()
+
+    def _request(self, request) -> None:
+        if self._leaves(request.url) and request.url not in self.external:
+            self.external.append(request.url)
+
+    def close(self) -> None:
+        self.context.close()
+
+    def path(self) -> str:
+        return urlsplit(self.page.url).path
+
+    def search(self, query: str) -> list[str]:
+        """Type ``query`` into the header's search box; the result links shown, in order."""
+        page = self.page
+        box = page.locator("input.md-search__input")
+        if not box.is_visible() or page.viewport_size["width"] < 600:
+            # Phone: the box opens from the magnifier in the header.
+            page.locator("label.md-header__button[for='__search']").click()
+        else:
+            box.click()
+        box.fill("")
+        box.press_sequentially(query, delay=15)
+        status = page.locator(".pohon-search__status")
+        # The status says "N hasil" (or "Tidak ada hasil") once the answer is rendered.
+        status.filter(has_text="hasil").wait_for()
+        links = page.locator(".md-search-result__list > li > a.md-search-result__link")
+        if "Tidak ada" not in status.inner_text():
+            links.first.wait_for()
+        return links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+
+    def click_result(self, href: str) -> None:
+        link = self.page.locator(f'.md-search-result__link[href="{href}"]')
+        link.click()
+        self.page.wait_for_url(lambda url: urlsplit(url).path == href)
+        self.page.wait_for_load_state("load")
+
+
+@pytest.fixture(scope="module")
+def mini_url(mini_site: Path) -> Iterator[str]:
+    with _served(mini_site) as url:
+        yield url
+
+
+def test_pagefind_answers_a_query_in_the_browser(browser, tiny: Path, tiny_stats) -> None:
+    with _served(tiny) as url:
+        reader = Reader(browser, url, DESKTOP)
+        try:
+            reader.page.goto(url)
+            found = reader.page.evaluate(
+                """async (query) => {
+                  const pagefind = await import('/pagefind/pagefind.js');
+                  const search = await pagefind.search(query);
+                  const pages = await Promise.all(search.results.map((r) => r.data()));
+                  return pages.map((p) => [p.url, p.meta.title, p.excerpt]);
+                }""",
+                "jeruk nipis",
+            )
+            assert [row[:2] for row in found] == [["/indikator/jeruk/", "Jumlah jeruk nipis"]]
+            assert "<mark>" in found[0][2]
+            assert reader.errors == [] and reader.external == []
+        finally:
+            reader.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_reader_finds_an_indicator_and_lands_on_it(browser, mini_url: str, viewport) -> None:
+    reader = Reader(browser, mini_url, viewport)
+    try:
+        reader.page.goto(mini_url + "node/dinkes-ss-1/")
+        hrefs = reader.search("Cakupan K4")
+        assert hrefs and hrefs[0] == "/indikator/dinkes-sp-1-k4/", hrefs
+        first = reader.page.locator(".md-search-result__link").first
+        assert first.locator("h1").inner_text() == "Cakupan K4"
+        assert first.locator("mark").first.inner_text().lower().startswith("cakupan")
+        assert "Dinkes" in first.locator(".pohon-search__facets").inner_text()
+        reader.click_result("/indikator/dinkes-sp-1-k4/")
+        assert reader.page.locator("article h1").inner_text().startswith("Cakupan K4")
+        # The box closed on the way (Material's toggle), and nothing left localhost.
+        assert not reader.page.locator("#__search").is_checked()
+        assert reader.external == [], reader.external
+        assert reader.errors == [], reader.errors
+    finally:
+        reader.close()
+
+
+def test_keyboard_enter_opens_the_first_result_and_escape_closes(browser, mini_url: str) -> None:
+    reader = Reader(browser, mini_url, DESKTOP)
+    try:
+        page = reader.page
+        page.goto(mini_url)
+        page.keyboard.press("/")  # Material's shortcut opens the box
+        assert page.locator("#__search").is_checked()
+        page.keyboard.type("Angka Kematian", delay=15)
+        page.locator(".md-search-result__link").first.wait_for()
+        page.keyboard.press("Escape")
+        assert not page.locator("#__search").is_checked()
+        page.locator("input.md-search__input").click()
+        page.keyboard.press("Enter")
+        page.wait_for_url(lambda url: "/indikator/" in url)
+        assert page.locator("article h1").inner_text().startswith("Angka Kematian Ibu")
+        assert reader.errors == [] and reader.external == []
+    finally:
+        reader.close()
+
+
+def test_unknown_words_say_no_result_and_text_stays_text(browser, mini_url: str) -> None:
+    reader = Reader(browser, mini_url, DESKTOP)
+    try:
+        reader.page.goto(mini_url)
+        # Pagefind alone would answer with every page holding a word "x…" (its prefix fallback).
+        assert reader.search("xqzvutsrq") == []
+        assert reader.page.locator(".pohon-search__status").inner_text() == "Tidak ada hasil"
+        # A prefix typed so far finds the whole words (no stemmer in the way).
+        assert "/indikator/dinkes-ss-1-aki/" in reader.search("kemat")
+        assert reader.errors == []
+    finally:
+        reader.close()
+
+
+def test_search_can_be_narrowed_to_one_opd(browser, mini_url: str) -> None:
+    reader = Reader(browser, mini_url, DESKTOP)
+    try:
+        page = reader.page
+        page.goto(mini_url)
+        everyone = reader.search("ibu hamil")
+        select = page.locator("select.pohon-search__filter")
+        assert select.is_hidden(), "the OPD list is loaded only when asked for"
+        page.locator("button.pohon-search__filter-open").click()
+        select.wait_for()
+        options = select.locator("option").all_inner_texts()
+        assert options[0] == "Semua OPD" and len(options) == 3 and "Dinkes" in options, options
+        other = next(name for name in options[1:] if name != "Dinkes")
+        select.select_option(other)
+        page.wait_for_function(
+            """(before) => {
+              const links = [...document.querySelectorAll('.md-search-result__link')];
+              return links.length > 0 && links.length < before;
+            }""",
+            arg=len(everyone),
+        )
+        facets = page.locator(".pohon-search__facets").all_inner_texts()
+        assert facets and all(other in text for text in facets), facets
+        assert reader.errors == []
+    finally:
+        reader.close()
+
+
+# ----------------------------------------------------------------------------------------------
+# At scale: a synthetic regency
+
+SCALE = SyntheticParams(opd=3, nodes=150, indicators=450, seed=1)
+
+
+@pytest.fixture(scope="module")
+def regency(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """A synthetic regency built with Pagefind, and one indicator whose name no other has."""
+    root = tmp_path_factory.mktemp("regency")
+    trees = root / "generated"
+    generate_regency(trees, SCALE)
+    site = _build(root / "build", trees, strict=False)
+    indicators = check_trees(trees).site.indicators
+    names = Counter(indicator.name for indicator in indicators.values())
+    unique = sorted(
+        (i for i in indicators.values() if names[i.name] == 1 and len(i.name.split()) >= 5),
+        key=lambda i: i.id,
+    )
+    assert unique, "the synthetic regency has no indicator with a name of its own"
+    return site, unique[0].id, unique[0].name
+
+
+def test_search_finds_a_known_indicator_at_scale(browser, regency) -> None:
+    site, indicator_id, name = regency
+    pages = _fragments(site)
+    assert len(pages) > 400, f"only {len(pages)} pages indexed"
+    target = f"/indikator/{indicator_id}/"
+    with _served(site) as url:
+        reader = Reader(browser, url, DESKTOP)
+        try:
+            reader.page.goto(url)
+            hrefs = reader.search(name)
+            assert target in hrefs, f"{name!r}: {target} not among {hrefs}"
+            reader.click_result(target)
+            assert reader.page.locator("article h1").inner_text().startswith(name)
+            assert reader.external == [] and reader.errors == []
+        finally:
+            reader.close()
