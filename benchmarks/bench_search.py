@@ -298,22 +298,33 @@ def measure(browser, site: Path, mode: str, queries: list[str]) -> dict[str, Any
             load = _sizes(site, base, recorder.urls, SEARCH_PATHS[mode])
             box = page.locator("input.md-search__input")
             for query in queries:
-                seen = len(recorder.urls)
-                started = time.perf_counter()
+                links = page.locator(".md-search-result__list > li a.md-search-result__link")
+                seen = len(recorder.urls)  # Pagefind loads its bundle when the box gets the focus
                 box.click()
                 box.fill("")
+                # The previous query's results go first, so that they are not read as this one's.
+                deadline = time.monotonic() + WAIT_LIMIT_S
+                while links.count() and time.monotonic() < deadline:
+                    page.wait_for_timeout(100)
+                started = time.perf_counter()
                 box.press_sequentially(query, delay=20)
-                links = page.locator(".md-search-result__list > li a.md-search-result__link")
                 deadline = time.monotonic() + WAIT_LIMIT_S
                 while links.count() == 0 and time.monotonic() < deadline:
                     page.wait_for_timeout(100)
                 recorder.wait_quiet(page)
-                seconds = time.perf_counter() - started
-                shown = links.count()
                 status = page.locator(".pohon-search__status")
                 if status.count() == 0:
                     status = page.locator(".md-search-result__meta")
-                meta = status.inner_text().strip()
+                # The answer is complete when the count shown and the list stop changing.
+                seen_state = None
+                while time.monotonic() < deadline:
+                    state = (status.inner_text().strip(), links.count())
+                    if state == seen_state:
+                        break
+                    seen_state = state
+                    page.wait_for_timeout(QUIET_MS)
+                seconds = time.perf_counter() - started - QUIET_MS / 1000
+                meta, shown = seen_state or ("", 0)
                 row = _sizes(site, base, recorder.urls[seen:], SEARCH_PATHS[mode])
                 row.update({"query": query, "results_shown": shown, "meta": meta})
                 row["seconds"] = round(seconds, 2)

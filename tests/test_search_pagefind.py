@@ -418,6 +418,7 @@ class Reader:
     def __init__(self, browser, base_url: str, viewport: dict) -> None:
         self.base_url = base_url
         self.external: list[str] = []
+        self.requests: list[str] = []
         self.errors: list[str] = []
         self.context = browser.new_context(viewport=viewport, service_workers="block")
         self.context.route("**/*", self._route)
@@ -446,6 +447,7 @@ class Reader:
             route.continue_()
 
     def _request(self, request) -> None:
+        self.requests.append(request.url)
         if self._leaves(request.url) and request.url not in self.external:
             self.external.append(request.url)
 
@@ -519,6 +521,9 @@ def test_reader_finds_an_indicator_and_lands_on_it(browser, mini_url: str, viewp
         assert first.locator("h1").inner_text() == "Cakupan K4"
         assert first.locator("mark").first.inner_text().lower().startswith("cakupan")
         assert "Dinkes" in first.locator(".pohon-search__facets").inner_text()
+        # Only what the query needs: no filter data unless the reader asks for the OPD list.
+        assert not any("/pagefind/filter/" in url for url in reader.requests)
+        assert not any(url.endswith("search_index.json") for url in reader.requests)
         reader.click_result("/indikator/dinkes-sp-1-k4/")
         assert reader.page.locator("article h1").inner_text().startswith("Cakupan K4")
         # The box closed on the way (Material's toggle), and nothing left localhost.
@@ -536,13 +541,17 @@ def test_keyboard_enter_opens_the_first_result_and_escape_closes(browser, mini_u
         page.goto(mini_url)
         page.keyboard.press("/")  # Material's shortcut opens the box
         assert page.locator("#__search").is_checked()
-        page.keyboard.type("Angka Kematian", delay=15)
-        page.locator(".md-search-result__link").first.wait_for()
+        page.keyboard.type("Angka Kematian Ibu", delay=15)
+        first = page.locator(".md-search-result__link").first
+        first.wait_for()
         page.keyboard.press("Escape")
         assert not page.locator("#__search").is_checked()
         page.locator("input.md-search__input").click()
+        page.locator(".pohon-search__status").filter(has_text="hasil").wait_for()
+        href, title = first.get_attribute("href"), first.locator("h1").inner_text()
+        assert title == "Angka Kematian Ibu", title
         page.keyboard.press("Enter")
-        page.wait_for_url(lambda url: "/indikator/" in url)
+        page.wait_for_url(lambda url: urlsplit(url).path == href)
         assert page.locator("article h1").inner_text().startswith("Angka Kematian Ibu")
         assert reader.errors == [] and reader.external == []
     finally:
