@@ -231,3 +231,37 @@ def test_custom_templates_override_built_in_ones(tmp_path: Path) -> None:
     node = _article(site, "node/dinkes-sp-1/index.html")
     assert "Templat situs sendiri: dinkes-sp-1" in node
     assert "Templat situs sendiri" not in _html(site, "indikator/dinkes-sp-1-k4/index.html")
+
+
+def _content_links(site: Path) -> dict[str, list[str]]:
+    """Every page's links inside the page content (``<div class="pohon-page">``), by page."""
+    links: dict[str, list[str]] = {}
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        start = html.find('<div class="pohon-page"')
+        if start < 0:
+            continue
+        parser = _Links()
+        parser.feed(html[start : html.index("</article>", start)])
+        # heading permalinks (#…) follow each site's toc settings; everything else must match
+        links[page.relative_to(site).as_posix()] = [h for h in parser.hrefs if h[0] != "#"]
+    return links
+
+
+def test_bare_mkdocs_builds_the_same_pages_from_pohon_generate(site: Path, tmp_path: Path) -> None:
+    """The benchmark's baseline is fair: ``pohon generate`` written out as Markdown and built by
+    bare MkDocs + Material gives the same pages with the same content links as the plugin."""
+    from mkdocs_pohon_plugin.cli import main
+
+    docs = tmp_path / "docs"
+    assert main(["generate", str(docs), "--trees", str(MINI)]) == 0
+    (docs / "tentang.md").write_text("# Tentang\n\nHalaman milik situs.\n", "utf-8")
+    config = CONFIG.split("plugins:")[0] + "plugins:\n  - search\n"
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    bare = tmp_path / "site"
+    ours, theirs = _content_links(site), _content_links(bare)
+    assert len(ours) > 30
+    assert ours.keys() == theirs.keys()
+    for page, hrefs in ours.items():
+        assert hrefs == theirs[page], page
