@@ -44,8 +44,11 @@ from .core.site.paths import EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
 from .core.site.redirects import redirects
 from .core.site.render import SEARCH_BOOST, front_matter
 from .core.site.search_index import (
+    DEFAULT_SHARD_WORDS,
     INSTALL_HINT,
+    SearchIndexer,
     SearchIndexError,
+    SearchIndexStats,
     index_site,
     pagefind_available,
 )
@@ -119,13 +122,19 @@ class PohonConfig(base.Config):
     site's ``nav`` already names them)."""
 
     search = c.Choice(("auto", "pagefind", "material"), default="auto")
-    """The site search behind Material's search box. ``pagefind``: the built site is indexed with
-    Pagefind after the build (``<site>/pagefind/``) and the box answers from it, fetching only the
+    """The site search behind Material's search box. ``pagefind``: every page is indexed with
+    Pagefind as it is written (``<site>/pagefind/``) and the box answers from it, fetching only the
     index chunks of the words searched; generated pages stay out of Material's own index (whose
     parsing would cost about a quarter of a big build). Needs the ``pagefind`` extra
     (``pip install 'mkdocs-pohon-plugin[pagefind]'``) and the ``material`` theme. ``material``:
     Material's search plugin as configured. ``auto`` (default): ``pagefind`` when it is installed
     and the theme is Material, else ``material``."""
+
+    search_shard_words = c.Type(int, default=DEFAULT_SHARD_WORDS)
+    """``search: pagefind``: words of page text in one shard of the index. Pagefind's memory
+    grows with the words it holds (about 0.8 KB each while writing), so a big site is indexed in
+    shards that the search box merges: the default keeps Pagefind under about 500 MB. Lower it on
+    a runner with little memory; a higher one gives fewer, bigger shards."""
 
 
 class PohonPlugin(BasePlugin[PohonConfig]):
@@ -138,6 +147,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.changes_page: str | None = None
         self.search_mode = "material"
         self.command = "build"
+        self.dirty = False
+        self.search_indexer: SearchIndexer | None = None
+        """Pagefind, fed each page as it is written (``search: pagefind``)."""
         self.load_cache = LoadCache()
         """Tree files read by an earlier build: ``mkdocs serve`` re-reads only changed ones."""
         self.preview: frozenset[str] | None = None
@@ -149,6 +161,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         # Defining on_startup keeps this instance (and its state, the load cache) across
         # `mkdocs serve` rebuilds.
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -198,6 +211,11 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                     ", ".join(stale),
                 )
         self.search_mode = self._search_mode(config)
+        if self.config.search_shard_words < 1:
+            raise PluginError(
+                f"pohon: search_shard_words must be a positive number of words "
+                f"(got {self.config.search_shard_words}); the default is {DEFAULT_SHARD_WORDS}."
+            )
         if self.search_mode == "pagefind":
             _use_pagefind_box(config)
         if not xlsx_available():
@@ -377,10 +395,19 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_workbook()
+        if self.search_indexer is not None:
+            self.search_indexer.abort()
+            self.search_indexer = None
 
+    @event_priority(-100)  # after other plugins: Pagefind indexes the page as it is written
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:
         if isinstance(page, PohonPage):
             page.release()
+        if self.search_indexer is not None:
+            try:
+                self.search_indexer.add_page("/" + page.url, output)
+            except SearchIndexError as exc:
+                raise PluginError(f"pohon: search: {exc}") from exc
         return output
 
     @event_priority(100)  # before other plugins (Material's search) look at the content
@@ -461,6 +488,19 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
         return markdown
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.search_indexer is not None:  # a build that ended without on_post_build
+            self.search_indexer.abort()
+        self.search_indexer = None
+        # Pages are indexed as they are written, on the other CPU core. A dirty `mkdocs serve`
+        # rebuild writes only the changed pages: the whole folder is indexed after it instead.
+        if self.config.enabled and self.search_mode == "pagefind" and not self.dirty:
+            self.search_indexer = SearchIndexer(
+                config.site_dir,
+                language=self.config.language,
+                shard_words=self.config.search_shard_words,
+            )
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._write_workbook(config)
         if not self.config.enabled or self.search_mode != "pagefind":
@@ -469,22 +509,37 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         script = site / SEARCH_SCRIPT_DEST
         script.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ASSETS / "pohon-search.js", script)
+        indexer, self.search_indexer = self.search_indexer, None
         try:
-            stats = index_site(site)
+            if indexer is not None:
+                stats = indexer.finish()
+            else:
+                stats = index_site(
+                    site,
+                    language=self.config.language,
+                    shard_words=self.config.search_shard_words,
+                )
         except SearchIndexError as exc:
             raise PluginError(f"pohon: search: {exc}") from exc
-        log.info(
-            "pohon: Pagefind %s indexed %d pages (%d words, %d filters) in %.1f s: %d files, "
-            "%.1f MB in %s",
-            stats.version,
-            stats.pages,
-            stats.words,
-            stats.filters,
-            stats.seconds,
-            stats.files,
-            stats.bytes / 1e6,
-            stats.output,
-        )
+        _log_search_index(stats)
+
+
+def _log_search_index(stats: SearchIndexStats) -> None:
+    log.info(
+        "pohon: Pagefind %s indexed %d pages (%d words, %d filters, %d shard%s) in %.1f s, "
+        "%.1f s of it writing: %d files, %.1f MB in %s",
+        stats.version,
+        stats.pages,
+        stats.words,
+        stats.filters,
+        stats.shards,
+        "" if stats.shards == 1 else "s",
+        stats.seconds,
+        stats.write_seconds,
+        stats.files,
+        stats.bytes / 1e6,
+        stats.output,
+    )
 
 
 class _SearchBoxOnly:

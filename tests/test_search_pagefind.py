@@ -39,11 +39,15 @@ from mkdocs.exceptions import Abort
 from mkdocs_pohon_plugin import plugin as plugin_module
 from mkdocs_pohon_plugin.core.check import check_trees
 from mkdocs_pohon_plugin.core.site.search_index import (
+    SHARDS_FILE,
+    SearchIndexer,
     SearchIndexError,
+    has_search_root,
     index_site,
+    page_url,
     pagefind_available,
     pagefind_executable,
-    site_glob,
+    site_pages,
 )
 from mkdocs_pohon_plugin.core.synthetic import SyntheticParams, generate_regency
 
@@ -106,9 +110,10 @@ def test_pagefind_is_installed() -> None:
 
 
 def _fragments(site: Path) -> dict[str, dict]:
-    """Every page in the bundle, by URL, read back from Pagefind's (gzipped JSON) fragments."""
+    """Every page in the bundle (all its shards), by URL, read back from Pagefind's (gzipped
+    JSON) fragments."""
     pages = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / "pagefind").glob("**/fragment/*.pf_fragment"):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(b"pagefind_dcd"), path
         data = json.loads(raw[len(b"pagefind_dcd") :])
@@ -203,10 +208,41 @@ def test_only_the_page_content_is_indexed(tiny: Path, tiny_stats) -> None:
     assert pages["/indikator/jeruk/"]["meta"]["title"] == "Jumlah jeruk nipis"
 
 
-def test_site_glob_skips_top_level_entries(tiny: Path) -> None:
-    glob = site_glob(tiny)
-    assert glob == "{index.html,indikator/**/*.html,lama/**/*.html}"
-    assert "404" not in glob and "assets" not in glob and "pagefind" not in glob
+def test_site_pages_skip_top_level_entries(tiny: Path) -> None:
+    found = [path.relative_to(tiny).as_posix() for path in site_pages(tiny)]
+    assert found == ["index.html", "indikator/jeruk/index.html", "lama/index.html"]
+    assert [page_url(path) for path in found] == ["/", "/indikator/jeruk/", "/lama/"]
+    assert page_url("a/b.html") == "/a/b.html"
+
+
+def test_only_pages_with_materials_article_are_indexed() -> None:
+    assert has_search_root('<div><article class="md-content__inner md-typeset">x</article>')
+    assert has_search_root("<article data-x='1' class='md-content__inner'>")
+    assert not has_search_root('<article class="md-content__innerx">')
+    assert not has_search_root('<div class="md-content__inner">')
+    assert not has_search_root("<p>md-content__inner</p>")
+
+
+def test_a_small_shard_budget_writes_one_shard_per_page(tiny: Path, tmp_path: Path) -> None:
+    """Each shard is a bundle of its own, without the script and WebAssembly the first one
+    serves; pohon-shards.json lists them, and together they hold every page once."""
+    site = tmp_path / "site"
+    shutil.copytree(tiny, site)
+    indexer = SearchIndexer(site, shard_words=1, window=0)
+    for path in site_pages(site):
+        indexer.add_page(page_url(path.relative_to(site).as_posix()), path.read_text("utf-8"))
+    stats = indexer.finish()
+    assert indexer.skipped == 1, "the redirect page"
+    assert stats.pages == 2 and stats.shards == 2
+    manifest = json.loads((site / "pagefind" / SHARDS_FILE).read_text("utf-8"))
+    assert manifest == {"shards": ["shard-2/"]}
+    second = site / "pagefind" / "shard-2"
+    assert (second / "pagefind-entry.json").is_file()
+    assert list(second.glob("*.pf_meta")) and list(second.glob("fragment/*.pf_fragment"))
+    assert not list(second.glob("*.js")) and not list(second.glob("wasm.*"))
+    assert set(_fragments(site)) == set(_fragments(tiny)) == {"/", "/indikator/jeruk/"}
+    one = json.loads((tiny / "pagefind" / SHARDS_FILE).read_text("utf-8"))
+    assert one == {"shards": []}
 
 
 def test_index_site_errors_are_clear(tmp_path: Path) -> None:
@@ -219,13 +255,22 @@ def test_index_site_errors_are_clear(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match="indexed no page"):
         index_site(bare)
     # Pagefind failing: its last lines are in the message.
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "index.html").write_text(PAGE.format(title="Ada", body="<h1>Ada</h1>"), "utf-8")
     failing = tmp_path / "pagefind-failing"
     failing.write_text("#!/bin/sh\necho 'starting' \necho 'Error: disk full' >&2\nexit 3\n")
     failing.chmod(failing.stat().st_mode | stat.S_IEXEC)
     with pytest.raises(SearchIndexError, match=r"exit status 3\):\nError: disk full"):
-        index_site(bare, executable=failing)
+        index_site(good, executable=failing)
+    # One that answers nonsense and then stops.
+    garbled = tmp_path / "pagefind-garbled"
+    garbled.write_text("#!/bin/sh\nprintf 'bm90IGpzb24=,'\necho 'Error: confused' >&2\nsleep 1\n")
+    garbled.chmod(garbled.stat().st_mode | stat.S_IEXEC)
+    with pytest.raises(SearchIndexError, match=r"stopped while .*\nError: confused"):
+        index_site(good, executable=garbled)
     with pytest.raises(SearchIndexError, match="could not be started"):
-        index_site(bare, executable=tmp_path / "no-such-binary")
+        index_site(good, executable=tmp_path / "no-such-binary")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -355,6 +400,12 @@ def test_pagefind_missing_is_a_clear_error(
     assert not (site / "pagefind").exists()
     assert 'data-md-component="search"' in (site / "index.html").read_text("utf-8")
     assert any("Pagefind is not installed" in r.getMessage() for r in caplog.records)
+
+
+def test_shard_words_must_be_positive(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        _build(tmp_path, options="      search_shard_words: 0\n")
+    assert any("search_shard_words must be a positive" in r.getMessage() for r in caplog.records)
 
 
 def test_auto_uses_pagefind_when_installed(tmp_path: Path) -> None:
@@ -606,20 +657,37 @@ def test_search_can_be_narrowed_to_one_opd(browser, mini_url: str) -> None:
 SCALE = SyntheticParams(opd=3, nodes=150, indicators=450, seed=1)
 
 
+SHARD_WORDS = 20_000  # a few shards for this regency, as a full one gets with the default
+
+
 @pytest.fixture(scope="module")
 def regency(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
-    """A synthetic regency built with Pagefind, and one indicator whose name no other has."""
+    """A synthetic regency built with Pagefind in several shards, and one indicator whose name no
+    other has, indexed in the last shard (merged into the search by the search box)."""
     root = tmp_path_factory.mktemp("regency")
     trees = root / "generated"
     generate_regency(trees, SCALE)
-    site = _build(root / "build", trees, strict=False)
+    site = _build(
+        root / "build", trees, strict=False, options=f"      search_shard_words: {SHARD_WORDS}\n"
+    )
+    manifest = json.loads((site / "pagefind" / SHARDS_FILE).read_text("utf-8"))
+    assert len(manifest["shards"]) >= 2, manifest
+    last = site / "pagefind" / manifest["shards"][-1]
+    in_last = {
+        json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])["url"]
+        for path in last.glob("fragment/*.pf_fragment")
+    }
     indicators = check_trees(trees).site.indicators
     names = Counter(indicator.name for indicator in indicators.values())
     unique = sorted(
-        (i for i in indicators.values() if names[i.name] == 1 and len(i.name.split()) >= 5),
+        (
+            i
+            for i in indicators.values()
+            if names[i.name] == 1 and len(i.name.split()) >= 5 and f"/indikator/{i.id}/" in in_last
+        ),
         key=lambda i: i.id,
     )
-    assert unique, "the synthetic regency has no indicator with a name of its own"
+    assert unique, "the synthetic regency has no indicator with a name of its own in that shard"
     return site, unique[0].id, unique[0].name
 
 
@@ -627,6 +695,8 @@ def test_search_finds_a_known_indicator_at_scale(browser, regency) -> None:
     site, indicator_id, name = regency
     pages = _fragments(site)
     assert len(pages) > 400, f"only {len(pages)} pages indexed"
+    generated = {path.parent.relative_to(site).as_posix() for path in site.glob("*/*/index.html")}
+    assert {f"/{path}/" for path in generated} - set(pages) == set(), "every shard holds its own"
     target = f"/indikator/{indicator_id}/"
     with _served(site) as url:
         reader = Reader(browser, url, DESKTOP)
@@ -634,6 +704,8 @@ def test_search_finds_a_known_indicator_at_scale(browser, regency) -> None:
             reader.page.goto(url)
             hrefs = reader.search(name)
             assert target in hrefs, f"{name!r}: {target} not among {hrefs}"
+            shards = [url for url in reader.requests if "/pagefind/shard-" in url]
+            assert any("/pagefind-entry.json" in url for url in shards), shards
             reader.click_result(target)
             assert reader.page.locator("article h1").inner_text().startswith(name)
             assert reader.external == [] and reader.errors == []

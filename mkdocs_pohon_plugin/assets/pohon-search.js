@@ -65,6 +65,25 @@
     list.setAttribute("role", open ? "list" : "presentation");
   }
 
+  /* A big site's index is written in shards (pagefind/shard-2/, …) so that Pagefind's memory
+   * stays bounded while building; pohon-shards.json lists them and each is merged into the one
+   * search (they share the first bundle's script and WebAssembly). A bundle without the list
+   * (one indexed by hand) is one shard. */
+  function mergeShards(module) {
+    return fetch(new URL("pohon-shards.json", bundleUrl).href)
+      .then(function (response) {
+        return response.ok ? response.json() : { shards: [] };
+      })
+      .then(function (manifest) {
+        var shards = (manifest && manifest.shards) || [];
+        return Promise.all(
+          shards.map(function (shard) {
+            return module.mergeIndex(new URL(shard, bundleUrl).pathname);
+          })
+        );
+      });
+  }
+
   function load() {
     if (!pagefind) {
       setStatus(word("search_loading", "Memuat pencarian …"));
@@ -72,6 +91,9 @@
         return Promise.resolve(module.options({ excerptLength: 24 }))
           .then(function () {
             return module.init();
+          })
+          .then(function () {
+            return mergeShards(module);
           })
           .then(function () {
             return module;

@@ -1,24 +1,36 @@
-"""Index a built site with Pagefind, after the build: the static full-text search of the site.
+"""Index a site with Pagefind, the static full-text search of the site: page by page, in shards.
 
-Plain Python (no MkDocs): :func:`index_site` runs the Pagefind binary that the ``pagefind`` package
-ships (the ``pagefind`` extra: ``pip install 'mkdocs-pohon-plugin[pagefind]'``, which brings
-``pagefind[bin]``) over a folder of HTML and writes the search bundle into ``<site>/pagefind/``:
-``pagefind.js``, its WebAssembly, one entry file and index/fragment chunks that a browser fetches
-only for the words it searches. The pages indexed are:
+Plain Python (no MkDocs). The Pagefind binary that the ``pagefind`` package ships (the
+``pagefind`` extra: ``pip install 'mkdocs-pohon-plugin[pagefind]'``, which brings
+``pagefind[bin]``) runs as a service (``pagefind --service``); :class:`SearchIndexer` hands it
+one page at a time, so a build can feed it each page as it is written, while the other CPU core
+does the indexing. The bundle lands in ``<site>/pagefind/``: ``pagefind.js``, its WebAssembly,
+one entry file and index/fragment chunks that a browser fetches only for the words it searches.
+
+**Shards.** Pagefind holds a whole index in memory and, when it writes it, needs about 0.6 KB for
+every word of every page: a whole regency (20,000 pages, 3 million words) would take 1.8 GB. So
+the pages go into shards of about ``shard_words`` words each (by default under 500 MB of
+Pagefind's memory); a full shard is written and dropped from the service before the next grows.
+The first shard is the bundle in ``pagefind/``; the others are ``pagefind/shard-2/``, … (their
+data only: the script and WebAssembly of the first serve them all), listed in
+``pagefind/pohon-shards.json``, which the search box reads to merge them into one search
+(Pagefind's ``mergeIndex``). Results of all shards are ranked together.
+
+What is indexed:
 
 - only the page's content (``article.md-content__inner``, Material's article), not the
   navigation, header or footer; a page without it (an ``id_lama`` redirect page) is skipped;
 - without Mermaid diagram sources (``.mermaid``, ``.pohon-diagram``), heading anchors (¶),
   Material's edit/view buttons and hidden elements (the pages' own ``data-pagefind-ignore`` is
   honoured too);
-- as one index in one language (``--force-language``), whatever ``<html lang>`` says, and by
-  default without stemming: Pagefind's Indonesian stemmer (``id``) reduces "kematian" to "mati" and
-  "pelayanan" to "layan", so while a reader types ("kemat", "pelay") no indexed word starts with
-  the prefix and Pagefind falls back to a shorter one ("ke", "pe"): junk results. Unstemmed, words
-  are kept whole and every prefix finds its words, as in Material's own Indonesian search (which
-  has no stemmer either); the price is that "layanan" does not also find "pelayanan";
-- every ``*.html`` file but the top-level ``404.html`` (and the ``pagefind``, ``search`` and
-  ``assets`` folders).
+- as one index in one language, whatever ``<html lang>`` says, and by default without stemming:
+  Pagefind's Indonesian stemmer (``id``) reduces "kematian" to "mati" and "pelayanan" to "layan",
+  so while a reader types ("kemat", "pelay") no indexed word starts with the prefix and Pagefind
+  falls back to a shorter one ("ke", "pe"): junk results. Unstemmed, words are kept whole and
+  every prefix finds its words, as in Material's own Indonesian search (which has no stemmer
+  either); the price is that "layanan" does not also find "pelayanan";
+- :func:`index_site` (a built folder): every ``*.html`` file but the top-level ``404.html`` and
+  the ``pagefind``, ``search`` and ``assets`` folders.
 
 Filters come from the pages themselves (``data-pagefind-filter="opd"``, ``"tingkat"``,
 ``"tahun"``), hidden ones included: their text is not searched, the filter is still recorded.
@@ -26,17 +38,29 @@ Filters come from the pages themselves (``data-pagefind-filter="opd"``, ``"tingk
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import importlib.util
+import json
 import re
 import shutil
 import subprocess
+import tempfile
+import threading
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 OUTPUT_SUBDIR = "pagefind"
+SHARDS_FILE = "pohon-shards.json"
+SHARD_PREFIX = "shard-"
 ROOT_SELECTOR = "article.md-content__inner"
+# The same element, found in the HTML text: a page without it is not handed to Pagefind (its
+# service would index the whole body, where the command skips the page).
+_ROOT_ELEMENT = re.compile(r"<article\b[^>]*\bclass=[\"'](?:[^\"']*\s)?md-content__inner[\s\"']")
 EXCLUDE_SELECTORS: tuple[str, ...] = (
     ".mermaid",
     ".pohon-diagram",
@@ -49,11 +73,18 @@ EXCLUDE_SELECTORS: tuple[str, ...] = (
 )
 SKIP_TOP_LEVEL: tuple[str, ...] = ("404.html", OUTPUT_SUBDIR, "search", "assets")
 UNSTEMMED = "unknown"  # Pagefind's language without a stemmer (wasm.unknown.pagefind)
+# Words in one shard: Pagefind's peak while writing it is about 40 MB + 0.8 KB a word (measured
+# with Pagefind 1.5.2 on the generated full regency: 500,000 words a shard, peak 460-480 MB;
+# 750,000, 650 MB; one index of its 3 million words, 1.8 GB).
+DEFAULT_SHARD_WORDS = 500_000
+# Pages handed to the service and not yet answered: enough to keep it busy, little in the pipe.
+WINDOW = 32
+# Files of a bundle that only the first shard needs (the others are merged into its search).
+_SHARED_FILES = re.compile(r"^(pagefind.*\.(js|css)|wasm\..*)$")
 INSTALL_HINT = (
     "pip install 'mkdocs-pohon-plugin[pagefind]' (or pip install 'pagefind[bin]') "
     "in the environment that runs mkdocs"
 )
-_GLOB_SPECIAL = re.compile(r"[{}\[\]*?,!\\]")
 _STDERR_LINES = 15
 
 
@@ -61,18 +92,24 @@ class SearchIndexError(Exception):
     """Pagefind is missing, failed, or indexed nothing: the message says what happened."""
 
 
+class _Refused(SearchIndexError):
+    """Pagefind answered one request with an error (and goes on with the others)."""
+
+
 @dataclass(frozen=True)
 class SearchIndexStats:
-    """What :func:`index_site` wrote."""
+    """What a :class:`SearchIndexer` wrote. ``words`` counts every word of every page."""
 
     output: Path
     pages: int
     words: int
     filters: int
     language: str
+    shards: int
     files: int
     bytes: int
     seconds: float
+    write_seconds: float
     version: str
 
 
@@ -97,32 +134,34 @@ def pagefind_executable() -> Path | None:
 
 
 def pagefind_available() -> bool:
-    """Whether :func:`index_site` can run (the ``pagefind`` package and its binary)."""
+    """Whether a :class:`SearchIndexer` can run (the ``pagefind`` package and its binary)."""
     return pagefind_executable() is not None
 
 
-def site_glob(site_dir: Path, skip: Sequence[str] = SKIP_TOP_LEVEL) -> str:
-    """The glob of the HTML files to index: every ``*.html`` but the top-level entries in
-    ``skip``. Pagefind's glob has no negation, so it lists the top-level folders and files kept."""
-    parts: list[str] = []
+def has_search_root(html: str) -> bool:
+    """Whether the page has the element that is indexed (Material's article)."""
+    return _ROOT_ELEMENT.search(html) is not None
+
+
+def site_pages(site_dir: Path, skip: Sequence[str] = SKIP_TOP_LEVEL) -> Iterator[Path]:
+    """The HTML files of a built site to index, sorted: every ``*.html`` but the top-level
+    entries in ``skip`` and hidden ones."""
     for entry in sorted(site_dir.iterdir(), key=lambda p: p.name):
-        name = entry.name
-        if name in skip or name.startswith("."):
+        if entry.name in skip or entry.name.startswith("."):
             continue
-        if _GLOB_SPECIAL.search(name):
-            return "**/*.{html}"  # a name the glob cannot spell: index everything
         if entry.is_dir():
-            parts.append(f"{name}/**/*.html")
-        elif name.endswith(".html"):
-            parts.append(name)
-    if not parts:
-        return "**/*.{html}"
-    return "{" + ",".join(parts) + "}"
+            yield from sorted(entry.rglob("*.html"))
+        elif entry.name.endswith(".html"):
+            yield entry
 
 
-def _number(pattern: str, text: str) -> int:
-    match = re.search(pattern, text)
-    return int(match.group(1)) if match else 0
+def page_url(relative: str) -> str:
+    """The search result URL of a file, as Pagefind gives it: ``node/x/index.html`` is
+    ``/node/x/``, ``a.html`` stays ``/a.html``."""
+    path = "/" + relative.lstrip("/")
+    if path.endswith("/index.html"):
+        return path[: -len("index.html")]
+    return path
 
 
 def _tail(text: str) -> str:
@@ -134,69 +173,324 @@ def _tail(text: str) -> str:
     return "\n".join(lines[-_STDERR_LINES:])
 
 
+class _Service:
+    """A running ``pagefind --service``: requests are base64 JSON messages ended by a comma on
+    its stdin, answers the same on its stdout, matched by ``message_id``. A thread reads the
+    answers, so a request can be sent without waiting for its answer."""
+
+    def __init__(self, binary: Path, cwd: Path) -> None:
+        # Pagefind's own messages, kept to explain a failure (closed in close()).
+        self._stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            self._process = subprocess.Popen(
+                [str(binary), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self._stderr,
+                cwd=cwd,
+            )
+        except OSError as exc:
+            self._stderr.close()
+            raise SearchIndexError(f"Pagefind ({binary}) could not be started: {exc}") from exc
+        self._binary = binary
+        self._answers: dict[int, dict[str, Any]] = {}
+        self._ready = threading.Condition()
+        self._ended = False
+        self._last_id = 0
+        self._reader = threading.Thread(target=self._read, name="pagefind-service", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        pending = b""
+        try:
+            while chunk := stdout.read1(1 << 16):
+                pending += chunk
+                *messages, pending = pending.split(b",")
+                for message in messages:
+                    answer = json.loads(base64.b64decode(message))
+                    message_id = answer.get("message_id")
+                    if message_id is None:  # a request it could not read: its id is inside
+                        original = answer.get("payload", {}).get("original_message") or "{}"
+                        message_id = json.loads(original).get("message_id")
+                    with self._ready:
+                        self._answers[message_id] = answer.get("payload") or {}
+                        self._ready.notify_all()
+        except (ValueError, OSError):
+            pass
+        finally:
+            with self._ready:
+                self._ended = True
+                self._ready.notify_all()
+
+    def _failure(self, doing: str) -> SearchIndexError:
+        try:  # its output has ended: it is exiting, or stuck
+            status = self._process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            status = self._process.wait()
+        self._stderr.seek(0)
+        said = _tail(self._stderr.read().decode("utf-8", "replace")) or "(no output)"
+        return SearchIndexError(
+            f"Pagefind ({self._binary}) stopped while {doing} (exit status {status}):\n{said}"
+        )
+
+    def send(self, payload: dict[str, Any]) -> int:
+        """Send a request; its id, to :meth:`answer` it later."""
+        self._last_id += 1
+        message = {"message_id": self._last_id, "payload": payload}
+        stdin = self._process.stdin
+        assert stdin is not None
+        try:
+            stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+            stdin.flush()
+        except OSError as exc:
+            raise self._failure(f"receiving a {payload.get('type')} request") from exc
+        return self._last_id
+
+    def answer(self, message_id: int, doing: str) -> dict[str, Any]:
+        """The answer to a request (waiting for it); an error answer raises."""
+        with self._ready:
+            while message_id not in self._answers:
+                if self._ended:
+                    raise self._failure(doing)
+                self._ready.wait()
+            payload = self._answers.pop(message_id)
+        if payload.get("type") == "Error":
+            raise _Refused(f"Pagefind failed {doing}: {payload.get('message')}")
+        return payload
+
+    def request(self, payload: dict[str, Any], doing: str) -> dict[str, Any]:
+        return self.answer(self.send(payload), doing)
+
+    def close(self) -> None:
+        if self._process.stdin is not None:
+            with contextlib.suppress(OSError):  # it may have gone already
+                self._process.stdin.close()
+        try:
+            self._process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._reader.join(timeout=5)
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+        self._stderr.close()
+
+    def kill(self) -> None:
+        self._process.kill()
+        self.close()
+
+
+@dataclass
+class _Shard:
+    index_id: int
+    output: Path
+    words: int = 0
+    pages: int = 0
+    pending: deque[tuple[int, str]] = field(default_factory=deque)
+
+
+class SearchIndexer:
+    """Index pages into ``<site_dir>/pagefind/`` one at a time (:meth:`add_page`), then
+    :meth:`finish` writes the bundle. :meth:`abort` stops without writing. The previous bundle is
+    removed when the first page comes. ``language`` is the pages' language; with ``stemming``
+    the index uses Pagefind's stemmer for it, without (the default) one language-neutral index of
+    whole words. A shard is closed once the answered pages reach ``shard_words``; up to
+    ``window`` more pages may be on their way into it. Pagefind failing raises
+    :class:`SearchIndexError`."""
+
+    def __init__(
+        self,
+        site_dir: Path | str,
+        *,
+        language: str = "id",
+        stemming: bool = False,
+        shard_words: int = DEFAULT_SHARD_WORDS,
+        exclude_selectors: Sequence[str] = EXCLUDE_SELECTORS,
+        executable: Path | None = None,
+        window: int = WINDOW,
+    ) -> None:
+        self.site = Path(site_dir).resolve()
+        self.output = self.site / OUTPUT_SUBDIR
+        self.language = language if stemming else UNSTEMMED
+        self.shard_words = max(1, shard_words)
+        self.window = max(0, window)
+        self._config = {
+            "root_selector": ROOT_SELECTOR,
+            "exclude_selectors": list(exclude_selectors),
+            "force_language": self.language,
+        }
+        self._executable = executable
+        self._service: _Service | None = None
+        self._shard: _Shard | None = None
+        self._outputs: list[Path] = []
+        self._failures: list[str] = []
+        self._started = time.perf_counter()
+        self.pages = 0
+        self.words = 0
+        self.skipped = 0
+        self.write_seconds = 0.0
+
+    # Feeding ----------------------------------------------------------------------------------
+
+    def _start(self) -> _Service:
+        binary = self._executable or pagefind_executable()
+        if binary is None:
+            raise SearchIndexError(f"Pagefind is not installed: {INSTALL_HINT}")
+        if self.output.is_dir():
+            shutil.rmtree(self.output)
+        self._started = time.perf_counter()
+        self._service = _Service(binary, Path(tempfile.gettempdir()))
+        return self._service
+
+    def _current(self) -> tuple[_Service, _Shard]:
+        service = self._service or self._start()
+        if self._shard is None:
+            created = service.request({"type": "NewIndex", "config": self._config}, "creating")
+            number = len(self._outputs) + 1
+            output = self.output if number == 1 else self.output / f"{SHARD_PREFIX}{number}"
+            self._outputs.append(output)
+            self._shard = _Shard(index_id=created["index_id"], output=output)
+        return service, self._shard
+
+    def _settle(self, service: _Service, shard: _Shard, keep: int) -> None:
+        """Take the answers of the shard's pages until at most ``keep`` are pending."""
+        while len(shard.pending) > keep:
+            message_id, url = shard.pending.popleft()
+            try:
+                answer = service.answer(message_id, f"indexing {url}")
+            except _Refused as exc:  # one page it could not index: said at the end
+                self._failures.append(str(exc))
+                continue
+            words = int(answer.get("page_word_count") or 0)
+            shard.words += words
+            shard.pages += 1
+            self.words += words
+            self.pages += 1
+
+    def add_page(self, url: str, html: str) -> bool:
+        """Index one page at ``url`` (``/node/x/``) from its HTML; ``False`` when the page has no
+        article to index (it is skipped)."""
+        if not has_search_root(html):
+            self.skipped += 1
+            return False
+        service, shard = self._current()
+        message_id = service.send(
+            {"type": "AddFile", "index_id": shard.index_id, "url": url, "file_contents": html}
+        )
+        shard.pending.append((message_id, url))
+        self._settle(service, shard, self.window)
+        if shard.words >= self.shard_words:
+            self._close_shard()
+        return True
+
+    def _close_shard(self) -> None:
+        """Write the current shard and drop it from the service. The build waits for the write:
+        indexing the next shard meanwhile would add half a shard to Pagefind's peak memory."""
+        if self._service is None or self._shard is None:
+            return
+        service, shard = self._service, self._shard
+        self._settle(service, shard, 0)
+        self._shard = None
+        started = time.perf_counter()
+        if shard.pages:
+            service.request(
+                {
+                    "type": "WriteFiles",
+                    "index_id": shard.index_id,
+                    "output_path": str(shard.output),
+                },
+                f"writing {shard.output}",
+            )
+        else:
+            self._outputs.remove(shard.output)
+        service.request({"type": "DeleteIndex", "index_id": shard.index_id}, "dropping a shard")
+        self.write_seconds += time.perf_counter() - started
+
+    # Ending -----------------------------------------------------------------------------------
+
+    def finish(self) -> SearchIndexStats:
+        """Write what is left, wait for every shard, and say what was written."""
+        if self._service is None:
+            raise SearchIndexError(
+                f"Pagefind indexed no page of {self.site}: no {ROOT_SELECTOR} element in any "
+                f"page ({self.skipped} skipped)"
+            )
+        service = self._service
+        try:
+            self._close_shard()
+        except BaseException:
+            service.kill()
+            self._service = None
+            raise
+        service.close()
+        self._service = None
+        if self._failures:
+            raise SearchIndexError("\n".join(self._failures[:_STDERR_LINES]))
+        shards = [output.relative_to(self.output).as_posix() + "/" for output in self._outputs[1:]]
+        for extra in self._outputs[1:]:
+            for path in extra.iterdir():
+                if path.is_file() and _SHARED_FILES.match(path.name):
+                    path.unlink()
+        (self.output / SHARDS_FILE).write_text(
+            json.dumps({"shards": shards}, ensure_ascii=False) + "\n", "utf-8"
+        )
+        written = [p for p in self.output.rglob("*") if p.is_file()]
+        entry = json.loads((self.output / "pagefind-entry.json").read_text("utf-8"))
+        return SearchIndexStats(
+            output=self.output,
+            pages=self.pages,
+            words=self.words,
+            filters=sum(1 for _ in (self.output / "filter").glob("*.pf_filter")),
+            language=self.language,
+            shards=len(self._outputs),
+            files=len(written),
+            bytes=sum(p.stat().st_size for p in written),
+            seconds=time.perf_counter() - self._started,
+            write_seconds=self.write_seconds,
+            version=str(entry.get("version", "")),
+        )
+
+    def abort(self) -> None:
+        """Stop the service without writing anything more (a failed build)."""
+        if self._service is not None:
+            self._service.kill()
+            self._service = None
+        self._shard = None
+
+
 def index_site(
     site_dir: Path | str,
     *,
     language: str = "id",
     stemming: bool = False,
-    root_selector: str | None = ROOT_SELECTOR,
+    shard_words: int = DEFAULT_SHARD_WORDS,
     exclude_selectors: Sequence[str] = EXCLUDE_SELECTORS,
     skip: Sequence[str] = SKIP_TOP_LEVEL,
     executable: Path | None = None,
 ) -> SearchIndexStats:
-    """Index the built site in ``site_dir`` with Pagefind into ``site_dir/pagefind/``.
+    """Index a built site in ``site_dir`` (its :func:`site_pages`) into ``site_dir/pagefind/``.
 
-    ``language`` is the pages' language; with ``stemming`` the index uses Pagefind's stemmer for
-    it, without (the default) one language-neutral index of whole words. The previous bundle in
-    ``site_dir/pagefind/`` is removed first. Raises :class:`SearchIndexError` when Pagefind is
-    not installed, fails (with the end of its output), or indexes no page."""
+    Raises :class:`SearchIndexError` when the folder is missing, Pagefind is not installed or
+    fails (with the end of its output), or no page has an article to index."""
     site = Path(site_dir).resolve()
     if not site.is_dir():
         raise SearchIndexError(f"the site folder {site} does not exist: build the site first")
-    binary = executable or pagefind_executable()
-    if binary is None:
-        raise SearchIndexError(f"Pagefind is not installed: {INSTALL_HINT}")
-    output = site / OUTPUT_SUBDIR
-    if output.is_dir():
-        shutil.rmtree(output)
-    command = [str(binary), "--site", str(site), "--output-subdir", OUTPUT_SUBDIR]
-    command += ["--glob", site_glob(site, skip)]
-    index_language = language if stemming else UNSTEMMED
-    command += ["--force-language", index_language]
-    if root_selector:
-        command += ["--root-selector", root_selector]
-    for selector in exclude_selectors:
-        command += ["--exclude-selectors", selector]
-    started = time.perf_counter()
-    try:
-        run = subprocess.run(
-            command, cwd=site, capture_output=True, text=True, encoding="utf-8", errors="replace"
-        )
-    except OSError as exc:
-        raise SearchIndexError(f"Pagefind ({binary}) could not be started: {exc}") from exc
-    seconds = time.perf_counter() - started
-    said = _tail(run.stderr) or _tail(run.stdout) or "(no output)"
-    pages = _number(r"Indexed (\d+) pages?", run.stdout)
-    entry = output / "pagefind-entry.json"
-    if "not able to build an index" in said or (
-        run.returncode == 0 and not (pages and entry.exists())
-    ):
-        raise SearchIndexError(
-            f"Pagefind indexed no page of {site}: no {root_selector or '<body>'} element in any "
-            f"of its HTML files ({site_glob(site, skip)})?\n{said}"
-        )
-    if run.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed on {site} (exit status {run.returncode}):\n{said}")
-    written = [p for p in output.rglob("*") if p.is_file()]
-    version = re.search(r"Running Pagefind v(\S+)", run.stdout)
-    return SearchIndexStats(
-        output=output,
-        pages=pages,
-        words=_number(r"Indexed (\d+) words?", run.stdout),
-        filters=_number(r"Indexed (\d+) filters?", run.stdout),
-        language=index_language,
-        files=len(written),
-        bytes=sum(p.stat().st_size for p in written),
-        seconds=seconds,
-        version=version.group(1) if version else "",
+    indexer = SearchIndexer(
+        site,
+        language=language,
+        stemming=stemming,
+        shard_words=shard_words,
+        exclude_selectors=exclude_selectors,
+        executable=executable,
     )
+    try:
+        for path in site_pages(site, skip):
+            html = path.read_text("utf-8", errors="replace")
+            indexer.add_page(page_url(path.relative_to(site).as_posix()), html)
+        return indexer.finish()
+    except BaseException:
+        indexer.abort()
+        raise
