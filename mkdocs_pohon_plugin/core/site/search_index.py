@@ -78,7 +78,9 @@ UNSTEMMED = "unknown"  # Pagefind's language without a stemmer (wasm.unknown.pag
 # 750,000, 650 MB; one index of its 3 million words, 1.8 GB).
 DEFAULT_SHARD_WORDS = 500_000
 # Pages handed to the service and not yet answered: enough to keep it busy, little in the pipe.
-WINDOW = 32
+WINDOW = 128
+# Page text held while Pagefind writes a shard (a few seconds of pages): beyond it, the build waits.
+HOLD_BYTES = 64 * 1024 * 1024
 # Files of a bundle that only the first shard needs (the others are merged into its search).
 _SHARED_FILES = re.compile(r"^(pagefind.*\.(js|css)|wasm\..*)$")
 INSTALL_HINT = (
@@ -109,7 +111,7 @@ class SearchIndexStats:
     files: int
     bytes: int
     seconds: float
-    write_seconds: float
+    wait_seconds: float
     version: str
 
 
@@ -138,9 +140,16 @@ def pagefind_available() -> bool:
     return pagefind_executable() is not None
 
 
-def has_search_root(html: str) -> bool:
-    """Whether the page has the element that is indexed (Material's article)."""
-    return _ROOT_ELEMENT.search(html) is not None
+def search_document(html: str) -> str | None:
+    """What Pagefind needs of a page: its article in an empty document (a third of the page, the
+    rest is the theme's header, navigation and footer), or ``None`` for a page without one."""
+    found = _ROOT_ELEMENT.search(html)
+    if found is None:
+        return None
+    end = html.rfind("</article>")
+    if end < found.start():
+        return html
+    return "<html><body>" + html[found.start() : end + len("</article>")] + "</body></html>"
 
 
 def site_pages(site_dir: Path, skip: Sequence[str] = SKIP_TOP_LEVEL) -> Iterator[Path]:
@@ -249,12 +258,15 @@ class _Service:
             raise self._failure(f"receiving a {payload.get('type')} request") from exc
         return self._last_id
 
-    def answer(self, message_id: int, doing: str) -> dict[str, Any]:
-        """The answer to a request (waiting for it); an error answer raises."""
+    def answer(self, message_id: int, doing: str, *, wait: bool = True) -> dict[str, Any] | None:
+        """The answer to a request, waiting for it (``None`` when it has not come and ``wait`` is
+        false); an error answer raises."""
         with self._ready:
             while message_id not in self._answers:
                 if self._ended:
                     raise self._failure(doing)
+                if not wait:
+                    return None
                 self._ready.wait()
             payload = self._answers.pop(message_id)
         if payload.get("type") == "Error":
@@ -262,7 +274,9 @@ class _Service:
         return payload
 
     def request(self, payload: dict[str, Any], doing: str) -> dict[str, Any]:
-        return self.answer(self.send(payload), doing)
+        answer = self.answer(self.send(payload), doing)
+        assert answer is not None
+        return answer
 
     def close(self) -> None:
         if self._process.stdin is not None:
@@ -292,14 +306,22 @@ class _Shard:
     pending: deque[tuple[int, str]] = field(default_factory=deque)
 
 
+@dataclass
+class _Write:
+    message_id: int
+    shard: _Shard
+
+
 class SearchIndexer:
     """Index pages into ``<site_dir>/pagefind/`` one at a time (:meth:`add_page`), then
     :meth:`finish` writes the bundle. :meth:`abort` stops without writing. The previous bundle is
     removed when the first page comes. ``language`` is the pages' language; with ``stemming``
     the index uses Pagefind's stemmer for it, without (the default) one language-neutral index of
     whole words. A shard is closed once the answered pages reach ``shard_words``; up to
-    ``window`` more pages may be on their way into it. Pagefind failing raises
-    :class:`SearchIndexError`."""
+    ``window`` more pages may be on their way into it. While Pagefind writes a full shard, the
+    pages that come are held here (up to ``hold_bytes``, then :meth:`add_page` waits), not sent:
+    a shard growing during the write would add to Pagefind's peak memory. Pagefind failing
+    raises :class:`SearchIndexError`."""
 
     def __init__(
         self,
@@ -311,12 +333,14 @@ class SearchIndexer:
         exclude_selectors: Sequence[str] = EXCLUDE_SELECTORS,
         executable: Path | None = None,
         window: int = WINDOW,
+        hold_bytes: int = HOLD_BYTES,
     ) -> None:
         self.site = Path(site_dir).resolve()
         self.output = self.site / OUTPUT_SUBDIR
         self.language = language if stemming else UNSTEMMED
         self.shard_words = max(1, shard_words)
         self.window = max(0, window)
+        self.hold_bytes = max(0, hold_bytes)
         self._config = {
             "root_selector": ROOT_SELECTOR,
             "exclude_selectors": list(exclude_selectors),
@@ -325,13 +349,17 @@ class SearchIndexer:
         self._executable = executable
         self._service: _Service | None = None
         self._shard: _Shard | None = None
+        self._writing: _Write | None = None
+        self._held: deque[tuple[str, str]] = deque()
+        self._held_size = 0
         self._outputs: list[Path] = []
         self._failures: list[str] = []
         self._started = time.perf_counter()
         self.pages = 0
         self.words = 0
         self.skipped = 0
-        self.write_seconds = 0.0
+        self.wait_seconds = 0.0
+        """Time :meth:`add_page` and :meth:`finish` spent waiting for Pagefind to write."""
 
     # Feeding ----------------------------------------------------------------------------------
 
@@ -360,7 +388,7 @@ class SearchIndexer:
         while len(shard.pending) > keep:
             message_id, url = shard.pending.popleft()
             try:
-                answer = service.answer(message_id, f"indexing {url}")
+                answer = service.answer(message_id, f"indexing {url}") or {}
             except _Refused as exc:  # one page it could not index: said at the end
                 self._failures.append(str(exc))
                 continue
@@ -373,41 +401,67 @@ class SearchIndexer:
     def add_page(self, url: str, html: str) -> bool:
         """Index one page at ``url`` (``/node/x/``) from its HTML; ``False`` when the page has no
         article to index (it is skipped)."""
-        if not has_search_root(html):
+        document = search_document(html)
+        if document is None:
             self.skipped += 1
             return False
+        self._held.append((url, document))
+        self._held_size += len(document)
+        self._pump(wait=self._held_size > self.hold_bytes)
+        return True
+
+    def _pump(self, *, wait: bool) -> None:
+        """Send the held pages, unless a shard is being written (and ``wait`` is false)."""
+        while self._held:
+            if self._writing is not None and not self._written(wait=wait):
+                return
+            url, document = self._held.popleft()
+            self._held_size -= len(document)
+            self._send(url, document)
+
+    def _send(self, url: str, document: str) -> None:
         service, shard = self._current()
         message_id = service.send(
-            {"type": "AddFile", "index_id": shard.index_id, "url": url, "file_contents": html}
+            {"type": "AddFile", "index_id": shard.index_id, "url": url, "file_contents": document}
         )
         shard.pending.append((message_id, url))
         self._settle(service, shard, self.window)
         if shard.words >= self.shard_words:
             self._close_shard()
-        return True
 
     def _close_shard(self) -> None:
-        """Write the current shard and drop it from the service. The build waits for the write:
-        indexing the next shard meanwhile would add half a shard to Pagefind's peak memory."""
+        """Ask Pagefind to write the current shard; :meth:`_written` drops it once written."""
         if self._service is None or self._shard is None:
             return
         service, shard = self._service, self._shard
         self._settle(service, shard, 0)
         self._shard = None
-        started = time.perf_counter()
-        if shard.pages:
-            service.request(
-                {
-                    "type": "WriteFiles",
-                    "index_id": shard.index_id,
-                    "output_path": str(shard.output),
-                },
-                f"writing {shard.output}",
-            )
-        else:
+        if not shard.pages:
+            service.request({"type": "DeleteIndex", "index_id": shard.index_id}, "dropping")
             self._outputs.remove(shard.output)
-        service.request({"type": "DeleteIndex", "index_id": shard.index_id}, "dropping a shard")
-        self.write_seconds += time.perf_counter() - started
+            return
+        message_id = service.send(
+            {"type": "WriteFiles", "index_id": shard.index_id, "output_path": str(shard.output)}
+        )
+        self._writing = _Write(message_id, shard)
+
+    def _written(self, *, wait: bool) -> bool:
+        """Whether no shard is being written any more (waiting for it with ``wait``); a written
+        shard is dropped from Pagefind's memory."""
+        writing, service = self._writing, self._service
+        if writing is None or service is None:
+            return True
+        started = time.perf_counter()
+        answer = service.answer(writing.message_id, f"writing {writing.shard.output}", wait=wait)
+        if answer is None:
+            return False
+        service.request(
+            {"type": "DeleteIndex", "index_id": writing.shard.index_id}, "dropping a shard"
+        )
+        self._writing = None
+        if wait:
+            self.wait_seconds += time.perf_counter() - started
+        return True
 
     # Ending -----------------------------------------------------------------------------------
 
@@ -420,7 +474,9 @@ class SearchIndexer:
             )
         service = self._service
         try:
+            self._pump(wait=True)
             self._close_shard()
+            self._written(wait=True)
         except BaseException:
             service.kill()
             self._service = None
@@ -449,7 +505,7 @@ class SearchIndexer:
             files=len(written),
             bytes=sum(p.stat().st_size for p in written),
             seconds=time.perf_counter() - self._started,
-            write_seconds=self.write_seconds,
+            wait_seconds=self.wait_seconds,
             version=str(entry.get("version", "")),
         )
 
