@@ -130,6 +130,12 @@ class PohonConfig(base.Config):
     Material's search plugin as configured. ``auto`` (default): ``pagefind`` when it is installed
     and the theme is Material, else ``material``."""
 
+    search_stemming = c.Type(bool, default=False)
+    """``search: pagefind``: index words by their Indonesian stem (Pagefind's ``id`` stemmer), so
+    that "layanan" also finds "pelayanan". Off by default: the stemmer cuts "kematian" to "mati",
+    so while a reader types ("kemat") no indexed word starts with what is typed and the box shows
+    junk until the word is complete. Without it every typed prefix finds its words."""
+
     search_shard_words = c.Type(int, default=DEFAULT_SHARD_WORDS)
     """``search: pagefind``: words of page text in one shard of the index. Pagefind's memory
     grows with the words it holds (about 0.8 KB each while writing), so a big site is indexed in
@@ -486,6 +492,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             self.search_indexer = SearchIndexer(
                 config.site_dir,
                 language=self.config.language,
+                stemming=self.config.search_stemming,
                 shard_words=self.config.search_shard_words,
             )
 
@@ -505,6 +512,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 stats = index_site(
                     site,
                     language=self.config.language,
+                    stemming=self.config.search_stemming,
                     shard_words=self.config.search_shard_words,
                 )
         except SearchIndexError as exc:

@@ -435,6 +435,15 @@ def test_pagefind_missing_is_a_clear_error(
     assert any("Pagefind is not installed" in r.getMessage() for r in caplog.records)
 
 
+def test_stemming_can_be_switched_on(tmp_path: Path) -> None:
+    """search_stemming: true gives an index of Indonesian stems: Pagefind's `id` language, with
+    its stemmer's WebAssembly."""
+    site = _build(tmp_path, options="      search_stemming: true\n")
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["id"]
+    assert entry["languages"]["id"]["wasm"] == "id"
+
+
 def test_shard_words_must_be_positive(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         _build(tmp_path, options="      search_shard_words: 0\n")
