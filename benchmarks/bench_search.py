@@ -31,9 +31,7 @@ Fails (exit 1) when a build fails or a query shows no result in either site.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -41,17 +39,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from tests.served import served  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Mermaid from npm (scripts/setup_browser.sh): without it Material loads Mermaid from a CDN, which
@@ -183,25 +180,6 @@ def site_facts(site: Path, mode: str) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------------------------
 # Measuring in the browser
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 class Recorder:

@@ -20,9 +20,6 @@ of it or of the article). Material's search is used with payload words too.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +27,7 @@ import pytest
 
 from mkdocs_pohon_plugin.core import check_trees
 from tests import corpus
+from tests.served import served
 from tests.test_browser import DESKTOP, MERMAID_JS, Reader, browser  # noqa: F401 (fixture)
 from tests.treebuilder import base_files, write_tree
 
@@ -171,21 +169,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with served(site) as url:
+        yield url
 
 
 HOSTILE_OPDS = ("xss", "md", "mm", "kutip", "unikode")

@@ -16,18 +16,14 @@ The browser tests are skipped only when ``/usr/bin/chromium`` is missing outside
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import logging
 import os
 import shutil
 import stat
-import threading
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -50,6 +46,7 @@ from mkdocs_pohon_plugin.core.site.search_index import (
     site_pages,
 )
 from mkdocs_pohon_plugin.core.synthetic import SyntheticParams, generate_regency
+from tests.served import served
 
 HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "mini"
@@ -467,25 +464,6 @@ def test_pagefind_needs_the_material_theme(
 # In a real browser
 
 
-@contextmanager
-def _served(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists() or not MERMAID_JS.is_file():
@@ -578,12 +556,12 @@ class Reader:
 
 @pytest.fixture(scope="module")
 def mini_url(mini_site: Path) -> Iterator[str]:
-    with _served(mini_site) as url:
+    with served(mini_site) as url:
         yield url
 
 
 def test_pagefind_answers_a_query_in_the_browser(browser, tiny: Path, tiny_stats) -> None:
-    with _served(tiny) as url:
+    with served(tiny) as url:
         reader = Reader(browser, url, DESKTOP)
         try:
             reader.page.goto(url)
@@ -740,7 +718,7 @@ def test_search_finds_a_known_indicator_at_scale(browser, regency) -> None:
     generated = {path.parent.relative_to(site).as_posix() for path in site.glob("*/*/index.html")}
     assert {f"/{path}/" for path in generated} - set(pages) == set(), "every shard holds its own"
     target = f"/indikator/{indicator_id}/"
-    with _served(site) as url:
+    with served(site) as url:
         reader = Reader(browser, url, DESKTOP)
         try:
             reader.page.goto(url)
