@@ -88,7 +88,7 @@ def _child_env() -> dict[str, str]:
 
 
 def _params(size: str, scale: float) -> Any:
-    from mkdocs_pohon_plugin.core.synthetic import SyntheticParams
+    from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams
 
     base = SIZES[size]
     # The OPD count is kept: a bigger regency has more programmes per agency, not more agencies.
@@ -141,7 +141,7 @@ def _prepare(
     root: Path, size: str, scale: float, search: str, bare: bool, setup: dict[str, Any]
 ) -> dict[str, Any]:
     """Create (or reuse) ``root/x<scale>/{plugin,bare}``; returns what was generated."""
-    from mkdocs_pohon_plugin.core.synthetic import generate_regency
+    from mkdocs_pohon_plugin.testing.synthetic import generate_regency
 
     params = _params(size, scale)
     folder = root / _scale_name(scale)

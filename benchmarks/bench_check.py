@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(REPO))
     import yaml
 
-    from mkdocs_pohon_plugin.core.synthetic import SyntheticParams, generate_regency
+    from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams, generate_regency
 
     params = SyntheticParams(**SIZES[args.size])
     with tempfile.TemporaryDirectory(prefix="pohon-bench-") as tmp:

@@ -108,7 +108,7 @@ plugins:
 
 def build_sites(root: Path, params: dict[str, Any]) -> tuple[dict[str, Path], Path]:
     """Generate the regency into ``root/trees`` and build it once per mode."""
-    from mkdocs_pohon_plugin.core.synthetic import SyntheticParams, generate_regency
+    from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams, generate_regency
 
     trees = root / "trees"
     stats = generate_regency(trees, SyntheticParams(**params))
@@ -140,7 +140,7 @@ def build_sites(root: Path, params: dict[str, Any]) -> tuple[dict[str, Path], Pa
 
 def default_queries(trees: Path, count: int = 2) -> list[str]:
     """Names of indicators that no other indicator shares, from the generated trees."""
-    from mkdocs_pohon_plugin.core.check import check_trees
+    from mkdocs_pohon_plugin.core.tree.check import check_trees
 
     indicators = check_trees(trees).site.indicators
     names = Counter(indicator.name for indicator in indicators.values())

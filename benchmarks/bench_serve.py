@@ -116,7 +116,7 @@ def main() -> int:
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
-    from mkdocs_pohon_plugin.core.synthetic import SyntheticParams, generate_regency
+    from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams, generate_regency
 
     with tempfile.TemporaryDirectory(prefix="pohon-bench-serve-") as tmp:
         root = Path(tmp)

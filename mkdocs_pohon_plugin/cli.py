@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.check import CheckResult, check_trees
-from .core.diagnostics import RULES
-from .core.json_schema import json_schema_text
-from .core.report_formats import github_annotations, gitlab_code_quality
+from .core.review.report_formats import github_annotations, gitlab_code_quality
+from .core.tree.check import CheckResult, check_trees
+from .core.tree.diagnostics import RULES
+from .core.tree.json_schema import json_schema_text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -39,8 +39,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     result = check_trees(path, disabled_rules=tuple(args.disable))
     if args.published:
-        from .core.diff import DiffLoadError
-        from .core.stable_ids import compare_with_published
+        from .core.review.diff import DiffLoadError
+        from .core.review.published import compare_with_published
 
         try:
             compare_with_published(result, args.published, args.path)
@@ -135,8 +135,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .core.diff import DiffLoadError, diff_sites, load_side
-    from .core.diff_render import render_json, render_markdown
+    from .core.review.diff import DiffLoadError, diff_sites, load_side
+    from .core.review.diff_render import render_json, render_markdown
 
     try:
         old = load_side(args.old, args.trees)
@@ -153,7 +153,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
-    from .core.fmt import format_paths
+    from .core.review.fmt import format_paths
 
     paths = [Path(p) for p in args.paths] or [Path("trees")]
     missing = [p for p in paths if not p.exists()]
@@ -178,7 +178,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    from .core.xlsx_import import XlsxImportError, import_xlsx
+    from .core.spreadsheet.importer import XlsxImportError, import_xlsx
 
     source = Path(args.file)
     if not source.is_file():
@@ -212,7 +212,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    from .core.xlsx_export import XlsxUnavailable, export_xlsx
+    from .core.spreadsheet.exporter import XlsxUnavailable, export_xlsx
 
     trees = Path(args.trees)
     if not trees.is_dir():
@@ -234,7 +234,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_xlsx_template(args: argparse.Namespace) -> int:
-    from .core.xlsx_export import XlsxUnavailable, template_bytes
+    from .core.spreadsheet.exporter import XlsxUnavailable, template_bytes
 
     years = None
     trees = Path(args.trees)

@@ -30,11 +30,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
-from .core.check import CheckResult, check_trees
-from .core.diff import DiffLoadError, Side, diff_sites, load_side
-from .core.diff_render import render_markdown
-from .core.history import site_history
-from .core.loader import LoadCache
+from .core.review.diff import DiffLoadError, Side, diff_sites, load_side
+from .core.review.diff_render import render_markdown
+from .core.review.history import site_history
 from .core.site import RenderOptions, SiteBuild
 from .core.site.background import DownloadsError, DownloadsJob
 from .core.site.exports import xlsx_available
@@ -52,6 +50,8 @@ from .core.site.search_index import (
     index_site,
     pagefind_available,
 )
+from .core.tree.check import CheckResult, check_trees
+from .core.tree.load import LoadCache
 from .rendered_page import PohonPage, adopt
 
 log = logging.getLogger("mkdocs.plugins.pohon")

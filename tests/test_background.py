@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_pohon_plugin.core.check import check_trees
 from mkdocs_pohon_plugin.core.site.background import DownloadsError, DownloadsJob
 from mkdocs_pohon_plugin.core.site.exports import xlsx_available
 from mkdocs_pohon_plugin.core.site.generate import SiteBuild
+from mkdocs_pohon_plugin.core.tree.check import check_trees
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

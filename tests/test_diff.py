@@ -11,14 +11,14 @@ import pytest
 
 from mkdocs_pohon_plugin.cli import main
 from mkdocs_pohon_plugin.core import check_trees
-from mkdocs_pohon_plugin.core.diff import (
+from mkdocs_pohon_plugin.core.review.diff import (
     DiffLoadError,
     diff_sites,
     load_folder,
     load_revision,
     year_changes,
 )
-from mkdocs_pohon_plugin.core.diff_render import (
+from mkdocs_pohon_plugin.core.review.diff_render import (
     change_diagram,
     diff_as_dict,
     render_json,

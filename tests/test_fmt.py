@@ -18,14 +18,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from mkdocs_pohon_plugin.cli import main
 from mkdocs_pohon_plugin.core import check_trees
-from mkdocs_pohon_plugin.core import format_spec as spec
-from mkdocs_pohon_plugin.core.fmt import (
+from mkdocs_pohon_plugin.core.review.fmt import (
     FormatError,
     comments,
     format_paths,
     format_text,
 )
-from mkdocs_pohon_plugin.core.synthetic import SyntheticParams, generate_regency
+from mkdocs_pohon_plugin.core.tree import spec
+from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams, generate_regency
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "trees"

@@ -35,10 +35,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_pohon_plugin.core import RULES, check_trees
-from mkdocs_pohon_plugin.core.check import CheckResult
-from mkdocs_pohon_plugin.core.loader import display_path
 from mkdocs_pohon_plugin.core.site import Renderer, plan_site, site_outputs
 from mkdocs_pohon_plugin.core.site.exports import indicators_csv, model_json
+from mkdocs_pohon_plugin.core.tree.check import CheckResult
+from mkdocs_pohon_plugin.core.tree.load import display_path
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "trees"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_pohon_plugin.core import check_trees
-from mkdocs_pohon_plugin.core.history import site_history
+from mkdocs_pohon_plugin.core.review.history import site_history
 from tests.treebuilder import DINKES, base_files, indicator, write_tree
 
 

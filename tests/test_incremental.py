@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_pohon_plugin.core.check import CheckResult, check_trees
-from mkdocs_pohon_plugin.core.loader import LoadCache
 from mkdocs_pohon_plugin.core.site.exports import model_json
 from mkdocs_pohon_plugin.core.site.generate import SiteBuild
 from mkdocs_pohon_plugin.core.site.pages import INDEX_INDICATORS, NODE, page_opd
+from mkdocs_pohon_plugin.core.tree.check import CheckResult, check_trees
+from mkdocs_pohon_plugin.core.tree.load import LoadCache
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "trees"

@@ -11,14 +11,14 @@ import pytest
 
 from mkdocs_pohon_plugin.cli import main
 from mkdocs_pohon_plugin.core import check_trees
-from mkdocs_pohon_plugin.core.diagnostics import Diagnostic
-from mkdocs_pohon_plugin.core.report_formats import (
+from mkdocs_pohon_plugin.core.review.report_formats import (
     escape_data,
     escape_property,
     fingerprint,
     github_annotation,
     gitlab_issues,
 )
+from mkdocs_pohon_plugin.core.tree.diagnostics import Diagnostic
 from tests.treebuilder import DINKES, base_files, indicator, write_tree
 
 SCHEMA = json.loads(

@@ -22,9 +22,9 @@ import pytest
 import yaml
 
 from mkdocs_pohon_plugin.core import check_trees
-from mkdocs_pohon_plugin.core import format_spec as spec
 from mkdocs_pohon_plugin.core.site.exports import model_json
-from mkdocs_pohon_plugin.core.synthetic import SyntheticParams, generate_regency
+from mkdocs_pohon_plugin.core.tree import spec
+from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams, generate_regency
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_pohon_plugin.core import RULES, check_trees, yaml_source
+from mkdocs_pohon_plugin.core import RULES, check_trees
+from mkdocs_pohon_plugin.core.tree import yaml_source
 from tests.treebuilder import DINKES, DINSOS, PEMDA, base_files, indicator, line_of, write_tree
 
 Files = dict[str, "str | bytes"]

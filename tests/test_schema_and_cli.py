@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from mkdocs_pohon_plugin.cli import main
-from mkdocs_pohon_plugin.core.json_schema import json_schema, json_schema_text
+from mkdocs_pohon_plugin.core.tree.json_schema import json_schema, json_schema_text
 from tests.treebuilder import DINKES, base_files, indicator, write_tree
 
 REPO = Path(__file__).resolve().parent.parent

@@ -33,7 +33,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from mkdocs_pohon_plugin import plugin as plugin_module
-from mkdocs_pohon_plugin.core.check import check_trees
 from mkdocs_pohon_plugin.core.site.search_index import (
     SHARDS_FILE,
     SearchIndexer,
@@ -45,7 +44,8 @@ from mkdocs_pohon_plugin.core.site.search_index import (
     search_document,
     site_pages,
 )
-from mkdocs_pohon_plugin.core.synthetic import SyntheticParams, generate_regency
+from mkdocs_pohon_plugin.core.tree.check import check_trees
+from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams, generate_regency
 from tests.served import served
 
 HERE = Path(__file__).parent

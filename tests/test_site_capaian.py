@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_pohon_plugin.core.model import Indicator
 from mkdocs_pohon_plugin.core.site import capaian
 from mkdocs_pohon_plugin.core.site.capaian import achievement, band, latest_achievement
+from mkdocs_pohon_plugin.core.tree.model import Indicator
 
 
 def test_maksimal_is_realisation_over_target() -> None:

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from mkdocs_pohon_plugin.core import check_trees
-from mkdocs_pohon_plugin.core.graph import Graph
-from mkdocs_pohon_plugin.core.model import Node, Site
 from mkdocs_pohon_plugin.core.site.mermaid import (
     INIT,
     build_diagram,
     escape_label,
     node_neighbourhood,
 )
+from mkdocs_pohon_plugin.core.tree.graph import Graph
+from mkdocs_pohon_plugin.core.tree.model import Node, Site
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_pohon_plugin.core.synthetic import (
+from mkdocs_pohon_plugin.testing.synthetic import (
     OPD_LEVELS,
     REGIONAL_LEVELS,
     YEARS,
@@ -208,7 +208,7 @@ def test_same_seed_same_bytes(tmp_path: Path) -> None:
 def test_output_does_not_depend_on_hash_randomisation(tmp_path: Path) -> None:
     script = (
         "import sys; from pathlib import Path;"
-        "from mkdocs_pohon_plugin.core.synthetic import SyntheticParams, generate_regency;"
+        "from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams, generate_regency;"
         "generate_regency(Path(sys.argv[1]), SyntheticParams(opd=5, nodes=200, indicators=500,"
         " crosscutting=0.1, seed=4))"
     )

@@ -17,22 +17,22 @@ openpyxl = pytest.importorskip("openpyxl")
 
 from mkdocs_pohon_plugin.cli import main  # noqa: E402
 from mkdocs_pohon_plugin.core import check_trees  # noqa: E402
-from mkdocs_pohon_plugin.core.check import CheckResult  # noqa: E402
-from mkdocs_pohon_plugin.core.fmt import format_text  # noqa: E402
-from mkdocs_pohon_plugin.core.xlsx_columns import (  # noqa: E402
+from mkdocs_pohon_plugin.core.review.fmt import format_text  # noqa: E402
+from mkdocs_pohon_plugin.core.spreadsheet.columns import (  # noqa: E402
     CC_COLUMNS,
     COLUMNS,
     META_LABELS,
     HeaderRef,
     match_header,
 )
-from mkdocs_pohon_plugin.core.xlsx_export import export_bytes  # noqa: E402
-from mkdocs_pohon_plugin.core.xlsx_import import (  # noqa: E402
+from mkdocs_pohon_plugin.core.spreadsheet.exporter import export_bytes  # noqa: E402
+from mkdocs_pohon_plugin.core.spreadsheet.importer import (  # noqa: E402
     BadValue,
     import_xlsx,
     parse_number,
     read_workbook,
 )
+from mkdocs_pohon_plugin.core.tree.check import CheckResult  # noqa: E402
 
 HERE = Path(__file__).parent
 REPO = HERE.parent

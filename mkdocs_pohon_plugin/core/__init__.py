@@ -1,9 +1,9 @@
 """The core of Pohon: load → validate → model/graph → pages. Knows nothing of MkDocs."""
 
-from .check import CheckResult, check_trees
-from .diagnostics import RULES, Diagnostic, Severity
-from .graph import Graph
-from .model import Crosscutting, Indicator, Level, Node, Opd, Region, Site
+from .tree.check import CheckResult, check_trees
+from .tree.diagnostics import RULES, Diagnostic, Severity
+from .tree.graph import Graph
+from .tree.model import Crosscutting, Indicator, Level, Node, Opd, Region, Site
 
 __all__ = [
     "RULES",

@@ -62,7 +62,7 @@ class DownloadsJob:
 
 def write_downloads(trees: Path, out_dir: Path, *, workbook: bool) -> list[str]:
     """Check ``trees`` and write its downloads into ``out_dir``; their paths."""
-    from ..check import check_trees
+    from ..tree.check import check_trees
     from .generate import SiteBuild
 
     result = check_trees(trees)

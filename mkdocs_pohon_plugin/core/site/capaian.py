@@ -23,7 +23,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Indicator, Value
+from ..tree.model import Indicator, Value
 
 BANDS: tuple[tuple[float, str], ...] = (
     (91.0, "sangat_baik"),

@@ -12,8 +12,8 @@ import io
 import json
 from typing import Any
 
-from ..check import CheckResult
-from ..json_schema import json_schema
+from ..tree.check import CheckResult
+from ..tree.json_schema import json_schema
 from .capaian import indicator_achievement
 
 FORMAT_VERSION = 1
@@ -123,6 +123,6 @@ def cascading_xlsx(result: CheckResult) -> bytes | None:
     """The matriks cascading workbook (:mod:`..xlsx_export`), or ``None`` without openpyxl."""
     if not xlsx_available():
         return None
-    from ..xlsx_export import export_bytes
+    from ..spreadsheet.exporter import export_bytes
 
     return export_bytes(result)

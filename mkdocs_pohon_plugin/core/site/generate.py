@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..check import CheckResult
+from ..tree.check import CheckResult
 from . import paths
 from .exports import cascading_xlsx, indicators_csv, model_json
 from .pages import Page, SitePlan, plan_site, preview_pages

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..graph import Graph
-from ..model import Crosscutting, Indicator, Node
+from ..tree.graph import Graph
+from ..tree.model import Crosscutting, Indicator, Node
 
 UP, DOWN, CROSSCUTTING = "ancestor", "descendant", "crosscutting"
 

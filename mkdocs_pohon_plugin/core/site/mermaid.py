@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..graph import Graph
-from ..model import Node
+from ..tree.graph import Graph
+from ..tree.model import Node
 
 DEFAULT_LIMIT = 25
 INIT = '%%{init: {"flowchart": {"useMaxWidth": false}}}%%'

@@ -14,8 +14,8 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..check import CheckResult
-from ..model import Crosscutting, Indicator, Level, Loc, Node, Opd
+from ..tree.check import CheckResult
+from ..tree.model import Crosscutting, Indicator, Level, Loc, Node, Opd
 from . import paths
 from .labels import labels_for
 
@@ -64,7 +64,7 @@ class Page:
 
 
 def _source(loc: Loc | None) -> Source | None:
-    return Source(loc.file, loc.line) if loc is not None else None
+    return Source(loc.file, loc.line) if loc is not None and loc.file else None
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from ..format_spec import ID_MAX_LENGTH, ID_PATTERN
+from ..tree.spec import ID_MAX_LENGTH, ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
 RESERVED_OPD_PAGES = frozenset({"index", "cascading"})

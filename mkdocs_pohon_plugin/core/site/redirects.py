@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from ..model import Site
-from ..stable_ids import former_ids
+from ..tree.former_ids import former_ids
+from ..tree.model import Site
 from .paths import indicator_page, node_page, page_url, relative_url
 
 

@@ -27,9 +27,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..history import Commit, History
-from ..model import Crosscutting, Indicator, Level, Node, Official, Opd, Value
-from ..nomenclature import CODE_KIND_LABELS, code_kind
+from ..review.history import Commit, History
+from ..tree.model import Crosscutting, Indicator, Level, Node, Official, Opd, Value
+from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
 from .capaian import (
     SUMMARY_KEYS,

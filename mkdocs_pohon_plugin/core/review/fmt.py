@@ -37,8 +37,8 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from . import format_spec as spec
-from .loader import discover
+from ..tree import spec as spec
+from ..tree.load import discover
 
 try:  # the same reader as the loader (libyaml when present)
     from yaml import CSafeLoader as _Loader

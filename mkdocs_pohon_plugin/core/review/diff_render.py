@@ -18,11 +18,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..site.mermaid import escape_label
+from ..site.render import format_number, md_escape
 from .diff import ADDED, CHANGED, REMOVED, STATUS, NodeDiff, SiteDiff, YearChange
-from .site.mermaid import escape_label
-from .site.render import format_number, md_escape
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "pohon"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
 DIAGRAM_LIMIT = 30
 """Most boxes in the comment's diagram; the rest are counted below it."""
 

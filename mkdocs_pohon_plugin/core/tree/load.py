@@ -19,7 +19,7 @@ from typing import Any
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.nodes import Node as YamlNode
 
-from . import format_spec as spec
+from . import spec as spec
 from .confusables import WINDOWS_DEVICES, skeleton, unportable
 from .diagnostics import Diagnostic, DiagnosticSink
 from .model import Indicator, Loc, Node, Opd, Site

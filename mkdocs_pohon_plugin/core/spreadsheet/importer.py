@@ -41,10 +41,10 @@ from typing import Any
 
 import yaml
 
-from . import format_spec as spec
-from . import model
-from .nomenclature import code_kind
-from .xlsx_columns import (
+from ..tree import model
+from ..tree import spec as spec
+from ..tree.nomenclature import code_kind
+from .columns import (
     BY_KEY,
     CC_BY_KEY,
     GUIDE_SHEET,
@@ -1359,7 +1359,7 @@ def _trees_context(
 ) -> tuple[list[model.Level] | None, dict[str, model.Node], range | None]:
     if trees is None or not (trees / "pemda.yaml").is_file():
         return None, {}, None
-    from .check import check_trees
+    from ..tree.check import check_trees
 
     result = check_trees(trees)
     site = result.site

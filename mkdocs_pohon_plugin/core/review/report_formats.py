@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .diagnostics import Diagnostic, Severity
+from ..tree.diagnostics import Diagnostic, Severity
 
 GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}

@@ -15,15 +15,21 @@ Value = int | float | str
 
 @dataclass(frozen=True, slots=True)
 class Loc:
+    """Where something was read: the file as the loader names it, and the 1-based line."""
+
     file: str
     line: int
+
+
+NOWHERE = Loc("", 0)
+"""The location of an object that was not read from a file (built in code or a test)."""
 
 
 @dataclass(slots=True)
 class Baseline:
     year: int | None = None
     value: Value | None = None
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -33,7 +39,7 @@ class Official:
 
     name: str | None = None
     nip: str | None = None
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -47,7 +53,7 @@ class Crosscutting:
     body: str | None = None
     note: str | None = None
     source_id: str = ""
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -71,7 +77,7 @@ class Indicator:
     notes: str | None = None
     former_ids: list[str] = field(default_factory=list)
     node_id: str = ""
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -94,7 +100,7 @@ class Node:
     former_ids: list[str] = field(default_factory=list)
     opd_id: str | None = None
     """The agency the node belongs to; ``None`` for the regional tree."""
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -102,7 +108,7 @@ class Node:
 class Period:
     start: int = 0
     end: int = 0
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -114,7 +120,7 @@ class Period:
 class NomenclatureRef:
     version: str | None = None
     folder: str | None = None
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -129,7 +135,7 @@ class Region:
     head: str | None = None
     document: str | None = None
     nomenclature: NomenclatureRef | None = None
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -144,7 +150,7 @@ class Opd:
     head: str | None = None
     kind: str | None = None
     node_ids: list[str] = field(default_factory=list)
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -160,7 +166,7 @@ class Level:
     name_en: str | None = None
     code_kind: str | None = None
     repeats: bool = False
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -168,7 +174,7 @@ class Level:
 class Settings:
     levels: list[Level] | None = None
     disabled_rules: list[str] = field(default_factory=list)
-    loc: Loc | None = None
+    loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
 

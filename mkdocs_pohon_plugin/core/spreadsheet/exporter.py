@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import format_spec as spec
-from .check import CheckResult
-from .graph import Graph
-from .model import Indicator, Level, Node, Opd, Site, Value
-from .nomenclature import code_kind
-from .site.capaian import SUMMARY_KEYS, band_summary, latest_realised_year
-from .site.mermaid import PALETTE
-from .xlsx_columns import (
+from ..site.capaian import SUMMARY_KEYS, band_summary, latest_realised_year
+from ..site.mermaid import PALETTE
+from ..tree import spec as spec
+from ..tree.check import CheckResult
+from ..tree.graph import Graph
+from ..tree.model import Indicator, Level, Node, Opd, Site, Value
+from ..tree.nomenclature import code_kind
+from .columns import (
     CC_COLUMNS,
     COLUMNS,
     CROSSCUTTING_SHEET,
@@ -41,7 +41,7 @@ from .xlsx_columns import (
     Column,
     header_text,
 )
-from .xlsx_import import BadValue, parse_number
+from .importer import BadValue, parse_number
 
 FIXED_TIME = (2025, 1, 1, 0, 0, 0)
 """Timestamp written into the workbook's zip entries and properties: the same trees give the
@@ -775,7 +775,7 @@ def export_xlsx(result: CheckResult, path: Path | str) -> Path:
 def template_bytes(years: range | None = None) -> bytes:
     """A workbook to fill in: one agency sheet with every column (the header rows and one
     example row), and a ``Petunjuk`` sheet describing each column."""
-    from .model import Baseline, Region
+    from ..tree.model import Baseline, Region
 
     years = years if years is not None and len(years) else range(2025, 2030)
     example = Node(

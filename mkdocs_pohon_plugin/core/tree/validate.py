@@ -366,7 +366,7 @@ def check_lookalikes(site: Site, sink: DiagnosticSink) -> None:
     differ only in characters that are easy to confuse (see :mod:`.confusables`)."""
     names: dict[str, tuple[str, str, int]] = {}
     for opd in site.opds.values():
-        file = opd.loc.file if opd.loc else ""
+        file = opd.loc.file
         shown = {("nama", opd.name)}
         if opd.short_name:
             shown.add(("singkatan", opd.short_name))
@@ -375,7 +375,7 @@ def check_lookalikes(site: Site, sink: DiagnosticSink) -> None:
             if not twin:
                 continue
             first = names.get(twin)
-            line = opd.lines.get(key, opd.loc.line if opd.loc else 0)
+            line = opd.lines.get(key, opd.loc.line)
             if first is None:
                 names[twin] = (opd.id, file, line)
             elif first[0] != opd.id:

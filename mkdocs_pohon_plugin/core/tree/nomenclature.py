@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import format_spec as spec
+from . import spec as spec
 
 _PATTERNS = {
     "program": re.compile(spec.PROGRAM_PATTERN),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .model import Node, Site
+from ..tree.model import Node, Site
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,7 @@ def _indicators(
     node: Node, node_end: int, lines: list[Commit | None], order: dict[str, int], out: dict
 ) -> None:
     """Each indicator owns its lines up to the next indicator, or to the node's next key."""
-    starts = sorted((ind.loc.line, ind.id) for ind in node.indicators if ind.loc)
+    starts = sorted((ind.loc.line, ind.id) for ind in node.indicators if ind.loc.file)
     if not starts:
         return
     after = [line for line in node.lines.values() if line > starts[-1][0]]

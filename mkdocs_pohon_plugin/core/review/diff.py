@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import format_spec as spec
-from .check import CheckResult, check_trees
-from .model import Crosscutting, Indicator, Node, Site, Value
+from ..tree import spec as spec
+from ..tree.check import CheckResult, check_trees
+from ..tree.model import Crosscutting, Indicator, Node, Site, Value
 
 ADDED, REMOVED, CHANGED = "ditambah", "dihapus", "diubah"
 STATUS = "status"

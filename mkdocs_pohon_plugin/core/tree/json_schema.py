@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import format_spec as spec
+from . import spec as spec
 
 SCHEMA_ID = "https://pohon-kinerja.github.io/schema/pohon.schema.json"
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import RULES, Diagnostic, DiagnosticSink, Severity, sort_key
+from .former_ids import check_former_ids
 from .graph import Graph
-from .loader import LoadCache, display_path, load_site
+from .load import LoadCache, display_path, load_site
 from .model import Site
 from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
-from .stable_ids import check_former_ids
 from .validate import validate
 
 
@@ -44,8 +44,8 @@ def _nomenclature(site: Site, root: Path, sink: DiagnosticSink) -> Nomenclature 
     except NomenclatureError as exc:
         sink.add(
             "nomenklatur-tidak-ditemukan",
-            ref.loc.file if ref.loc else display_path(root),
-            ref.lines.get("berkas", ref.loc.line if ref.loc else 0),
+            ref.loc.file or display_path(root),
+            ref.lines.get("berkas", ref.loc.line),
             f"The nomenclature cannot be read: {exc}. Point 'berkas' at a folder with "
             "program.csv, kegiatan.csv and sub_kegiatan.csv.",
         )
@@ -57,8 +57,8 @@ def _switched_off(site: Site, sink: DiagnosticSink, extra: tuple[str, ...]) -> s
     disabled = set(extra)
     for index, rule_id in enumerate(settings.disabled_rules):
         rule = RULES.get(rule_id)
-        line = settings.lines.get("aturan_nonaktif", settings.loc.line if settings.loc else 0)
-        file = settings.loc.file if settings.loc else ""
+        line = settings.lines.get("aturan_nonaktif", settings.loc.line)
+        file = settings.loc.file
         if rule is None:
             sink.add(
                 "aturan-tidak-dikenal",
