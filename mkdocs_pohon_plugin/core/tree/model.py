@@ -80,6 +80,13 @@ class Indicator:
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
+    def end_target(self, last_year: int | None) -> Value | None:
+        """The end-of-period target: ``target_akhir`` when given, else the target of the
+        period's last year (``last_year``; ``None`` when the period is unknown)."""
+        if self.final_target is not None:
+            return self.final_target
+        return self.targets.get(last_year) if last_year is not None else None
+
 
 @dataclass(slots=True)
 class Node:

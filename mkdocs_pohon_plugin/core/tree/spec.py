@@ -178,6 +178,12 @@ class Field:
     type: ValueType
     doc: str
     required: bool = False
+    export: str | None = None
+    """The field's name in the public export (``pohon.json``); ``None``: its YAML key."""
+
+    @property
+    def export_name(self) -> str:
+        return self.export or self.key
 
 
 @dataclass(frozen=True, slots=True)
