@@ -8,6 +8,7 @@ from ..tree.check import CheckResult
 from ..tree.diagnostics import DiagnosticSink, sort_key
 from ..tree.former_ids import former_ids
 from ..tree.model import Site
+from .diff import load_side
 
 
 def check_published_ids(
@@ -49,8 +50,6 @@ def compare_with_published(result: CheckResult, published: str, trees: str = "tr
     ``published`` is a git revision (``origin/main``) or a folder; raises
     :class:`~.diff.DiffLoadError` when it cannot be read.
     """
-    from ..review.diff import load_side  # git and tar handling live with the diff
-
     side = load_side(published, trees)
     display = {file: side.display(file) for file in side.result.site.files}
     sink = DiagnosticSink()
