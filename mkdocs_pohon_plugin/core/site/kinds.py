@@ -80,7 +80,7 @@ class Planning:
     """Each node's position in the tree walk."""
     nodes: list[Node]
     """Every node, in tree walk order."""
-    opds: dict[str, OpdLevels]
+    opd_levels: dict[str, OpdLevels]
     """Each agency's nodes by level, by agency id."""
 
     @classmethod
@@ -88,8 +88,8 @@ class Planning:
         order = {node.id: i for i, (node, _depth) in enumerate(result.graph.walk())}
         site = result.site
         nodes = sorted(site.nodes.values(), key=lambda n: order.get(n.id, len(order)))
-        opds = {opd.id: _opd_levels(site, opd, order) for opd in site.opds.values()}
-        return cls(result, language, labels_for(language), order, nodes, opds)
+        opd_levels = {opd.id: _by_level(site, opd, order) for opd in site.opds.values()}
+        return cls(result, language, labels_for(language), order, nodes, opd_levels)
 
     @property
     def site(self) -> Site:
@@ -109,7 +109,7 @@ class Planning:
         return [indicator for node in self.nodes for indicator in node.indicators]
 
 
-def _opd_levels(site: Site, opd: Opd, order: dict[str, int]) -> OpdLevels:
+def _by_level(site: Site, opd: Opd, order: dict[str, int]) -> OpdLevels:
     by_level: dict[str, list[Node]] = {}
     for node_id in sorted(opd.node_ids, key=lambda n: order.get(n, len(order))):
         node = site.nodes[node_id]
@@ -166,12 +166,12 @@ def _word(planning: Planning, context: Context, word: str) -> str:
 
 
 def _opd(planning: Planning, opd: Opd) -> Iterator[Context]:
-    shared = planning.opds[opd.id]
+    shared = planning.opd_levels[opd.id]
     yield {"opd": opd, "levels": shared.levels, "by_level": shared.by_level}
 
 
 def _opd_level_pages(planning: Planning, opd: Opd) -> Iterator[Context]:
-    shared = planning.opds[opd.id]
+    shared = planning.opd_levels[opd.id]
     for level in shared.levels:
         yield {"opd": opd, "level": level, "nodes": shared.by_level[level.id]}
 
@@ -181,7 +181,7 @@ def _opd_level_title(planning: Planning, context: Context, word: str) -> str:
 
 
 def _cascading(planning: Planning, opd: Opd) -> Iterator[Context]:
-    shared = planning.opds[opd.id]
+    shared = planning.opd_levels[opd.id]
     yield {"opd": opd, "nodes": [n for lv in shared.levels for n in shared.by_level[lv.id]]}
 
 

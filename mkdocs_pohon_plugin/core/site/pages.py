@@ -1,9 +1,10 @@
 """The page plan: every page of the published site, before any Markdown is written.
 
-A :class:`Page` says what kind of page it is, where it lives (``node/<id>.md`` …), its title, the
-YAML line it comes from (for the edit button), whether it belongs in the navigation, the template
-that renders it and the context the template gets. Planning does no rendering and imports nothing
-from MkDocs; :mod:`.render` turns a page into Markdown.
+A :class:`Page` says what kind of page it is (its declaration in :mod:`.kinds`, which also gives
+its template, navigation flag, search weight and preview scope), where it lives
+(``node/<id>.md`` …), its title, the YAML line it comes from (for the edit button) and the context
+its template gets. :func:`plan_site` walks the registry of kinds. Planning does no rendering and
+imports nothing from MkDocs; :mod:`.render` turns a page into Markdown.
 """
 
 from __future__ import annotations
@@ -152,7 +153,9 @@ def plan_site(
     planning = Planning.of(result, language)
     plan = SitePlan(result)
     plan.sent_by_opd, plan.received_by_opd = _crosscutting_by_opd(result)
-    plan.opd_nodes_by_level = {opd_id: shared.by_level for opd_id, shared in planning.opds.items()}
+    plan.opd_nodes_by_level = {
+        opd_id: shared.by_level for opd_id, shared in planning.opd_levels.items()
+    }
     pages = plan.pages
     for over, run in groupby(kinds, key=lambda kind: kind.over):
         together = [(kind, planning.labels[kind.label]) for kind in run]
