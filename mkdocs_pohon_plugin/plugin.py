@@ -40,7 +40,7 @@ from .core.site.labels import labels_for
 from .core.site.pages import NAV_OPD_LIMIT, Page, Source, nav_entries
 from .core.site.paths import EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
 from .core.site.redirects import redirects
-from .core.site.render import SEARCH_BOOST, front_matter
+from .core.site.render import front_matter
 from .core.site.search_index import (
     DEFAULT_SHARD_WORDS,
     INSTALL_HINT,
@@ -378,7 +378,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def _search_meta(self, planned: Page) -> dict[str, Any] | None:
         """Front matter ``search:`` of a generated page for Material's search plugin: node and
         indicator pages rank first (they are what a search for a name or a code should find)."""
-        boost = SEARCH_BOOST.get(planned.kind)
+        boost = planned.search_boost
         return {"boost": boost} if boost is not None else None
 
     def _cancel_downloads(self) -> None:

@@ -88,10 +88,6 @@ indexes): the search index leaves it out, so a search for an indicator finds the
 page rather than every page that mentions it, and the index stays proportional to the site
 instead of to the number of links (a visi indicator's lineage lists every indicator below)."""
 
-SEARCH_BOOST = {"node": 2.0, "indicator": 2.0}
-"""Node and indicator pages are what a search for a code or a name should land on first; OPD,
-level and cascading pages list the same text many times over."""
-
 
 def front_matter(title: str, boost: float | None = None) -> str:
     """YAML front matter naming the page's title, HTML-escaped.
@@ -242,9 +238,7 @@ class Renderer:
         if not view.linker.root:  # a link to the home page from the home page itself
             body = body.replace(' href=""', ' href="./"')
         html = f'<div class="pohon-page" data-pohon-kind="{page.kind}">\n{body}</div>\n'
-        return RenderedPage(
-            page, html, view.toc, page_title(page.title), SEARCH_BOOST.get(page.kind)
-        )
+        return RenderedPage(page, html, view.toc, page_title(page.title), page.search_boost)
 
     def title(self, page: Page) -> str:
         """The page's title as themes print it (see :func:`page_title`), without rendering."""

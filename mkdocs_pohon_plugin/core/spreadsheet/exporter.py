@@ -28,7 +28,7 @@ from ..site.mermaid import PALETTE
 from ..tree import spec as spec
 from ..tree.check import CheckResult
 from ..tree.graph import Graph
-from ..tree.model import Indicator, Level, Node, Opd, Site, Value
+from ..tree.model import Indicator, Node, Opd, Site, Value
 from ..tree.nomenclature import code_kind
 from .columns import (
     CC_COLUMNS,
@@ -170,9 +170,10 @@ def _joined(items: list[str]) -> str | None:
 def node_value(slot: Slot, node: Node, site: Site, number: int, name: str | None) -> Any:
     key = slot.key
     official = node.official
+    level = site.level(node.level)
     values: dict[str, Any] = {
         "no": number,
-        "level": _level_name(site.level(node.level), node.level),
+        "level": level.label() if level is not None else node.level,
         "statement": node.statement,
         "code": node.code,
         "code_name": name,
@@ -220,10 +221,6 @@ def indicator_value(slot: Slot, ind: Indicator) -> Any:
         "indicator_former_ids": _joined(ind.former_ids),
     }
     return values.get(key)
-
-
-def _level_name(level: Level | None, fallback: str) -> str:
-    return (level.name or level.id) if level is not None else fallback
 
 
 def put(cell: Any, value: Value | None) -> None:

@@ -176,6 +176,13 @@ class Level:
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
 
+    def label(self, language: str = "id") -> str:
+        """The level's name as a reader sees it: ``name_en`` on an English site when the scheme
+        gives one, else the name (the id when the name is empty)."""
+        if language == "en" and self.name_en:
+            return self.name_en
+        return self.name or self.id
+
 
 @dataclass(slots=True)
 class Settings:

@@ -36,16 +36,6 @@ def code_kind(code: str) -> str | None:
     return None
 
 
-def parent_code(code: str) -> str | None:
-    """The code one step up: sub kegiatan → kegiatan → program; ``None`` for a program."""
-    kind = code_kind(code)
-    if kind == "sub_kegiatan":
-        return code.rsplit(".", 1)[0]
-    if kind == "kegiatan":
-        return code.rsplit(".", 2)[0]
-    return None
-
-
 def belongs_under(code: str, ancestor: str) -> bool:
     """Whether ``code`` lies under ``ancestor`` in the code hierarchy (or is it)."""
     return code == ancestor or code.startswith(ancestor + ".")
@@ -71,9 +61,6 @@ class Nomenclature:
 
     def __contains__(self, code: str) -> bool:
         return code in self.entries
-
-    def __len__(self) -> int:
-        return len(self.entries)
 
 
 class NomenclatureError(Exception):
