@@ -26,7 +26,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..tree import spec as spec
 from ..tree.check import CheckResult, check_trees
@@ -234,8 +234,7 @@ def _plain(value: Any, vtype: spec.ValueType) -> Any:
     """A model value as plain data keyed by the YAML keys (what a reviewer wrote)."""
     if value is None:
         return None
-    kind = type(vtype)
-    if kind is spec.Obj:
+    if isinstance(vtype, spec.Obj):
         if isinstance(value, dict):
             return {k: v for k, v in value.items() if v is not None} or None
         out = {}
@@ -244,9 +243,9 @@ def _plain(value: Any, vtype: spec.ValueType) -> Any:
             if item not in (None, [], {}):
                 out[f.key] = item
         return out or None
-    if kind is spec.ListOf:
+    if isinstance(vtype, spec.ListOf):
         return [_plain(v, vtype.item) for v in value] or None
-    if kind is spec.YearMap:
+    if isinstance(vtype, spec.YearMap):
         return {year: _plain(v, vtype.item) for year, v in sorted(value.items())} or None
     return value
 
@@ -263,7 +262,7 @@ def _field_changes(old: Any, new: Any, fields: Iterable[spec.Field]) -> list[Cha
     return changes
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -636,7 +635,7 @@ class _Differ:
             key = self._link_key(link, old=False)
             bucket = remaining.get(key)
             external = key[0] == "instansi"
-            target = link.target_id if not external else (link.body or "")
+            target = (link.target_id or "") if not external else (link.body or "")
             if not bucket:
                 changes.append(LinkChange(ADDED, target, external, link.role, None, link.status))
                 continue
@@ -690,7 +689,7 @@ class _Differ:
         result.old_parent = node.parent_id
         return result
 
-    def node_pair(self, old: Node, new: Node) -> NodeDiff | None:
+    def node_pair(self, old: Node, new: Node) -> NodeDiff:
         result = self._node_base(new, CHANGED, self.new)
         if old.id != new.id:
             result.old_id = old.id
@@ -742,12 +741,12 @@ class _Differ:
         indicators, gone = self.indicator_changes()
         groups: dict[str | None, OpdDiff] = {None: OpdDiff(None, _region_name(new_site, old_site))}
         for opd_id, opd in new_site.opds.items():
-            before = old_site.opds.get(opd_id)
+            old_opd = old_site.opds.get(opd_id)
             group = OpdDiff(opd_id, opd.name)
-            if before is None:
+            if old_opd is None:
                 group.change = ADDED
             else:
-                group.fields = _field_changes(before, opd, _OPD_FIELDS)
+                group.fields = _field_changes(old_opd, opd, _OPD_FIELDS)
                 group.change = CHANGED if group.fields else None
             groups[opd_id] = group
         for opd_id, opd in old_site.opds.items():
@@ -796,9 +795,9 @@ class _Differ:
             wanted += [link.target for link in node.crosscutting if not link.external]
         context = {}
         for node_id in wanted:
-            node = self.new_site.nodes.get(node_id)
-            if node is not None and node_id not in shown and node_id not in context:
-                context[node_id] = ContextNode(node.level, node.statement, node.parent_id)
+            found = self.new_site.nodes.get(node_id)
+            if found is not None and node_id not in shown and node_id not in context:
+                context[node_id] = ContextNode(found.level, found.statement, found.parent_id)
         return context
 
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import importlib.util
+import io
 import json
 import re
 import shutil
@@ -211,7 +212,8 @@ class _Service:
 
     def _read(self) -> None:
         stdout = self._process.stdout
-        assert stdout is not None
+        # A pipe opened with Popen's default buffering: read1 returns what has arrived.
+        assert isinstance(stdout, io.BufferedReader)
         pending = b""
         try:
             while chunk := stdout.read1(1 << 16):

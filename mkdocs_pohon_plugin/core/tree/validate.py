@@ -395,9 +395,8 @@ def check_lookalikes(site: Site, sink: DiagnosticSink) -> None:
     for ident, what, loc, lines in items:
         if not ident:
             continue
-        file, line = (loc.file, lines.get("id", loc.line)) if loc else ("", 0)
-        key = (what == "agency", id_skeleton(ident))
-        first = ids.setdefault(key, (ident, file, line))
+        file, line = loc.file, lines.get("id", loc.line)
+        first = ids.setdefault((what == "agency", id_skeleton(ident)), (ident, file, line))
         if first[0] != ident:
             sink.add(
                 "nama-kembar",
