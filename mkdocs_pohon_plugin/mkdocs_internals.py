@@ -43,9 +43,10 @@ def skip_markdown(page: Page) -> None:
     """Leave ``page`` as ``Page.render`` would leave a page with an empty body, without running
     Python-Markdown: no content, no title from the Markdown, no anchors, no links to anchors.
 
-    Relies on: ``Page._title_from_render`` (private; ``Page.title`` prefers it to ``meta``),
-    ``Page.present_anchor_ids`` and ``Page.links_to_anchors`` (undocumented; MkDocs validates
-    anchor links with them after the pages are rendered, and ``None`` means "not rendered")."""
+    Relies on: ``Page._title_from_render`` (private; the first heading's title, which
+    ``Page.title`` uses when ``meta`` has none), ``Page.present_anchor_ids`` and
+    ``Page.links_to_anchors`` (undocumented; MkDocs validates anchor links with them after the
+    pages are rendered, and ``None`` means "not rendered")."""
     page.content = ""
     page._title_from_render = None
     page.present_anchor_ids = set()
