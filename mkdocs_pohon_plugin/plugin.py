@@ -4,8 +4,9 @@
   the trees (``pohon check``); log every diagnostic, stop with a short
   :class:`~mkdocs.exceptions.PluginError` when there are errors; watch the trees folder in serve.
 - ``on_files``: plan every page with the core and add it as a generated file (rendered later);
-  start the downloads, written from the checked model by a child process. Only Home, the OPD list and the OPD pages are in the navigation; every other
-  page is ``NOT_IN_NAV`` (Material renders the whole nav into every page).
+  start the downloads, written from the checked model by a child process. Only Home, the OPD
+  list and the OPD pages are in the navigation; every other page is ``NOT_IN_NAV`` (Material
+  renders the whole nav into every page).
 - ``on_pre_page``: a generated page becomes a :class:`~.rendered_page.PohonPage`, whose HTML comes
   straight from the core's templates (no Python-Markdown); ``on_post_page`` frees it again.
 - ``on_page_context``: the edit button of a generated page opens its YAML file at the line.
