@@ -71,6 +71,20 @@ def test_the_child_neither_reads_nor_checks_nor_plans(
     assert DownloadsJob(result, workbook=False).wait() == expected
 
 
+def test_a_spawned_child_gets_the_model_pickled(
+    mini: CheckResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the platform does not fork (macOS, Windows) the model is pickled to a fresh
+    interpreter: the same downloads."""
+    import multiprocessing
+
+    monkeypatch.setattr(background, "_context", lambda: multiprocessing.get_context("spawn"))
+    assert DownloadsJob(mini, workbook=False).wait() == {
+        "unduh/pohon.json": model_json(mini).encode("utf-8"),
+        "unduh/indikator.csv": indicators_csv(mini).encode("utf-8"),
+    }
+
+
 def test_a_failing_child_says_why(mini: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
     if background._context().get_start_method() != "fork":
         pytest.skip("the failure is injected by a patch that only a forked child inherits")

@@ -55,13 +55,12 @@ class SiteBuild:
         return self.renderer.xlsx and self.only_opds is None
 
     def downloads(self, workbook: bool = True) -> Iterator[Output]:
-        """The site's downloads (:func:`downloads`); without the workbook when ``workbook`` is
-        false (the MkDocs plugin writes the downloads in a process of its own) or the site does
-        not publish it."""
-        return downloads(self.result, workbook=workbook and self.publishes_workbook)
+        """The site's downloads (:func:`download_outputs`); without the workbook when
+        ``workbook`` is false or the site does not publish it (a preview)."""
+        return download_outputs(self.result, workbook=workbook and self.publishes_workbook)
 
 
-def downloads(result: CheckResult, *, workbook: bool) -> Iterator[Output]:
+def download_outputs(result: CheckResult, *, workbook: bool) -> Iterator[Output]:
     """The model as JSON, the indicators as CSV and, with ``workbook`` (and openpyxl), the
     cascading workbook: built from the checked model alone, without planning the pages."""
     yield Output(paths.EXPORT_JSON, model_json(result))
