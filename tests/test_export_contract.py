@@ -173,6 +173,11 @@ def test_derived_values_and_locations(demo_export: dict[str, Any]) -> None:
             assert indicator["node"] == node["id"]
             written_at(indicator, f"id: {indicator['id']}")
     assert 0 < regional < len(demo_export["node"])
+    # The regional tree first, then each agency's nodes, agencies in the order of their files.
+    regional_first = [node["opd"] is None for node in demo_export["node"]]
+    assert regional_first == sorted(regional_first, reverse=True)
+    files = [opd["lokasi"]["berkas"] for opd in demo_export["opd"]]
+    assert files == sorted(files)
     # A mapping starts at its first key.
     for opd in demo_export["opd"]:
         written_at(opd, f"id: {opd['id']}")
