@@ -114,3 +114,37 @@ def test_cancel_stops_the_child(mini: CheckResult) -> None:
     job.cancel()
     assert not job.output.exists()
     job.cancel()  # a second cancel (a build error after a cancelled rebuild) does nothing
+
+
+def test_a_site_publishes_the_downloads_of_the_model_its_pages_come_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plugin hands the child the model it checked (in ``mkdocs serve`` the cached one):
+    a statement that only that model has is in the pages and in ``pohon.json`` alike."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from mkdocs_pohon_plugin import plugin
+
+    shutil.copytree(MINI, tmp_path / "trees")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ntheme: {name: material}\nplugins:\n"
+        "  - pohon:\n      trees: trees\n      history: false\n      search: material\n",
+        "utf-8",
+    )
+    only_in_the_model = "Pernyataan yang hanya ada di model"
+
+    def checked(*args: object, **kwargs: object) -> CheckResult:
+        result = check_trees(*args, **kwargs)  # type: ignore[arg-type]
+        node = next(iter(result.site.nodes.values()))
+        node.statement = only_in_the_model
+        return result
+
+    monkeypatch.setattr(plugin, "check_trees", checked)
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    site = tmp_path / "site"
+    assert only_in_the_model in (site / "index.html").read_text("utf-8")
+    export = json.loads((site / "unduh" / "pohon.json").read_text("utf-8"))
+    assert export["node"][0]["pernyataan"] == only_in_the_model
+    assert only_in_the_model not in (tmp_path / "trees" / "pemda.yaml").read_text("utf-8")
