@@ -1,13 +1,18 @@
 """The MkDocs plugin: a thin adapter from MkDocs events to :mod:`mkdocs_pohon_plugin.core.site`.
 
-- ``on_config``: check the trees (``pohon check``), log every diagnostic, stop with a short
+- ``on_config``: check the options (numbers in range, the search choice, ``changes_since``), then
+  the trees (``pohon check``); log every diagnostic, stop with a short
   :class:`~mkdocs.exceptions.PluginError` when there are errors; watch the trees folder in serve.
-- ``on_files``: plan every page with the core and add it as a generated file (rendered later),
-  plus the downloads. Only Home, the OPD list and the OPD pages are in the navigation; every other
-  page is ``NOT_IN_NAV`` (Material renders the whole nav into every page).
+- ``on_files``: plan every page with the core and add it as a generated file (rendered later);
+  start the downloads, written from the checked model by a child process. Only Home, the OPD
+  list and the OPD pages are in the navigation; every other page is ``NOT_IN_NAV`` (Material
+  renders the whole nav into every page).
 - ``on_pre_page``: a generated page becomes a :class:`~.rendered_page.PohonPage`, whose HTML comes
   straight from the core's templates (no Python-Markdown); ``on_post_page`` frees it again.
 - ``on_page_context``: the edit button of a generated page opens its YAML file at the line.
+
+What the plugin relies on beyond MkDocs' and Material's public behaviour is in
+:mod:`.mkdocs_internals`, each use commented and tested.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import logging
 import os
 import posixpath
 import shutil
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -29,7 +35,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils.templates import TemplateContext
 
+from . import mkdocs_internals
 from .core.review.diff import DiffLoadError, Side, diff_sites, load_side
 from .core.review.diff_render import render_markdown
 from .core.review.history import site_history
@@ -37,6 +45,7 @@ from .core.site import RenderOptions, SiteBuild
 from .core.site.background import DownloadsError, DownloadsJob
 from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
+from .core.site.mermaid import DEFAULT_LIMIT as DEFAULT_DIAGRAM_LIMIT
 from .core.site.pages import NAV_OPD_LIMIT, Page, Source, nav_entries
 from .core.site.paths import EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
 from .core.site.redirects import redirects
@@ -96,7 +105,7 @@ class PohonConfig(base.Config):
     Default: the site's ``edit_uri`` without its trailing docs folder (``edit/main/docs/`` →
     ``edit/main/``)."""
 
-    diagram_limit = c.Type(int, default=25)
+    diagram_limit = c.Type(int, default=DEFAULT_DIAGRAM_LIMIT)
     """Most boxes in one diagram; the rest are listed below it."""
 
     history = c.Type(bool, default=True)
@@ -175,6 +184,14 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         if not self.config.enabled:
             return None
         self.config_dir = Path(config.config_file_path or ".").resolve().parent
+        # The options first: a mistake in mkdocs.yml is reported at once, before the trees
+        # (seconds on a big regency) are read. MkDocs has checked their types, choices and
+        # folders already.
+        self._check_numbers()
+        self.search_mode = self._search_mode(config)
+        self._check_changes_since()
+        self._warn_stale_templates()
+        self.edit_base = self._edit_base(config) if self.config.edit_links else None
         trees = Path(self.config.trees)
         started = time.perf_counter()
         result = check_trees(trees, cache=self.load_cache)
@@ -208,22 +225,6 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         # Sortable, filterable tables and diagram styles, served from the site (no CDN).
         config.extra_javascript.append(SCRIPT_DEST)
         config.extra_css.append(STYLE_DEST)
-        self.edit_base = self._edit_base(config) if self.config.edit_links else None
-        if self.config.custom_templates:
-            stale = sorted(p.name for p in Path(self.config.custom_templates).glob("*.md.j2"))
-            if stale:
-                log.warning(
-                    "pohon: custom_templates has Markdown templates (%s) that are no longer used: "
-                    "pages are rendered from HTML templates now; copy the built-in "
-                    "<name>.html.j2 and redo your change there.",
-                    ", ".join(stale),
-                )
-        self.search_mode = self._search_mode(config)
-        if self.config.search_shard_words < 1:
-            raise PluginError(
-                f"pohon: search_shard_words must be a positive number of words "
-                f"(got {self.config.search_shard_words}); the default is {DEFAULT_SHARD_WORDS}."
-            )
         if self.search_mode == "pagefind":
             _use_pagefind_box(config)
         if not xlsx_available():
@@ -232,6 +233,55 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 "download (pip install 'mkdocs-pohon-plugin[xlsx]' adds it)"
             )
         return config
+
+    def _check_numbers(self) -> None:
+        """The numeric options are in range (MkDocs has checked that they are integers)."""
+        least = {
+            "search_shard_words": (1, "a positive number of words", DEFAULT_SHARD_WORDS),
+            "diagram_limit": (1, "a positive number of boxes", DEFAULT_DIAGRAM_LIMIT),
+            "nav_opd_limit": (0, "a number of agencies, 0 or more", NAV_OPD_LIMIT),
+        }
+        for name, (minimum, what, default) in least.items():
+            value = self.config[name]
+            if value < minimum:
+                raise PluginError(
+                    f"pohon: {name} must be {what} (got {value}); the default is {default}."
+                )
+
+    def _check_changes_since(self) -> None:
+        """``changes_since`` names a folder or a git revision (read later, in ``on_files``)."""
+        since = self.config.changes_since
+        if not since or (self.config_dir / since).is_dir():
+            return
+        try:
+            found = subprocess.run(
+                ["git", "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}"],
+                cwd=self.config_dir,
+                capture_output=True,
+                check=False,
+            )
+        except OSError as exc:  # no git on this machine
+            raise PluginError(
+                f"pohon: changes_since {since!r} cannot be read: it is not a folder, and git "
+                f"cannot be run ({exc})"
+            ) from exc
+        if found.returncode != 0:
+            raise PluginError(
+                f"pohon: changes_since {since!r} cannot be read: '{since}' is neither a folder "
+                f"nor a git revision"
+            )
+
+    def _warn_stale_templates(self) -> None:
+        if not self.config.custom_templates:
+            return
+        stale = sorted(p.name for p in Path(self.config.custom_templates).glob("*.md.j2"))
+        if stale:
+            log.warning(
+                "pohon: custom_templates has Markdown templates (%s) that are no longer used: "
+                "pages are rendered from HTML templates now; copy the built-in "
+                "<name>.html.j2 and redo your change there.",
+                ", ".join(stale),
+            )
 
     def _preview(self, result: CheckResult) -> frozenset[str] | None:
         """The agencies of a ``serve_opd`` preview (in ``mkdocs serve`` only), checked."""
@@ -311,9 +361,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             if files.get_file_from_path(path) is not None:
                 log.info("pohon: docs/%s exists, so the generated file is not used", path)
                 self.skipped_downloads.add(path)
-        self.downloads = DownloadsJob(
-            Path(self.config.trees), workbook=self.build.publishes_workbook
-        )
+        # The child gets the model the pages come from: it checks nothing again.
+        self.downloads = DownloadsJob(self.result, workbook=self.build.publishes_workbook)
         if self.config.mermaid_js:
             files.append(
                 File.generated(config, MERMAID_DEST, abs_src_path=str(self.config.mermaid_js))
@@ -336,7 +385,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     def _changes_page(self) -> str:
         """The Perubahan page: ``pohon diff`` from ``changes_since`` to the trees being built."""
-        assert self.result is not None
+        assert self.result is not None and self.config.changes_since is not None
         since = self.config.changes_since
         trees = Path(self.config.trees)
         try:
@@ -420,8 +469,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     @event_priority(100)  # before other plugins (Material's search) look at the content
     def on_page_context(
-        self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         if not self.config.enabled or page.file.src_uri not in self.generated:
             return None
         if isinstance(page, PohonPage):
@@ -538,33 +587,18 @@ def _log_search_index(stats: SearchIndexStats) -> None:
     )
 
 
-class _SearchBoxOnly:
-    """Stands in ``config.plugins`` for Material's search plugin on a site without one: Material's
-    header shows the search box only when ``material/search`` is there and enabled. It handles no
-    event, so nothing of Material's search runs; Pagefind answers the box."""
-
-    def __init__(self) -> None:
-        self.config = {"enabled": True}
-
-
 def _use_pagefind_box(config: MkDocsConfig) -> None:
     """Material's search box answered by Pagefind: ``theme_overrides/`` (``partials/search.html``)
     goes into the theme after the site's ``custom_dir`` (a site's own partial wins) and before
     Material's own templates."""
-    dirs = config.theme.dirs
-    overrides = str(THEME_OVERRIDES)
-    if overrides not in dirs:
-        dirs.insert(1 if config.theme.custom_dir else 0, overrides)
-    search = config.plugins.get("material/search")
-    if search is None:
-        config.plugins["material/search"] = _SearchBoxOnly()  # type: ignore[assignment]
-    elif not isinstance(search, _SearchBoxOnly):
+    mkdocs_internals.add_theme_dir(config, str(THEME_OVERRIDES))
+    search = mkdocs_internals.show_material_search_box(config)
+    if search is not None:
         # Material's search plugin stays for its box (the header shows it only with the plugin)
         # but indexes no page: Pagefind has them all. Its page handler would otherwise add each
         # page to an index nobody downloads and run a regular expression over every page's HTML
         # (about 0.2 ms a page).
-        handlers = config.plugins.events["page_context"]
-        handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
+        mkdocs_internals.drop_event_handlers(config, "page_context", search)
 
 
 def _permalink(config: MkDocsConfig) -> dict[str, Any]:

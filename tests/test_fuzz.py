@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -415,7 +416,9 @@ class Fuzzer:
                 assert rendered.markdown().startswith("---\n")
             indicators_csv(result)
             count = len(pages)
-        json.loads(model_json(result), parse_constant=_no_constant)
+        export = json.loads(model_json(result), parse_constant=_no_constant)
+        if full:  # the export keeps its own contract (about 1.5 s on the demo, so not every time)
+            jsonschema.Draft202012Validator(export["schema"]).validate(export)
         return count
 
 
