@@ -1,6 +1,6 @@
 """Loading a trees folder into the model, reporting every problem of shape along the way.
 
-The walk follows :mod:`.format_spec`: for each YAML mapping it checks keys (unknown, duplicate,
+The walk follows :mod:`.spec`: for each YAML mapping it checks keys (unknown, duplicate,
 missing), converts each value by its declared type from the composed node (so the raw text and line
 of every scalar are known), and builds the model objects with their file and line.
 """
@@ -140,6 +140,8 @@ class FileReader:
         if not self._first_visit(node, where) or self._tagged(node, _MAP, where):
             return None
         values: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        # values of fields without a model attribute (Field.attr is None), by YAML key
         lines: dict[str, int] = {}
         failed: set[str] = set()
         fields = obj.by_key
@@ -168,12 +170,19 @@ class FileReader:
                 continue
             reported = self.sink.reported
             value = self.convert(value_node, field.type, key, f"'{key}' in {where}")
-            if value is not MISSING:
+            if value is MISSING:
+                if self.sink.reported > reported:
+                    failed.add(key)
+            elif field.attr is not None:
                 values[field.attr] = value
-            elif self.sink.reported > reported:
-                failed.add(key)
+            else:
+                extra[key] = value
         for field in obj.fields:
-            if field.required and field.attr not in values and field.key not in failed:
+            if (
+                field.required
+                and (field.key not in extra if field.attr is None else field.attr not in values)
+                and field.key not in failed
+            ):
                 if field.key in lines:
                     self.error(
                         "kolom-wajib",
@@ -184,6 +193,11 @@ class FileReader:
                     self.error(
                         "kolom-wajib", node, f"{where} has no '{field.key}'; add it ({field.doc})"
                     )
+        if extra:
+            if obj.build is None:
+                values.update(extra)  # a plain dict: keyed by attribute, else by key
+            else:
+                values["extra"] = extra
         return values, lines
 
     def _unknown_key(self, key: str, line: int, obj: spec.ObjectSpec, where: str) -> None:
@@ -285,7 +299,7 @@ class FileReader:
             value = self._integer(node, where)
             if value is MISSING or kind is spec.Integer:
                 return value
-            if not 1900 <= value <= 2200:
+            if not spec.YEAR_MIN <= value <= spec.YEAR_MAX:
                 self.error("tipe-salah", node, f"{where} is {value}; write a four-digit year.")
                 return MISSING
             return value
