@@ -5,7 +5,7 @@ program and capaian summary), ``Pemda`` (the regional tree, for reading), one sh
 and ``Crosscutting`` (every link). Every sheet is set up for printing: A4 landscape, one page
 wide, header rows repeated on each page, text wrapped, panes frozen below the header.
 
-An agency sheet uses the importer's columns (:mod:`.xlsx_columns`): the printed matrix on the
+An agency sheet uses the importer's columns (:mod:`.columns`, from the format spec's fields): the printed matrix on the
 left (level, sasaran, indicator, unit, baseline, targets, realisations, code and name, budget,
 responsible position), the technical columns (ids, parent, polarity, definitions …) to the right
 of the print area, with grey headers. ``pohon import-xlsx`` reads the workbook back into the same
@@ -30,18 +30,19 @@ from ..tree.check import CheckResult
 from ..tree.graph import Graph
 from ..tree.model import Indicator, Level, Node, Opd, Site, Value
 from ..tree.nomenclature import code_kind
+from .cells import BadValue, parse_number
 from .columns import (
     CC_COLUMNS,
     COLUMNS,
     CROSSCUTTING_SHEET,
     GUIDE_SHEET,
+    INDICATOR,
     META_HEADERS,
     REGIONAL_SHEET,
     SUMMARY_SHEET,
     Column,
     header_text,
 )
-from .importer import BadValue, parse_number
 
 FIXED_TIME = (2025, 1, 1, 0, 0, 0)
 """Timestamp written into the workbook's zip entries and properties: the same trees give the
@@ -124,28 +125,15 @@ def layout(nodes: list[Node], years: range, *, full: bool = False) -> list[Slot]
         [years[0]] if full and len(years) else []
     )
 
-    def used(key: str) -> bool:
-        if full:
+    def used(column: Column) -> bool:
+        if full or not column.optional:
             return True
-        getters = {
-            "final_target": lambda: any(i.final_target is not None for i in indicators),
-            "order": lambda: any(n.order is not None for n in nodes),
-            "indicator_notes": lambda: any(i.notes for i in indicators),
-            "indicator_former_ids": lambda: any(i.former_ids for i in indicators),
-            "work_unit": lambda: any(n.work_unit for n in nodes),
-            "official_name": lambda: any(n.official and n.official.name for n in nodes),
-            "official_nip": lambda: any(n.official and n.official.nip for n in nodes),
-            "tags": lambda: any(n.tags for n in nodes),
-            "notes": lambda: any(n.notes for n in nodes),
-            "former_ids": lambda: any(n.former_ids for n in nodes),
-            "opd_id": lambda: False,
-        }
-        check = getters.get(key)
-        return check() if check is not None else True
+        rows: list[Any] = indicators if column.scope == INDICATOR else list(nodes)
+        return any(_present(column.value(row)) for row in rows)
 
     slots: list[Slot] = []
     for column in COLUMNS:
-        if column.key == "opd_id" or not used(column.key):
+        if column.key == "opd_id" or not used(column):
             continue
         if column.key == "target":
             slots += [Slot(column, y) for y in target_years]
@@ -163,63 +151,41 @@ def layout(nodes: list[Node], years: range, *, full: bool = False) -> list[Slot]
 # --- cell values ---------------------------------------------------------------------------------
 
 
-def _joined(items: list[str]) -> str | None:
-    return ", ".join(items) if items else None
+def _present(value: Any) -> bool:
+    return value is not None and value is not False and value not in ("", [], {})
+
+
+def _cell_value(slot: Slot, value: Any) -> Any:
+    """A field's value as its cell holds it: one year of a year map (one quarter of a year's
+    quarterly realisation), a list joined by commas, ``ya`` for true."""
+    if slot.column.yearly:
+        value = (value or {}).get(slot.year or 0)
+        if slot.quarter is not None:
+            value = (value or {}).get(f"tw{slot.quarter}")
+        return value
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value) if value else None
+    if isinstance(value, bool):
+        return "ya" if value else None
+    return value
 
 
 def node_value(slot: Slot, node: Node, site: Site, number: int, name: str | None) -> Any:
+    """The cell of a sasaran's column: its field's value, or (for the columns that are no
+    field) the row number and the program's name; the level by its name."""
     key = slot.key
-    official = node.official
-    values: dict[str, Any] = {
-        "no": number,
-        "level": _level_name(site.level(node.level), node.level),
-        "statement": node.statement,
-        "code": node.code,
-        "code_name": name,
-        "responsible": node.responsible,
-        "node_id": node.id,
-        "parent": node.parent_id,
-        "order": node.order,
-        "work_unit": node.work_unit,
-        "official_name": official.name if official else None,
-        "official_nip": official.nip if official else None,
-        "tags": _joined(node.tags),
-        "notes": node.notes,
-        "former_ids": _joined(node.former_ids),
-    }
-    if key == "budget":
-        return node.budget.get(slot.year or 0)
-    return values.get(key)
+    if key == "no":
+        return number
+    if key == "code_name":
+        return name
+    if key == "level":
+        return _level_name(site.level(node.level), node.level)
+    return _cell_value(slot, slot.column.value(node))
 
 
 def indicator_value(slot: Slot, ind: Indicator) -> Any:
-    key = slot.key
-    year = slot.year or 0
-    if key == "target":
-        return ind.targets.get(year)
-    if key == "realisation":
-        return ind.realisations.get(year)
-    if key == "quarterly":
-        return ind.quarterly.get(year, {}).get(f"tw{slot.quarter}")
-    baseline = ind.baseline
-    values: dict[str, Any] = {
-        "indicator": ind.name,
-        "unit": ind.unit,
-        "baseline": baseline.value if baseline else None,
-        "baseline_year": baseline.year if baseline else None,
-        "final_target": ind.final_target,
-        "indicator_id": ind.id,
-        "polarity": ind.polarity,
-        "kind": ind.kind,
-        "iku": "ya" if ind.is_iku else None,
-        "definition": ind.definition,
-        "formula": ind.formula,
-        "data_source": ind.data_source,
-        "reporting_period": ind.reporting_period,
-        "indicator_notes": ind.notes,
-        "indicator_former_ids": _joined(ind.former_ids),
-    }
-    return values.get(key)
+    """The cell of an indicator's column: its field's value."""
+    return _cell_value(slot, slot.column.value(ind))
 
 
 def _level_name(level: Level | None, fallback: str) -> str:
