@@ -67,7 +67,7 @@ class XlsxUnavailable(RuntimeError):
 
 def _openpyxl() -> Any:
     try:
-        import openpyxl
+        import openpyxl  # type: ignore[import-untyped]  # openpyxl ships no type stubs
     except ImportError as exc:
         raise XlsxUnavailable(
             "writing .xlsx needs openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'"
@@ -263,15 +263,15 @@ def _merge(ws: Any, first_row: int, col: int, last_row: int, last_col: int) -> N
     stay empty, with the same border, so the range prints as one bordered box. Added to the
     range set directly: ``MultiCellRange.add`` first compares the new range with every range
     already there, which is quadratic on a big agency's sheet; ours never overlap."""
-    from openpyxl.worksheet.cell_range import CellRange
-    from openpyxl.worksheet.merge import MergedCellRange
+    from openpyxl.worksheet.cell_range import CellRange  # type: ignore[import-untyped]
+    from openpyxl.worksheet.merge import MergedCellRange  # type: ignore[import-untyped]
 
     ref = CellRange(min_col=col, min_row=first_row, max_col=last_col, max_row=last_row).coord
     ws.merged_cells.ranges.add(MergedCellRange(ws, ref))
 
 
 def _col(index: int) -> str:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     return get_column_letter(index)
 
@@ -581,9 +581,9 @@ class WorkbookWriter:
             totals = [a + b for a, b in zip(totals, numbers, strict=True)]
             r += 1
         put(ws.cell(r, 2), "Jumlah")
-        for i, value in enumerate(totals, 5):
+        for i, total in enumerate(totals, 5):
             cell = ws.cell(r, i)
-            cell.value = value
+            cell.value = total
             cell.alignment = s.wrap_right
             if headers[i - 1].startswith("Pagu"):
                 cell.number_format = "#,##0"
@@ -772,8 +772,9 @@ def template_bytes(years: range | None = None) -> bytes:
             node_id="dinkes-ss-kia",
         )
     )
-    site = Site(root="", region=Region(name="Kabupaten …"), levels=spec.default_levels())
-    site.region.period.start, site.region.period.end = years[0], years[-1]
+    region = Region(name="Kabupaten …")
+    region.period.start, region.period.end = years[0], years[-1]
+    site = Site(root="", region=region, levels=spec.default_levels())
     site.nodes[example.id] = example
     site.opds["dinkes"] = Opd(
         id="dinkes",

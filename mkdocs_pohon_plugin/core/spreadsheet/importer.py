@@ -379,7 +379,7 @@ class WorkbookImporter:
 
     def read(self, path: Path) -> ImportResult:
         try:
-            from openpyxl import load_workbook
+            from openpyxl import load_workbook  # type: ignore[import-untyped]  # no stubs
         except ImportError as exc:  # pragma: no cover - depends on the installation
             raise XlsxImportError(
                 "reading .xlsx needs openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'"
@@ -719,9 +719,9 @@ class WorkbookImporter:
                     if value is not None:
                         self._set_year(sheet, r, node, field, ref.year, value, label)
                 continue
-            cell = get.cell(column.key)
-            if cell is not None:
-                value = self._read(sheet, r, field, cell, column.header)
+            single = get.cell(column.key)
+            if single is not None:
+                value = self._read(sheet, r, field, single, column.header)
                 self._set(sheet, r, draft, field, value, column.header)
         name = parse_text(get.value("official_name"))
         nip = parse_code(get.value("official_nip"))
@@ -801,10 +801,12 @@ class WorkbookImporter:
                             field.set(indicator, by_year)
                         by_year[ref.year] = value
                 continue
-            cell = get.cell(column.key)
-            value = self._read(sheet, r, field, cell, column.header) if cell is not None else None
+            single = get.cell(column.key)
+            value = (
+                self._read(sheet, r, field, single, column.header) if single is not None else None
+            )
             blank = field.column.blank if field.column is not None else None
-            if cell is None and blank is not None:
+            if single is None and blank is not None:
                 value = blank
                 self.assumed[column.header, blank] = self.assumed.get((column.header, blank), 0) + 1
             if value is not None:
