@@ -53,8 +53,7 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     changed = [
         path.relative_to(target).as_posix()
         for path in sorted(target.rglob("*"))
-        if path.is_file()
-        and path.read_bytes() != (PACKAGE / path.relative_to(target)).read_bytes()
+        if path.is_file() and path.read_bytes() != (PACKAGE / path.relative_to(target)).read_bytes()
     ]
     assert changed == ["core/tree/spec.py"]
     trees = root / "trees"
@@ -75,8 +74,9 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run(root: Path, body: str) -> dict:
     """Run ``body`` in a child Python importing the copied package (in ``root``); it sets
     ``out`` (a dict), returned here."""
-    script = textwrap.dedent(
-        """
+    script = (
+        textwrap.dedent(
+            """
         import json, sys
         from pathlib import Path
         import mkdocs_pohon_plugin
@@ -89,7 +89,10 @@ def run(root: Path, body: str) -> dict:
         FIELD = spec.INDICATOR.by_key["catatan_evaluator"]
         out = {}
         """
-    ) + textwrap.dedent(body) + "\nprint(json.dumps(out))\n"
+        )
+        + textwrap.dedent(body)
+        + "\nprint(json.dumps(out))\n"
+    )
     env = {**os.environ, "PYTHONPATH": str(root / "lib")}
     done = subprocess.run(
         [sys.executable, "-c", script, str(root)],
@@ -141,9 +144,10 @@ def test_fmt_keeps_the_new_field_in_its_canonical_place(copy: Path) -> None:
     lines = [line.strip() for line in indicator.splitlines()]
     assert f"{KEY}: {VALUE}" in lines
     # canonical: after definisi (sumber_data is absent), at the end of this indicator
-    assert lines.index(f"{KEY}: {VALUE}") == lines.index(
-        "definisi: Kematian ibu per 100.000 kelahiran hidup"
-    ) + 1
+    assert (
+        lines.index(f"{KEY}: {VALUE}")
+        == lines.index("definisi: Kematian ibu per 100.000 kelahiran hidup") + 1
+    )
 
 
 def test_the_new_field_goes_through_the_workbook(copy: Path) -> None:
@@ -193,3 +197,30 @@ def test_the_new_field_is_in_pohon_json(copy: Path) -> None:
         """,
     )
     assert out["indicator"].get(EXPORT) == VALUE, sorted(out["indicator"])
+
+
+def test_diff_reports_a_change_of_the_new_field(copy: Path) -> None:
+    out = run(
+        copy,
+        """
+        import shutil
+        from mkdocs_pohon_plugin.core.tree.check import check_trees
+        from mkdocs_pohon_plugin.core.review.diff import diff_sites
+        changed = ROOT / "changed"
+        shutil.copytree(TREES, changed)
+        dinkes = changed / "opd" / "dinkes.yaml"
+        text = dinkes.read_text("utf-8")
+        dinkes.write_text(text.replace("perlu diverifikasi", "sudah diverifikasi"), "utf-8")
+        diff = diff_sites(check_trees(TREES), check_trees(changed))
+        found = [
+            (change.old, change.new)
+            for group in diff.groups
+            for node in group.nodes
+            for indicator in node.indicators
+            for change in indicator.fields
+            if change.field == "catatan_evaluator"
+        ]
+        out["found"] = found
+        """,
+    )
+    assert out["found"] == [[VALUE, "Data dasar sudah diverifikasi"]]
