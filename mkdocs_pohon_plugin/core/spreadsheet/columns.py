@@ -171,18 +171,15 @@ LAYOUT: tuple[str, ...] = (
 spec) follows the last printed column when printed, else comes last."""
 
 
-def _columns() -> tuple[Column, ...]:
-    every = [
-        *OTHER_COLUMNS,
-        *field_columns(spec.NODE, NODE),
-        *field_columns(spec.INDICATOR, INDICATOR),
-    ]
+def _ordered(every: list[Column], layout: tuple[str, ...]) -> tuple[Column, ...]:
+    """``every`` column in ``layout`` order; a field's column not in it (a field added to the
+    spec) follows the last printed column when printed, else comes last."""
     by_key = {column.key: column for column in every}
     if len(by_key) != len(every):
-        raise ValueError("two columns of the cascading workbook share a key")
-    ordered = [by_key.pop(key) for key in LAYOUT]
+        raise ValueError("two columns of a sheet share a key")
+    ordered = [by_key.pop(key) for key in layout]
     last_printed = max(i for i, column in enumerate(ordered) if column.printed)
-    added = list(by_key.values())  # fields without a place in LAYOUT, in the spec's order
+    added = list(by_key.values())  # in the spec's order
     printed = [column for column in added if column.printed]
     technical = [column for column in added if not column.printed]
     return (
@@ -193,12 +190,14 @@ def _columns() -> tuple[Column, ...]:
     )
 
 
-COLUMNS: tuple[Column, ...] = _columns()
+COLUMNS: tuple[Column, ...] = _ordered(
+    [*OTHER_COLUMNS, *field_columns(spec.NODE, NODE), *field_columns(spec.INDICATOR, INDICATOR)],
+    LAYOUT,
+)
 """Every column of an agency sheet, in :data:`LAYOUT` order."""
 BY_KEY = {column.key: column for column in COLUMNS}
 
-# Crosscutting sheet: one row per link.
-CC_COLUMNS: tuple[Column, ...] = (
+CC_OTHER_COLUMNS: tuple[Column, ...] = (
     Column("no", "No", ("no.",), IGNORED, "Row number.", width=5),
     Column("from_opd", "OPD Pengirim", (), IGNORED, "Sending agency (for reading).", width=14),
     Column(
@@ -208,16 +207,6 @@ CC_COLUMNS: tuple[Column, ...] = (
     Column(
         "to_name", "Sasaran Mitra", ("sasaran penerima",), IGNORED, "Partner sasaran.", width=34
     ),
-    Column("role", "Peran", ("peran mitra",), NODE, "The role the partner plays.", width=30),
-    Column(
-        "status",
-        "Status",
-        (),
-        NODE,
-        "`menunggu`, `disetujui` or `ditolak`.",
-        width=11,
-    ),
-    Column("note", "Keterangan", ("catatan",), NODE, "Note.", width=20),
     Column(
         "from_id",
         "Dari",
@@ -227,25 +216,28 @@ CC_COLUMNS: tuple[Column, ...] = (
         printed=False,
         width=24,
     ),
-    Column(
-        "to_id",
-        "Ke",
-        ("id penerima", "ke id", "id sasaran mitra"),
-        NODE,
-        "Id of the partner's sasaran (another agency's).",
-        printed=False,
-        width=24,
-    ),
-    Column(
-        "body",
-        "Instansi",
-        ("instansi luar", "instansi mitra"),
-        NODE,
-        "An outside body, when the partner is not a sasaran of the site.",
-        printed=False,
-        width=24,
-    ),
 )
+"""The columns of the crosscutting sheet that are no field of a link."""
+
+CC_LAYOUT: tuple[str, ...] = (
+    "no",
+    "from_opd",
+    "from_name",
+    "to_opd",
+    "to_name",
+    "role",
+    "status",
+    "note",
+    "from_id",
+    "to_id",
+    "body",
+)
+"""The order of the crosscutting sheet's columns (one row per link)."""
+
+CC_COLUMNS: tuple[Column, ...] = _ordered(
+    [*CC_OTHER_COLUMNS, *field_columns(spec.CROSSCUTTING, NODE)], CC_LAYOUT
+)
+"""Every column of the crosscutting sheet, in :data:`CC_LAYOUT` order."""
 CC_BY_KEY = {column.key: column for column in CC_COLUMNS}
 
 # Labels of the "Label: value" lines above the header row of an agency sheet.

@@ -627,22 +627,18 @@ class WorkbookWriter:
             r = header_row + number
             source = nodes.get(link.source_id)
             target = nodes.get(link.target_id) if link.target_id else None
-            values = {
+            reading = {  # the columns that are no field of the link
                 "no": number,
                 "from_opd": self._opd_label(source),
                 "from_name": source.statement if source else None,
                 "to_opd": self._opd_label(target) if target else link.body,
                 "to_name": target.statement if target else None,
-                "role": link.role,
-                "status": link.status,
-                "note": link.note,
                 "from_id": link.source_id,
-                "to_id": link.target_id,
-                "body": link.body,
             }
             for i, column in enumerate(CC_COLUMNS, 1):
                 cell = ws.cell(r, i)
-                put(cell, values[column.key])
+                value = column.value(link) if column.field is not None else reading[column.key]
+                put(cell, value)
                 cell.font = s.body_font
                 cell.border = s.border
                 cell.alignment = s.wrap

@@ -92,19 +92,11 @@ def _read_by_type(obj: spec.ObjectSpec, scope: str) -> tuple[Column, ...]:
 _NODE_COLUMNS = _read_by_type(spec.NODE, NODE)
 _INDICATOR_COLUMNS = _read_by_type(spec.INDICATOR, INDICATOR)
 _BASELINE_YEAR = spec.BASELINE.by_key["tahun"]
+_STATUS = spec.CROSSCUTTING.by_key["status"].type
+_STATUS_COLUMN = spec.CROSSCUTTING.by_key["status"].column
 _ID = re.compile(spec.ID_PATTERN)
 _CODE = re.compile(r"^\d+(?:\.\d+)+$")
 _LEADING_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\s*[-–—:]?\s+(.*)$")
-STATUS_WORDS = {
-    "menunggu": "menunggu",
-    "pending": "menunggu",
-    "diusulkan": "menunggu",
-    "disetujui": "disetujui",
-    "setuju": "disetujui",
-    "sepakat": "disetujui",
-    "ditolak": "ditolak",
-    "tolak": "ditolak",
-}
 LEVEL_SHORT = {
     "sasaran_strategis": "ss",
     "sasaran_program": "sp",
@@ -889,15 +881,12 @@ class WorkbookImporter:
             if role is None:
                 self.problem(sheet, r, "a crosscutting link without Peran; not placed")
                 continue
-            status_text = parse_text(row.get("status"))
-            status = STATUS_WORDS.get(normalise(status_text)) if status_text else "menunggu"
-            if status is None:
-                self.problem(
-                    sheet,
-                    r,
-                    f"Status '{status_text}' is not menunggu, disetujui or ditolak; not placed",
-                )
+            try:
+                status = read_cell(_STATUS, Cell(row.get("status")), "Status", _STATUS_COLUMN)
+            except BadCell as exc:
+                self.problem(sheet, r, f"{exc}; not placed")
                 continue
+            status = status or "menunggu"
             target = parse_text(row.get("to_id"))
             body = parse_text(row.get("body"))
             if target is None and body is None:

@@ -64,6 +64,14 @@ POLARITY_WORDS: tuple[tuple[str, str], ...] = (
     ("tetap", "stabil"),
 )
 """Other words a spreadsheet cell may use for a polarity."""
+STATUS_WORDS: tuple[tuple[str, str], ...] = (
+    ("pending", "menunggu"),
+    ("diusulkan", "menunggu"),
+    ("setuju", "disetujui"),
+    ("sepakat", "disetujui"),
+    ("tolak", "ditolak"),
+)
+"""Other words a spreadsheet cell may use for the status of a crosscutting link."""
 
 
 # --- value types -------------------------------------------------------------------------------
@@ -891,6 +899,14 @@ CROSSCUTTING = ObjectSpec(
             Ref(),
             "Node of another agency this node works with.",
             label=("Ke", "To"),
+            column=SheetColumn(
+                "to_id",
+                "Ke",
+                ("id penerima", "ke id", "id sasaran mitra"),
+                "Id of the partner's sasaran (another agency's).",
+                width=24,
+                printed=False,
+            ),
         ),
         Field(
             "instansi",
@@ -898,6 +914,14 @@ CROSSCUTTING = ObjectSpec(
             Text(),
             "An outside body (ministry, province …).",
             label=("Instansi", "Outside body"),
+            column=SheetColumn(
+                "body",
+                "Instansi",
+                ("instansi luar", "instansi mitra"),
+                "An outside body, when the partner is not a sasaran of the site.",
+                width=24,
+                printed=False,
+            ),
         ),
         Field(
             "peran",
@@ -906,8 +930,18 @@ CROSSCUTTING = ObjectSpec(
             "Role the partner plays.",
             required=True,
             label=("Peran", "Role"),
+            column=SheetColumn(
+                "role", "Peran", ("peran mitra",), "The role the partner plays.", width=30
+            ),
         ),
-        Field("keterangan", "note", Text(), "Note.", label=("Keterangan", "Note")),
+        Field(
+            "keterangan",
+            "note",
+            Text(),
+            "Note.",
+            label=("Keterangan", "Note"),
+            column=SheetColumn("note", "Keterangan", ("catatan",), "Note.", width=20),
+        ),
         Field(
             "status",
             "status",
@@ -915,6 +949,14 @@ CROSSCUTTING = ObjectSpec(
             "menunggu (pending), disetujui (agreed), ditolak (rejected).",
             required=True,
             label=("Status", "Status"),
+            column=SheetColumn(
+                "status",
+                "Status",
+                (),
+                "`menunggu`, `disetujui` or `ditolak`.",
+                width=11,
+                aliases=STATUS_WORDS,
+            ),
         ),
     ),
     model.Crosscutting,
