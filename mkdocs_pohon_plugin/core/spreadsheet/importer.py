@@ -4,7 +4,7 @@ Reading a sheet:
 
 1. Merged cells are unmerged in memory: every cell of a merged range holds the range's value.
 2. The header row is the first of the top 30 rows naming an indicator column and a sasaran (or
-   ``ID``) column (:mod:`.xlsx_columns` lists every accepted header). A second header row under
+   ``ID``) column (:mod:`.columns` lists every accepted header). A second header row under
    merged group headers (``Target`` over ``2025 | 2026``) is combined with it.
 3. ``Label: value`` lines above the header (or a label cell followed by a value cell) describe the
    agency: ``ID OPD``, ``Perangkat Daerah``, ``Singkatan``, ``Kode OPD``, ``Kepala``,
