@@ -140,7 +140,7 @@ class FileReader:
         if not self._first_visit(node, where) or self._tagged(node, _MAP, where):
             return None
         values: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
+        extra: dict[str, Any] | None = None
         # values of fields without a model attribute (Field.attr is None), by YAML key
         lines: dict[str, int] = {}
         failed: set[str] = set()
@@ -175,12 +175,18 @@ class FileReader:
                     failed.add(key)
             elif field.attr is not None:
                 values[field.attr] = value
+            elif extra is None:
+                extra = {key: value}
             else:
                 extra[key] = value
         for field in obj.fields:
             if (
                 field.required
-                and (field.key not in extra if field.attr is None else field.attr not in values)
+                and not (
+                    field.attr in values
+                    if field.attr is not None
+                    else extra is not None and field.key in extra
+                )
                 and field.key not in failed
             ):
                 if field.key in lines:
