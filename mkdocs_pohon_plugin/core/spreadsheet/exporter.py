@@ -114,37 +114,36 @@ def _years(values: Iterable[Iterable[int]]) -> list[int]:
 
 def layout(nodes: list[Node], years: range, *, full: bool = False) -> list[Slot]:
     """The columns for ``nodes``: printed ones first, technical ones after. Optional columns
-    (quarterly realisations, notes, former ids …) only when some node uses them, unless ``full``."""
+    (quarterly realisations, notes, former ids …) only when some node uses them, unless ``full``.
+    A yearly column has one slot per year of the period and any other year a row has; an optional
+    one only the years some row has (the period's first, for ``full``)."""
     indicators = [ind for node in nodes for ind in node.indicators]
-    target_years = _years([years, *(ind.targets for ind in indicators)])
-    real_years = _years(ind.realisations for ind in indicators) or (
-        [years[0]] if full and len(years) else []
-    )
-    budget_years = _years([years, *(node.budget for node in nodes)])
-    quarter_years = _years(ind.quarterly for ind in indicators) or (
-        [years[0]] if full and len(years) else []
-    )
+
+    def rows(column: Column) -> list[Any]:
+        return indicators if column.scope == INDICATOR else list(nodes)
 
     def used(column: Column) -> bool:
         if full or not column.optional:
             return True
-        rows: list[Any] = indicators if column.scope == INDICATOR else list(nodes)
-        return any(_present(column.value(row)) for row in rows)
+        return any(_present(column.value(row)) for row in rows(column))
+
+    def column_years(column: Column) -> list[int]:
+        found = _years(column.value(row) or {} for row in rows(column))
+        if not column.optional:
+            return _years([years, found])
+        return found or ([years[0]] if full and len(years) else [])
 
     slots: list[Slot] = []
     for column in COLUMNS:
         if column.key == "opd_id" or not used(column):
             continue
-        if column.key == "target":
-            slots += [Slot(column, y) for y in target_years]
-        elif column.key == "realisation":
-            slots += [Slot(column, y) for y in real_years]
-        elif column.key == "budget":
-            slots += [Slot(column, y) for y in budget_years]
-        elif column.key == "quarterly":
-            slots += [Slot(column, y, q) for y in quarter_years for q in range(1, 5)]
-        else:
+        if not column.yearly:
             slots.append(Slot(column))
+        elif "{quarter}" in column.header:
+            quarters = range(1, len(spec.QUARTERS) + 1)
+            slots += [Slot(column, y, q) for y in column_years(column) for q in quarters]
+        else:
+            slots += [Slot(column, y) for y in column_years(column)]
     return slots
 
 

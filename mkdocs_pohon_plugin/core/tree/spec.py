@@ -223,7 +223,8 @@ class SheetColumn:
     yearly: bool = False
     """One column per year (a :class:`YearMap` field): ``Target 2025``, ``Target 2026`` …"""
     optional: bool = False
-    """An exported sheet has the column only when some row has a value (the template always)."""
+    """An exported sheet has the column only when some row has a value (the template always); a
+    yearly column only the years some row has (else every year of the period)."""
     aliases: tuple[tuple[str, str], ...] = ()
     """For a :class:`Choice`: other words a cell may use, each with the option it means."""
     blank: str | None = None
@@ -740,6 +741,7 @@ INDICATOR = ObjectSpec(
                 "Realisation of that year.",
                 width=10,
                 yearly=True,
+                optional=True,
             ),
         ),
         Field(
@@ -756,6 +758,7 @@ INDICATOR = ObjectSpec(
                 width=9,
                 printed=False,
                 yearly=True,
+                optional=True,
             ),
         ),
         Field(
