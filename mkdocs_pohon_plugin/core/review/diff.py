@@ -239,7 +239,7 @@ def _plain(value: Any, vtype: spec.ValueType) -> Any:
             return {k: v for k, v in value.items() if v is not None} or None
         out = {}
         for f in vtype.spec.fields:
-            item = _plain(getattr(value, f.attr, None), f.type)
+            item = _plain(f.get(value), f.type)
             if item not in (None, [], {}):
                 out[f.key] = item
         return out or None
@@ -253,8 +253,8 @@ def _plain(value: Any, vtype: spec.ValueType) -> Any:
 def _field_changes(old: Any, new: Any, fields: Iterable[spec.Field]) -> list[Change]:
     changes = []
     for f in fields:
-        before = _plain(getattr(old, f.attr, None), f.type)
-        after = _plain(getattr(new, f.attr, None), f.type)
+        before = _plain(f.get(old), f.type)
+        after = _plain(f.get(new), f.type)
         if f.key == "iku":  # absent means false
             before, after = bool(before), bool(after)
         if before != after:

@@ -55,14 +55,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # --- pohon.json ---------------------------------------------------------------------------------
 
 
-def _field_value(field: spec.Field, obj: Any) -> Any:
-    """The model's value of ``field`` on ``obj`` (a model object, or the plain dict of an object
-    without a model class, e.g. ``triwulan``)."""
-    if isinstance(obj, dict):
-        return obj.get(field.attr)
-    return getattr(obj, field.attr)
-
-
 def _nullable(field: spec.Field) -> bool:
     """Whether the export may hold ``null`` for ``field``: an optional single value the source
     did not give. Lists and year maps are empty instead, a boolean is false."""
@@ -84,8 +76,7 @@ class _Exporter:
 
     def object(self, obj_spec: spec.ObjectSpec, obj: Any) -> dict[str, Any]:
         out = {
-            field.export_name: self.value(field.type, _field_value(field, obj))
-            for field in obj_spec.fields
+            field.export_name: self.value(field.type, field.get(obj)) for field in obj_spec.fields
         }
         if obj_spec is spec.NODE:
             assert isinstance(obj, Node)
@@ -285,7 +276,7 @@ Column = tuple[str, Callable[[Indicator], Any]]
 def _indicator_field(key: str) -> Column:
     """A column that is a field of the indicator: its export name, its value."""
     field = spec.INDICATOR.by_key[key]
-    return field.export_name, lambda indicator: _csv_value(_field_value(field, indicator))
+    return field.export_name, lambda indicator: _csv_value(field.get(indicator))
 
 
 def csv_columns(site: Site) -> list[Column]:
@@ -298,7 +289,7 @@ def csv_columns(site: Site) -> list[Column]:
 
     def baseline(key: str) -> Callable[[Indicator], Any]:
         field = spec.BASELINE.by_key[key]
-        return lambda i: _field_value(field, i.baseline) if i.baseline else None
+        return lambda i: field.get(i.baseline) if i.baseline else None
 
     def per_year(attr: Callable[[Indicator], dict[int, Any]], year: int) -> Callable[..., Any]:
         return lambda i: attr(i).get(year)
@@ -324,15 +315,12 @@ def csv_columns(site: Site) -> list[Column]:
         _indicator_field("iku"),
         ("kondisi_awal_tahun", baseline("tahun")),
         ("kondisi_awal", baseline("nilai")),
-        *(
-            (f"{targets.export_name}_{y}", per_year(lambda i: _field_value(targets, i), y))
-            for y in years
-        ),
+        *((f"{targets.export_name}_{y}", per_year(lambda i: targets.get(i), y)) for y in years),
         ("target_akhir", lambda i: i.end_target(last_year)),
         *(
             (
                 f"{realisations.export_name}_{y}",
-                per_year(lambda i: _field_value(realisations, i), y),
+                per_year(lambda i: realisations.get(i), y),
             )
             for y in years
         ),

@@ -4,7 +4,7 @@ Reading a sheet:
 
 1. Merged cells are unmerged in memory: every cell of a merged range holds the range's value.
 2. The header row is the first of the top 30 rows naming an indicator column and a sasaran (or
-   ``ID``) column (:mod:`.xlsx_columns` lists every accepted header). A second header row under
+   ``ID``) column (:mod:`.columns` lists every accepted header). A second header row under
    merged group headers (``Target`` over ``2025 | 2026``) is combined with it.
 3. ``Label: value`` lines above the header (or a label cell followed by a value cell) describe the
    agency: ``ID OPD``, ``Perangkat Daerah``, ``Singkatan``, ``Kode OPD``, ``Kepala``,
@@ -35,22 +35,35 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..tree import model
-from ..tree import spec as spec
+from ..tree import model, spec
 from ..tree.nomenclature import code_kind
+from .cells import (
+    EMPTY_TEXT,
+    BadCell,
+    BadValue,
+    Cell,
+    parse_code,
+    parse_measure,
+    parse_number,
+    parse_text,
+    read_cell,
+)
 from .columns import (
     BY_KEY,
     CC_BY_KEY,
     GUIDE_SHEET,
     INDICATOR,
+    NODE,
     SUMMARY_SHEET,
+    Column,
     HeaderRef,
+    field_columns,
+    header_text,
     match_cc_header,
     match_header,
     match_meta,
@@ -58,42 +71,32 @@ from .columns import (
 )
 
 HEADER_SCAN_ROWS = 30
+_READ_BY_HAND = frozenset(
+    {"node_id", "level", "statement", "parent", "code", "indicator", "indicator_id", "quarterly"}
+)
+"""Field columns the row logic reads itself: they place the row (which sasaran, level, parent,
+code) or name it; quarterly realisations are one cell per year and quarter. Columns of an object
+field (``Kondisi Awal``, ``Nama Pejabat``/``NIP``) are read with their object. Every other field
+column is read by its field's value type (:func:`.cells.read_cell`), a field added to the spec
+included."""
+
+
+def _read_by_type(obj: spec.ObjectSpec, scope: str) -> tuple[Column, ...]:
+    return tuple(
+        BY_KEY[column.key]
+        for column in field_columns(obj, scope)
+        if column.within is None and column.key not in _READ_BY_HAND
+    )
+
+
+_NODE_COLUMNS = _read_by_type(spec.NODE, NODE)
+_INDICATOR_COLUMNS = _read_by_type(spec.INDICATOR, INDICATOR)
+_BASELINE_YEAR = spec.BASELINE.by_key["tahun"]
+_STATUS = spec.CROSSCUTTING.by_key["status"].type
+_STATUS_COLUMN = spec.CROSSCUTTING.by_key["status"].column
 _ID = re.compile(spec.ID_PATTERN)
 _CODE = re.compile(r"^\d+(?:\.\d+)+$")
 _LEADING_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\s*[-–—:]?\s+(.*)$")
-_EMPTY_TEXT = {"", "-", "–", "—", "n/a", "na"}
-_ID_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
-_EN_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?$|^[1-9]\d{0,2}(?:,\d{3})+\.\d+$")
-_COMMA_DECIMAL = re.compile(r"^\d+,\d+$")
-_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-POLARITY_WORDS = {
-    "maksimal": "maksimal",
-    "maksimum": "maksimal",
-    "max": "maksimal",
-    "positif": "maksimal",
-    "naik": "maksimal",
-    "meningkat": "maksimal",
-    "minimal": "minimal",
-    "minimum": "minimal",
-    "min": "minimal",
-    "negatif": "minimal",
-    "turun": "minimal",
-    "menurun": "minimal",
-    "stabil": "stabil",
-    "tetap": "stabil",
-}
-STATUS_WORDS = {
-    "menunggu": "menunggu",
-    "pending": "menunggu",
-    "diusulkan": "menunggu",
-    "disetujui": "disetujui",
-    "setuju": "disetujui",
-    "sepakat": "disetujui",
-    "ditolak": "ditolak",
-    "tolak": "ditolak",
-}
-TRUE_WORDS = {"ya", "y", "iku", "true", "benar", "1", "✓", "✔", "v", "x"}
-FALSE_WORDS = {"tidak", "t", "n", "no", "false", "salah", "0", "bukan"}
 LEVEL_SHORT = {
     "sasaran_strategis": "ss",
     "sasaran_program": "sp",
@@ -143,106 +146,8 @@ class XlsxImportError(Exception):
 # --- values --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    value: Any
-    text_forced: bool = False
-    """Written with a leading apostrophe: keep it as text even if it looks like a number."""
-
-
-class BadValue(ValueError):
-    pass
-
-
-def parse_number(value: Any) -> int | float | None:
-    """A number from a cell: numbers as they are, text in Indonesian (or unambiguous English)
-    notation; ``None`` for a blank; :class:`BadValue` for anything else."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise BadValue(f"{value!r} is not a number")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise BadValue("not a finite number")
-        return value
-    if isinstance(value, datetime | date | time):
-        raise BadValue(
-            f"the cell holds a date ({value}); the spreadsheet turned a number into a date: "
-            "format the cell as text or number and type it again"
-        )
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    if text.lower() in _EMPTY_TEXT:
-        return None
-    raw = text
-    text = re.sub(r"^rp\.?\s*", "", text, flags=re.IGNORECASE)
-    text = text.replace(" ", "").replace("\u00a0", "").rstrip("%")
-    sign = 1
-    if text and text[0] in "+-":
-        sign = -1 if text[0] == "-" else 1
-        text = text[1:]
-    number: int | float
-    if _ID_THOUSANDS.match(text):
-        whole, _, frac = text.partition(",")
-        number = _num(whole.replace(".", ""), frac)
-    elif _EN_THOUSANDS.match(text):
-        whole, _, frac = text.partition(".")
-        number = _num(whole.replace(",", ""), frac)
-    elif _COMMA_DECIMAL.match(text):
-        whole, _, frac = text.partition(",")
-        number = _num(whole, frac)
-    elif _PLAIN_NUMBER.match(text):
-        whole, _, frac = text.partition(".")
-        number = _num(whole, frac)
-    else:
-        raise BadValue(f"'{raw}' is not a number")
-    return sign * number
-
-
-def _num(whole: str, frac: str) -> int | float:
-    return float(f"{whole}.{frac}") if frac else int(whole)
-
-
-def parse_measure(cell: Cell) -> model.Value | None:
-    """A target, realisation or baseline: a number, or text (a qualitative target)."""
-    value = cell.value
-    if value is None:
-        return None
-    if isinstance(value, str):
-        text = " ".join(value.split())
-        if text.lower() in _EMPTY_TEXT:
-            return None
-        if cell.text_forced:
-            return text
-        try:
-            return parse_number(text)
-        except BadValue:
-            return text
-    return parse_number(value)
-
-
-def parse_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime | date):
-        value = value.isoformat()
-    text = " ".join(str(value).split())
-    return text or None
-
-
-def parse_code(value: Any) -> str | None:
-    text = parse_text(value)
-    if text is None:
-        return None
-    return text.lstrip("'").replace(" ", "")
-
-
-def _list(value: Any) -> list[str]:
-    text = parse_text(value)
-    return [part.strip() for part in re.split(r"[,;]", text) if part.strip()] if text else []
+# Cells are read by the field's value type (:mod:`.cells`); the importer keeps what places a
+# row: which agency, which sasaran, which level, which parent, which code.
 
 
 # --- reading a sheet -----------------------------------------------------------------------------
@@ -453,7 +358,8 @@ class WorkbookImporter:
         self.states: dict[str, _OpdState] = {}
         self.drafts: list[_NodeDraft] = []
         self._next_key = 0
-        self.assumed_polarity = 0
+        self.assumed: dict[tuple[str, str], int] = {}
+        """Indicators whose blank cell got the column's default, by (header, default)."""
         self.cc_rows: list[tuple[str, int, dict[str, Any]]] = []
 
     # -- problems --
@@ -465,7 +371,7 @@ class WorkbookImporter:
 
     def read(self, path: Path) -> ImportResult:
         try:
-            from openpyxl import load_workbook
+            from openpyxl import load_workbook  # type: ignore[import-untyped]  # no stubs
         except ImportError as exc:  # pragma: no cover - depends on the installation
             raise XlsxImportError(
                 "reading .xlsx needs openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'"
@@ -557,7 +463,7 @@ class WorkbookImporter:
             for c, ref in columns.items():
                 cell = grid.get((r, c))
                 if cell is not None and not (
-                    isinstance(cell.value, str) and cell.value.strip().lower() in _EMPTY_TEXT
+                    isinstance(cell.value, str) and cell.value.strip().lower() in EMPTY_TEXT
                 ):
                     values.setdefault(ref, cell)
             if not values:
@@ -748,21 +654,34 @@ class WorkbookImporter:
             base = f"{state.opd.id}-{short}-{state.level_counts[level.id]}"
         return base[: spec.ID_MAX_LENGTH].rstrip("-_.")
 
+    # -- the values of a row, read by the spec's fields --
+
+    def _read(self, sheet: str, r: int, field: spec.Field, cell: Cell, label: str) -> Any:
+        """The field's value in ``cell``; a cell that cannot be read is reported (and gives the
+        column's fallback, e.g. ``maksimal`` for a polarity, or ``None``)."""
+        try:
+            return read_cell(field.type, cell, label, field.column)
+        except BadCell as exc:
+            self.problem(sheet, r, str(exc))
+            return exc.fallback
+
     def _set(
-        self, sheet: str, r: int, draft: _NodeDraft, attr: str, value: Any, label: str
+        self, sheet: str, r: int, draft: _NodeDraft, field: spec.Field, value: Any, label: str
     ) -> None:
+        """Give the sasaran a value read on row ``r``: a sasaran has one, so a different value on
+        a later row of the same sasaran is reported and the first kept."""
         node = draft.node
-        old = getattr(node, attr)
+        old = field.get(node)
         if value is None or value == [] or value == old:
             return
         if old is None or old == [] or old == "":
-            setattr(node, attr, value)
-            draft.sources[attr] = r
+            field.set(node, value)
+            draft.sources[field.key] = r
             return
         self.problem(
             sheet,
             r,
-            f"{label} is '{value}' here but '{old}' on row {draft.sources.get(attr, draft.row)} "
+            f"{label} is '{value}' here but '{old}' on row {draft.sources.get(field.key, draft.row)} "
             "for the same sasaran; a sasaran has one; the first is kept",
         )
 
@@ -781,23 +700,21 @@ class WorkbookImporter:
                     f"Induk is '{parent}' here but '{draft.parent_text}' above for the "
                     "same sasaran; the first is kept",
                 )
-        self._set(
-            sheet, r, draft, "responsible", parse_text(get.value("responsible")), "Penanggung Jawab"
-        )
-        self._set(sheet, r, draft, "work_unit", parse_text(get.value("work_unit")), "Unit Kerja")
-        self._set(sheet, r, draft, "notes", parse_text(get.value("notes")), "Keterangan")
-        order = self._number(sheet, r, get.value("order"), "Urutan")
-        if order is not None:
-            if float(order).is_integer():
-                self._set(sheet, r, draft, "order", int(order), "Urutan")
-            else:
-                self.problem(sheet, r, f"Urutan '{order}' is not a whole number; left out")
-        tags = _list(get.value("tags"))
-        if tags:
-            self._set(sheet, r, draft, "tags", tags, "Tag")
-        former = _list(get.value("former_ids"))
-        if former:
-            self._set(sheet, r, draft, "former_ids", former, "ID Lama")
+        for column in _NODE_COLUMNS:
+            field = column.field
+            assert field is not None
+            if column.yearly:
+                for ref, cell in get.yearly(column.key):
+                    assert ref.year is not None
+                    label = header_text(column, ref.year)
+                    value = self._read(sheet, r, field, cell, label)
+                    if value is not None:
+                        self._set_year(sheet, r, node, field, ref.year, value, label)
+                continue
+            single = get.cell(column.key)
+            if single is not None:
+                value = self._read(sheet, r, field, single, column.header)
+                self._set(sheet, r, draft, field, value, column.header)
         name = parse_text(get.value("official_name"))
         nip = parse_code(get.value("official_nip"))
         if name or nip:
@@ -811,24 +728,33 @@ class WorkbookImporter:
                     "Nama Pejabat / NIP differ from the rows above for the same sasaran; "
                     "the first is kept",
                 )
-        for ref, cell in get.yearly("budget"):
-            amount = self._number(sheet, r, cell.value, f"Pagu {ref.year}")
-            if amount is None:
-                continue
-            if amount < 0:
-                self.problem(sheet, r, f"Pagu {ref.year} is negative ({amount}); left out")
-                continue
-            assert ref.year is not None
-            old = node.budget.get(ref.year)
-            if old is None:
-                node.budget[ref.year] = amount
-            elif old != amount:
-                self.problem(
-                    sheet,
-                    r,
-                    f"Pagu {ref.year} is {amount} here but {old} above for the same "
-                    "sasaran (a sasaran has one budget per year); the first is kept",
-                )
+
+    def _set_year(
+        self,
+        sheet: str,
+        r: int,
+        node: model.Node,
+        field: spec.Field,
+        year: int,
+        value: Any,
+        label: str,
+    ) -> None:
+        """A sasaran's value of one year (its budget): one per year, the first kept."""
+        by_year = field.get(node)
+        if by_year is None:
+            by_year = {}
+            field.set(node, by_year)
+        old = by_year.get(year)
+        if old is None:
+            by_year[year] = value
+        elif old != value:
+            what = field.label[1].lower() if field.label else field.key
+            self.problem(
+                sheet,
+                r,
+                f"{label} is {value} here but {old} above for the same sasaran (a sasaran has "
+                f"one {what} per year); the first is kept",
+            )
 
     def _indicator(self, sheet: str, r: int, get: _Getter, draft: _NodeDraft) -> None:
         name = parse_text(get.value("indicator"))
@@ -853,61 +779,31 @@ class WorkbookImporter:
             self.problem(sheet, r, f"ID Indikator '{explicit}' is not a valid id; one is generated")
             explicit = None
         indicator.id = explicit or ""
-        indicator.unit = parse_text(get.value("unit"))
-        polarity = parse_text(get.value("polarity"))
-        if polarity is None:
-            indicator.polarity = "maksimal"
-            self.assumed_polarity += 1
-        else:
-            word = POLARITY_WORDS.get(normalise(polarity))
-            if word is None:
-                self.problem(
-                    sheet,
-                    r,
-                    f"Polaritas '{polarity}' is not maksimal, minimal or stabil; maksimal assumed",
-                )
-                word = "maksimal"
-            indicator.polarity = word
-        kind = parse_text(get.value("kind"))
-        if kind is not None:
-            if kind.lower() in spec.INDICATOR_KINDS:
-                indicator.kind = kind.lower()
-            else:
-                self.problem(sheet, r, f"Jenis Indikator '{kind}' is not dampak, outcome or output")
-        iku = get.value("iku")
-        if iku is not None:
-            word = normalise(iku) if not isinstance(iku, bool) else str(iku).lower()
-            if word in TRUE_WORDS:
-                indicator.is_iku = True
-            elif word not in FALSE_WORDS:
-                self.problem(sheet, r, f"IKU '{iku}' is neither ya nor tidak")
-        baseline_value = None
-        baseline_year = None
-        for ref, cell in get.cells.items():
-            if ref.key == "baseline":
-                baseline_value = self._measure(sheet, r, cell, "Kondisi Awal")
-                baseline_year = ref.year
-        year_cell = get.value("baseline_year")
-        if year_cell is not None:
-            year = self._number(sheet, r, year_cell, "Tahun Kondisi Awal")
-            if isinstance(year, int) and 1900 <= year <= 2200:
-                baseline_year = year
-            elif year is not None:
-                self.problem(sheet, r, f"Tahun Kondisi Awal '{year_cell}' is not a year")
-        if baseline_value is not None or baseline_year is not None:
-            if baseline_year is None and self.years is not None and len(self.years):
-                baseline_year = self.years[0] - 1
-            indicator.baseline = model.Baseline(year=baseline_year, value=baseline_value)
-            if baseline_value is None or baseline_year is None:
-                self.problem(sheet, r, "Kondisi Awal needs both a value and a year")
-        for ref, cell in get.yearly("target"):
-            value = self._measure(sheet, r, cell, f"Target {ref.year}")
-            if value is not None and ref.year is not None:
-                indicator.targets[ref.year] = value
-        for ref, cell in get.yearly("realisation"):
-            value = self._measure(sheet, r, cell, f"Realisasi {ref.year}")
-            if value is not None and ref.year is not None:
-                indicator.realisations[ref.year] = value
+        for column in _INDICATOR_COLUMNS:
+            field = column.field
+            assert field is not None
+            if column.yearly:
+                for ref, cell in get.yearly(column.key):
+                    assert ref.year is not None
+                    value = self._read(sheet, r, field, cell, header_text(column, ref.year))
+                    if value is not None:
+                        by_year = field.get(indicator)
+                        if by_year is None:
+                            by_year = {}
+                            field.set(indicator, by_year)
+                        by_year[ref.year] = value
+                continue
+            single = get.cell(column.key)
+            value = (
+                self._read(sheet, r, field, single, column.header) if single is not None else None
+            )
+            blank = field.column.blank if field.column is not None else None
+            if single is None and blank is not None:
+                value = blank
+                self.assumed[column.header, blank] = self.assumed.get((column.header, blank), 0) + 1
+            if value is not None:
+                field.set(indicator, value)
+        self._baseline(sheet, r, get, indicator)
         for ref, cell in get.yearly("quarterly"):
             value = self._measure(sheet, r, cell, f"Realisasi {ref.year} TW{ref.quarter}")
             if value is not None and ref.year is not None:
@@ -915,37 +811,29 @@ class WorkbookImporter:
         indicator.quarterly = {
             y: dict(sorted(q.items())) for y, q in sorted(indicator.quarterly.items())
         }
-        final = get.value("final_target")
-        if final is not None:
-            indicator.final_target = self._measure(
-                sheet, r, get.cell("final_target"), "Target Akhir"
-            )
-        indicator.definition = parse_text(get.value("definition"))
-        indicator.formula = parse_text(get.value("formula"))
-        indicator.data_source = parse_text(get.value("data_source"))
-        period = parse_text(get.value("reporting_period"))
-        if period is not None:
-            if period.lower() in spec.REPORTING_PERIODS:
-                indicator.reporting_period = period.lower()
-            else:
-                self.problem(
-                    sheet,
-                    r,
-                    f"Periode Pelaporan '{period}' is not one of "
-                    f"{', '.join(spec.REPORTING_PERIODS)}",
-                )
-        indicator.notes = parse_text(get.value("indicator_notes"))
-        indicator.former_ids = _list(get.value("indicator_former_ids"))
         node.indicators.append(indicator)
         draft.sources.setdefault(f"indicator:{len(node.indicators)}", r)
 
-    def _number(self, sheet: str, r: int, value: Any, label: str) -> int | float | None:
-        """A number, or ``None`` (reported) when the cell holds something else."""
-        try:
-            return parse_number(value)
-        except BadValue as exc:
-            self.problem(sheet, r, f"{label}: {exc}; left out")
-            return None
+    def _baseline(self, sheet: str, r: int, get: _Getter, indicator: model.Indicator) -> None:
+        """Kondisi Awal: its value (the year may be in the header) and its year (blank: the year
+        before the period)."""
+        baseline_value = None
+        baseline_year = None
+        for ref, cell in get.cells.items():
+            if ref.key == "baseline":
+                baseline_value = self._measure(sheet, r, cell, "Kondisi Awal")
+                baseline_year = ref.year
+        year_cell = get.cell("baseline_year")
+        if year_cell is not None:
+            year = self._read(sheet, r, _BASELINE_YEAR, year_cell, "Tahun Kondisi Awal")
+            if year is not None:
+                baseline_year = year
+        if baseline_value is not None or baseline_year is not None:
+            if baseline_year is None and self.years is not None and len(self.years):
+                baseline_year = self.years[0] - 1
+            indicator.baseline = model.Baseline(year=baseline_year, value=baseline_value)
+            if baseline_value is None or baseline_year is None:
+                self.problem(sheet, r, "Kondisi Awal needs both a value and a year")
 
     def _measure(self, sheet: str, r: int, cell: Cell | None, label: str) -> model.Value | None:
         if cell is None:
@@ -993,15 +881,12 @@ class WorkbookImporter:
             if role is None:
                 self.problem(sheet, r, "a crosscutting link without Peran; not placed")
                 continue
-            status_text = parse_text(row.get("status"))
-            status = STATUS_WORDS.get(normalise(status_text)) if status_text else "menunggu"
-            if status is None:
-                self.problem(
-                    sheet,
-                    r,
-                    f"Status '{status_text}' is not menunggu, disetujui or ditolak; not placed",
-                )
+            try:
+                status = read_cell(_STATUS, Cell(row.get("status")), "Status", _STATUS_COLUMN)
+            except BadCell as exc:
+                self.problem(sheet, r, f"{exc}; not placed")
                 continue
+            status = status or "menunggu"
             target = parse_text(row.get("to_id"))
             body = parse_text(row.get("body"))
             if target is None and body is None:
@@ -1090,10 +975,8 @@ class WorkbookImporter:
             ind.id = candidate
             used_indicator_ids.add(candidate)
         self._apply_crosscutting(by_id)
-        if self.assumed_polarity:
-            self.result.notes.append(
-                f"{self.assumed_polarity} indicator(s) without Polaritas: maksimal assumed"
-            )
+        for (header, blank), count in self.assumed.items():
+            self.result.notes.append(f"{count} indicator(s) without {header}: {blank} assumed")
         for opd_id, state in self.states.items():
             imported = ImportedOpd(state.opd, [d.node for d in state.drafts], list(state.sheets))
             state.opd.node_ids = [n.id for n in imported.nodes]
@@ -1398,3 +1281,18 @@ def import_xlsx(
             handle.write(text)
         result.written.append(target)
     return result
+
+
+__all__ = [
+    "BadValue",
+    "Cell",
+    "ImportResult",
+    "ImportedOpd",
+    "Problem",
+    "WorkbookImporter",
+    "XlsxImportError",
+    "import_xlsx",
+    "opd_yaml",
+    "parse_number",
+    "read_workbook",
+]

@@ -1,6 +1,6 @@
 """Loading a trees folder into the model, reporting every problem of shape along the way.
 
-The walk follows :mod:`.format_spec`: for each YAML mapping it checks keys (unknown, duplicate,
+The walk follows :mod:`.spec`: for each YAML mapping it checks keys (unknown, duplicate,
 missing), converts each value by its declared type from the composed node (so the raw text and line
 of every scalar are known), and builds the model objects with their file and line.
 """
@@ -140,6 +140,8 @@ class FileReader:
         if not self._first_visit(node, where) or self._tagged(node, _MAP, where):
             return None
         values: dict[str, Any] = {}
+        extra: dict[str, Any] | None = None
+        # values of fields without a model attribute (Field.attr is None), by YAML key
         lines: dict[str, int] = {}
         failed: set[str] = set()
         fields = obj.by_key
@@ -168,12 +170,25 @@ class FileReader:
                 continue
             reported = self.sink.reported
             value = self.convert(value_node, field.type, key, f"'{key}' in {where}")
-            if value is not MISSING:
+            if value is MISSING:
+                if self.sink.reported > reported:
+                    failed.add(key)
+            elif field.attr is not None:
                 values[field.attr] = value
-            elif self.sink.reported > reported:
-                failed.add(key)
+            elif extra is None:
+                extra = {key: value}
+            else:
+                extra[key] = value
         for field in obj.fields:
-            if field.required and field.attr not in values and field.key not in failed:
+            if (
+                field.required
+                and not (
+                    field.attr in values
+                    if field.attr is not None
+                    else extra is not None and field.key in extra
+                )
+                and field.key not in failed
+            ):
                 if field.key in lines:
                     self.error(
                         "kolom-wajib",
@@ -184,6 +199,11 @@ class FileReader:
                     self.error(
                         "kolom-wajib", node, f"{where} has no '{field.key}'; add it ({field.doc})"
                     )
+        if extra:
+            if obj.build is None:
+                values.update(extra)  # a plain dict: keyed by attribute, else by key
+            else:
+                values["extra"] = extra
         return values, lines
 
     def _unknown_key(self, key: str, line: int, obj: spec.ObjectSpec, where: str) -> None:
@@ -207,14 +227,13 @@ class FileReader:
     # -- values --
 
     def convert(self, node: YamlNode, vtype: spec.ValueType, key: str, where: str) -> Any:
-        kind = type(vtype)
-        if kind is spec.Obj:
+        if isinstance(vtype, spec.Obj):
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 return MISSING
             return self.build(node, vtype.spec, where)
-        if kind is spec.ListOf:
+        if isinstance(vtype, spec.ListOf):
             return self._list(node, vtype.item, key, where)
-        if kind is spec.YearMap:
+        if isinstance(vtype, spec.YearMap):
             return self._year_map(node, vtype.item, key, where)
         if not isinstance(node, ScalarNode):
             self.error(
@@ -225,17 +244,17 @@ class FileReader:
         raw = node.value
         if tag == _NULL:
             return MISSING
-        if kind is spec.Text or kind is spec.Code or kind is spec.Ident or kind is spec.Ref:
+        if isinstance(vtype, spec.Text | spec.Code | spec.Ident | spec.Ref):
             if tag != _STR:
                 return self._coerced(node, where)
-            if kind is spec.Ident or kind is spec.Ref:
+            if isinstance(vtype, spec.Ident | spec.Ref):
                 problem = id_problem(raw)
                 if problem:
                     self.error(
                         "id-tidak-aman", node, f"The id {_short(raw)!r} in {where} {problem}."
                     )
             elif (
-                kind is spec.Code
+                isinstance(vtype, spec.Code)
                 and vtype.pattern
                 and not re.fullmatch(vtype.pattern, raw, re.ASCII)
             ):
@@ -245,7 +264,7 @@ class FileReader:
                     f"{where} {_short(raw)!r} is malformed; expected the pattern {vtype.pattern}.",
                 )
             return raw
-        if kind is spec.Choice:
+        if isinstance(vtype, spec.Choice):
             if tag != _STR or raw not in vtype.options:
                 close = difflib.get_close_matches(str(raw), vtype.options, n=1, cutoff=0.5)
                 hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -257,7 +276,7 @@ class FileReader:
                 )
                 return MISSING
             return raw
-        if kind is spec.Measure:
+        if isinstance(vtype, spec.Measure):
             if tag == _STR:
                 if _DECIMAL_COMMA.fullmatch(raw):
                     self.error(
@@ -269,7 +288,7 @@ class FileReader:
                     return MISSING
                 return raw
             return self._number(node, where)
-        if kind is spec.Number:
+        if isinstance(vtype, spec.Number):
             if tag == _STR and _DECIMAL_COMMA.fullmatch(raw):
                 self.error(
                     "koma-desimal", node, f"{where} is {raw!r}: write {raw.replace(',', '.')}."
@@ -281,15 +300,15 @@ class FileReader:
                 )
                 return MISSING
             return self._number(node, where)
-        if kind is spec.Year or kind is spec.Integer:
+        if isinstance(vtype, spec.Year | spec.Integer):
             value = self._integer(node, where)
-            if value is MISSING or kind is spec.Integer:
+            if value is MISSING or isinstance(vtype, spec.Integer):
                 return value
-            if not 1900 <= value <= 2200:
+            if not spec.YEAR_MIN <= value <= spec.YEAR_MAX:
                 self.error("tipe-salah", node, f"{where} is {value}; write a four-digit year.")
                 return MISSING
             return value
-        if kind is spec.Boolean:
+        if isinstance(vtype, spec.Boolean):
             if tag != _BOOL:
                 self.error(
                     "tipe-salah", node, f"{where} must be true or false, not {_short(raw)!r}."
@@ -380,7 +399,7 @@ class FileReader:
         if not self._first_visit(node, key) or self._tagged(node, _SEQ, where):
             return MISSING
         result = []
-        named = type(item) is spec.Obj and "id" in item.spec.by_key
+        named = isinstance(item, spec.Obj) and "id" in item.spec.by_key
         for index, child in enumerate(node.value, 1):
             ident = _child(child, "id") if named else None
             if isinstance(ident, ScalarNode) and ident.value:
@@ -441,7 +460,8 @@ def _child(node: YamlNode | None, key: str) -> YamlNode | None:
         return None
     for k, v in node.value:
         if isinstance(k, ScalarNode) and k.value == key:
-            return v
+            child: YamlNode = v
+            return child
     return None
 
 
@@ -657,7 +677,7 @@ class SiteLoader:
             keys = _mapping_keys(source.root)
             if "pemda" in keys:
                 parsed.kind = REGIONAL
-                parsed.values = self._build_regional(source, local)
+                parsed.values = self._build_regional(source, source.root, local)
             elif not period_known:
                 # read again once the period is known; its reading problems are reported then
                 return None
@@ -681,9 +701,9 @@ class SiteLoader:
             cache.files[display] = parsed
         return parsed
 
-    def _build_regional(self, source: SourceFile, sink: DiagnosticSink) -> Any:
-        reader = FileReader(source.display, sink, _peek_period(source.root))
-        values = reader.build(source.root, spec.REGIONAL_FILE, "the regional file")
+    def _build_regional(self, source: SourceFile, root: YamlNode, sink: DiagnosticSink) -> Any:
+        reader = FileReader(source.display, sink, _peek_period(root))
+        values = reader.build(root, spec.REGIONAL_FILE, "the regional file")
         if values is MISSING:
             return values
         region = values.get("region")

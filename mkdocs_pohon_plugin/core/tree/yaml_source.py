@@ -69,8 +69,11 @@ def read_text(
     ``root``, when given, is the trees folder: a link that leads outside it is refused.
     """
     try:
-        linked = root is not None and path.is_symlink()
-        if linked and not path.resolve().is_relative_to(root.resolve()):
+        if (
+            root is not None
+            and path.is_symlink()
+            and not path.resolve().is_relative_to(root.resolve())
+        ):
             _refuse(
                 sink,
                 display,
@@ -157,18 +160,20 @@ def _scan(text: str) -> _Scan:
     alias = yaml.AliasEvent
     value_events = (yaml.ScalarEvent, alias, collection_start)
     for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        assert mark is not None  # the parser marks every event it emits
         if isinstance(event, value_events):
             values += 1
             if values > MAX_VALUES:
-                result.broken, result.line = "values", event.start_mark.line + 1
+                result.broken, result.line = "values", mark.line + 1
                 return result
             if isinstance(event, collection_start):
                 depth += 1
                 if depth > MAX_NESTING:
-                    result.broken, result.line = "nesting", event.start_mark.line + 1
+                    result.broken, result.line = "nesting", mark.line + 1
                     return result
             elif isinstance(event, alias) and len(result.aliases) <= MAX_PER_RULE_AND_FILE:
-                line = event.start_mark.line + 1
+                line = mark.line + 1
                 if not result.aliases or result.aliases[-1] != line:  # one report per line
                     result.aliases.append(line)
         elif isinstance(event, collection_end):
