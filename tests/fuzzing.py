@@ -152,7 +152,7 @@ def dump(doc: Any, width: int) -> bytes:
     return text.encode("utf-8")
 
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=30)
 SCALARS = st.one_of(
     TEXT,
     st.sampled_from(SPECIAL_TEXT),
@@ -296,7 +296,7 @@ TEXT_KEYS = frozenset(
     }
 )
 ANY_TEXT = st.one_of(
-    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=120),
+    st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=120),
     st.sampled_from(SPECIAL_TEXT),
 )
 

@@ -185,8 +185,11 @@ def test_every_page_kind_renders_and_is_photographed(
             )
             shot = SHOTS / f"{kind}-{viewport['width']}.png"
             height = min(metrics["height"], SHOT_MAX_HEIGHT)
-            clip = {"x": 0, "y": 0, "width": viewport["width"], "height": height}
-            reader.page.screenshot(path=str(shot), full_page=True, clip=clip)
+            reader.page.screenshot(
+                path=str(shot),
+                full_page=True,
+                clip={"x": 0, "y": 0, "width": viewport["width"], "height": height},
+            )
             summary[kind] = {
                 "path": path,
                 "shot": shot.name,

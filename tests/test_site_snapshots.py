@@ -26,12 +26,12 @@ def _stored() -> list[str]:
 
 
 def _pages(language: str = "id") -> dict[str, str]:
-    result = check_trees(MINI)
-    return {
-        out.path: out.content
-        for out in site_outputs(result, RenderOptions(language=language))
-        if out.page is not None
-    }
+    pages = {}
+    for out in site_outputs(check_trees(MINI), RenderOptions(language=language)):
+        if out.page is not None:
+            assert isinstance(out.content, str), out.path
+            pages[out.path] = out.content
+    return pages
 
 
 @pytest.fixture(scope="module")
