@@ -74,7 +74,10 @@ class SiteConfig:
             "          class: mermaid",
             "          format: !!python/name:pymdownx.superfences.fence_code_format",
         ]
-        lines.append("plugins:")
+        if not self.search_plugin and self.pohon is None:
+            lines.append("plugins: []")  # an empty `plugins:` would be MkDocs' default, [search]
+        else:
+            lines.append("plugins:")
         if self.search_plugin:
             lines.append("  - search")
         if self.pohon is not None:
