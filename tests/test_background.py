@@ -121,18 +121,11 @@ def test_a_site_publishes_the_downloads_of_the_model_its_pages_come_from(
 ) -> None:
     """The plugin hands the child the model it checked (in ``mkdocs serve`` the cached one):
     a statement that only that model has is in the pages and in ``pohon.json`` alike."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     from mkdocs_pohon_plugin import plugin
+    from tests.sites import SiteConfig, build, write_site
 
-    shutil.copytree(MINI, tmp_path / "trees")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: T\ntheme: {name: material}\nplugins:\n"
-        "  - pohon:\n      trees: trees\n      history: false\n      search: material\n",
-        "utf-8",
-    )
+    config = SiteConfig(search_plugin=False).with_options(history=False, search="material")
+    write_site(tmp_path, MINI, config, docs={})
     only_in_the_model = "Pernyataan yang hanya ada di model"
 
     def checked(*args: object, **kwargs: object) -> CheckResult:
@@ -142,8 +135,7 @@ def test_a_site_publishes_the_downloads_of_the_model_its_pages_come_from(
         return result
 
     monkeypatch.setattr(plugin, "check_trees", checked)
-    build(load_config(str(tmp_path / "mkdocs.yml")))
-    site = tmp_path / "site"
+    site = build(tmp_path, strict=False)
     assert only_in_the_model in (site / "index.html").read_text("utf-8")
     export = json.loads((site / "unduh" / "pohon.json").read_text("utf-8"))
     assert export["node"][0]["pernyataan"] == only_in_the_model

@@ -21,19 +21,18 @@ from mkdocs.theme import Theme
 
 from mkdocs_pohon_plugin import mkdocs_internals
 from mkdocs_pohon_plugin.rendered_page import PohonPage
+from tests.sites import SiteConfig, write_site
 
 
-def _config(tmp_path: Path, plugins: str = "[search]", custom_dir: bool = False) -> MkDocsConfig:
-    tmp_path.mkdir(exist_ok=True)
-    (tmp_path / "docs").mkdir(exist_ok=True)
-    theme = "theme:\n  name: material\n"
+def _config(tmp_path: Path, search: bool = True, custom_dir: bool = False) -> MkDocsConfig:
+    """A site without the pohon plugin: Material, with its search plugin or not."""
+    overrides = tmp_path / "overrides"
     if custom_dir:
-        (tmp_path / "overrides").mkdir(exist_ok=True)
-        theme += "  custom_dir: overrides\n"
-    (tmp_path / "mkdocs.yml").write_text(
-        f"site_name: Test\n{theme}plugins: {plugins}\n", encoding="utf-8"
+        overrides.mkdir(parents=True, exist_ok=True)
+    config = SiteConfig(
+        search_plugin=search, custom_dir=overrides if custom_dir else None, pohon=None
     )
-    return load_config(str(tmp_path / "mkdocs.yml"))
+    return load_config(str(write_site(tmp_path, None, config, docs={})))
 
 
 def _page(config: MkDocsConfig, path: str) -> Page:
@@ -169,7 +168,7 @@ def test_materials_header_shows_the_box_for_the_stand_in(tmp_path: Path) -> None
             "mkdocs_internals.show_material_search_box: Material's partials/header.html no "
             f"longer has {needed!r}; the search box may not show on a site without the plugin"
         )
-    config = _config(tmp_path / "a", plugins="[]")
+    config = _config(tmp_path / "a", search=False)
     assert mkdocs_internals.show_material_search_box(config) is None
     stand_in = config.plugins[mkdocs_internals.MATERIAL_SEARCH]
     assert isinstance(stand_in, mkdocs_internals.SearchBoxOnly)

@@ -5,40 +5,30 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+from tests.sites import MINI, SiteConfig, write_site
+
 MISSING = "induk-yang-hilang"
 """The parent a node of the broken trees names: it does not exist."""
 
-CONFIG = """\
-site_name: Test
-theme:
-  name: {theme}
-plugins:
-  - pohon:
-      trees: trees
-      history: false
-{options}"""
 
-
-def _site(root: Path, options: str, theme: str = "material") -> Path:
+def _site(root: Path, options: Mapping[str, object], theme: str = "material") -> Path:
     """A site whose trees have an error (a node's parent that does not exist)."""
     shutil.copytree(MINI, root / "trees")
     regional = root / "trees" / "pemda.yaml"
     text = regional.read_text("utf-8")
     assert "induk: visi" in text
     regional.write_text(text.replace("induk: visi", f"induk: {MISSING}", 1), "utf-8")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Beranda\n", "utf-8")
-    config = root / "mkdocs.yml"
-    config.write_text(CONFIG.format(theme=theme, options=options), "utf-8")
-    return config
+    config = SiteConfig(theme=theme, search_plugin=False).with_options(history=False, **options)
+    return write_site(root, None, config, docs={"index.md": "# Beranda\n"})
 
 
 def _fails(config: Path, caplog: pytest.LogCaptureFixture, message: str) -> None:
@@ -55,7 +45,7 @@ def test_the_broken_trees_alone_fail_with_the_tree_error(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The fixture itself: with good options the build reads the trees and stops on them."""
-    config = _site(tmp_path, "")
+    config = _site(tmp_path, {})
     with caplog.at_level(logging.INFO), pytest.raises(Abort):
         build(load_config(str(config)))
     assert any(MISSING in r.getMessage() for r in caplog.records)
@@ -77,13 +67,13 @@ def test_the_broken_trees_alone_fail_with_the_tree_error(
 def test_a_bad_option_fails_before_the_trees_are_checked(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, options: str, message: str
 ) -> None:
-    _fails(_site(tmp_path, f"      {options}\n"), caplog, message)
+    _fails(_site(tmp_path, yaml.safe_load(options)), caplog, message)
 
 
 def test_pagefind_search_needs_material_before_the_trees_are_checked(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    config = _site(tmp_path, "      search: pagefind\n", theme="mkdocs")
+    config = _site(tmp_path, {"search": "pagefind"}, theme="mkdocs")
     _fails(config, caplog, "search: pagefind answers in Material's search box")
 
 
@@ -101,7 +91,7 @@ def test_mkdocs_checks_the_option_types_first(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, options: str, name: str
 ) -> None:
     """Choices, folders and files are MkDocs' own config checks: they run before any event."""
-    config = _site(tmp_path, f"      {options}\n")
+    config = _site(tmp_path, yaml.safe_load(options))
     with caplog.at_level(logging.INFO), pytest.raises(Abort):
         load_config(str(config))
     said = [r.getMessage() for r in caplog.records]
@@ -111,7 +101,7 @@ def test_mkdocs_checks_the_option_types_first(
 def test_a_folder_is_a_good_changes_since(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """``changes_since`` naming a folder passes the option check; the build then stops on the
     trees' own error."""
-    config = _site(tmp_path, "      changes_since: lama\n")
+    config = _site(tmp_path, {"changes_since": "lama"})
     shutil.copytree(MINI, tmp_path / "lama")
     with caplog.at_level(logging.INFO), pytest.raises(Abort):
         build(load_config(str(config)))
