@@ -1,0 +1,348 @@
+"""Writing model objects as YAML text, in the canonical layout of ``pohon fmt``.
+
+One writer serves the spreadsheet importer, the synthetic generator and anything else that turns
+model objects into tree files. It walks the format's specs (:mod:`.spec`): the keys of every
+object come in the order of its fields, each value is written by its declared type, and a field
+is left out when the model holds nothing for it (``None``, an empty list or mapping, ``false``).
+
+The layout, which ``pohon fmt`` (:mod:`..review.fmt`) leaves unchanged, so that
+``format_text(writer output) == writer output``:
+
+* two-space indentation, list items indented under their key (:data:`MAPPING_INDENT`,
+  :data:`SEQUENCE_INDENT`, :data:`SEQUENCE_DASH_OFFSET`, the indentation ``pohon fmt`` writes);
+* the objects of the file (``pemda``, ``opd``, ``pengaturan``) and objects that hold lists or
+  other objects (a node, an indicator) are blocks, one key a line; a smaller object made only of
+  single values (``kondisi_awal``, ``pejabat``, a crosscutting link, a level) is one flow mapping
+  on one line, as are year maps (``target: {2025: 1, 2026: 2}``) and lists of single values
+  (``tag: [a, b]``);
+* years of a year map in ascending order;
+* a blank line between the keys of the file and between the items of its lists (the nodes);
+* scalars as :func:`scalar` writes them: codes and NIP (the format's :class:`.spec.Code` fields,
+  :func:`always_quoted`) in double quotes, other text plain where YAML 1.1 (the checker's reader)
+  and YAML 1.2 (``pohon fmt``'s) both read it back as the same text and ``pohon fmt``'s emitter
+  would write it plain too, else double-quoted with escapes exactly as that emitter writes them;
+  numbers as Python writes them, with a dot and a signed exponent where there is one
+  (``1.0e+16``: YAML 1.1 reads ``1e16`` as text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from ruamel.yaml.nodes import ScalarNode as _RuamelScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+
+from . import model
+from . import spec as spec
+
+MAPPING_INDENT = 2
+"""Spaces a mapping's keys are indented under their parent key."""
+SEQUENCE_INDENT = 4
+"""Spaces a list item's keys are indented under the list's key."""
+SEQUENCE_DASH_OFFSET = 2
+"""Spaces a list item's ``-`` is indented under the list's key."""
+WIDTH = 1_000_000
+"""Line width: large, so that no text is ever wrapped onto a second line."""
+
+SCHEMA_FILE = "docs/schema/pohon.schema.json"
+
+_STR = "tag:yaml.org,2002:str"
+_YAML11 = yaml.resolver.Resolver()
+_YAML12 = VersionedResolver()
+_IMPLICIT = (True, False)
+
+
+# --- scalars -------------------------------------------------------------------------------------
+
+
+def always_quoted(vtype: spec.ValueType) -> bool:
+    """Whether values of this type are always written in double quotes: codes and NIP look like
+    numbers to YAML (``1.02.02``, ``197305122002122004``) but are text."""
+    return type(vtype) is spec.Code
+
+
+_ESCAPES: dict[int, str] = {
+    **{code: f"\\x{code:02X}" for code in (*range(0x20), *range(0x7F, 0xA0))},
+    **{code: f"\\u{code:04X}" for code in (*range(0xD800, 0xE000), 0xFEFF, 0xFFFE, 0xFFFF)},
+    0x00: "\\0",
+    0x07: "\\a",
+    0x08: "\\b",
+    0x09: "\\t",
+    0x0A: "\\n",
+    0x0B: "\\v",
+    0x0C: "\\f",
+    0x0D: "\\r",
+    0x1B: "\\e",
+    0x22: '\\"',
+    0x5C: "\\\\",
+    0x85: "\\N",
+    0x2028: "\\L",
+    0x2029: "\\P",
+}
+"""What ruamel.yaml's emitter (``pohon fmt``) escapes in a double-quoted scalar, and how."""
+
+
+def double_quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar, escaped exactly as ``pohon fmt`` writes it.
+
+    Quotes, backslashes, control characters and the characters YAML treats as line breaks are
+    escaped, so the result always fits on one line and any YAML 1.1/1.2 parser reads back
+    ``text``.
+    """
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+_NOT_PLAIN = re.compile(
+    r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff|: |:$| #|^[-?:,\[\]{}#&*!|>'\"%@`]|^\.\.\."
+)
+"""What rules out a plain scalar anywhere: an unprintable character or a line break, ``: `` or a
+final ``:``, `` #``, an indicator as first character, a document marker."""
+_NOT_FLOW_PLAIN = re.compile(r"[,?\[\]{}:#]")
+"""What also rules out a plain scalar inside a flow mapping or list (conservatively: ``:``, ``?``
+and ``#`` anywhere)."""
+
+
+@lru_cache(maxsize=65536)
+def plain_allowed(text: str, flow: bool = False) -> bool:
+    """Whether ``text`` may be written without quotes: both YAML readers (PyYAML's YAML 1.1 and
+    ruamel.yaml's 1.2) read it back as this very text, and ruamel.yaml's emitter would write it
+    plain as well (so ``pohon fmt`` keeps it as it is)."""
+    if not text or text != text.strip() or _NOT_PLAIN.search(text):
+        return False
+    if flow and _NOT_FLOW_PLAIN.search(text):
+        return False
+    return (
+        _YAML11.resolve(yaml.ScalarNode, text, _IMPLICIT) == _STR
+        and _YAML12.resolve(_RuamelScalarNode, text, _IMPLICIT) == _STR
+    )
+
+
+def _float(value: float) -> str:
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{value!r} cannot be written in a tree: not a finite number")
+    text = repr(value)
+    if "e" in text:
+        mantissa, _, exponent = text.partition("e")
+        if "." not in mantissa:
+            mantissa += ".0"
+        text = f"{mantissa}e{exponent if exponent[0] in '+-' else '+' + exponent}"
+    return text
+
+
+def scalar(value: Any, *, quoted: bool = False, flow: bool = False) -> str:
+    """One value as YAML: ``true``/``false``, a number, or text (plain when
+    :func:`plain_allowed`, else :func:`double_quoted`; always quoted with ``quoted``). ``flow``:
+    the value stands inside a flow mapping or list, where ``,``, ``[``, ``]``, ``{``, ``}`` end a
+    plain scalar."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _float(value)
+    text = str(value)
+    if not quoted and plain_allowed(text, flow):
+        return text
+    return double_quoted(text)
+
+
+def schema_comment(depth: int) -> str:
+    """The comment line that points editors (the YAML language server) at the JSON Schema, for a
+    file ``depth`` folders below the repository root (``pemda.yaml``: 1, ``opd/x.yaml``: 2)."""
+    return f"yaml-language-server: $schema={'../' * depth}{SCHEMA_FILE}"
+
+
+# --- walking the spec ----------------------------------------------------------------------------
+
+
+def _field_value(field: spec.Field, obj: Any) -> Any:
+    """The value ``obj`` holds for ``field``: an attribute of a model object, or an entry of the
+    plain dict built for specs without a model class (quarters, the files)."""
+    if isinstance(obj, dict):
+        return obj.get(field.attr)
+    return getattr(obj, field.attr, None)
+
+
+def _absent(value: Any) -> bool:
+    """Nothing to write: no value, an empty list or mapping, or ``false`` (every boolean of the
+    format is false unless written)."""
+    return value is None or value is False or (isinstance(value, list | dict) and not value)
+
+
+_COMPOUND = (spec.Obj, spec.ListOf, spec.YearMap)
+
+
+def _flat(obj_spec: spec.ObjectSpec) -> bool:
+    """Whether every field of ``obj_spec`` holds a single value: such an object is written as one
+    flow mapping (unless it is an object of the file itself)."""
+    return not any(isinstance(f.type, _COMPOUND) for f in obj_spec.fields)
+
+
+def _inline(vtype: spec.ValueType, value: Any, flow: bool) -> str | None:
+    """``value`` on one line (a scalar, or a flow mapping or list), or ``None`` when it is
+    absent (an object with nothing to write)."""
+    if isinstance(vtype, spec.Obj):
+        return _flow_object(vtype.spec, value)
+    if isinstance(vtype, spec.YearMap):
+        item = vtype.item
+        parts = []
+        for year in sorted(value):
+            text = _inline(item, value[year], True)
+            if text is not None:
+                parts.append(f"{year}: {text}")
+        return "{" + ", ".join(parts) + "}"
+    if isinstance(vtype, spec.ListOf):
+        item = vtype.item
+        texts = (_inline(item, element, True) for element in value)
+        return "[" + ", ".join(text for text in texts if text is not None) + "]"
+    return scalar(value, quoted=always_quoted(vtype), flow=flow)
+
+
+def _flow_object(obj_spec: spec.ObjectSpec, obj: Any) -> str | None:
+    parts = []
+    for field in obj_spec.fields:
+        value = _field_value(field, obj)
+        if _absent(value):
+            continue
+        text = _inline(field.type, value, True)
+        if text is not None:
+            parts.append(f"{field.key}: {text}")
+    return "{" + ", ".join(parts) + "}" if parts else None
+
+
+def _block(vtype: spec.ValueType, top: bool) -> bool:
+    """Whether a value of this type is written as a block under its key (else on the key's line).
+    ``top``: the value is an object of the file itself."""
+    if isinstance(vtype, spec.Obj):
+        return top or not _flat(vtype.spec)
+    if isinstance(vtype, spec.ListOf | spec.YearMap):
+        return isinstance(vtype.item, spec.Obj | spec.ListOf | spec.YearMap)
+    return False
+
+
+class _Lines:
+    """The lines of one file, as they are written."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def mapping(self, obj_spec: spec.ObjectSpec, obj: Any, indent: int, top: bool = False) -> int:
+        """Write the block mapping of ``obj`` at ``indent``; return the number of keys written.
+        ``top``: ``obj`` is the file itself (its objects are blocks, blank lines between keys
+        and between list items)."""
+        lines = self.lines
+        pad = " " * indent
+        written = 0
+        for field in obj_spec.fields:
+            value = _field_value(field, obj)
+            if _absent(value):
+                continue
+            vtype = field.type
+            if _block(vtype, top):
+                start = len(lines)
+                if top and written:
+                    lines.append("")
+                lines.append(f"{pad}{field.key}:")
+                if not self.value(vtype, value, indent, top):
+                    del lines[start:]  # an object with nothing to write
+                    continue
+            else:
+                text = _inline(vtype, value, False)
+                if text is None:
+                    continue
+                if top and written:
+                    lines.append("")
+                lines.append(f"{pad}{field.key}: {text}")
+            written += 1
+        return written
+
+    def value(self, vtype: spec.ValueType, value: Any, indent: int, top: bool) -> bool:
+        """Write a block value under a key at ``indent``; whether anything was written.
+        ``top``: the key is one of the file's (a blank line between list items)."""
+        lines = self.lines
+        start = len(lines)
+        inner = indent + MAPPING_INDENT
+        if isinstance(vtype, spec.Obj):
+            return self.mapping(vtype.spec, value, inner) > 0
+        if isinstance(vtype, spec.YearMap):
+            pad = " " * inner
+            for year in sorted(value):
+                if _block(vtype.item, False):
+                    lines.append(f"{pad}{year}:")
+                    if not self.value(vtype.item, value[year], inner, False):
+                        lines.pop()
+                else:
+                    text = _inline(vtype.item, value[year], False)
+                    if text is not None:
+                        lines.append(f"{pad}{year}: {text}")
+            return len(lines) > start
+        if not isinstance(vtype, spec.ListOf):  # pragma: no cover - _block() lets none other in
+            raise TypeError(f"{vtype!r} is not written as a block")
+        # a list of objects or collections: each item a block, "- " before its first line
+        item = vtype.item
+        content = indent + SEQUENCE_INDENT
+        dash = " " * (indent + SEQUENCE_DASH_OFFSET) + "- "
+        for element in value:
+            if isinstance(item, spec.Obj) and not _flat(item.spec):
+                block = _Lines()
+                if not block.mapping(item.spec, element, content):
+                    continue
+                item_lines = block.lines
+                item_lines[0] = dash + item_lines[0][content:]
+            else:
+                text = _inline(item, element, False)
+                if text is None:
+                    continue
+                item_lines = [dash + text]
+            if top and len(lines) > start:
+                lines.append("")
+            lines.extend(item_lines)
+        return len(lines) > start
+
+
+def object_text(obj_spec: spec.ObjectSpec, obj: Any, *, comments: Iterable[str] = ()) -> str:
+    """A whole file: ``obj`` (a model object, or a dict keyed by the fields' attributes for the
+    file specs) as the block mapping of ``obj_spec``, after the ``comments`` lines (``# …``)."""
+    writer = _Lines()
+    for comment in comments:
+        for line in comment.split("\n"):
+            writer.lines.append(f"# {line}".rstrip() if line else "#")
+    writer.mapping(obj_spec, obj, 0, top=True)
+    return "\n".join(writer.lines) + "\n"
+
+
+def regional_file(
+    region: model.Region,
+    nodes: Sequence[model.Node],
+    settings: model.Settings | None = None,
+    *,
+    comments: Iterable[str] = (),
+) -> str:
+    """The text of a regional file (``pemda.yaml``)."""
+    content = {"region": region, "settings": settings, "nodes": list(nodes)}
+    return object_text(spec.REGIONAL_FILE, content, comments=comments)
+
+
+def opd_file(opd: model.Opd, nodes: Sequence[model.Node], *, comments: Iterable[str] = ()) -> str:
+    """The text of an agency file (``opd/<id>.yaml``)."""
+    return object_text(spec.OPD_FILE, {"opd": opd, "nodes": list(nodes)}, comments=comments)
+
+
+__all__ = [
+    "MAPPING_INDENT",
+    "SEQUENCE_DASH_OFFSET",
+    "SEQUENCE_INDENT",
+    "WIDTH",
+    "always_quoted",
+    "double_quoted",
+    "object_text",
+    "opd_file",
+    "plain_allowed",
+    "regional_file",
+    "scalar",
+    "schema_comment",
+]
