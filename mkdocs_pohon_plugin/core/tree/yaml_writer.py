@@ -28,7 +28,7 @@ The layout, which ``pohon fmt`` (:mod:`..review.fmt`) leaves unchanged, so that
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -54,6 +54,11 @@ _STR = "tag:yaml.org,2002:str"
 _YAML11 = yaml.resolver.Resolver()
 _YAML12 = VersionedResolver()
 _IMPLICIT = (True, False)
+_RESOLVED_FIRST: frozenset[str | None] = frozenset(
+    (*_YAML11.yaml_implicit_resolvers, *_YAML12.versioned_resolver)
+)
+"""First characters of the plain scalars either reader may take for something other than text
+(both look their implicit resolvers up by the first character; ``None``: any first character)."""
 
 
 # --- scalars -------------------------------------------------------------------------------------
@@ -96,25 +101,34 @@ def double_quoted(text: str) -> str:
     return '"' + text.translate(_ESCAPES) + '"'
 
 
-_NOT_PLAIN = re.compile(
-    r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff|: |:$| #|^[-?:,\[\]{}#&*!|>'\"%@`]|^\.\.\."
-)
-"""What rules out a plain scalar anywhere: an unprintable character or a line break, ``: `` or a
-final ``:``, `` #``, an indicator as first character, a document marker."""
-_NOT_FLOW_PLAIN = re.compile(r"[,?\[\]{}:#]")
-"""What also rules out a plain scalar inside a flow mapping or list (conservatively: ``:``, ``?``
-and ``#`` anywhere)."""
+_UNPRINTABLE = re.compile(r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
+"""Characters a plain scalar cannot hold: control characters, line breaks, the byte order mark."""
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+"""Characters a plain scalar cannot start with."""
+_FLOW_INDICATORS = frozenset(",?[]{}:#")
+"""Characters a plain scalar inside a flow mapping or list cannot hold (conservatively: ``:``,
+``?`` and ``#`` anywhere)."""
 
 
-@lru_cache(maxsize=65536)
 def plain_allowed(text: str, flow: bool = False) -> bool:
     """Whether ``text`` may be written without quotes: both YAML readers (PyYAML's YAML 1.1 and
     ruamel.yaml's 1.2) read it back as this very text, and ruamel.yaml's emitter would write it
     plain as well (so ``pohon fmt`` keeps it as it is)."""
-    if not text or text != text.strip() or _NOT_PLAIN.search(text):
+    if (
+        not text
+        or text[0] in _INDICATORS
+        or text != text.strip()
+        or ": " in text
+        or " #" in text
+        or text[-1] == ":"
+        or text.startswith("...")
+        or _UNPRINTABLE.search(text)
+    ):
         return False
-    if flow and _NOT_FLOW_PLAIN.search(text):
+    if flow and not _FLOW_INDICATORS.isdisjoint(text):
         return False
+    if text[0] not in _RESOLVED_FIRST and None not in _RESOLVED_FIRST:
+        return True
     return (
         _YAML11.resolve(yaml.ScalarNode, text, _IMPLICIT) == _STR
         and _YAML12.resolve(_RuamelScalarNode, text, _IMPLICIT) == _STR
@@ -133,6 +147,16 @@ def _float(value: float) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
+def _block_text(text: str) -> str:
+    return text if plain_allowed(text, False) else double_quoted(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _flow_text(text: str) -> str:
+    return text if plain_allowed(text, True) else double_quoted(text)
+
+
 def scalar(value: Any, *, quoted: bool = False, flow: bool = False) -> str:
     """One value as YAML: ``true``/``false``, a number, or text (plain when
     :func:`plain_allowed`, else :func:`double_quoted`; always quoted with ``quoted``). ``flow``:
@@ -141,13 +165,34 @@ def scalar(value: Any, *, quoted: bool = False, flow: bool = False) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return str(value)
+        return str(int(value))
     if isinstance(value, float):
-        return _float(value)
-    text = str(value)
-    if not quoted and plain_allowed(text, flow):
-        return text
-    return double_quoted(text)
+        return _float(float(value))
+    text = value if type(value) is str else str(value)
+    if quoted:
+        return double_quoted(text)
+    return _flow_text(text) if flow else _block_text(text)
+
+
+# The same as scalar(), with the common cases first: the writer calls these a million times.
+
+
+def _block_scalar(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return _block_text(value)
+    return str(value) if kind is int else scalar(value)
+
+
+def _flow_scalar(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return _flow_text(value)
+    return str(value) if kind is int else scalar(value, flow=True)
+
+
+def _quoted_scalar(value: Any) -> str:
+    return double_quoted(value) if type(value) is str else scalar(value, quoted=True)
 
 
 def schema_comment(depth: int) -> str:
@@ -162,18 +207,13 @@ def schema_comment(depth: int) -> str:
 def _field_value(field: spec.Field, obj: Any) -> Any:
     """The value ``obj`` holds for ``field``: an attribute of a model object, or an entry of the
     plain dict built for specs without a model class (quarters, the files)."""
-    if isinstance(obj, dict):
+    if type(obj) is dict:
         return obj.get(field.attr)
     return getattr(obj, field.attr, None)
 
 
-def _absent(value: Any) -> bool:
-    """Nothing to write: no value, an empty list or mapping, or ``false`` (every boolean of the
-    format is false unless written)."""
-    return value is None or value is False or (isinstance(value, list | dict) and not value)
-
-
 _COMPOUND = (spec.Obj, spec.ListOf, spec.YearMap)
+_COLLECTIONS = (list, dict)
 
 
 def _flat(obj_spec: spec.ObjectSpec) -> bool:
@@ -182,85 +222,127 @@ def _flat(obj_spec: spec.ObjectSpec) -> bool:
     return not any(isinstance(f.type, _COMPOUND) for f in obj_spec.fields)
 
 
-def _inline(vtype: spec.ValueType, value: Any, flow: bool) -> str | None:
-    """``value`` on one line (a scalar, or a flow mapping or list), or ``None`` when it is
-    absent (an object with nothing to write)."""
-    if isinstance(vtype, spec.Obj):
-        return _flow_object(vtype.spec, value)
-    if isinstance(vtype, spec.YearMap):
-        item = vtype.item
-        parts = []
-        for year in sorted(value):
-            text = _inline(item, value[year], True)
-            if text is not None:
-                parts.append(f"{year}: {text}")
-        return "{" + ", ".join(parts) + "}"
-    if isinstance(vtype, spec.ListOf):
-        item = vtype.item
-        texts = (_inline(item, element, True) for element in value)
-        return "[" + ", ".join(text for text in texts if text is not None) + "]"
-    return scalar(value, quoted=always_quoted(vtype), flow=flow)
-
-
-def _flow_object(obj_spec: spec.ObjectSpec, obj: Any) -> str | None:
-    parts = []
-    for field in obj_spec.fields:
-        value = _field_value(field, obj)
-        if _absent(value):
-            continue
-        text = _inline(field.type, value, True)
-        if text is not None:
-            parts.append(f"{field.key}: {text}")
-    return "{" + ", ".join(parts) + "}" if parts else None
-
-
 def _block(vtype: spec.ValueType, top: bool) -> bool:
     """Whether a value of this type is written as a block under its key (else on the key's line).
     ``top``: the value is an object of the file itself."""
     if isinstance(vtype, spec.Obj):
         return top or not _flat(vtype.spec)
     if isinstance(vtype, spec.ListOf | spec.YearMap):
-        return isinstance(vtype.item, spec.Obj | spec.ListOf | spec.YearMap)
+        return isinstance(vtype.item, _COMPOUND)
     return False
 
 
-class _Lines:
-    """The lines of one file, as they are written."""
+Inline = Callable[[Any], "str | None"]
+"""Writes a value on one line (a scalar, a flow mapping or list); ``None``: nothing to write."""
+
+
+_Slot = tuple[spec.Field, str, "Inline | None"]
+"""How one field of an object is written: the field, the text before its value (indentation and
+key), and the function that writes the value on that line (``None``: a block under the key)."""
+
+_FLOW, _BLOCK, _TOP = 0, 1, 2
+"""Where an object is written: inside a flow mapping, as a block, as the file itself."""
+
+
+class _Writer:
+    """Writes the lines of one file. What to do for each field of each object is worked out
+    once per object spec, place and indentation (:meth:`slots`) and reused for every object."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self._slots: dict[tuple[int, int, int], tuple[spec.ObjectSpec, list[_Slot]]] = {}
+
+    def slots(self, obj_spec: spec.ObjectSpec, place: int, indent: int = 0) -> list[_Slot]:
+        known = self._slots.get((id(obj_spec), place, indent))
+        if known is not None and known[0] is obj_spec:
+            return known[1]
+        slots: list[_Slot] = []
+        pad = " " * indent
+        for f in obj_spec.fields:
+            if place == _FLOW:
+                slots.append((f, f"{f.key}: ", self.inline(f.type, True)))
+            elif _block(f.type, place == _TOP):
+                slots.append((f, f"{pad}{f.key}:", None))
+            else:
+                slots.append((f, f"{pad}{f.key}: ", self.inline(f.type, False)))
+        self._slots[(id(obj_spec), place, indent)] = (obj_spec, slots)
+        return slots
+
+    def inline(self, vtype: spec.ValueType, flow: bool) -> Inline:
+        """The function that writes a value of ``vtype`` on one line."""
+        if isinstance(vtype, spec.Obj):
+            obj_spec = vtype.spec
+            return lambda obj: self.flow_object(obj_spec, obj)
+        if isinstance(vtype, spec.YearMap):
+            year_item = self.inline(vtype.item, True)
+            if not isinstance(vtype.item, _COMPOUND):  # scalars: never None
+
+                def scalar_year_map(mapping: Any) -> str:
+                    return (
+                        "{"
+                        + ", ".join([f"{y}: {year_item(mapping[y])}" for y in sorted(mapping)])
+                        + "}"
+                    )
+
+                return scalar_year_map
+
+            def year_map(mapping: Any) -> str:
+                texts = [(year, year_item(mapping[year])) for year in sorted(mapping)]
+                return "{" + ", ".join([f"{y}: {t}" for y, t in texts if t is not None]) + "}"
+
+            return year_map
+        if isinstance(vtype, spec.ListOf):
+            list_item = self.inline(vtype.item, True)
+
+            def flow_list(items: Any) -> str:
+                texts = [list_item(element) for element in items]
+                return "[" + ", ".join([t for t in texts if t is not None]) + "]"
+
+            return flow_list
+        if always_quoted(vtype):
+            return _quoted_scalar
+        return _flow_scalar if flow else _block_scalar
+
+    def flow_object(self, obj_spec: spec.ObjectSpec, obj: Any) -> str | None:
+        parts = []
+        for field, prefix, inline in self.slots(obj_spec, _FLOW):
+            value = _field_value(field, obj)
+            if value is None or value is False or (not value and isinstance(value, _COLLECTIONS)):
+                continue
+            text = inline(value) if inline is not None else None
+            if text is not None:
+                parts.append(prefix + text)
+        return "{" + ", ".join(parts) + "}" if parts else None
 
     def mapping(self, obj_spec: spec.ObjectSpec, obj: Any, indent: int, top: bool = False) -> int:
         """Write the block mapping of ``obj`` at ``indent``; return the number of keys written.
         ``top``: ``obj`` is the file itself (its objects are blocks, blank lines between keys
         and between list items)."""
         lines = self.lines
-        pad = " " * indent
         written = 0
-        for field in obj_spec.fields:
+        for field, prefix, inline in self.slots(obj_spec, _TOP if top else _BLOCK, indent):
             value = _field_value(field, obj)
-            if _absent(value):
-                continue
-            vtype = field.type
-            if _block(vtype, top):
+            if value is None or value is False or (not value and isinstance(value, _COLLECTIONS)):
+                continue  # nothing to write (every boolean of the format is false by default)
+            if inline is None:
                 start = len(lines)
                 if top and written:
                     lines.append("")
-                lines.append(f"{pad}{field.key}:")
-                if not self.value(vtype, value, indent, top):
+                lines.append(prefix)
+                if not self.block(field.type, value, indent, top):
                     del lines[start:]  # an object with nothing to write
                     continue
             else:
-                text = _inline(vtype, value, False)
+                text = inline(value)
                 if text is None:
                     continue
                 if top and written:
                     lines.append("")
-                lines.append(f"{pad}{field.key}: {text}")
+                lines.append(prefix + text)
             written += 1
         return written
 
-    def value(self, vtype: spec.ValueType, value: Any, indent: int, top: bool) -> bool:
+    def block(self, vtype: spec.ValueType, value: Any, indent: int, top: bool) -> bool:
         """Write a block value under a key at ``indent``; whether anything was written.
         ``top``: the key is one of the file's (a blank line between list items)."""
         lines = self.lines
@@ -270,13 +352,16 @@ class _Lines:
             return self.mapping(vtype.spec, value, inner) > 0
         if isinstance(vtype, spec.YearMap):
             pad = " " * inner
-            for year in sorted(value):
-                if _block(vtype.item, False):
+            item_type = vtype.item
+            if _block(item_type, False):
+                for year in sorted(value):
                     lines.append(f"{pad}{year}:")
-                    if not self.value(vtype.item, value[year], inner, False):
+                    if not self.block(item_type, value[year], inner, False):
                         lines.pop()
-                else:
-                    text = _inline(vtype.item, value[year], False)
+            else:
+                year_item = self.inline(item_type, False)
+                for year in sorted(value):
+                    text = year_item(value[year])
                     if text is not None:
                         lines.append(f"{pad}{year}: {text}")
             return len(lines) > start
@@ -286,28 +371,33 @@ class _Lines:
         item = vtype.item
         content = indent + SEQUENCE_INDENT
         dash = " " * (indent + SEQUENCE_DASH_OFFSET) + "- "
-        for element in value:
-            if isinstance(item, spec.Obj) and not _flat(item.spec):
-                block = _Lines()
-                if not block.mapping(item.spec, element, content):
+        if isinstance(item, spec.Obj) and not _flat(item.spec):
+            item_spec = item.spec
+            for element in value:
+                mark = len(lines)
+                if top and mark > start:
+                    lines.append("")
+                first = len(lines)
+                if not self.mapping(item_spec, element, content):
+                    del lines[mark:]
                     continue
-                item_lines = block.lines
-                item_lines[0] = dash + item_lines[0][content:]
-            else:
-                text = _inline(item, element, False)
+                lines[first] = dash + lines[first][content:]
+        else:
+            list_item = self.inline(item, False)
+            for element in value:
+                text = list_item(element)
                 if text is None:
                     continue
-                item_lines = [dash + text]
-            if top and len(lines) > start:
-                lines.append("")
-            lines.extend(item_lines)
+                if top and len(lines) > start:
+                    lines.append("")
+                lines.append(dash + text)
         return len(lines) > start
 
 
 def object_text(obj_spec: spec.ObjectSpec, obj: Any, *, comments: Iterable[str] = ()) -> str:
     """A whole file: ``obj`` (a model object, or a dict keyed by the fields' attributes for the
     file specs) as the block mapping of ``obj_spec``, after the ``comments`` lines (``# …``)."""
-    writer = _Lines()
+    writer = _Writer()
     for comment in comments:
         for line in comment.split("\n"):
             writer.lines.append(f"# {line}".rstrip() if line else "#")
