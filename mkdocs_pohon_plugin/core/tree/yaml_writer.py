@@ -27,6 +27,7 @@ The layout, which ``pohon fmt`` (:mod:`..review.fmt`) leaves unchanged, so that
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -136,14 +137,14 @@ def plain_allowed(text: str, flow: bool = False) -> bool:
 
 
 def _float(value: float) -> str:
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"{value!r} cannot be written in a tree: not a finite number")
     text = repr(value)
     if "e" in text:
         mantissa, _, exponent = text.partition("e")
         if "." not in mantissa:
             mantissa += ".0"
         text = f"{mantissa}e{exponent if exponent[0] in '+-' else '+' + exponent}"
+    elif not math.isfinite(value):
+        raise ValueError(f"{text} cannot be written in a tree: not a finite number")
     return text
 
 
@@ -181,14 +182,18 @@ def _block_scalar(value: Any) -> str:
     kind = type(value)
     if kind is str:
         return _block_text(value)
-    return str(value) if kind is int else scalar(value)
+    if kind is int:
+        return str(value)
+    return _float(value) if kind is float else scalar(value)
 
 
 def _flow_scalar(value: Any) -> str:
     kind = type(value)
     if kind is str:
         return _flow_text(value)
-    return str(value) if kind is int else scalar(value, flow=True)
+    if kind is int:
+        return str(value)
+    return _float(value) if kind is float else scalar(value, flow=True)
 
 
 def _quoted_scalar(value: Any) -> str:
