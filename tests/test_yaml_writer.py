@@ -194,6 +194,8 @@ TRICKY = [
     "\u00a0nbsp\u00a0",
     "\x00\x07\x1b\x7f\x85",
     "\u2028\u2029\ufeff\ufffe\uffff",
+    "a\u2028b\u2029c\x85d",
+    "a\ufeffb",
     "emoji 😀 and 𝔘",
     "  leading and trailing spaces  ",
     "trailing space ",
@@ -216,7 +218,13 @@ def test_double_quoted_round_trips(loader: type) -> None:
 
 def _random_texts(count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
-    alphabet = list("abc xyz019.:-#,[]{}'\"!&*?|>%@`~=<\\/\t\n") + ["é", "\u00a0", "😀", "\x85"]
+    alphabet = list("abc xyz019.:-#,[]{}'\"!&*?|>%@`~=<\\/\t\n") + [
+        "é",
+        "\u00a0",
+        "😀",
+        "\x85",
+        "\u2028",
+    ]
     return TRICKY + ["".join(rng.choices(alphabet, k=rng.randrange(1, 12))) for _ in range(count)]
 
 

@@ -102,8 +102,11 @@ def double_quoted(text: str) -> str:
     return '"' + text.translate(_ESCAPES) + '"'
 
 
-_UNPRINTABLE = re.compile(r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
-"""Characters a plain scalar cannot hold: control characters, line breaks, the byte order mark."""
+_UNPRINTABLE = re.compile(
+    r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]"
+)
+"""Characters a plain scalar cannot hold: control characters, line breaks (``\\n``, NEL, the
+Unicode line and paragraph separators), the byte order mark."""
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """Characters a plain scalar cannot start with."""
 _FLOW_INDICATORS = frozenset(",?[]{}:#")
