@@ -269,30 +269,10 @@ rsud | Rumah Sakit Umum Daerah | RSUD | lainnya | 1.02 | mutu pelayanan kesehata
 )
 _KECAMATAN_BIDANG = "7.01"
 _KECAMATAN_THEME = "kualitas pelayanan publik di kecamatan"
-_PLACE_HEADS: tuple[str, ...] = (
-    "Suka",
-    "Mekar",
-    "Sari",
-    "Karang",
-    "Tanjung",
-    "Sumber",
-    "Giri",
-    "Jati",
-    "Wana",
-)
-_PLACE_HEADS += ("Cinta", "Bumi", "Tirta", "Wono", "Purwo", "Sido", "Margo")
-_PLACE_TAILS: tuple[str, ...] = (
-    "maju",
-    "jaya",
-    "makmur",
-    "asih",
-    "mulya",
-    "rahayu",
-    "sari",
-    "wangi",
-    "agung",
-)
-_PLACE_TAILS += ("harja", "tani", "raharja", "rejo", "luhur", "mukti", "asri")
+_PLACE_HEADS: tuple[str, ...] = ("Suka", "Mekar", "Sari", "Karang", "Tanjung", "Sumber", "Giri")
+_PLACE_HEADS += ("Jati", "Wana", "Cinta", "Bumi", "Tirta", "Wono", "Purwo", "Sido", "Margo")
+_PLACE_TAILS: tuple[str, ...] = ("maju", "jaya", "makmur", "asih", "mulya", "rahayu", "sari")
+_PLACE_TAILS += ("wangi", "agung", "harja", "tani", "raharja", "rejo", "luhur", "mukti", "asri")
 
 
 class _Unit(NamedTuple):
@@ -615,12 +595,8 @@ _SASARAN = (
     "Meningkatnya kunjungan wisatawan",
     "Meningkatnya kualitas layanan administrasi kependudukan",
 )
-_SS_PATTERNS: tuple[str, ...] = (
-    "Meningkatnya {}",
-    "Meningkatnya kualitas {}",
-    "Terwujudnya peningkatan {}",
-)
-_SS_PATTERNS += ("Menguatnya {}", "Optimalnya {}")
+_SS_PATTERNS = ("Meningkatnya {}", "Meningkatnya kualitas {}", "Terwujudnya peningkatan {}",
+                "Menguatnya {}", "Optimalnya {}")  # fmt: skip
 _SP_PATTERNS = ("Meningkatnya kinerja {}", "Meningkatnya efektivitas {}", "Optimalnya {}")
 _SK_PATTERNS = ("Terlaksananya {}", "Meningkatnya kualitas {}", "Tercapainya sasaran {}")
 _ROLES = (
