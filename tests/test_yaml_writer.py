@@ -116,9 +116,14 @@ def test_demo_trees_written_again_are_canonical_and_load_to_the_same_model(tmp_p
     }
     # the demo uses each kind of layout the writer has
     dinkes = (tmp_path / "trees" / "opd" / "dinkes.yaml").read_text("utf-8")
-    assert "\n    pejabat: {nama: " in dinkes and '\n    kode: "1.02.02"\n' in dinkes
+    assert "\n    pejabat:\n      nama: " in dinkes and '\n    kode: "1.02.02"\n' in dinkes
     assert "\n        realisasi_triwulan:\n          2025: {tw1: " in dinkes
     assert "\n        kondisi_awal: {tahun: 2024, nilai: " in dinkes
+    dinsos = (tmp_path / "trees" / "opd" / "dinsos.yaml").read_text("utf-8")
+    assert "\n    crosscutting:\n      - ke: dinkes-sub-gizi\n        peran: " in dinsos
+    pemda = (tmp_path / "trees" / "pemda.yaml").read_text("utf-8")
+    assert "\n  periode: {awal: 2025, akhir: 2029}\n" in pemda
+    assert "\n  nomenklatur:\n    versi: " in pemda
     assert dinkes.startswith(
         "# yaml-language-server: $schema=../../docs/schema/pohon.schema.json\nopd:\n"
     )

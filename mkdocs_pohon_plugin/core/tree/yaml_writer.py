@@ -10,11 +10,11 @@ The layout, which ``pohon fmt`` (:mod:`..review.fmt`) leaves unchanged, so that
 
 * two-space indentation, list items indented under their key (:data:`MAPPING_INDENT`,
   :data:`SEQUENCE_INDENT`, :data:`SEQUENCE_DASH_OFFSET`, the indentation ``pohon fmt`` writes);
-* the objects of the file (``pemda``, ``opd``, ``pengaturan``) and objects that hold lists or
-  other objects (a node, an indicator) are blocks, one key a line; a smaller object made only of
-  single values (``kondisi_awal``, ``pejabat``, a crosscutting link, a level) is one flow mapping
-  on one line, as are year maps (``target: {2025: 1, 2026: 2}``) and lists of single values
-  (``tag: [a, b]``);
+* objects are blocks, one key a line, except a small object of numbers and choices without free
+  text (``kondisi_awal``, a quarter's realisations, ``periode``), which is one flow mapping on
+  one line (``kondisi_awal: {tahun: 2024, nilai: 15}``), as are year maps
+  (``target: {2025: 1, 2026: 2}``) and lists of single values (``tag: [a, b]``); this is the
+  layout of the demo trees;
 * years of a year map in ascending order;
 * a blank line between the keys of the file and between the items of its lists (the nodes);
 * scalars as :func:`scalar` writes them: codes and NIP (the format's :class:`.spec.Code` fields,
@@ -224,17 +224,17 @@ _COMPOUND = (spec.Obj, spec.ListOf, spec.YearMap)
 _COLLECTIONS = (list, dict)
 
 
-def _flat(obj_spec: spec.ObjectSpec) -> bool:
-    """Whether every field of ``obj_spec`` holds a single value: such an object is written as one
-    flow mapping (unless it is an object of the file itself)."""
-    return not any(isinstance(f.type, _COMPOUND) for f in obj_spec.fields)
+def _compact(obj_spec: spec.ObjectSpec) -> bool:
+    """Whether every field of ``obj_spec`` holds a single value and none holds free text: such an
+    object is written as one flow mapping (unless it is an object of the file itself)."""
+    return not any(isinstance(f.type, (*_COMPOUND, spec.Text)) for f in obj_spec.fields)
 
 
 def _block(vtype: spec.ValueType, top: bool) -> bool:
     """Whether a value of this type is written as a block under its key (else on the key's line).
     ``top``: the value is an object of the file itself."""
     if isinstance(vtype, spec.Obj):
-        return top or not _flat(vtype.spec)
+        return top or not _compact(vtype.spec)
     if isinstance(vtype, spec.ListOf | spec.YearMap):
         return isinstance(vtype.item, _COMPOUND)
     return False
@@ -379,7 +379,7 @@ class _Writer:
         item = vtype.item
         content = indent + SEQUENCE_INDENT
         dash = " " * (indent + SEQUENCE_DASH_OFFSET) + "- "
-        if isinstance(item, spec.Obj) and not _flat(item.spec):
+        if isinstance(item, spec.Obj) and not _compact(item.spec):
             item_spec = item.spec
             for element in value:
                 mark = len(lines)
