@@ -214,7 +214,9 @@ def schema_comment(depth: int) -> str:
 
 def _field_value(field: spec.Field, obj: Any) -> Any:
     """The value ``obj`` holds for ``field``: an attribute of a model object, or an entry of the
-    plain dict built for specs without a model class (quarters, the files)."""
+    plain dict built for specs without a model class (quarters, the files). The writer reads
+    every value through here, so a field stored elsewhere (an accessor on the field) is one
+    change."""
     if type(obj) is dict:
         return obj.get(field.attr)
     return getattr(obj, field.attr, None)
