@@ -2,14 +2,19 @@
 
 The layout:
 
-* keys of every object in the order of its fields in :mod:`.format_spec` (``id``, ``tingkat``,
+* keys of every object in the order of its fields in :mod:`..tree.spec` (``id``, ``tingkat``,
   ``induk``, ``urutan``, ``pernyataan`` … for a node), keys the format does not know kept after
   them in their own order; years of a year map in ascending order;
-* codes and NIP (the format's ``Code`` fields) in double quotes;
+* codes and NIP (the format's ``Code`` fields, :func:`..tree.yaml_writer.always_quoted`) in
+  double quotes;
 * two-space indentation, list items indented under their key (``mapping=2, sequence=4,
   offset=2``), as in the demo trees;
 * everything else as written: flow mappings such as ``target: {2025: 1, 2026: 2}`` stay on one
   line, block ones stay blocks, quoting of other text is kept, long statements are never wrapped.
+
+The indentation, the width, the quoting of codes and the key order are the ones
+:mod:`..tree.yaml_writer` writes with (the writer of the importer and the synthetic generator), so
+what that writer writes is already in this layout.
 
 It is a round trip through ruamel.yaml, which keeps comments. A comment belongs to the line it
 follows, so when keys move, the comment lines that stood *before* a key move with that key and
@@ -38,6 +43,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from ..tree import spec as spec
+from ..tree import yaml_writer
 from ..tree.load import discover
 
 try:  # the same reader as the loader (libyaml when present)
@@ -45,7 +51,7 @@ try:  # the same reader as the loader (libyaml when present)
 except ImportError:  # pragma: no cover - depends on the installation
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-WIDTH = 1_000_000
+WIDTH = yaml_writer.WIDTH
 """Line width for the emitter: large, so that no statement is ever re-wrapped."""
 
 
@@ -66,7 +72,11 @@ def _yaml() -> YAML:
     handler = YAML()  # round trip
     handler.preserve_quotes = True
     handler.width = WIDTH
-    handler.indent(mapping=2, sequence=4, offset=2)
+    handler.indent(
+        mapping=yaml_writer.MAPPING_INDENT,
+        sequence=yaml_writer.SEQUENCE_INDENT,
+        offset=yaml_writer.SEQUENCE_DASH_OFFSET,
+    )
     handler.allow_duplicate_keys = False
     return handler
 
@@ -190,21 +200,20 @@ def _year_rank(key: Any) -> Any:
 
 def _canonical_value(container: Any, key: Any, vtype: spec.ValueType) -> None:
     value = container[key]
-    kind = type(vtype)
-    if kind is spec.Obj:
+    if isinstance(vtype, spec.Obj):
         if isinstance(value, CommentedMap):
             _canonical_object(value, vtype.spec)
-    elif kind is spec.ListOf:
+    elif isinstance(vtype, spec.ListOf):
         if isinstance(value, CommentedSeq):
             for index in range(len(value)):
                 _canonical_value(value, index, vtype.item)
-    elif kind is spec.YearMap:
+    elif isinstance(vtype, spec.YearMap):
         if isinstance(value, CommentedMap):
             for year in list(value.keys()):
                 _canonical_value(value, year, vtype.item)
             _reorder(value, _year_rank)
     elif (
-        kind is spec.Code
+        yaml_writer.always_quoted(vtype)
         and isinstance(value, str)
         and not isinstance(value, DoubleQuotedScalarString)
     ):

@@ -30,17 +30,13 @@ written with what could be placed, and the command exits with 1.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..tree import model, spec
+from ..tree import model, spec, yaml_writer
 from ..tree.nomenclature import code_kind
 from .cells import (
     EMPTY_TEXT,
@@ -1078,160 +1074,13 @@ def slug(text: str) -> str:
 # --- YAML ----------------------------------------------------------------------------------------
 
 
-def _plain_ok(text: str, flow: bool) -> bool:
-    if not text or text != text.strip() or "\n" in text or "\t" in text:
-        return False
-    if flow and any(ch in text for ch in ",[]{}#:&*!|>'\"%@`"):
-        return False
-    if text[0] in "-?:,[]{}#&*!|>'\"%@`":
-        return False
-    try:
-        return yaml.safe_load(f"k: {text}") == {"k": text}
-    except yaml.YAMLError:
-        return False
-
-
-def scalar(value: Any, *, quote: bool = False, flow: bool = False) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        text = repr(value)
-        if "e" in text or "E" in text:
-            mantissa, _, exponent = text.lower().partition("e")
-            if "." not in mantissa:
-                mantissa += ".0"
-            text = f"{mantissa}e{exponent if exponent[0] in '+-' else '+' + exponent}"
-        return text
-    text = str(value)
-    if not quote and _plain_ok(text, flow):
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _flow_map(mapping: dict[Any, Any]) -> str:
-    return "{" + ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in mapping.items()) + "}"
-
-
-def _flow_list(items: Iterable[str]) -> str:
-    return "[" + ", ".join(scalar(item, flow=True) for item in items) + "]"
-
-
 def opd_yaml(opd: model.Opd, nodes: list[model.Node], source: str = "") -> str:
-    """An agency file in the demo trees' layout (keys in the format's order, flow year maps)."""
-    lines = ["# yaml-language-server: $schema=../../docs/schema/pohon.schema.json"]
+    """An agency file in the canonical layout (:mod:`..tree.yaml_writer`), noting the workbook
+    it was imported from (``source``)."""
+    comments = [yaml_writer.schema_comment(2)]
     if source:
-        lines += ["#", f"# Diimpor dari {source} oleh `pohon import-xlsx`."]
-    lines.append("opd:")
-    lines.append(f"  id: {opd.id}")
-    lines.append(f"  nama: {scalar(opd.name)}")
-    for key, value, quote in (
-        ("singkatan", opd.short_name, False),
-        ("kode", opd.code, True),
-        ("kepala", opd.head, False),
-        ("jenis", opd.kind, False),
-    ):
-        if value:
-            lines.append(f"  {key}: {scalar(value, quote=quote)}")
-    lines.append("")
-    lines.append("node:" if nodes else "node: []")
-    for i, node in enumerate(nodes):
-        if i:
-            lines.append("")
-        lines.extend(_node_lines(node))
-    return "\n".join(lines) + "\n"
-
-
-def _node_lines(node: model.Node) -> list[str]:
-    out = [f"  - id: {node.id}", f"    tingkat: {node.level}"]
-    if node.parent_id:
-        out.append(f"    induk: {node.parent_id}")
-    if node.order is not None:
-        out.append(f"    urutan: {node.order}")
-    out.append(f"    pernyataan: {scalar(node.statement)}")
-    if node.responsible:
-        out.append(f"    penanggung_jawab: {scalar(node.responsible)}")
-    if node.official and (node.official.name or node.official.nip):
-        out.append("    pejabat:")
-        if node.official.name:
-            out.append(f"      nama: {scalar(node.official.name)}")
-        if node.official.nip:
-            out.append(f"      nip: {scalar(node.official.nip, quote=True)}")
-    if node.work_unit:
-        out.append(f"    unit_kerja: {scalar(node.work_unit)}")
-    if node.code:
-        out.append(f"    kode: {scalar(node.code, quote=True)}")
-    if node.budget:
-        out.append(f"    anggaran: {_flow_map(dict(sorted(node.budget.items())))}")
-    if node.indicators:
-        out.append("    indikator:")
-        for ind in node.indicators:
-            out.extend(_indicator_lines(ind))
-    if node.crosscutting:
-        out.append("    crosscutting:")
-        for link in node.crosscutting:
-            first = True
-            for key, value in (
-                ("ke", link.target_id),
-                ("instansi", link.body),
-                ("peran", link.role),
-                ("keterangan", link.note),
-                ("status", link.status),
-            ):
-                if value is None:
-                    continue
-                prefix = "      - " if first else "        "
-                out.append(f"{prefix}{key}: {scalar(value)}")
-                first = False
-    if node.tags:
-        out.append(f"    tag: {_flow_list(node.tags)}")
-    if node.notes:
-        out.append(f"    keterangan: {scalar(node.notes)}")
-    if node.former_ids:
-        out.append(f"    id_lama: {_flow_list(node.former_ids)}")
-    return out
-
-
-def _indicator_lines(ind: model.Indicator) -> list[str]:
-    pad = "        "
-    out = [f"      - id: {ind.id}", f"{pad}nama: {scalar(ind.name)}"]
-    if ind.unit is not None:
-        out.append(f"{pad}satuan: {scalar(ind.unit)}")
-    out.append(f"{pad}polaritas: {ind.polarity}")
-    if ind.kind:
-        out.append(f"{pad}jenis: {ind.kind}")
-    if ind.is_iku:
-        out.append(f"{pad}iku: true")
-    if ind.baseline is not None:
-        parts = {}
-        if ind.baseline.year is not None:
-            parts["tahun"] = ind.baseline.year
-        if ind.baseline.value is not None:
-            parts["nilai"] = ind.baseline.value
-        out.append(f"{pad}kondisi_awal: {_flow_map(parts)}")
-    if ind.targets:
-        out.append(f"{pad}target: {_flow_map(dict(sorted(ind.targets.items())))}")
-    if ind.final_target is not None:
-        out.append(f"{pad}target_akhir: {scalar(ind.final_target)}")
-    if ind.realisations:
-        out.append(f"{pad}realisasi: {_flow_map(dict(sorted(ind.realisations.items())))}")
-    if ind.quarterly:
-        out.append(f"{pad}realisasi_triwulan:")
-        for year, quarters in sorted(ind.quarterly.items()):
-            out.append(f"{pad}  {year}: {_flow_map(quarters)}")
-    for key, value in (
-        ("definisi", ind.definition),
-        ("formula", ind.formula),
-        ("sumber_data", ind.data_source),
-        ("periode_pelaporan", ind.reporting_period),
-        ("keterangan", ind.notes),
-    ):
-        if value is not None:
-            out.append(f"{pad}{key}: {scalar(value)}")
-    if ind.former_ids:
-        out.append(f"{pad}id_lama: {_flow_list(ind.former_ids)}")
-    return out
+        comments += ["", f"Diimpor dari {source} oleh `pohon import-xlsx`."]
+    return yaml_writer.opd_file(opd, nodes, comments=comments)
 
 
 # --- entry points --------------------------------------------------------------------------------

@@ -36,6 +36,16 @@ def code_kind(code: str) -> str | None:
     return None
 
 
+def parent_code(code: str) -> str | None:
+    """The code one step up: sub kegiatan → kegiatan → program; ``None`` for a program."""
+    kind = code_kind(code)
+    if kind == "sub_kegiatan":
+        return code.rsplit(".", 1)[0]
+    if kind == "kegiatan":
+        return code.rsplit(".", 2)[0]
+    return None
+
+
 def belongs_under(code: str, ancestor: str) -> bool:
     """Whether ``code`` lies under ``ancestor`` in the code hierarchy (or is it)."""
     return code == ancestor or code.startswith(ancestor + ".")
