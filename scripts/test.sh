@@ -21,6 +21,8 @@ bash scripts/setup_browser.sh  # Debian's chromium and Mermaid (npm) for tests/t
 
 .venv/bin/ruff check mkdocs_pohon_plugin tests benchmarks
 .venv/bin/ruff format --check mkdocs_pohon_plugin tests benchmarks
+# Types: the whole package, the tree model and its loader strictly ([tool.mypy] in pyproject.toml).
+.venv/bin/mypy mkdocs_pohon_plugin
 # The committed JSON Schema must be the one the model generates.
 .venv/bin/pohon schema - | diff -u docs/schema/pohon.schema.json - >/dev/null \
   || { echo "FAILED: docs/schema/pohon.schema.json is out of date: run 'pohon schema docs/schema/pohon.schema.json'"; exit 1; }
