@@ -7,6 +7,7 @@ off; warnings (the evaluators' quality rules) can, per site, with ``pengaturan.a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -114,6 +115,29 @@ RULES: dict[str, Rule] = {
 }
 
 
+LANGUAGES = ("id", "en")
+"""The languages of every message the tool writes; Indonesian is the default."""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A sentence in both languages the tool speaks (Indonesian first, the default)."""
+
+    id: str
+    en: str
+
+    def __call__(self, language: str = "id") -> str:
+        return self.en if language == "en" else self.id
+
+    def map(self, change: Callable[[str], str]) -> Text:
+        return Text(change(self.id), change(self.en))
+
+
+def as_text(message: str | Text) -> Text:
+    """``message`` as a :class:`Text`; a plain string (not yet translated) stands for both."""
+    return message if isinstance(message, Text) else Text(message, message)
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem: where it is, which rule it breaks, and what to do about it."""
@@ -121,8 +145,21 @@ class Diagnostic:
     rule: str
     file: str
     line: int
-    message: str
+    text: Text
+    """What is wrong and what to do, in both languages."""
     column: int = 0
+
+    def __post_init__(self) -> None:
+        if isinstance(self.text, str):  # built by hand (tests, old callers): one text for both
+            object.__setattr__(self, "text", as_text(self.text))
+
+    @property
+    def message(self) -> str:
+        """The message in Indonesian (the default language)."""
+        return self.text.id
+
+    def message_in(self, language: str = "id") -> str:
+        return self.text(language)
 
     @property
     def severity(self) -> Severity:
@@ -132,18 +169,18 @@ class Diagnostic:
     def is_error(self) -> bool:
         return RULES[self.rule].severity is Severity.ERROR
 
-    def format(self) -> str:
+    def format(self, language: str = "id") -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.severity.value}[{self.rule}] {self.message}"
+        return f"{where}: {self.severity.value}[{self.rule}] {self.text(language)}"
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, language: str = "id") -> dict[str, object]:
         return {
             "file": self.file,
             "line": self.line,
             "column": self.column,
             "severity": self.severity.value,
             "rule": self.rule,
-            "message": self.message,
+            "message": self.text(language),
         }
 
 
@@ -182,7 +219,7 @@ class DiagnosticSink:
         self.items.extend(items)
         self.reported += len(items) if reported is None else reported
 
-    def add(self, rule: str, file: str, line: int, message: str, column: int = 0) -> None:
+    def add(self, rule: str, file: str, line: int, message: str | Text, column: int = 0) -> None:
         assert rule in RULES, rule
         self.reported += 1
         key = (rule, file)
@@ -190,14 +227,18 @@ class DiagnosticSink:
         self._counts[key] = count
         if count > MAX_PER_RULE_AND_FILE:
             if count == MAX_PER_RULE_AND_FILE + 1:
-                message = (
+                message = Text(
+                    f"Masalah sejenis ({rule}) masih ada mulai baris ini; pemeriksaan hanya "
+                    f"menampilkan paling banyak {MAX_PER_RULE_AND_FILE} per aturan dan berkas. "
+                    "Perbaiki yang ini lalu jalankan lagi.",
                     f"More problems of this kind ({rule}) follow from this line on; the check "
                     f"lists at most {MAX_PER_RULE_AND_FILE} per rule and file. Fix these and run "
-                    "it again."
+                    "it again.",
                 )
             else:
                 return
-        self.items.append(Diagnostic(rule, visible(file), line, visible(message), column))
+        text = as_text(message).map(visible)
+        self.items.append(Diagnostic(rule, visible(file), line, text, column))
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
