@@ -214,3 +214,19 @@ def test_the_packaged_nomenclature_is_there() -> None:
         "program.csv",
         "sub_kegiatan.csv",
     ]
+
+
+def test_the_readmes_options_block_builds_as_it_is(tmp_path: Path) -> None:
+    """The README's mkdocs.yml block, copied into a site with a trees folder and an empty docs/."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme[readme.index("## The site") :]
+    block = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert block is not None
+    options = yaml.safe_load(block.group(1))
+    assert options["theme"]["name"] == "material"
+    (tmp_path / "mkdocs.yml").write_text("site_name: Salinan\n" + block.group(1), "utf-8")
+    (tmp_path / "docs").mkdir()
+    assert _init(tmp_path / "baru") == 0
+    (tmp_path / "baru" / "trees").rename(tmp_path / "trees")
+    site = build(tmp_path)
+    assert (site / "opd" / "bappeda" / "index.html").is_file()
