@@ -8,6 +8,7 @@ copied as it is. What :func:`plan` returns passes ``pohon check --strict``, ``mk
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -53,6 +54,11 @@ def default_name(kind: str) -> str:
     return f"{kind.capitalize()} Contoh"
 
 
+_NAME = re.compile(r"[^\W\d_](?:[\w.,'()-]| (?! ))*(?<! )", re.UNICODE)
+"""A region name that reads as the same text wherever the templates put it, unquoted, in YAML
+and Markdown: letters, digits, single spaces and ``. , - ' ( )``, starting with a letter."""
+
+
 class ScaffoldError(Exception):
     """Options that cannot make a site; the message is a :class:`Text`."""
 
@@ -71,11 +77,13 @@ class Region:
     end: int = DEFAULT_PERIOD[1]
 
     def __post_init__(self) -> None:
-        if not self.name.strip() or "\n" in self.name or self.name != self.name.strip():
+        if not _NAME.fullmatch(self.name):
             raise ScaffoldError(
                 Text(
-                    id=f"nama daerah tidak sah: {self.name!r}",
-                    en=f"not a valid region name: {self.name!r}",
+                    id=f"nama daerah tidak sah: {self.name!r} (huruf, angka, spasi dan . , - ' ( ) "
+                    "saja, diawali huruf)",
+                    en=f"not a valid region name: {self.name!r} (letters, digits, spaces and "
+                    ". , - ' ( ) only, starting with a letter)",
                 )
             )
         if self.kind not in REGION_KINDS:

@@ -162,6 +162,8 @@ def test_refuses_to_overwrite_without_force(
         (("--periode", "2029-2025"), "periode tidak sah"),
         (("--periode", "2025"), "periode ditulis TAHUN-TAHUN"),
         (("--nama", " "), "nama daerah tidak sah"),
+        (("--nama", "Kabupaten A: B"), "nama daerah tidak sah"),
+        (("--nama", "Kota #1"), "nama daerah tidak sah"),
     ],
 )
 def test_usage_errors_in_indonesian(
@@ -230,3 +232,19 @@ def test_the_readmes_options_block_builds_as_it_is(tmp_path: Path) -> None:
     (tmp_path / "baru" / "trees").rename(tmp_path / "trees")
     site = build(tmp_path)
     assert (site / "opd" / "bappeda" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Kota Bau-Bau", "Kabupaten Toba Samosir (Tobasa)", "Kab. O'Neil", "Kabupaten 50 Kota"],
+)
+def test_names_are_written_as_they_are(tmp_path: Path, name: str) -> None:
+    assert _init(tmp_path, "--nama", name) == 0
+    result = check_trees(tmp_path / "trees")
+    assert result.diagnostics == []
+    assert result.site.region is not None and result.site.region.name == name
+    config = yaml.load((tmp_path / "mkdocs.yml").read_text("utf-8"), Loader=yaml.UnsafeLoader)
+    assert config["site_name"] == f"Pohon Kinerja {name}"
+    for file in TREE_FILES:
+        text = (tmp_path / file).read_text("utf-8")
+        assert format_text(text, file) == text
