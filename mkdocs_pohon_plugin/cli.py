@@ -281,7 +281,13 @@ def cmd_init(args: argparse.Namespace) -> int:
         )
         print(f"pohon init: {message()}", file=sys.stderr)
         return EXIT_USAGE
-    for path in scaffold.write(files, root):
+    try:
+        written = scaffold.write(files, root)
+    except OSError as exc:
+        message = Text(id=f"tidak dapat menulis: {exc}", en=f"cannot write: {exc}")
+        print(f"pohon init: {message()}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
         print(path)
     done = Text(
         id=f"pohon init: situs {region.name} ditulis di {root}. Berikutnya: cd {root}; "

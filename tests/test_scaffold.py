@@ -248,3 +248,9 @@ def test_names_are_written_as_they_are(tmp_path: Path, name: str) -> None:
     for file in TREE_FILES:
         text = (tmp_path / file).read_text("utf-8")
         assert format_text(text, file) == text
+
+
+def test_a_folder_in_place_of_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "mkdocs.yml").mkdir()
+    assert _init(tmp_path, "--force") == 2
+    assert "tidak dapat menulis" in capsys.readouterr().err
