@@ -253,6 +253,52 @@ def cmd_xlsx_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    """``pohon init DIR``: write a new site (mkdocs_pohon_plugin/scaffold.py)."""
+    from . import scaffold
+    from .core.tree.diagnostics import Text
+
+    root = Path(args.dir)
+    try:
+        start, end = scaffold.parse_period(args.periode)
+        name = args.nama if args.nama is not None else scaffold.default_name(args.jenis)
+        region = scaffold.Region(name, args.jenis, start, end)
+    except scaffold.ScaffoldError as exc:
+        print(f"pohon init: {exc.text()}", file=sys.stderr)
+        return EXIT_USAGE
+    if root.exists() and not root.is_dir():
+        message = Text(id=f"{root} bukan folder", en=f"{root} is not a folder")
+        print(f"pohon init: {message()}", file=sys.stderr)
+        return EXIT_USAGE
+    files = scaffold.plan(region, root)
+    present = scaffold.existing(files, root)
+    if present and not args.force:
+        message = Text(
+            id=f"{len(present)} berkas sudah ada di {root} dan tidak ditimpa: "
+            f"{', '.join(present)}. Pilih folder lain, atau tambahkan --force untuk menimpanya.",
+            en=f"{len(present)} file(s) already exist in {root} and are not overwritten: "
+            f"{', '.join(present)}. Choose another folder, or add --force to overwrite them.",
+        )
+        print(f"pohon init: {message()}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        written = scaffold.write(files, root)
+    except OSError as exc:
+        message = Text(id=f"tidak dapat menulis: {exc}", en=f"cannot write: {exc}")
+        print(f"pohon init: {message()}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(path)
+    done = Text(
+        id=f"pohon init: situs {region.name} ditulis di {root}. Berikutnya: cd {root}; "
+        "pohon check trees; mkdocs serve",
+        en=f"pohon init: the site of {region.name} is written in {root}. Next: cd {root}; "
+        "pohon check trees; mkdocs serve",
+    )
+    print(done())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pohon", description="Check and publish pohon kinerja (SAKIP performance trees)."
@@ -354,6 +400,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--trees", default="trees", help="trees folder whose period sets the year columns"
     )
     template.set_defaults(func=cmd_xlsx_template)
+    init = sub.add_parser("init", help="tulis situs baru: mkdocs.yml, trees/, CI, README")
+    init.add_argument("dir", metavar="DIR", help="folder situs baru (dibuat bila belum ada)")
+    init.add_argument(
+        "--nama", help="nama pemerintah daerah (bawaan: Kabupaten/Kota/Provinsi Contoh)"
+    )
+    init.add_argument("--jenis", choices=("kabupaten", "kota", "provinsi"), default="kabupaten")
+    init.add_argument("--periode", default="2025-2029", help="periode RPJMD, mis. 2025-2029")
+    init.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+    init.set_defaults(func=cmd_init)
     return parser
 
 

@@ -10,7 +10,7 @@ from .former_ids import check_former_ids
 from .graph import Graph
 from .load import LoadCache, display_path, load_site
 from .model import Site
-from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
+from .nomenclature import PACKAGED_FOLDER, Nomenclature, NomenclatureError, load_nomenclature
 from .validate import validate
 
 
@@ -36,9 +36,10 @@ class CheckResult:
 
 def _nomenclature(site: Site, root: Path, sink: DiagnosticSink) -> Nomenclature | None:
     ref = site.region.nomenclature if site.region else None
-    if ref is None or not ref.folder:
+    if ref is None:
         return None
-    folder = (root / ref.folder).resolve()
+    # No folder of its own: the nomenclature shipped inside the package.
+    folder = (root / ref.folder).resolve() if ref.folder else PACKAGED_FOLDER
     try:
         return load_nomenclature(folder, ref.version)
     except NomenclatureError as exc:

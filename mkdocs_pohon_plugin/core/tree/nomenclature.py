@@ -79,6 +79,13 @@ class NomenclatureError(Exception):
 
 FILES = ("program.csv", "kegiatan.csv", "sub_kegiatan.csv")
 
+PACKAGED_FOLDER = Path(__file__).resolve().parents[2] / "data" / "nomenklatur"
+"""The Kemendagri nomenclature shipped inside the package: what a site that declares
+``nomenklatur:`` without ``berkas`` is checked against."""
+
+PACKAGED_VERSION = "Kepmendagri 900.1.15.5-1317/2023"
+"""The version of :data:`PACKAGED_FOLDER`."""
+
 
 def load_nomenclature(folder: Path, version: str | None = None) -> Nomenclature:
     """Read ``program.csv``, ``kegiatan.csv`` and ``sub_kegiatan.csv`` (those present) from a folder."""
