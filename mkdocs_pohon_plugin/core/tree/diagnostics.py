@@ -63,7 +63,18 @@ RULES: dict[str, Rule] = {
         Rule("tipe-salah", _E, "a value of the wrong type"),
         Rule("nilai-salah", _E, "a value outside the allowed choices"),
         Rule("yaml-konversi", _E, "unquoted text that YAML turns into a number, boolean or date"),
-        Rule("koma-desimal", _E, "a number written with a decimal comma, which YAML reads as text"),
+        Rule(
+            "koma-desimal",
+            _E,
+            "a number written with a decimal comma, which YAML reads as text (or, inside {…}, "
+            "as a number and a stray key)",
+        ),
+        Rule(
+            "nilai-bukan-angka",
+            _E,
+            "a baseline, target or realisation written as text (85%, 14 kasus, \"85\") in an "
+            "indicator not declared qualitative (kualitatif: true)",
+        ),
         # Site-wide consistency
         Rule("id-ganda", _E, "the same id is used twice in the site"),
         Rule("id-tidak-aman", _E, "an id that is not safe in a URL"),
