@@ -504,7 +504,7 @@ class WorkbookImporter:
             starts = current is None or not current.explicit_id or current.node.id != node_id
         elif statement is not None:
             starts = current is None or not (
-                statement == current.node.statement
+                " ".join(statement.split()) == " ".join(current.node.statement.split())
                 and (level_id is None or level_id == current.node.level)
                 and (code is None or code == current.node.code)
             )
