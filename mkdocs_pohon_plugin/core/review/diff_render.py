@@ -181,11 +181,13 @@ def number_text(
     else:
         text = f"{value:,.{places}f}" if grouped else f"{value:.{places}f}"
     if language == "id":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
+        text = text.translate(str.maketrans(",.", ".,"))
     return text
 
 
-def delta_text(old: int | float, new: int | float, language: str = "id", grouped: bool = False) -> str:
+def delta_text(
+    old: int | float, new: int | float, language: str = "id", grouped: bool = False
+) -> str:
     """``new − old`` rounded to the precision of the two values (the most decimals of either),
     signed (``+``, ``−``), in the output's number style: ``12.72 → 12.5`` gives ``−0,22``."""
     places = max(decimals(old), decimals(new))

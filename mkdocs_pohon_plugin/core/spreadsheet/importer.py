@@ -37,8 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from ..tree import model, spec, yaml_writer
-from ..tree.nomenclature import code_kind
 from ..tree.measures import QUALITATIVE_KEY, read_number_and_unit
+from ..tree.nomenclature import code_kind
 from .cells import (
     EMPTY_TEXT,
     BadCell,

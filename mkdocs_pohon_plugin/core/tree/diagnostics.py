@@ -72,7 +72,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "nilai-bukan-angka",
             _E,
-            "a baseline, target or realisation written as text (85%, 14 kasus, \"85\") in an "
+            'a baseline, target or realisation written as text (85%, 14 kasus, "85") in an '
             "indicator not declared qualitative (kualitatif: true)",
         ),
         # Site-wide consistency

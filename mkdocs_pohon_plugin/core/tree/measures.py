@@ -130,9 +130,7 @@ def _has_measure(vtype: spec.ValueType) -> bool:
     return False
 
 
-def _text_values(
-    node: YamlNode, vtype: spec.ValueType, label: str
-) -> list[tuple[ScalarNode, str]]:
+def _text_values(node: YamlNode, vtype: spec.ValueType, label: str) -> list[tuple[ScalarNode, str]]:
     """The scalars written as text where ``vtype`` holds a measure, each with its label
     (``target 2026``, ``kondisi_awal nilai``, ``realisasi_triwulan 2025 tw1``)."""
     if isinstance(vtype, spec.Measure):
@@ -207,7 +205,7 @@ def text_measure_message(label: str, raw: str, unit: str | None) -> Text:
     shown = _short(raw)
     if not raw.strip():
         return Text(
-            f"{label} berisi teks kosong (\"\"); hapus barisnya atau tulis angkanya.",
+            f'{label} berisi teks kosong (""); hapus barisnya atau tulis angkanya.',
             f'{label} is an empty text (""); remove the line or write the number.',
         )
     meant = read_number_and_unit(raw)
