@@ -130,6 +130,10 @@ def _has_measure(vtype: spec.ValueType) -> bool:
     return False
 
 
+_MEASURE_FIELDS = tuple(f for f in spec.INDICATOR.fields if _has_measure(f.type))
+"""The indicator's fields that hold measures: baseline, targets, realisations."""
+
+
 def _text_values(node: YamlNode, vtype: spec.ValueType, label: str) -> list[tuple[ScalarNode, str]]:
     """The scalars written as text where ``vtype`` holds a measure, each with its label
     (``target 2026``, ``kondisi_awal nilai``, ``realisasi_triwulan 2025 tw1``)."""
@@ -164,9 +168,7 @@ def check_text_measures(
         return
     unit = values.get("unit")
     words: list[tuple[int, str]] = []
-    for field in spec.INDICATOR.fields:
-        if not _has_measure(field.type):
-            continue
+    for field in _MEASURE_FIELDS:
         child = _child(node, field.key)
         if child is None:
             continue
