@@ -17,7 +17,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def _summary(result: CheckResult) -> str:
-    errors, warnings = len(result.errors), len(result.warnings)
+    errors, warnings = result.error_count, result.warning_count
     site = result.site
     return (
         f"{errors} error(s), {warnings} warning(s) in {len(site.files)} file(s): "
@@ -51,8 +51,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         payload = {
             "ok": not failed,
-            "errors": len(result.errors),
-            "warnings": len(result.warnings),
+            "errors": result.error_count,
+            "warnings": result.warning_count,
             "files": len(result.site.files),
             "nodes": len(result.site.nodes),
             "indicators": len(result.site.indicators),

@@ -212,8 +212,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         if failing:
             first = failing[0]
             raise PluginError(
-                f"pohon: the trees in {trees} have {len(result.errors)} error(s) and "
-                f"{len(result.warnings)} warning(s); the first: {first.format()} — run "
+                f"pohon: the trees in {trees} have {result.error_count} error(s) and "
+                f"{result.warning_count} warning(s); the first: {first.format()} — run "
                 f"`pohon check {trees}` for the full list, fix them and build again."
             )
         self.result = result

@@ -71,6 +71,7 @@ node:
       - id: ikk-1
         nama: Indeks Kebahagiaan
         satuan: indeks
+        kualitatif: true
         polaritas: stabil
         jenis: dampak
         iku: true
@@ -97,7 +98,7 @@ node:
     keterangan: Catatan node
     id_lama: [sasaran-lama, sasaran-lama-2]
     indikator:
-      - {id: iks-1, nama: Capaian, satuan: "%", polaritas: minimal, kondisi_awal: {tahun: 2024, nilai: "Predikat B"}, target: {2025: "≥ 80", 2026: -5, 2027: 0}}
+      - {id: iks-1, nama: Capaian, satuan: "%", kualitatif: true, polaritas: minimal, kondisi_awal: {tahun: 2024, nilai: "Predikat B"}, target: {2025: "≥ 80", 2026: -5, 2027: 0}}
 """,
     "opd/setda.yaml": """\
 opd:
@@ -162,7 +163,14 @@ def _defaults(obj: spec.ObjectSpec) -> dict[str, Any]:
     if obj.build is None:
         return {}
     instance = obj.build()
-    return {f.export_name: _plain(getattr(instance, f.attr)) for f in obj.fields}
+    return {f.export_name: _default(f, instance) for f in obj.fields}
+
+
+def _default(field: spec.Field, instance: Any) -> Any:
+    value = field.get(instance)
+    if value is None and isinstance(field.type, spec.Boolean):
+        return False  # a flag kept in ``extra`` (kualitatif), left out: the export writes false
+    return _plain(value)
 
 
 def _plain(value: Any) -> Any:

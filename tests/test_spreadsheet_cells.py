@@ -28,7 +28,7 @@ STATUS = spec.CROSSCUTTING.by_key["status"]
         (spec.Integer(), "3", 3),
         (spec.Integer(), 2.0, 2),
         (spec.Year(), 2024, 2024),
-        (spec.Text(), "  dua   spasi ", "dua spasi"),
+        (spec.Text(), "  dua   spasi ", "dua   spasi"),  # kept exactly, ends trimmed
         (spec.Code(), "'1.02.02", "1.02.02"),
         (spec.ListOf(spec.Text()), "a, b; c", ["a", "b", "c"]),
         (spec.YearMap(spec.Measure()), "12,5", 12.5),

@@ -501,6 +501,8 @@ def test_text_that_looks_like_a_formula_or_a_number_round_trips(tmp_path: Path) 
         'pernyataan: \'=HYPERLINK("http://x", "klik")\'',
     )
     text = text.replace("target: {2025: 90, 2026: 92}", 'target: {2025: "90", 2026: "-5"}')
+    # text values are allowed in a qualitative indicator only (else nilai-bukan-angka)
+    text = text.replace("nama: Cakupan K4\n", "nama: Cakupan K4\n        kualitatif: true\n")
     text = text.replace("satuan: orang", "satuan: '@orang\\t'")
     dinkes.write_text(text, "utf-8")
     (tmp_path / "out").mkdir()

@@ -330,6 +330,7 @@ def _hostile_site(
             reporting_period="triwulanan",
             notes=text(),
             former_ids=[f"{ident}-lama", f"{ident}.old_2"],
+            extra={"kualitatif": True},  # text values: a qualitative indicator
         )
 
     regional = [

@@ -732,8 +732,8 @@ class _Differ:
         result = SiteDiff(
             self.old.label,
             self.new.label,
-            old_errors=len(self.old.result.errors),
-            new_errors=len(self.new.result.errors),
+            old_errors=self.old.result.error_count,
+            new_errors=self.new.result.error_count,
             levels={level.id: level.name for level in (*old_site.levels, *new_site.levels)},
         )
         if old_site.region or new_site.region:

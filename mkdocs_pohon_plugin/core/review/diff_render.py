@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..site.mermaid import escape_label
-from ..site.render import format_number, md_escape
+from ..site.render import md_escape
 from .diff import ADDED, CHANGED, REMOVED, STATUS, NodeDiff, SiteDiff, YearChange
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
@@ -154,36 +156,84 @@ def _code(value: Any) -> Markup:
     return Markup("`") + escape(text) + Markup("`")
 
 
-def _value(value: Any) -> Markup:
-    """A target, realisation, field value: numbers as written, text escaped, ``—`` for none."""
-    if value is None or value == [] or value == {}:
-        return Markup("—")
-    if isinstance(value, bool):
-        return Markup("ya" if value else "tidak")
-    if isinstance(value, int | float):
-        return Markup(escape(str(value)))
-    if isinstance(value, list):
-        return Markup(", ").join(_value(v) for v in value)
-    if isinstance(value, dict):
-        return Markup(", ").join(
-            Markup(f"{escape(str(k))}: ") + _value(v) for k, v in value.items()
-        )
-    return Markup(escape(md_escape(str(value))))
+def decimals(value: int | float) -> int:
+    """How many decimals ``value`` has as written in a tree (``12.72``: 2, ``12.0`` and ``12``: 0).
+    A float read from YAML is the shortest repr of what was written, so its repr gives them."""
+    if isinstance(value, int) or float(value).is_integer():
+        return 0
+    written = repr(float(value))
+    if "e" in written or "E" in written:
+        exponent = Decimal(written).normalize().as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return len(written.partition(".")[2])
 
 
-def _rupiah(value: Any) -> Markup:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Markup(escape("Rp " + format_number(value, "id")))
-    return _value(value)
+def number_text(
+    value: int | float, language: str = "id", places: int | None = None, grouped: bool = False
+) -> str:
+    """``value`` in the output's one number style: Indonesian ``12,72`` (English ``12.72``), with
+    ``places`` decimals (default: as written) and, when ``grouped``, thousands separators
+    (Indonesian ``1.100.000``)."""
+    if places is None:
+        places = decimals(value)
+    if isinstance(value, int) and places == 0:
+        text = f"{value:,}" if grouped else str(value)
+    else:
+        text = f"{value:,.{places}f}" if grouped else f"{value:.{places}f}"
+    if language == "id":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
 
 
-def _delta(change: YearChange) -> Markup:
-    old, new = change.old, change.new
-    if not (isinstance(old, int | float) and isinstance(new, int | float)):
-        return Markup("")
-    delta = new - old
-    sign = "+" if delta > 0 else "−"
-    return Markup(escape(f" ({sign}{format_number(abs(delta), 'id')})"))
+def delta_text(
+    old: int | float, new: int | float, language: str = "id", grouped: bool = False
+) -> str:
+    """``new − old`` rounded to the precision of the two values (the most decimals of either),
+    signed (``+``, ``−``), in the output's number style: ``12.72 → 12.5`` gives ``−0,22``."""
+    places = max(decimals(old), decimals(new))
+    exact = Decimal(repr(new)) - Decimal(repr(old))
+    delta = round(exact, places)
+    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
+    magnitude: int | float = int(abs(delta)) if places == 0 else float(abs(delta))
+    return sign + number_text(magnitude, language, places, grouped)
+
+
+def _filters(language: str) -> dict[str, Callable[..., Markup]]:
+    """The template's filters for values, writing numbers in ``language``'s style."""
+
+    def value(item: Any) -> Markup:
+        """A target, realisation, field value: numbers as written (in the output's number
+        style), text escaped, ``—`` for none."""
+        if item is None or item == [] or item == {}:
+            return Markup("—")
+        if isinstance(item, bool):
+            return Markup("ya" if item else "tidak")
+        if isinstance(item, int | float):
+            return Markup(escape(number_text(item, language)))
+        if isinstance(item, list):
+            return Markup(", ").join(value(v) for v in item)
+        if isinstance(item, dict):
+            return Markup(", ").join(
+                Markup(f"{escape(str(k))}: ") + value(v) for k, v in item.items()
+            )
+        return Markup(escape(md_escape(str(item))))
+
+    def rupiah(item: Any) -> Markup:
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            return Markup(escape("Rp " + number_text(item, language, grouped=True)))
+        return value(item)
+
+    def delta(change: YearChange, grouped: bool = False) -> Markup:
+        """`` (−0,22)`` after a change of a number to a number (``grouped``: with thousands
+        separators, as for rupiah); nothing otherwise."""
+        old, new = change.old, change.new
+        if isinstance(old, bool) or isinstance(new, bool):
+            return Markup("")
+        if not (isinstance(old, int | float) and isinstance(new, int | float)):
+            return Markup("")
+        return Markup(escape(f" ({delta_text(old, new, language, grouped)})"))
+
+    return {"value": value, "rupiah": rupiah, "delta": delta}
 
 
 def _judgement(change: YearChange) -> Markup:
@@ -196,7 +246,7 @@ def _judgement(change: YearChange) -> Markup:
     return Markup(text)
 
 
-def _environment() -> Environment:
+def _environment(language: str = "id") -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -206,7 +256,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(code=_code, value=_value, rupiah=_rupiah, delta=_delta, judge=_judgement)
+    env.filters.update(code=_code, judge=_judgement, **_filters(language))
     return env
 
 
@@ -229,8 +279,11 @@ _SUMMARY_LABELS = (
 )
 
 
-def render_markdown(diff: SiteDiff, diagram_limit: int = DIAGRAM_LIMIT) -> str:
-    """The comment for a merge request: summary, warnings, diagram, changes grouped by OPD."""
+def render_markdown(
+    diff: SiteDiff, diagram_limit: int = DIAGRAM_LIMIT, language: str = "id"
+) -> str:
+    """The comment for a merge request: summary, warnings, diagram, changes grouped by OPD.
+    Numbers are written in ``language``'s style (Indonesian: ``12,72``), all in the same one."""
     summary = diff.summary()
     counts = [(summary[key], label) for key, label in _SUMMARY_LABELS if summary[key]]
     weakened = [
@@ -240,7 +293,7 @@ def render_markdown(diff: SiteDiff, diagram_limit: int = DIAGRAM_LIMIT) -> str:
         for change in ind.targets
         if change.assessment == "melemah"
     ]
-    template = _environment().get_template("diff.md.j2")
+    template = _environment(language).get_template("diff.md.j2")
     diagram = change_diagram(diff, diagram_limit)
     return template.render(
         diff=diff,

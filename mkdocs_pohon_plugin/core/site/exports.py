@@ -94,6 +94,8 @@ class _Exporter:
                 return []
             if isinstance(vtype, spec.YearMap):
                 return {}
+            if isinstance(vtype, spec.Boolean):
+                return False  # a flag the source left out (an ``extra`` field such as kualitatif)
             return None
         if isinstance(vtype, spec.Obj):
             return self.object(vtype.spec, value)

@@ -106,7 +106,7 @@ def parse_measure(cell: Cell) -> model.Value | None:
     if value is None:
         return None
     if isinstance(value, str):
-        text = " ".join(value.split())
+        text = value.strip()
         if text.lower() in EMPTY_TEXT:
             return None
         if cell.text_forced:
@@ -119,13 +119,16 @@ def parse_measure(cell: Cell) -> model.Value | None:
 
 
 def parse_text(value: Any) -> str | None:
+    """A cell as text, kept exactly as typed (double spaces and line breaks inside it too, so an
+    export → import round trip changes nothing); only the spaces and line breaks at its two ends,
+    which a sheet does not show, are left out. Line ends are written ``\n``."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime | date):
         value = value.isoformat()
-    text = " ".join(str(value).split())
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
     return text or None
 
 

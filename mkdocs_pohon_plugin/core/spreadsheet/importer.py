@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..tree import model, spec, yaml_writer
+from ..tree.measures import QUALITATIVE_KEY, read_number_and_unit
 from ..tree.nomenclature import code_kind
 from .cells import (
     EMPTY_TEXT,
@@ -100,6 +101,20 @@ LEVEL_SHORT = {
     "sasaran_sub_kegiatan": "ssk",
     "tujuan_pd": "tpd",
 }
+
+
+def _measures(indicator: model.Indicator) -> list[tuple[str, model.Value]]:
+    """Every baseline, target and realisation of ``indicator``, each with its column's name."""
+    found: list[tuple[str, model.Value]] = []
+    if indicator.baseline is not None and indicator.baseline.value is not None:
+        found.append(("Kondisi Awal", indicator.baseline.value))
+    found += [(f"Target {year}", v) for year, v in indicator.targets.items()]
+    if indicator.final_target is not None:
+        found.append(("Target Akhir", indicator.final_target))
+    found += [(f"Realisasi {year}", v) for year, v in indicator.realisations.items()]
+    for year, quarters in indicator.quarterly.items():
+        found += [(f"Realisasi {year} {q.upper()}", v) for q, v in quarters.items()]
+    return found
 
 
 # --- results -------------------------------------------------------------------------------------
@@ -504,7 +519,7 @@ class WorkbookImporter:
             starts = current is None or not current.explicit_id or current.node.id != node_id
         elif statement is not None:
             starts = current is None or not (
-                statement == current.node.statement
+                " ".join(statement.split()) == " ".join(current.node.statement.split())
                 and (level_id is None or level_id == current.node.level)
                 and (code is None or code == current.node.code)
             )
@@ -807,8 +822,35 @@ class WorkbookImporter:
         indicator.quarterly = {
             y: dict(sorted(q.items())) for y, q in sorted(indicator.quarterly.items())
         }
+        self._text_measures(sheet, r, indicator)
         node.indicators.append(indicator)
         draft.sources.setdefault(f"indicator:{len(node.indicators)}", r)
+
+    def _text_measures(self, sheet: str, r: int, indicator: model.Indicator) -> None:
+        """Values written as text. A number with its unit (``14 kasus``) is a row problem (the
+        check reports it too, ``nilai-bukan-angka``); words only (``Predikat A``, ``WTP``) mark
+        the indicator qualitative (``kualitatif: true``), said in a note."""
+        marker = spec.INDICATOR.by_key[QUALITATIVE_KEY]
+        if marker.get(indicator):
+            return
+        texts = [(label, v) for label, v in _measures(indicator) if isinstance(v, str)]
+        if not texts:
+            return
+        numbers = [(label, v) for label, v in texts if read_number_and_unit(v) is not None]
+        for label, value in numbers:
+            meant = read_number_and_unit(value)
+            assert meant is not None
+            unit = f" and put the unit ({meant.unit}) in Satuan" if meant.unit else ""
+            self.problem(
+                sheet, r, f"{label} '{value}' is text, not a number: write {meant.number}{unit}"
+            )
+        if not numbers:
+            marker.set(indicator, True)
+            shown = ", ".join(f"{label} '{value}'" for label, value in texts[:3])
+            self.result.notes.append(
+                f"sheet '{sheet}', row {r}: indicator '{indicator.name}' has text values "
+                f"({shown}); written as qualitative ({QUALITATIVE_KEY}: true)"
+            )
 
     def _baseline(self, sheet: str, r: int, get: _Getter, indicator: model.Indicator) -> None:
         """Kondisi Awal: its value (the year may be in the header) and its year (blank: the year

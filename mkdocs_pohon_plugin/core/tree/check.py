@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import RULES, Diagnostic, DiagnosticSink, Severity, sort_key
+from .diagnostics import RULES, Diagnostic, DiagnosticSink, Severity, count_findings, sort_key
 from .former_ids import check_former_ids
 from .graph import Graph
 from .load import LoadCache, display_path, load_site
@@ -28,6 +28,16 @@ class CheckResult:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if not d.is_error]
+
+    @property
+    def error_count(self) -> int:
+        """Errors found, those left out of the list past the per-file cap included."""
+        return count_findings(self.errors)
+
+    @property
+    def warning_count(self) -> int:
+        """Warnings found, those left out of the list past the per-file cap included."""
+        return count_findings(self.warnings)
 
     @property
     def ok(self) -> bool:

@@ -7,8 +7,8 @@ off; warnings (the evaluators' quality rules) can, per site, with ``pengaturan.a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from enum import Enum
 
 
@@ -63,7 +63,18 @@ RULES: dict[str, Rule] = {
         Rule("tipe-salah", _E, "a value of the wrong type"),
         Rule("nilai-salah", _E, "a value outside the allowed choices"),
         Rule("yaml-konversi", _E, "unquoted text that YAML turns into a number, boolean or date"),
-        Rule("koma-desimal", _E, "a number written with a decimal comma, which YAML reads as text"),
+        Rule(
+            "koma-desimal",
+            _E,
+            "a number written with a decimal comma, which YAML reads as text (or, inside {…}, "
+            "as a number and a stray key)",
+        ),
+        Rule(
+            "nilai-bukan-angka",
+            _E,
+            'a baseline, target or realisation written as text (85%, 14 kasus, "85") in an '
+            "indicator not declared qualitative (kualitatif: true)",
+        ),
         # Site-wide consistency
         Rule("id-ganda", _E, "the same id is used twice in the site"),
         Rule("id-tidak-aman", _E, "an id that is not safe in a URL"),
@@ -148,6 +159,10 @@ class Diagnostic:
     text: Text
     """What is wrong and what to do, in both languages."""
     column: int = 0
+    left_out: int = 0
+    """For the note that ends the list of one rule in one file (past
+    :data:`MAX_PER_RULE_AND_FILE`): how many findings it stands for, its own line's included;
+    0 for an ordinary finding."""
 
     def __post_init__(self) -> None:
         if isinstance(self.text, str):  # built by hand (tests, old callers): one text for both
@@ -162,6 +177,11 @@ class Diagnostic:
         return self.text(language)
 
     @property
+    def count(self) -> int:
+        """How many findings this diagnostic stands for: 1, or more for a note."""
+        return self.left_out or 1
+
+    @property
     def severity(self) -> Severity:
         return RULES[self.rule].severity
 
@@ -174,7 +194,7 @@ class Diagnostic:
         return f"{where}: {self.severity.value}[{self.rule}] {self.text(language)}"
 
     def as_dict(self, language: str = "id") -> dict[str, object]:
-        return {
+        found: dict[str, object] = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -182,6 +202,14 @@ class Diagnostic:
             "rule": self.rule,
             "message": self.text(language),
         }
+        if self.left_out:
+            found["count"] = self.left_out
+        return found
+
+
+def count_findings(diagnostics: Iterable[Diagnostic]) -> int:
+    """How many findings ``diagnostics`` hold: every finding, listed or left out past the cap."""
+    return sum(d.count for d in diagnostics)
 
 
 MAX_PER_RULE_AND_FILE = 100
@@ -203,20 +231,47 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-class DiagnosticSink:
-    """Collects diagnostics while loading and validating; nothing stops at the first one."""
+def _note(rule: str, count: int) -> Text:
+    return Text(
+        f"{count} masalah sejenis ({rule}) lagi, mulai baris ini, tidak ditampilkan satu per "
+        f"satu: pemeriksaan menampilkan paling banyak {MAX_PER_RULE_AND_FILE} per aturan dan "
+        "berkas. Perbaiki yang sudah tampil lalu jalankan lagi.",
+        f"{count} more problem(s) of this kind ({rule}), from this line on, are not listed one "
+        f"by one: the check lists at most {MAX_PER_RULE_AND_FILE} per rule and file. Fix those "
+        "listed and run it again.",
+    )
 
-    __slots__ = ("items", "reported", "_counts")
+
+class DiagnosticSink:
+    """Collects diagnostics while loading and validating; nothing stops at the first one.
+
+    At most :data:`MAX_PER_RULE_AND_FILE` diagnostics of one rule in one file are listed; the next
+    becomes a note that stands for all the rest (:attr:`Diagnostic.left_out`), so totals stay
+    exact (:func:`count_findings`)."""
+
+    __slots__ = ("_items", "reported", "_counts", "_notes")
 
     def __init__(self) -> None:
-        self.items: list[Diagnostic] = []
+        self._items: list[Diagnostic] = []
         self.reported = 0
         """Diagnostics added, including those left out over :data:`MAX_PER_RULE_AND_FILE`."""
         self._counts: dict[tuple[str, str], int] = {}
+        self._notes: dict[tuple[str, str], int] = {}
+        """(rule, file) → index in :attr:`_items` of the note past the cap."""
+
+    @property
+    def items(self) -> list[Diagnostic]:
+        """The diagnostics listed, each note counting the findings it stands for so far."""
+        for key, index in self._notes.items():
+            left_out = self._counts[key] - MAX_PER_RULE_AND_FILE
+            note = self._items[index]
+            if note.left_out != left_out:
+                self._items[index] = replace(note, text=_note(key[0], left_out), left_out=left_out)
+        return self._items
 
     def replay(self, items: list[Diagnostic], reported: int | None = None) -> None:
         """Add diagnostics another sink collected (already capped per rule and file there)."""
-        self.items.extend(items)
+        self._items.extend(items)
         self.reported += len(items) if reported is None else reported
 
     def add(self, rule: str, file: str, line: int, message: str | Text, column: int = 0) -> None:
@@ -225,20 +280,14 @@ class DiagnosticSink:
         key = (rule, file)
         count = self._counts.get(key, 0) + 1
         self._counts[key] = count
+        left_out = 0
         if count > MAX_PER_RULE_AND_FILE:
-            if count == MAX_PER_RULE_AND_FILE + 1:
-                message = Text(
-                    f"Masalah sejenis ({rule}) masih ada mulai baris ini; pemeriksaan hanya "
-                    f"menampilkan paling banyak {MAX_PER_RULE_AND_FILE} per aturan dan berkas. "
-                    "Perbaiki yang ini lalu jalankan lagi.",
-                    f"More problems of this kind ({rule}) follow from this line on; the check "
-                    f"lists at most {MAX_PER_RULE_AND_FILE} per rule and file. Fix these and run "
-                    "it again.",
-                )
-            else:
-                return
+            if count > MAX_PER_RULE_AND_FILE + 1:
+                return  # counted in the note (see items)
+            self._notes[key] = len(self._items)
+            message, left_out = _note(rule, 1), 1
         text = as_text(message).map(visible)
-        self.items.append(Diagnostic(rule, visible(file), line, text, column))
+        self._items.append(Diagnostic(rule, visible(file), line, text, column, left_out))
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:

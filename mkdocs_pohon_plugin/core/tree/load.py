@@ -22,6 +22,7 @@ from yaml.nodes import Node as YamlNode
 from . import spec as spec
 from .confusables import WINDOWS_DEVICES, skeleton, unportable
 from .diagnostics import Diagnostic, DiagnosticSink
+from .measures import check_text_measures, split_decimal
 from .model import Indicator, Loc, Node, Opd, Site
 from .yaml_source import SourceFile, read_source
 
@@ -145,7 +146,9 @@ class FileReader:
         lines: dict[str, int] = {}
         failed: set[str] = set()
         fields = obj.by_key
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
+            if split_decimal(node, index, self.file, self.sink):
+                continue
             if not isinstance(key_node, ScalarNode):
                 self.error("tipe-salah", key_node, f"A key in {where} must be plain text.")
                 continue
@@ -220,6 +223,8 @@ class FileReader:
         if read is None:
             return MISSING
         values, lines = read
+        if obj is spec.INDICATOR:
+            check_text_measures(node, values, self.file, self.sink)
         if obj.build is None:
             return values
         return obj.build(**values, loc=Loc(self.file, _line(node)), lines=lines)
@@ -426,7 +431,9 @@ class FileReader:
         result: dict[int, Any] = {}
         seen: set[int] = set()
         years = self.years
-        for year_node, value_node in node.value:
+        for index, (year_node, value_node) in enumerate(node.value):
+            if split_decimal(node, index, self.file, self.sink):
+                continue
             if not isinstance(year_node, ScalarNode):
                 self.error("tipe-salah", year_node, f"A key of {where} must be a year.")
                 continue

@@ -634,6 +634,24 @@ INDICATOR = ObjectSpec(
             column=SheetColumn("unit", "Satuan", ("satuan indikator",), "Unit.", width=10),
         ),
         Field(
+            "kualitatif",
+            None,
+            Boolean(),
+            "A qualitative indicator: its baseline, targets and realisations may be text (a "
+            "predicate such as `A` or an audit opinion such as `WTP`), shown as written and never "
+            "compared. Without it every value must be a number.",
+            label=("Kualitatif", "Qualitative"),
+            column=SheetColumn(
+                "qualitative",
+                "Kualitatif",
+                ("indikator kualitatif", "nilai kualitatif"),
+                "`ya` when the targets are text (a predicate, an opinion) rather than numbers.",
+                width=8,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
             "polaritas",
             "polarity",
             Choice(POLARITIES),
@@ -703,7 +721,8 @@ INDICATOR = ObjectSpec(
                     "target kinerja {year}",
                     "target kinerja tahun {year}",
                 ),
-                "Target of that year (number, or text such as `Predikat A`).",
+                "Target of that year: a number (text such as `Predikat A` only for a qualitative "
+                "indicator).",
                 width=10,
                 yearly=True,
             ),
