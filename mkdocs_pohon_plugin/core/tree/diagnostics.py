@@ -132,10 +132,28 @@ class Text:
     def map(self, change: Callable[[str], str]) -> Text:
         return Text(change(self.id), change(self.en))
 
+    @classmethod
+    def same(cls, text: str) -> Text:
+        """A text that reads the same in both languages: a quoted value, a system's own words."""
+        return cls(text, text)
+
+    def __add__(self, other: Text) -> Text:
+        """Both languages joined: ``Text("a", "b") + Text(" c", " d")``."""
+        return Text(self.id + other.id, self.en + other.en)
+
 
 def as_text(message: str | Text) -> Text:
-    """``message`` as a :class:`Text`; a plain string (not yet translated) stands for both."""
-    return message if isinstance(message, Text) else Text(message, message)
+    """``message`` as a :class:`Text`; a plain string (a value, not a sentence) stands for both."""
+    return message if isinstance(message, Text) else Text.same(message)
+
+
+class TextError(Exception):
+    """An error whose message is said in both languages; ``str()`` gives the Indonesian (the
+    default language), ``text(language)`` either."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.id)
+        self.text = text
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,8 +237,10 @@ class DiagnosticSink:
         self.items.extend(items)
         self.reported += len(items) if reported is None else reported
 
-    def add(self, rule: str, file: str, line: int, message: str | Text, column: int = 0) -> None:
+    def add(self, rule: str, file: str, line: int, message: Text, column: int = 0) -> None:
+        """Record a problem; ``message`` says what is wrong and what to do, in both languages."""
         assert rule in RULES, rule
+        assert isinstance(message, Text), "a diagnostic's message is a Text in both languages"
         self.reported += 1
         key = (rule, file)
         count = self._counts.get(key, 0) + 1
@@ -237,7 +257,7 @@ class DiagnosticSink:
                 )
             else:
                 return
-        text = as_text(message).map(visible)
+        text = message.map(visible)
         self.items.append(Diagnostic(rule, visible(file), line, text, column))
 
 
