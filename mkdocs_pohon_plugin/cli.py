@@ -244,7 +244,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(render_json(diff))
     else:
-        sys.stdout.write(render_markdown(diff))
+        sys.stdout.write(render_markdown(diff, language=args.bahasa))
     return EXIT_OK
 
 
