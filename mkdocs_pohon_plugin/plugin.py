@@ -440,7 +440,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             ) from exc
         for page in self.build.pages:
             if files.get_file_from_path(page.path) is not None:
-                log.info("pohon: docs/%s exists, so the generated page is not used", page.path)
+                log.info("pohon: %s", self._say(_own_file(page.path)))
                 continue
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             # The body is rendered when MkDocs reads the page (PohonPage.read_source); the file
@@ -460,7 +460,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.skipped_downloads = set()
         for path in (EXPORT_JSON, EXPORT_CSV, EXPORT_XLSX):
             if files.get_file_from_path(path) is not None:
-                log.info("pohon: docs/%s exists, so the generated file is not used", path)
+                log.info("pohon: %s", self._say(_own_file(path)))
                 self.skipped_downloads.add(path)
         # The child gets the model the pages come from: it checks nothing again.
         self.downloads = DownloadsJob(self.result, workbook=self.build.publishes_workbook)
@@ -647,11 +647,25 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             return "pagefind"
         if not installed:
             log.info(
-                "pohon: search: Material's search, as Pagefind is not installed (%s)", INSTALL_HINT
+                "pohon: search: %s",
+                self._say(
+                    Text(
+                        id=f"pencarian Material, karena Pagefind tidak terpasang ({INSTALL_HINT})",
+                        en=f"Material's search, as Pagefind is not installed ({INSTALL_HINT})",
+                    )
+                ),
             )
             return "material"
         if not material:
-            log.info("pohon: search: the theme's own search (Pagefind needs theme: material)")
+            log.info(
+                "pohon: search: %s",
+                self._say(
+                    Text(
+                        id="pencarian bawaan tema (Pagefind memerlukan theme: material)",
+                        en="the theme's own search (Pagefind needs theme: material)",
+                    )
+                ),
+            )
             return "material"
         return "pagefind"
 
@@ -720,6 +734,14 @@ def _log_search_index(stats: SearchIndexStats) -> None:
         stats.files,
         stats.bytes / 1e6,
         stats.output,
+    )
+
+
+def _own_file(path: str) -> Text:
+    """The site's docs/ already has ``path``: its own file is used instead of the generated one."""
+    return Text(
+        id=f"docs/{path} sudah ada, sehingga berkas buatan pohon tidak dipakai",
+        en=f"docs/{path} exists, so the generated file is not used",
     )
 
 

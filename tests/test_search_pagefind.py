@@ -366,7 +366,7 @@ def test_pagefind_missing_is_a_clear_error(
         site = build_site(tmp_path / "auto", MINI, SITE.with_options(search="auto"))
     assert not (site / "pagefind").exists()
     assert 'data-md-component="search"' in (site / "index.html").read_text("utf-8")
-    assert any("Pagefind is not installed" in r.getMessage() for r in caplog.records)
+    assert any("Pagefind tidak terpasang" in r.getMessage() for r in caplog.records)
 
 
 def test_stemming_can_be_switched_on(tmp_path: Path) -> None:
