@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -385,8 +386,8 @@ class _Formatter(argparse.HelpFormatter):
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser that speaks the command's language: its headings, its help option and
-    the start of its error line ("error:") are translated (argparse's own sentences, such as
-    "invalid choice", stay in English)."""
+    its error line ("error:", and argparse's usual sentences such as "invalid choice") are
+    translated."""
 
     def __init__(self, *args: Any, language: str = "id", **kwargs: Any) -> None:
         formatter = type("Formatter", (_Formatter,), {"language": language})
@@ -407,8 +408,30 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        word = "error" if self.language == "en" else "galat"
-        self.exit(EXIT_USAGE, f"{self.prog}: {word}: {message}\n")
+        if self.language == "en":
+            self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: galat: {_argparse_indonesian(message)}\n")
+
+
+_ARGPARSE_SENTENCES = (
+    (
+        re.compile(r"invalid choice: (.*) \(choose from (.*)\)"),
+        r"pilihan tidak sah: \1 (pilih dari \2)",
+    ),
+    (re.compile(r"the following arguments are required: (.*)"), r"argumen berikut wajib diisi: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"argumen tidak dikenal: \1"),
+    (re.compile(r"expected one argument"), "memerlukan satu nilai"),
+    (re.compile(r"ambiguous option: (.*)"), r"opsi ambigu: \1"),
+    (re.compile(r"^argument "), "argumen "),
+)
+"""argparse's own sentences (English, from its gettext catalogue) and their Indonesian."""
+
+
+def _argparse_indonesian(message: str) -> str:
+    """An argparse error message in Indonesian, as far as its usual sentences go."""
+    for pattern, replacement in _ARGPARSE_SENTENCES:
+        message = pattern.sub(replacement, message)
+    return message
 
 
 def _help(language: str, indonesian: str, english: str) -> str:

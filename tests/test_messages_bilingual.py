@@ -246,7 +246,8 @@ def test_help_and_usage_errors_speak_the_chosen_language(
     with pytest.raises(SystemExit) as exit_:
         main(["check", "--format", "xml"])
     assert exit_.value.code == 2
-    assert "pohon check: galat:" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "pohon check: galat: argumen --format: pilihan tidak sah: 'xml'" in err
     assert main(["check", "tidak-ada-folder"]) == 2
     assert "tidak-ada-folder bukan folder pohon" in capsys.readouterr().err
 
