@@ -284,3 +284,20 @@ def test_the_404_page_follows_the_site_language(
     assert f"<h1>404 - {heading}</h1>" in page
     other = "Not found" if language == "id" else "Halaman tidak ditemukan"
     assert other not in page
+
+
+def test_import_problems_and_notes_are_bilingual(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    from mkdocs_pohon_plugin.core.spreadsheet.importer import import_xlsx
+    from tests.test_xlsx import _messy
+
+    workbook = tmp_path / "messy.xlsx"
+    _messy(workbook)
+    result = import_xlsx(workbook, tmp_path / "out", trees=MINI)
+    assert result.problems and result.notes
+    for text in [p.text for p in result.problems] + result.notes:
+        assert isinstance(text, Text) and text.id and text.en and text.id != text.en, text
+        assert _ENGLISH.search(_unquoted(text.id)) is None, text.id
+    problem = result.problems[0]
+    assert problem.format().startswith("sheet 'Renstra Dinkes', baris 11: Pagu 2025")
+    assert problem.format("en").startswith("sheet 'Renstra Dinkes', row 11: Pagu 2025")

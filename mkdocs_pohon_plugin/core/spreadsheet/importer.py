@@ -759,7 +759,7 @@ class WorkbookImporter:
         try:
             return read_cell(field.type, cell, label, field.column)
         except BadCell as exc:
-            self.problem(sheet, r, Text.same(str(exc)))
+            self.problem(sheet, r, exc.text)
             return exc.fallback
 
     def _set(
@@ -983,7 +983,9 @@ class WorkbookImporter:
             self.problem(
                 sheet,
                 r,
-                Text(id=f"{label}: {exc}; diabaikan", en=f"{label}: {exc}; left out"),
+                Text(
+                    id=f"{label}: {exc.text.id}; diabaikan", en=f"{label}: {exc.text.en}; left out"
+                ),
             )
             return None
 
@@ -1044,7 +1046,9 @@ class WorkbookImporter:
                 status = read_cell(_STATUS, Cell(row.get("status")), "Status", _STATUS_COLUMN)
             except BadCell as exc:
                 self.problem(
-                    sheet, r, Text(id=f"{exc}; tidak ditempatkan", en=f"{exc}; not placed")
+                    sheet,
+                    r,
+                    Text(id=f"{exc.text.id}; tidak ditempatkan", en=f"{exc.text.en}; not placed"),
                 )
                 continue
             status = status or "menunggu"
