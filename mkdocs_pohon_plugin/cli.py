@@ -194,7 +194,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     if _report_errors(args, "generate", result):
         return EXIT_PROBLEMS
     options = RenderOptions(
-        language=args.language,
+        language=args.language or args.bahasa,
         custom_templates=Path(args.custom_templates) if args.custom_templates else None,
         directory_urls=not args.no_directory_urls,
     )
@@ -575,9 +575,11 @@ def build_parser(language: str = "id") -> argparse.ArgumentParser:
     generate.add_argument("--trees", default="trees", help=trees_help)
     generate.add_argument(
         "--language",
-        choices=("id", "en"),
-        default="id",
-        help=h("bahasa halaman situs", "language of the site's pages"),
+        choices=LANGUAGES,
+        help=h(
+            "bahasa halaman situs (bawaan: bahasa pesan, --bahasa)",
+            "language of the site's pages (default: that of the messages, --bahasa)",
+        ),
     )
     generate.add_argument(
         "--custom-templates",

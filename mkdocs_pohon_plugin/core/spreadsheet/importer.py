@@ -199,7 +199,7 @@ class Header:
     columns: dict[int, HeaderRef]
     first: int = 0
     """First header row; the agency's ``Label: value`` lines are above it."""
-    duplicates: list[str] = field(default_factory=list)
+    duplicates: list[Text] = field(default_factory=list)
 
 
 def _text_at(grid: dict[tuple[int, int], Cell], r: int, c: int) -> str:
@@ -251,7 +251,12 @@ def _dedupe(header: Header) -> Header:
     for c, ref in sorted(header.columns.items()):
         key = (ref.key, ref.year, ref.quarter)
         if key in seen and ref.key not in ("code", "code_name", "no"):
-            header.duplicates.append(f"column {_col_name(c)} repeats an earlier column; ignored")
+            header.duplicates.append(
+                Text(
+                    id=f"kolom {_col_name(c)} mengulang kolom sebelumnya; diabaikan",
+                    en=f"column {_col_name(c)} repeats an earlier column; ignored",
+                )
+            )
             continue
         seen[key] = c
         columns[c] = ref
@@ -431,7 +436,7 @@ class WorkbookImporter:
                 )
             return
         for message in header.duplicates:
-            self.problem(name, header.row, Text.same(message))
+            self.problem(name, header.row, message)
         meta = read_meta(grid, header.first, max_col)
         scope = normalise(meta.get("scope", ""))
         if scope.split(" ")[0] in ("pemda", "daerah") or scope.startswith("pemerintah daerah"):
