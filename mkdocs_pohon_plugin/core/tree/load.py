@@ -156,6 +156,8 @@ class FileReader:
 
     def error(self, rule: str, node: YamlNode | int, message: Text) -> None:
         line = node if isinstance(node, int) else _line(node)
+        # The Indonesian sentence often starts with where the value is ("berkas pemda …").
+        message = Text(message.id[:1].upper() + message.id[1:], message.en)
         self.sink.add(rule, self.file, line, message)
 
     def _first_visit(self, node: YamlNode, key: str | Text) -> bool:

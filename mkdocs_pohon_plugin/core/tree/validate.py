@@ -28,6 +28,11 @@ def _where(node: Node) -> str:
     return f"node '{node.id}'"
 
 
+def _node_starts(node: Node) -> str:
+    """:func:`_where` at the start of an Indonesian sentence."""
+    return f"Node '{node.id}'"
+
+
 def validate(
     site: Site, graph: Graph, sink: DiagnosticSink, nomenclature: Nomenclature | None
 ) -> None:
@@ -53,7 +58,7 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                 file,
                 _at(node, "tingkat"),
                 Text(
-                    id=f"{_where(node)} memakai tingkat '{node.level}', yang tidak ada dalam skema "
+                    id=f"{_node_starts(node)} memakai tingkat '{node.level}', yang tidak ada dalam skema "
                     f"tingkat; gunakan salah satu dari: {level_names}.",
                     en=f"{_where(node)} has the level '{node.level}', which is not in the level "
                     f"scheme; use one of: {level_names}.",
@@ -71,7 +76,7 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                     file,
                     _at(node, "tingkat"),
                     Text(
-                        id=f"{_where(node)} memakai tingkat '{node.level}', yang semestinya ada "
+                        id=f"{_node_starts(node)} memakai tingkat '{node.level}', yang semestinya ada "
                         f"di {home.id}, bukan di {place.id}; pindahkan node atau perbaiki "
                         "tingkatnya.",
                         en=f"{_where(node)} has the level '{node.level}', which belongs in "
@@ -86,7 +91,7 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                     file,
                     node.loc.line,
                     Text(
-                        id=f"{_where(node)} tidak memiliki 'induk'; setiap node di bawah tingkat "
+                        id=f"{_node_starts(node)} tidak memiliki 'induk'; setiap node di bawah tingkat "
                         f"teratas ('{site.levels[0].id}') menyebut induknya.",
                         en=f"{_where(node)} has no 'induk'; every node below the top level "
                         f"('{site.levels[0].id}') names its parent.",
@@ -100,7 +105,7 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                 file,
                 _at(node, "induk"),
                 Text(
-                    id=f"{_where(node)} menyebut induk '{parent_id}', yang tidak ada di berkas "
+                    id=f"{_node_starts(node)} menyebut induk '{parent_id}', yang tidak ada di berkas "
                     "mana pun; perbaiki id-nya atau tambahkan node tersebut.",
                     en=f"{_where(node)} names the parent '{parent_id}', which does not exist in "
                     "any file; correct the id or add that node.",
@@ -115,7 +120,7 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                 file,
                 _at(node, "induk"),
                 Text(
-                    id=f"{_where(node)} milik perangkat daerah '{node.opd_id}' berinduk "
+                    id=f"{_node_starts(node)} milik perangkat daerah '{node.opd_id}' berinduk "
                     f"'{parent_id}' milik perangkat daerah '{parent.opd_id}'; induk harus di "
                     "perangkat daerah yang sama atau di pohon pemda. Gunakan tautan crosscutting "
                     "untuk bekerja sama dengan perangkat daerah lain.",
@@ -133,7 +138,7 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                 file,
                 _at(node, "induk"),
                 Text(
-                    id=f"{_where(node)} berada di tingkat teratas '{node.level}' dan tidak boleh "
+                    id=f"{_node_starts(node)} berada di tingkat teratas '{node.level}' dan tidak boleh "
                     "memiliki induk; hapus 'induk'.",
                     en=f"{_where(node)} is at the top level '{node.level}' and cannot have a "
                     "parent; remove 'induk'.",
@@ -146,7 +151,7 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                 file,
                 _at(node, "induk"),
                 Text(
-                    id=f"{_where(node)} berada di tingkat '{node.level}', tetapi induknya "
+                    id=f"{_node_starts(node)} berada di tingkat '{node.level}', tetapi induknya "
                     f"'{parent_id}' di tingkat '{parent.level}'; induk dari '{node.level}' harus "
                     f"'{expected}'.",
                     en=f"{_where(node)} is at level '{node.level}' but its parent '{parent_id}' is "
@@ -177,7 +182,7 @@ def check_cycles(site: Site, sink: DiagnosticSink) -> None:
                     node.loc.file,
                     _at(node, "induk"),
                     Text(
-                        id=f"{_where(node)} termasuk dalam lingkaran induk ({ring}); salah satunya "
+                        id=f"{_node_starts(node)} termasuk dalam lingkaran induk ({ring}); salah satunya "
                         "harus menunjuk ke node yang lebih tinggi di pohon.",
                         en=f"{_where(node)} is part of a cycle of parents ({ring}); one of them "
                         "must point to a node higher in the tree.",
@@ -225,7 +230,7 @@ def check_codes(
                 file,
                 line,
                 Text(
-                    id=f"{_where(node)} adalah '{node.level}' dan memuat kode "
+                    id=f"{_node_starts(node)} adalah '{node.level}' dan memuat kode "
                     f"{CODE_KIND_LABELS[expected]} (seperti {CODE_EXAMPLES[expected]}), tetapi "
                     f"{code} adalah kode {CODE_KIND_LABELS[kind]}.",
                     en=f"{_where(node)} is a '{node.level}' and carries a "
@@ -332,7 +337,7 @@ def check_crosscutting(site: Site, sink: DiagnosticSink) -> None:
                         file,
                         link.lines.get("ke", line),
                         Text(
-                            id=f"{_where(node)} memiliki tautan crosscutting ke dirinya sendiri; "
+                            id=f"{_node_starts(node)} memiliki tautan crosscutting ke dirinya sendiri; "
                             "tautkan ke node perangkat daerah lain.",
                             en=f"{_where(node)} has a crosscutting link to itself; link to a node "
                             "of another agency.",
@@ -387,7 +392,7 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                 file,
                 node.loc.line,
                 Text(
-                    id=f"{_where(node)} tidak memiliki indikator; tambahkan paling sedikit satu "
+                    id=f"{_node_starts(node)} tidak memiliki indikator; tambahkan paling sedikit satu "
                     "'indikator' yang mengukur kondisinya.",
                     en=f"{_where(node)} has no indicator; add at least one 'indikator' that "
                     "measures its condition.",
@@ -401,7 +406,7 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                     file,
                     node.loc.line,
                     Text(
-                        id=f"{_where(node)} tidak memiliki node di bawahnya dan tidak berkode sub "
+                        id=f"{_node_starts(node)} tidak memiliki node di bawahnya dan tidak berkode sub "
                         "kegiatan; turunkan (cascading) sampai sub kegiatan yang mewujudkannya.",
                         en=f"{_where(node)} has no node below it and no sub kegiatan code; "
                         "cascade it down to the sub kegiatan that delivers it.",
