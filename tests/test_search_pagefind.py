@@ -402,7 +402,7 @@ def test_pagefind_needs_the_material_theme(
             dataclasses.replace(SITE, theme="mkdocs", search_plugin=False),
             strict=False,
         )
-    assert any("needs `theme: material`" in r.getMessage() for r in caplog.records)
+    assert any("memerlukan `theme: material`" in r.getMessage() for r in caplog.records)
 
 
 # ----------------------------------------------------------------------------------------------
