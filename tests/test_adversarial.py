@@ -170,9 +170,9 @@ def test_broken_input_stops_the_build_with_a_one_line_summary(
     monkeypatch.chdir(project)  # as `mkdocs build` is run: file names relative to the project
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
         build_site(project, None, corpus.SITE)
-    summary = [r.getMessage() for r in caplog.records if "the first:" in r.getMessage()]
+    summary = [r.getMessage() for r in caplog.records if "yang pertama:" in r.getMessage()]
     assert len(summary) == 1, [r.getMessage() for r in caplog.records]
     assert "Traceback" not in summary[0] and "\n" not in summary[0]
-    first = summary[0].split("the first: ", 1)[1]
+    first = summary[0].split("yang pertama: ", 1)[1]
     assert first.startswith("trees") and "error[" in first
     assert not (project / "site").exists()

@@ -54,11 +54,22 @@ def test_the_broken_trees_alone_fail_with_the_tree_error(
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ("search_shard_words: 0", "search_shard_words must be a positive number of words (got 0)"),
-        ("diagram_limit: 0", "diagram_limit must be a positive number of boxes (got 0)"),
-        ("nav_opd_limit: -1", "nav_opd_limit must be a number of agencies, 0 or more (got -1)"),
+        (
+            "search_shard_words: 0",
+            "search_shard_words harus berupa jumlah kata yang positif (tertulis 0)",
+        ),
+        ("diagram_limit: 0", "diagram_limit harus berupa jumlah kotak yang positif (tertulis 0)"),
+        (
+            "nav_opd_limit: -1",
+            "nav_opd_limit harus berupa jumlah perangkat daerah, 0 atau lebih (tertulis -1)",
+        ),
         (
             "changes_since: tidak-ada-revisi",
+            "changes_since 'tidak-ada-revisi' tidak dapat dibaca: 'tidak-ada-revisi' bukan "
+            "folder maupun revisi git",
+        ),
+        (  # the plugin's language option: English on request
+            "{changes_since: tidak-ada-revisi, language: en}",
             "changes_since 'tidak-ada-revisi' cannot be read: 'tidak-ada-revisi' is neither a "
             "folder nor a git revision",
         ),
@@ -74,7 +85,7 @@ def test_pagefind_search_needs_material_before_the_trees_are_checked(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     config = _site(tmp_path, {"search": "pagefind"}, theme="mkdocs")
-    _fails(config, caplog, "search: pagefind answers in Material's search box")
+    _fails(config, caplog, "search: pagefind menjawab di kotak pencarian Material")
 
 
 @pytest.mark.parametrize(

@@ -356,7 +356,7 @@ def test_pagefind_missing_is_a_clear_error(
         build_site(tmp_path / "explicit", MINI, SITE)
     said = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert any(
-        "search: pagefind needs Pagefind" in m
+        "search: pagefind memerlukan Pagefind" in m
         and "pip install 'mkdocs-pohon-plugin[pagefind]'" in m
         for m in said
     ), said
@@ -366,7 +366,7 @@ def test_pagefind_missing_is_a_clear_error(
         site = build_site(tmp_path / "auto", MINI, SITE.with_options(search="auto"))
     assert not (site / "pagefind").exists()
     assert 'data-md-component="search"' in (site / "index.html").read_text("utf-8")
-    assert any("Pagefind is not installed" in r.getMessage() for r in caplog.records)
+    assert any("Pagefind tidak terpasang" in r.getMessage() for r in caplog.records)
 
 
 def test_stemming_can_be_switched_on(tmp_path: Path) -> None:
@@ -381,7 +381,10 @@ def test_stemming_can_be_switched_on(tmp_path: Path) -> None:
 def test_shard_words_must_be_positive(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(tmp_path, MINI, SITE.with_options(search_shard_words=0))
-    assert any("search_shard_words must be a positive" in r.getMessage() for r in caplog.records)
+    assert any(
+        "search_shard_words harus berupa jumlah kata yang positif" in r.getMessage()
+        for r in caplog.records
+    )
 
 
 def test_auto_uses_pagefind_when_installed(tmp_path: Path) -> None:
@@ -399,7 +402,7 @@ def test_pagefind_needs_the_material_theme(
             dataclasses.replace(SITE, theme="mkdocs", search_plugin=False),
             strict=False,
         )
-    assert any("needs `theme: material`" in r.getMessage() for r in caplog.records)
+    assert any("memerlukan `theme: material`" in r.getMessage() for r in caplog.records)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -152,7 +152,7 @@ def test_errors_stop_the_build_with_a_summary(
     dinsos.write_text(dinsos.read_text("utf-8").replace("induk: dinsos-ss-1", "induk: hilang"))
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
         build_site(tmp_path / "out", trees)
-    summary = [r.getMessage() for r in caplog.records if "the first:" in r.getMessage()]
+    summary = [r.getMessage() for r in caplog.records if "yang pertama:" in r.getMessage()]
     assert len(summary) == 1 and "rujukan-hilang" in summary[0] and "Traceback" not in summary[0]
 
 

@@ -99,7 +99,7 @@ def test_without_openpyxl_the_download_is_skipped(
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.pohon"):
         site = build_site(tmp_path, MINI)
     assert not (site / "unduh" / "matriks-cascading.xlsx").exists()
-    assert any("openpyxl is not installed" in r.getMessage() for r in caplog.records)
+    assert any("openpyxl tidak terpasang" in r.getMessage() for r in caplog.records)
 
 
 def test_a_level_named_like_a_pk_page_does_not_collide() -> None:

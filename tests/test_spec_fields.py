@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_pohon_plugin.core.tree import model, spec
-from mkdocs_pohon_plugin.core.tree.diagnostics import DiagnosticSink
+from mkdocs_pohon_plugin.core.tree.diagnostics import DiagnosticSink, Text
 from mkdocs_pohon_plugin.core.tree.load import MISSING, FileReader
 from mkdocs_pohon_plugin.core.tree.yaml_source import compose
 
@@ -20,8 +20,10 @@ def _build(text: str) -> tuple[object, list[str]]:
     sink = DiagnosticSink()
     root = compose(text, "t.yaml", sink)
     assert root is not None
-    value = FileReader("t.yaml", sink, None).build(root, WITH_NOTE, "the baseline")
-    return value, [f"{d.rule}: {d.message}" for d in sink.items]
+    value = FileReader("t.yaml", sink, None).build(
+        root, WITH_NOTE, Text(id="kondisi awal", en="the baseline")
+    )
+    return value, [f"{d.rule}: {d.message_in('en')}" for d in sink.items]
 
 
 def test_a_field_without_attribute_lives_in_extra() -> None:

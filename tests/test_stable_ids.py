@@ -46,7 +46,7 @@ def test_renamed_id_without_id_lama_fails_against_published(
     assert main(["check", "--published", "main", "trees"]) == 1
     out = capsys.readouterr().out
     line = line_of(DINKES, "- id: sk")
-    assert f"trees/opd/dinkes.yaml:{line}: error[id-hilang] The node id 'sk'" in out
+    assert f"trees/opd/dinkes.yaml:{line}: error[id-hilang] Id node 'sk'" in out
     assert "id-hilang" not in out.replace(f"dinkes.yaml:{line}: error[id-hilang]", "", 1)
 
 

@@ -30,6 +30,7 @@ from typing import Any, TypeGuard
 
 from ..tree import spec as spec
 from ..tree.check import CheckResult, check_trees
+from ..tree.diagnostics import Text, TextError
 from ..tree.model import Crosscutting, Indicator, Node, Site, Value
 
 ADDED, REMOVED, CHANGED = "ditambah", "dihapus", "diubah"
@@ -44,7 +45,7 @@ _FUZZY_PAIR_LIMIT = 40_000
 """Above this many candidate pairs in one agency and level, only exact matches are tried."""
 
 
-class DiffLoadError(Exception):
+class DiffLoadError(TextError):
     """A side of the diff cannot be read (unknown revision, no trees folder, no git)."""
 
 
@@ -330,10 +331,13 @@ def _git(args: Sequence[str], cwd: Path) -> bytes:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError as exc:  # pragma: no cover - git is present wherever CI runs
-        raise DiffLoadError("git is not installed") from exc
+        raise DiffLoadError(Text(id="git tidak terpasang", en="git is not installed")) from exc
     if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed"
-        raise DiffLoadError(message)
+        said = proc.stderr.decode("utf-8", "replace").strip()
+        command = " ".join(args)
+        raise DiffLoadError(
+            Text.same(said) if said else Text(id=f"git {command} gagal", en=f"git {command} failed")
+        )
     return proc.stdout
 
 
@@ -344,7 +348,12 @@ def _extract(data: bytes, into: Path) -> None:
         except TypeError:  # pragma: no cover - Python without extraction filters
             for member in archive.getmembers():
                 if member.name.startswith(("/", "..")) or "/../" in member.name:
-                    raise DiffLoadError(f"unsafe path in the archive: {member.name}") from None
+                    raise DiffLoadError(
+                        Text(
+                            id=f"jalur tidak aman di dalam arsip: {member.name}",
+                            en=f"unsafe path in the archive: {member.name}",
+                        )
+                    ) from None
             archive.extractall(into)  # noqa: S202 - checked above
 
 
@@ -358,20 +367,35 @@ def load_revision(revision: str, trees: str = "trees", cwd: Path | str = ".") ->
         commit = b""
     commit_id = commit.decode().strip()
     if not commit_id:
-        raise DiffLoadError(f"'{revision}' is neither a folder nor a git revision")
+        raise DiffLoadError(
+            Text(
+                id=f"'{revision}' bukan folder maupun revisi git",
+                en=f"'{revision}' is neither a folder nor a git revision",
+            )
+        )
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
     trees_path = Path(trees)
     absolute = trees_path if trees_path.is_absolute() else (cwd / trees_path)
     try:
         inside = absolute.resolve().relative_to(top.resolve()).as_posix()
     except ValueError as exc:
-        raise DiffLoadError(f"{trees} is not inside the git repository {top}") from exc
+        raise DiffLoadError(
+            Text(
+                id=f"{trees} tidak berada di dalam repositori git {top}",
+                en=f"{trees} is not inside the git repository {top}",
+            )
+        ) from exc
     data = _git(["archive", "--format=tar", commit_id, "--", inside], top)
     with tempfile.TemporaryDirectory(prefix="pohon-diff-") as tmp:
         _extract(data, Path(tmp))
         root = Path(tmp) / inside
         if not root.is_dir():
-            raise DiffLoadError(f"{revision} has no folder {inside}")
+            raise DiffLoadError(
+                Text(
+                    id=f"{revision} tidak memiliki folder {inside}",
+                    en=f"{revision} has no folder {inside}",
+                )
+            )
         result = check_trees(root)
         return Side(revision, result, root, trees_path.as_posix())
 

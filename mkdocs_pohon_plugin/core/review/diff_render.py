@@ -11,6 +11,7 @@ site's Mermaid escaping (:func:`~.site.mermaid.escape_label`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -67,7 +68,9 @@ def _kind(node: NodeDiff) -> str:
     return "dipindah" if node.moved else CHANGED
 
 
-def change_diagram(diff: SiteDiff, limit: int = DIAGRAM_LIMIT) -> ChangeDiagram | None:
+def change_diagram(
+    diff: SiteDiff, limit: int = DIAGRAM_LIMIT, language: str = "id"
+) -> ChangeDiagram | None:
     """A flowchart of the changed nodes and their neighbours, or ``None`` when no node changed."""
     changed = diff.nodes
     if not changed:
@@ -87,6 +90,7 @@ def change_diagram(diff: SiteDiff, limit: int = DIAGRAM_LIMIT) -> ChangeDiagram 
             key = f"konteks:{node_id}"
             boxes[key] = (f"{node_id} · {context.statement}", "konteks")
             keys[node_id] = key
+    words = _WORDS["en" if language == "en" else "id"]
     ids = {key: f"n{i}" for i, key in enumerate(boxes)}
     lines = ["flowchart TB"]
     for key, (label, _) in boxes.items():
@@ -101,15 +105,15 @@ def change_diagram(diff: SiteDiff, limit: int = DIAGRAM_LIMIT) -> ChangeDiagram 
         if node.moved:
             before = keys.get(_new_id(diff, node.old_parent))
             if before is not None:
-                edges.append(f"    {ids[before]} -.->|dulu| {me}")
+                edges.append(f"    {ids[before]} -.->|{words['before']}| {me}")
         for link in node.crosscutting:
             partner = keys.get(link.target) if not link.external else None
             if partner is None:
                 continue
             if link.change == ADDED:
-                edges.append(f"    {me} -.->|crosscutting baru| {ids[partner]}")
+                edges.append(f"    {me} -.->|{words['crosscutting_added']}| {ids[partner]}")
             elif link.change == REMOVED:
-                edges.append(f"    {me} -.-x|crosscutting dihapus| {ids[partner]}")
+                edges.append(f"    {me} -.-x|{words['crosscutting_removed']}| {ids[partner]}")
             else:
                 edges.append(f"    {me} -.-> {ids[partner]}")
     for node_id, context in diff.context.items():
@@ -207,7 +211,8 @@ def _filters(language: str) -> dict[str, Callable[..., Markup]]:
         if item is None or item == [] or item == {}:
             return Markup("—")
         if isinstance(item, bool):
-            return Markup("ya" if item else "tidak")
+            yes, no = ("yes", "no") if language == "en" else ("ya", "tidak")
+            return Markup(yes if item else no)
         if isinstance(item, int | float):
             return Markup(escape(number_text(item, language)))
         if isinstance(item, list):
@@ -236,14 +241,131 @@ def _filters(language: str) -> dict[str, Callable[..., Markup]]:
     return {"value": value, "rupiah": rupiah, "delta": delta}
 
 
-def _judgement(change: YearChange) -> Markup:
-    parts = [change.direction or ""]
+def _judgement(change: YearChange, language: str = "id") -> Markup:
+    words = _WORDS[language]["judgements"]
+    parts = [words.get(change.direction or "", change.direction or "")]
     if change.assessment == "melemah":
-        parts.append("**melemah** ⚠️")
+        parts.append(f"**{words.get('melemah', 'melemah')}** ⚠️")
     elif change.assessment:
-        parts.append(change.assessment)
+        parts.append(words.get(change.assessment, change.assessment))
     text = ", ".join(p for p in parts if p)
-    return Markup(text)
+    return Markup(escape(text))
+
+
+_WORDS: dict[str, dict[str, Any]] = {
+    "id": {
+        "title": "Perubahan pohon kinerja",
+        "no_change": "Tidak ada perubahan isi pohon kinerja (hanya tata letak, komentar atau "
+        "berkas lain).",
+        "summary": "Ringkasan",
+        "attention": "Perhatian",
+        "new_errors": "versi baru memiliki {count} kesalahan; jalankan `pohon check` dan "
+        "perbaiki sebelum digabung.",
+        "weakened": "Target melemah",
+        "weakened_explained": "(turun pada indikator yang makin tinggi makin baik, atau naik "
+        "pada indikator yang makin rendah makin baik):",
+        "legend": "Hijau: ditambah · merah (garis putus): dihapus · biru: dipindah · kuning: "
+        "diubah · abu-abu: tidak berubah (konteks).",
+        "overflow": "{count} node lain yang berubah tidak digambar.",
+        "region": "Pemda",
+        "opd_added": "OPD baru",
+        "opd_removed": "OPD dihapus",
+        "node_added": "Ditambah",
+        "node_removed": "Dihapus",
+        "node_changed": "Diubah",
+        "added": "ditambah",
+        "removed": "dihapus",
+        "parent": "induk",
+        "indicator": "indikator",
+        "from_node": "dari node",
+        "moved_from_node": "dipindah dari node",
+        "moved": "dipindah",
+        "id_changed": "id diganti",
+        "declared": "dinyatakan di `id_lama`",
+        "detected_name": "terdeteksi: nama sama; tambahkan `id_lama`",
+        "detected_content": "terdeteksi: isi sama; tambahkan `id_lama` agar tautan lama tetap "
+        "berlaku",
+        "realisation": "realisasi",
+        "budget": "anggaran",
+        "before": "dulu",
+        "crosscutting_added": "crosscutting baru",
+        "crosscutting_removed": "crosscutting dihapus",
+        "judgements": {},
+    },
+    "en": {
+        "title": "Changes to the performance tree",
+        "no_change": "No change to the content of the performance tree (only layout, comments "
+        "or other files).",
+        "summary": "Summary",
+        "attention": "Attention",
+        "new_errors": "the new version has {count} error(s); run `pohon check` and fix them "
+        "before merging.",
+        "weakened": "Weakened targets",
+        "weakened_explained": "(lower on an indicator where higher is better, or higher on an "
+        "indicator where lower is better):",
+        "legend": "Green: added · red (dashed): removed · blue: moved · yellow: changed · grey: "
+        "unchanged (context).",
+        "overflow": "{count} more changed node(s) not drawn.",
+        "region": "Regional government",
+        "opd_added": "new OPD",
+        "opd_removed": "OPD removed",
+        "node_added": "Added",
+        "node_removed": "Removed",
+        "node_changed": "Changed",
+        "added": "added",
+        "removed": "removed",
+        "parent": "parent",
+        "indicator": "indicator",
+        "from_node": "from node",
+        "moved_from_node": "moved from node",
+        "moved": "moved",
+        "id_changed": "id changed",
+        "declared": "declared in `id_lama`",
+        "detected_name": "detected: same name; add `id_lama`",
+        "detected_content": "detected: same content; add `id_lama` so that old links keep working",
+        "realisation": "realisation",
+        "budget": "budget",
+        "before": "before",
+        "crosscutting_added": "new crosscutting",
+        "crosscutting_removed": "crosscutting removed",
+        "judgements": {
+            "naik": "up",
+            "turun": "down",
+            "melemah": "weakened",
+            "menguat": "strengthened",
+            "membaik": "improved",
+            "memburuk": "worsened",
+        },
+    },
+}
+"""The words of the Perubahan page and of ``pohon diff``, per language (the data words of
+:mod:`.diff`, ``naik``/``melemah`` …, are Indonesian and translated by ``judgements``)."""
+
+_SUMMARY_LABELS_EN = {
+    "node_ditambah": "node(s) added",
+    "node_dihapus": "node(s) removed",
+    "node_dipindah": "node(s) moved",
+    "node_diganti_id": "node id(s) changed",
+    "node_diubah": "node(s) changed",
+    "indikator_ditambah": "indicator(s) added",
+    "indikator_dihapus": "indicator(s) removed",
+    "indikator_diganti_id": "indicator id(s) changed",
+    "target_berubah": "target(s) changed",
+    "target_melemah": "target(s) weakened",
+    "realisasi_berubah": "realisation(s) changed",
+    "anggaran_berubah": "budget(s) changed",
+    "crosscutting_ditambah": "crosscutting link(s) added",
+    "crosscutting_dihapus": "crosscutting link(s) removed",
+    "crosscutting_status": "crosscutting status(es) changed",
+}
+
+
+def _trusted(words: dict[str, Any]) -> dict[str, Any]:
+    """The page's own words as Markup: written here, they are not escaped as tree text is."""
+    return {
+        key: _trusted(value) if isinstance(value, dict) else Markup(value)
+        for key, value in words.items()
+    }
 
 
 def _environment(language: str = "id") -> Environment:
@@ -256,7 +378,11 @@ def _environment(language: str = "id") -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(code=_code, judge=_judgement, **_filters(language))
+    env.filters.update(
+        code=_code,
+        judge=functools.partial(_judgement, language=language),
+        **_filters(language),
+    )
     return env
 
 
@@ -282,10 +408,16 @@ _SUMMARY_LABELS = (
 def render_markdown(
     diff: SiteDiff, diagram_limit: int = DIAGRAM_LIMIT, language: str = "id"
 ) -> str:
-    """The comment for a merge request: summary, warnings, diagram, changes grouped by OPD.
+    """The comment for a merge request: summary, warnings, diagram, changes grouped by OPD; in
+    ``language`` (``id`` or ``en``; the tree's own words, statements and level names, as written).
     Numbers are written in ``language``'s style (Indonesian: ``12,72``), all in the same one."""
+    language = "en" if language == "en" else "id"
     summary = diff.summary()
-    counts = [(summary[key], label) for key, label in _SUMMARY_LABELS if summary[key]]
+    counts = [
+        (summary[key], _SUMMARY_LABELS_EN[key] if language == "en" else label)
+        for key, label in _SUMMARY_LABELS
+        if summary[key]
+    ]
     weakened = [
         (node, ind, change)
         for node in diff.nodes
@@ -294,8 +426,9 @@ def render_markdown(
         if change.assessment == "melemah"
     ]
     template = _environment(language).get_template("diff.md.j2")
-    diagram = change_diagram(diff, diagram_limit)
+    diagram = change_diagram(diff, diagram_limit, language)
     return template.render(
+        w=_trusted(_WORDS[language]),
         diff=diff,
         counts=counts,
         weakened=weakened,

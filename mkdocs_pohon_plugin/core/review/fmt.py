@@ -44,6 +44,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from ..tree import spec as spec
 from ..tree import yaml_writer
+from ..tree.diagnostics import Text, TextError
 from ..tree.load import discover
 
 try:  # the same reader as the loader (libyaml when present)
@@ -55,7 +56,7 @@ WIDTH = yaml_writer.WIDTH
 """Line width for the emitter: large, so that no statement is ever re-wrapped."""
 
 
-class FormatError(Exception):
+class FormatError(TextError):
     """A file that cannot be formatted safely; it is left unchanged."""
 
 
@@ -63,8 +64,8 @@ class FormatError(Exception):
 class FormatReport:
     changed: list[str] = field(default_factory=list)
     """Files rewritten (or, with ``check``, that would be)."""
-    failed: list[str] = field(default_factory=list)
-    """``file: reason`` for files left alone because they cannot be formatted safely."""
+    failed: list[Text] = field(default_factory=list)
+    """``file: reason`` (both languages) for files left alone because they cannot be formatted safely."""
     unchanged: int = 0
 
 
@@ -270,7 +271,9 @@ def comments(text: str) -> list[str]:
 
 def _canon(node: yaml.Node, depth: int = 0) -> Any:
     if depth > 200:
-        raise FormatError("nesting too deep to compare")
+        raise FormatError(
+            Text(id="susunan terlalu dalam untuk dibandingkan", en="nesting too deep to compare")
+        )
     if isinstance(node, yaml.ScalarNode):
         return ("s", node.tag, node.value)
     if isinstance(node, yaml.SequenceNode):
@@ -301,7 +304,13 @@ def format_text(text: str, name: str = "<text>") -> str:
     try:
         data = handler.load(source)
     except YAMLError as exc:
-        raise FormatError(f"{name}: not valid YAML ({' '.join(str(exc).split())[:200]})") from exc
+        detail = " ".join(str(exc).split())[:200]
+        raise FormatError(
+            Text(
+                id=f"{name}: bukan YAML yang sah ({detail})",
+                en=f"{name}: not valid YAML ({detail})",
+            )
+        ) from exc
     obj = _file_spec(data)
     if obj is None:
         return text
@@ -312,9 +321,20 @@ def format_text(text: str, name: str = "<text>") -> str:
     if result == text:
         return text  # already canonical: nothing to verify
     if not _same_values(source, result):
-        raise FormatError(f"{name}: formatting would change a value; the file is left as it is")
+        raise FormatError(
+            Text(
+                id=f"{name}: perapian akan mengubah sebuah nilai; berkas dibiarkan apa adanya",
+                en=f"{name}: formatting would change a value; the file is left as it is",
+            )
+        )
     if Counter(comments(source)) != Counter(comments(result)):
-        raise FormatError(f"{name}: formatting would move a comment out of the file; left as is")
+        raise FormatError(
+            Text(
+                id=f"{name}: perapian akan memindahkan komentar keluar dari berkas; dibiarkan "
+                "apa adanya",
+                en=f"{name}: formatting would move a comment out of the file; left as is",
+            )
+        )
     return result
 
 
@@ -323,7 +343,12 @@ def format_file(path: Path, *, check: bool = False) -> bool:
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError(f"{path}: cannot be read as UTF-8 text ({exc})") from exc
+        raise FormatError(
+            Text(
+                id=f"{path}: tidak dapat dibaca sebagai teks UTF-8 ({exc})",
+                en=f"{path}: cannot be read as UTF-8 text ({exc})",
+            )
+        ) from exc
     result = format_text(text, str(path))
     if result == text:
         return False
@@ -340,11 +365,11 @@ def _files(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _format_one(path: Path, check: bool) -> tuple[str, bool | None, str]:
+def _format_one(path: Path, check: bool) -> tuple[str, bool | None, Text]:
     try:
-        return path.as_posix(), format_file(path, check=check), ""
+        return path.as_posix(), format_file(path, check=check), Text.same("")
     except FormatError as exc:
-        return path.as_posix(), None, str(exc)
+        return path.as_posix(), None, exc.text
 
 
 def format_paths(

@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from ..tree import model, spec
+from ..tree.diagnostics import Text
 from .columns import normalise
 
 EMPTY_TEXT = frozenset({"", "-", "–", "—", "n/a", "na"})
@@ -38,15 +39,21 @@ class Cell:
 
 
 class BadValue(ValueError):
-    """A cell that is not a number."""
+    """A cell that is not a number; ``text`` says why in both languages (``str()``: English)."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
 
 
 class BadCell(ValueError):
     """A cell that cannot be read as its field's value. The message names the column and says
-    what happens (``…; left out``); ``fallback`` is the value used instead (``None``: none)."""
+    what happens (``…; left out``); ``fallback`` is the value used instead (``None``: none).
+    ``text`` is the message in both languages (``str()``: English)."""
 
-    def __init__(self, message: str, fallback: Any = None) -> None:
-        super().__init__(message)
+    def __init__(self, text: Text, fallback: Any = None) -> None:
+        super().__init__(text.en)
+        self.text = text
         self.fallback = fallback
 
 
@@ -56,17 +63,21 @@ def parse_number(value: Any) -> int | float | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise BadValue(f"{value!r} is not a number")
+        raise BadValue(Text(id=f"{value!r} bukan angka", en=f"{value!r} is not a number"))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise BadValue("not a finite number")
+            raise BadValue(Text(id="bukan angka yang terhingga", en="not a finite number"))
         return value
     if isinstance(value, datetime | date | time):
         raise BadValue(
-            f"the cell holds a date ({value}); the spreadsheet turned a number into a date: "
-            "format the cell as text or number and type it again"
+            Text(
+                id=f"sel berisi tanggal ({value}); spreadsheet mengubah angka menjadi tanggal: "
+                "format sel sebagai teks atau angka lalu ketik ulang",
+                en=f"the cell holds a date ({value}); the spreadsheet turned a number into a "
+                "date: format the cell as text or number and type it again",
+            )
         )
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if text.lower() in EMPTY_TEXT:
@@ -92,7 +103,7 @@ def parse_number(value: Any) -> int | float | None:
         whole, _, frac = text.partition(".")
         number = _num(whole, frac)
     else:
-        raise BadValue(f"'{raw}' is not a number")
+        raise BadValue(Text(id=f"'{raw}' bukan angka", en=f"'{raw}' is not a number"))
     return sign * number
 
 
@@ -145,15 +156,21 @@ def parse_list(value: Any) -> list[str]:
     return [part.strip() for part in re.split(r"[,;]", text) if part.strip()] if text else []
 
 
-def _choices(options: tuple[str, ...]) -> str:
-    return ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0]
+def _choices(options: tuple[str, ...], word: str = "or") -> str:
+    return ", ".join(options[:-1]) + f" {word} " + options[-1] if len(options) > 1 else options[0]
+
+
+def _left_out(label: str, exc: BadValue) -> BadCell:
+    return BadCell(
+        Text(id=f"{label}: {exc.text.id}; diabaikan", en=f"{label}: {exc.text.en}; left out")
+    )
 
 
 def _number(cell: Cell, label: str) -> int | float | None:
     try:
         return parse_number(cell.value)
     except BadValue as exc:
-        raise BadCell(f"{label}: {exc}; left out") from exc
+        raise _left_out(label, exc) from exc
 
 
 def read_cell(
@@ -175,18 +192,28 @@ def read_cell(
         try:
             return parse_measure(cell)
         except BadValue as exc:
-            raise BadCell(f"{label}: {exc}; left out") from exc
+            raise _left_out(label, exc) from exc
     if kind is spec.Number:
         amount = _number(cell, label)
         if amount is not None and amount < 0:
-            raise BadCell(f"{label} is negative ({amount}); left out")
+            raise BadCell(
+                Text(
+                    id=f"{label} bernilai negatif ({amount}); diabaikan",
+                    en=f"{label} is negative ({amount}); left out",
+                )
+            )
         return amount
     if kind is spec.Integer:
         number = _number(cell, label)
         if number is None:
             return None
         if not float(number).is_integer():
-            raise BadCell(f"{label} '{number}' is not a whole number; left out")
+            raise BadCell(
+                Text(
+                    id=f"{label} '{number}' bukan bilangan bulat; diabaikan",
+                    en=f"{label} '{number}' is not a whole number; left out",
+                )
+            )
         return int(number)
     if kind is spec.Year:
         year = _number(cell, label)
@@ -194,7 +221,11 @@ def read_cell(
             return year
         if year is None:
             return None
-        raise BadCell(f"{label} '{cell.value}' is not a year")
+        raise BadCell(
+            Text(
+                id=f"{label} '{cell.value}' bukan tahun", en=f"{label} '{cell.value}' is not a year"
+            )
+        )
     if kind is spec.Boolean:
         value = cell.value
         word = str(value).lower() if isinstance(value, bool) else normalise(value)
@@ -202,7 +233,12 @@ def read_cell(
             return True
         if word in FALSE_WORDS:
             return False
-        raise BadCell(f"{label} '{value}' is neither ya nor tidak")
+        raise BadCell(
+            Text(
+                id=f"{label} '{value}' bukan ya atau tidak",
+                en=f"{label} '{value}' is neither ya nor tidak",
+            )
+        )
     if isinstance(vtype, spec.Choice):
         text = parse_text(cell.value)
         if text is None:
@@ -214,6 +250,16 @@ def read_cell(
         if word in aliases:
             return aliases[word]
         blank = column.blank if column is not None else None
-        assumed = f"; {blank} assumed" if blank is not None else ""
-        raise BadCell(f"{label} '{text}' is not {_choices(vtype.options)}{assumed}", blank)
+        assumed = (
+            Text(id=f"; dianggap {blank}", en=f"; {blank} assumed")
+            if blank is not None
+            else Text("", "")
+        )
+        raise BadCell(
+            Text(
+                id=f"{label} '{text}' bukan {_choices(vtype.options, 'atau')}{assumed.id}",
+                en=f"{label} '{text}' is not {_choices(vtype.options)}{assumed.en}",
+            ),
+            blank,
+        )
     raise TypeError(f"a cell cannot hold a value of type {vtype!r}")  # an Obj: read by hand

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..tree import model, spec, yaml_writer
+from ..tree.diagnostics import Text, TextError
 from ..tree.measures import QUALITATIVE_KEY, read_number_and_unit
 from ..tree.nomenclature import code_kind
 from .cells import (
@@ -122,13 +123,25 @@ def _measures(indicator: model.Indicator) -> list[tuple[str, model.Value]]:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """A row (or sheet) of the workbook that could not be imported as written."""
+
     sheet: str
     row: int | None
-    message: str
+    text: Text
+    """What is wrong and what was done, in both languages."""
 
-    def format(self) -> str:
-        where = f"sheet '{self.sheet}'" + (f", row {self.row}" if self.row else "")
-        return f"{where}: {self.message}"
+    @property
+    def message(self) -> str:
+        """The message in Indonesian (the default language)."""
+        return self.text.id
+
+    def format(self, language: str = "id") -> str:
+        row = self.row
+        if language == "en":
+            where = f"sheet '{self.sheet}'" + (f", row {row}" if row else "")
+        else:
+            where = f"sheet '{self.sheet}'" + (f", baris {row}" if row else "")
+        return f"{where}: {self.text(language)}"
 
 
 @dataclass(slots=True)
@@ -142,7 +155,7 @@ class ImportedOpd:
 class ImportResult:
     opds: dict[str, ImportedOpd] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
 
     @property
@@ -150,7 +163,7 @@ class ImportResult:
         return not self.problems
 
 
-class XlsxImportError(Exception):
+class XlsxImportError(TextError):
     """The workbook cannot be read at all."""
 
 
@@ -201,7 +214,7 @@ class Header:
     columns: dict[int, HeaderRef]
     first: int = 0
     """First header row; the agency's ``Label: value`` lines are above it."""
-    duplicates: list[str] = field(default_factory=list)
+    duplicates: list[Text] = field(default_factory=list)
 
 
 def _text_at(grid: dict[tuple[int, int], Cell], r: int, c: int) -> str:
@@ -253,7 +266,12 @@ def _dedupe(header: Header) -> Header:
     for c, ref in sorted(header.columns.items()):
         key = (ref.key, ref.year, ref.quarter)
         if key in seen and ref.key not in ("code", "code_name", "no"):
-            header.duplicates.append(f"column {_col_name(c)} repeats an earlier column; ignored")
+            header.duplicates.append(
+                Text(
+                    id=f"kolom {_col_name(c)} mengulang kolom sebelumnya; diabaikan",
+                    en=f"column {_col_name(c)} repeats an earlier column; ignored",
+                )
+            )
             continue
         seen[key] = c
         columns[c] = ref
@@ -375,7 +393,7 @@ class WorkbookImporter:
 
     # -- problems --
 
-    def problem(self, sheet: str, row: int | None, message: str) -> None:
+    def problem(self, sheet: str, row: int | None, message: Text) -> None:
         self.result.problems.append(Problem(sheet, row, message))
 
     # -- workbook --
@@ -385,12 +403,20 @@ class WorkbookImporter:
             from openpyxl import load_workbook  # type: ignore[import-untyped]  # no stubs
         except ImportError as exc:  # pragma: no cover - depends on the installation
             raise XlsxImportError(
-                "reading .xlsx needs openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'"
+                Text(
+                    id="membaca .xlsx memerlukan openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'",
+                    en="reading .xlsx needs openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'",
+                )
             ) from exc
         try:
             wb = load_workbook(path, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a bad file
-            raise XlsxImportError(f"{path} cannot be read as an .xlsx workbook: {exc}") from exc
+            raise XlsxImportError(
+                Text(
+                    id=f"{path} tidak dapat dibaca sebagai workbook .xlsx: {exc}",
+                    en=f"{path} cannot be read as an .xlsx workbook: {exc}",
+                )
+            ) from exc
         for ws in wb.worksheets:
             self.read_sheet(ws)
         self.finish()
@@ -399,7 +425,12 @@ class WorkbookImporter:
     def read_sheet(self, ws: Any) -> None:
         name = ws.title
         if name in (GUIDE_SHEET, SUMMARY_SHEET):
-            self.result.notes.append(f"sheet '{name}': {name.lower()} sheet, not imported")
+            self.result.notes.append(
+                Text(
+                    id=f"sheet '{name}': sheet {name.lower()}, tidak diimpor",
+                    en=f"sheet '{name}': {name.lower()} sheet, not imported",
+                )
+            )
             return
         grid = _cells(ws)
         max_col = max((c for _, c in grid), default=0)
@@ -411,8 +442,12 @@ class WorkbookImporter:
                 return
             if grid:
                 self.result.notes.append(
-                    f"sheet '{name}': no header row with an indicator and a sasaran column "
-                    "in its first rows; not imported"
+                    Text(
+                        id=f"sheet '{name}': baris-baris pertamanya tidak memuat baris judul "
+                        "dengan kolom indikator dan kolom sasaran; tidak diimpor",
+                        en=f"sheet '{name}': no header row with an indicator and a sasaran "
+                        "column in its first rows; not imported",
+                    )
                 )
             return
         for message in header.duplicates:
@@ -421,8 +456,12 @@ class WorkbookImporter:
         scope = normalise(meta.get("scope", ""))
         if scope.split(" ")[0] in ("pemda", "daerah") or scope.startswith("pemerintah daerah"):
             self.result.notes.append(
-                f"sheet '{name}': regional tree (Lingkup: pemda), not imported; pemda.yaml is "
-                "kept by hand"
+                Text(
+                    id=f"sheet '{name}': pohon pemda (Lingkup: pemda), tidak diimpor; pemda.yaml "
+                    "disunting langsung",
+                    en=f"sheet '{name}': regional tree (Lingkup: pemda), not imported; "
+                    "pemda.yaml is kept by hand",
+                )
             )
             return
         self._read_rows(name, grid, header, meta)
@@ -435,7 +474,14 @@ class WorkbookImporter:
             opd_id = slug(meta.get("short_name") or meta.get("name") or sheet)
         opd_id = opd_id.strip().lower()
         if not _ID.match(opd_id) or len(opd_id) > spec.ID_MAX_LENGTH:
-            self.problem(sheet, None, f"'{opd_id}' is not a valid OPD id (use a-z, 0-9 and -)")
+            self.problem(
+                sheet,
+                None,
+                Text(
+                    id=f"'{opd_id}' bukan id OPD yang sah (gunakan a-z, 0-9 dan -)",
+                    en=f"'{opd_id}' is not a valid OPD id (use a-z, 0-9 and -)",
+                ),
+            )
             return None
         state = self.states.get(opd_id)
         if state is None:
@@ -450,7 +496,14 @@ class WorkbookImporter:
                 continue
             if key == "kind" and value.lower() not in spec.OPD_KINDS:
                 kinds = ", ".join(spec.OPD_KINDS)
-                self.problem(sheet, None, f"Jenis OPD '{value}' is not one of {kinds}; left out")
+                self.problem(
+                    sheet,
+                    None,
+                    Text(
+                        id=f"Jenis OPD '{value}' bukan salah satu dari {kinds}; diabaikan",
+                        en=f"Jenis OPD '{value}' is not one of {kinds}; left out",
+                    ),
+                )
                 continue
             setattr(opd, key, value.lower() if key == "kind" else value)
         if sheet not in state.sheets:
@@ -487,7 +540,14 @@ class WorkbookImporter:
             if state is None or row_opd:
                 state = self._state(sheet, meta, row_opd) if row_opd else current_state
                 if state is None:
-                    self.problem(sheet, r, "no ID OPD on this row or above; row skipped")
+                    self.problem(
+                        sheet,
+                        r,
+                        Text(
+                            id="tidak ada ID OPD di baris ini atau di atasnya; baris dilewati",
+                            en="no ID OPD on this row or above; row skipped",
+                        ),
+                    )
                     continue
             if current_state is not state:
                 current = None
@@ -508,7 +568,12 @@ class WorkbookImporter:
                 self.problem(
                     sheet,
                     r,
-                    f"level '{level_text}' is not in the level scheme ({names}); row not placed",
+                    Text(
+                        id=f"tingkat '{level_text}' tidak ada dalam skema tingkat ({names}); "
+                        "baris tidak ditempatkan",
+                        en=f"level '{level_text}' is not in the level scheme ({names}); row not "
+                        "placed",
+                    ),
                 )
                 return self._rejected(sheet, r, statement, current)
         code, code_problem = self._code(get, level_id or (current.node.level if current else None))
@@ -532,28 +597,58 @@ class WorkbookImporter:
         if starts:
             level = level_id or (current.node.level if current else None)
             if level is None:
-                self.problem(sheet, r, "no level (Tingkat) on this row or above; row not placed")
+                self.problem(
+                    sheet,
+                    r,
+                    Text(
+                        id="tidak ada tingkat (Tingkat) di baris ini atau di atasnya; baris tidak "
+                        "ditempatkan",
+                        en="no level (Tingkat) on this row or above; row not placed",
+                    ),
+                )
                 return self._rejected(sheet, r, statement, current)
             if statement is None:
                 if current is not None and node_id is not None:
                     statement = current.node.statement
                 else:
-                    self.problem(sheet, r, "a new sasaran without a statement; row not placed")
+                    self.problem(
+                        sheet,
+                        r,
+                        Text(
+                            id="sasaran baru tanpa pernyataan; baris tidak ditempatkan",
+                            en="a new sasaran without a statement; row not placed",
+                        ),
+                    )
                     return self._rejected(sheet, r, statement, current)
             current = self._new_node(sheet, r, state, level, statement, node_id, code)
             if current is None:
                 return None
             self._node_values(sheet, r, get, current, first=True)
         elif current is None:
-            what = "an indicator" if get.value("indicator") is not None else "values"
-            self.problem(sheet, r, f"{what} with no sasaran on this row or above; row not placed")
+            if get.value("indicator") is not None:
+                what = Text(id="indikator", en="an indicator")
+            else:
+                what = Text(id="nilai", en="values")
+            self.problem(
+                sheet,
+                r,
+                Text(
+                    id=f"{what.id} tanpa sasaran di baris ini atau di atasnya; baris tidak "
+                    "ditempatkan",
+                    en=f"{what.en} with no sasaran on this row or above; row not placed",
+                ),
+            )
             return None
         elif current.rejected:
             self.problem(
                 sheet,
                 r,
-                f"belongs to the sasaran of row {current.row}, which was not placed; "
-                "row not placed",
+                Text(
+                    id=f"termasuk sasaran di baris {current.row}, yang tidak ditempatkan; baris "
+                    "tidak ditempatkan",
+                    en=f"belongs to the sasaran of row {current.row}, which was not placed; "
+                    "row not placed",
+                ),
             )
             return current
         else:
@@ -573,7 +668,7 @@ class WorkbookImporter:
         node = model.Node(statement=statement or "")
         return _NodeDraft(node, sheet, r, explicit_id=False, rejected=True)
 
-    def _code(self, get: _Getter, level_id: str | None) -> tuple[str | None, str | None]:
+    def _code(self, get: _Getter, level_id: str | None) -> tuple[str | None, Text | None]:
         codes = [c for c in (parse_code(v) for v in get.values("code")) if c]
         if not codes:
             for name in get.values("code_name"):
@@ -586,7 +681,10 @@ class WorkbookImporter:
             return None, None
         bad = [c for c in codes if not _CODE.match(c)]
         if bad:
-            return None, f"'{bad[0]}' is not a Kemendagri code (digits separated by dots)"
+            return None, Text(
+                id=f"'{bad[0]}' bukan kode Kemendagri (angka yang dipisah titik)",
+                en=f"'{bad[0]}' is not a Kemendagri code (digits separated by dots)",
+            )
         if len(codes) == 1:
             return codes[0], None
         level = self.levels_by_id.get(level_id or "")
@@ -614,8 +712,12 @@ class WorkbookImporter:
                 self.problem(
                     sheet,
                     r,
-                    f"ID '{node_id}' is not a valid id (a-z, 0-9 separated by -, _ "
-                    "or .); an id is generated instead",
+                    Text(
+                        id=f"ID '{node_id}' bukan id yang sah (a-z, 0-9 dipisah -, _ atau .); "
+                        "id dibuat otomatis",
+                        en=f"ID '{node_id}' is not a valid id (a-z, 0-9 separated by -, _ "
+                        "or .); an id is generated instead",
+                    ),
                 )
                 node_id, explicit = None, False
         node = model.Node(
@@ -646,8 +748,12 @@ class WorkbookImporter:
                     self.problem(
                         sheet,
                         r,
-                        f"the regional {level.name} '{statement}' has no ID and is "
-                        "not found in pemda.yaml; the rows below it get no parent",
+                        Text(
+                            id=f"{level.name} pemda '{statement}' tidak memiliki ID dan tidak "
+                            "ditemukan di pemda.yaml; baris-baris di bawahnya tidak mendapat induk",
+                            en=f"the regional {level.name} '{statement}' has no ID and is "
+                            "not found in pemda.yaml; the rows below it get no parent",
+                        ),
                     )
             self.drafts.append(draft)
             return draft
@@ -673,7 +779,7 @@ class WorkbookImporter:
         try:
             return read_cell(field.type, cell, label, field.column)
         except BadCell as exc:
-            self.problem(sheet, r, str(exc))
+            self.problem(sheet, r, exc.text)
             return exc.fallback
 
     def _set(
@@ -689,11 +795,16 @@ class WorkbookImporter:
             field.set(node, value)
             draft.sources[field.key] = r
             return
+        first_row = draft.sources.get(field.key, draft.row)
         self.problem(
             sheet,
             r,
-            f"{label} is '{value}' here but '{old}' on row {draft.sources.get(field.key, draft.row)} "
-            "for the same sasaran; a sasaran has one; the first is kept",
+            Text(
+                id=f"{label} di sini '{value}' tetapi '{old}' di baris {first_row} untuk sasaran "
+                "yang sama; satu sasaran hanya punya satu nilai; yang pertama dipakai",
+                en=f"{label} is '{value}' here but '{old}' on row {first_row} "
+                "for the same sasaran; a sasaran has one; the first is kept",
+            ),
         )
 
     def _node_values(
@@ -708,8 +819,12 @@ class WorkbookImporter:
                 self.problem(
                     sheet,
                     r,
-                    f"Induk is '{parent}' here but '{draft.parent_text}' above for the "
-                    "same sasaran; the first is kept",
+                    Text(
+                        id=f"Induk di sini '{parent}' tetapi '{draft.parent_text}' di atasnya "
+                        "untuk sasaran yang sama; yang pertama dipakai",
+                        en=f"Induk is '{parent}' here but '{draft.parent_text}' above for the "
+                        "same sasaran; the first is kept",
+                    ),
                 )
         for column in _NODE_COLUMNS:
             field = column.field
@@ -736,8 +851,12 @@ class WorkbookImporter:
                 self.problem(
                     sheet,
                     r,
-                    "Nama Pejabat / NIP differ from the rows above for the same sasaran; "
-                    "the first is kept",
+                    Text(
+                        id="Nama Pejabat / NIP berbeda dari baris di atasnya untuk sasaran yang "
+                        "sama; yang pertama dipakai",
+                        en="Nama Pejabat / NIP differ from the rows above for the same sasaran; "
+                        "the first is kept",
+                    ),
                 )
 
     def _set_year(
@@ -759,12 +878,20 @@ class WorkbookImporter:
         if old is None:
             by_year[year] = value
         elif old != value:
-            what = field.label[1].lower() if field.label else field.key
+            what = (
+                Text(id=field.label[0].lower(), en=field.label[1].lower())
+                if field.label
+                else Text.same(field.key)
+            )
             self.problem(
                 sheet,
                 r,
-                f"{label} is {value} here but {old} above for the same sasaran (a sasaran has "
-                f"one {what} per year); the first is kept",
+                Text(
+                    id=f"{label} di sini {value} tetapi {old} di atasnya untuk sasaran yang sama "
+                    f"(satu sasaran punya satu {what.id} per tahun); yang pertama dipakai",
+                    en=f"{label} is {value} here but {old} above for the same sasaran (a "
+                    f"sasaran has one {what.en} per year); the first is kept",
+                ),
             )
 
     def _indicator(self, sheet: str, r: int, get: _Getter, draft: _NodeDraft) -> None:
@@ -779,7 +906,14 @@ class WorkbookImporter:
                 labels = ", ".join(
                     sorted({BY_KEY[ref.key].header.split(" {")[0] for ref in indicator_values})
                 )
-                self.problem(sheet, r, f"values ({labels}) without an indicator name; not placed")
+                self.problem(
+                    sheet,
+                    r,
+                    Text(
+                        id=f"nilai ({labels}) tanpa nama indikator; tidak ditempatkan",
+                        en=f"values ({labels}) without an indicator name; not placed",
+                    ),
+                )
             return
         if draft.regional:
             return
@@ -787,7 +921,14 @@ class WorkbookImporter:
         indicator = model.Indicator(name=name, node_id=node.id)
         explicit = parse_text(get.value("indicator_id"))
         if explicit is not None and (not _ID.match(explicit) or len(explicit) > spec.ID_MAX_LENGTH):
-            self.problem(sheet, r, f"ID Indikator '{explicit}' is not a valid id; one is generated")
+            self.problem(
+                sheet,
+                r,
+                Text(
+                    id=f"ID Indikator '{explicit}' bukan id yang sah; id dibuat otomatis",
+                    en=f"ID Indikator '{explicit}' is not a valid id; one is generated",
+                ),
+            )
             explicit = None
         indicator.id = explicit or ""
         for column in _INDICATOR_COLUMNS:
@@ -840,16 +981,26 @@ class WorkbookImporter:
         for label, value in numbers:
             meant = read_number_and_unit(value)
             assert meant is not None
-            unit = f" and put the unit ({meant.unit}) in Satuan" if meant.unit else ""
+            unit_id = f" dan tulis satuannya ({meant.unit}) di kolom Satuan" if meant.unit else ""
+            unit_en = f" and put the unit ({meant.unit}) in Satuan" if meant.unit else ""
             self.problem(
-                sheet, r, f"{label} '{value}' is text, not a number: write {meant.number}{unit}"
+                sheet,
+                r,
+                Text(
+                    id=f"{label} '{value}' berupa teks, bukan angka: tulis {meant.number}{unit_id}",
+                    en=f"{label} '{value}' is text, not a number: write {meant.number}{unit_en}",
+                ),
             )
         if not numbers:
             marker.set(indicator, True)
             shown = ", ".join(f"{label} '{value}'" for label, value in texts[:3])
             self.result.notes.append(
-                f"sheet '{sheet}', row {r}: indicator '{indicator.name}' has text values "
-                f"({shown}); written as qualitative ({QUALITATIVE_KEY}: true)"
+                Text(
+                    id=f"sheet '{sheet}', baris {r}: indikator '{indicator.name}' bernilai teks "
+                    f"({shown}); ditulis sebagai kualitatif ({QUALITATIVE_KEY}: true)",
+                    en=f"sheet '{sheet}', row {r}: indicator '{indicator.name}' has text values "
+                    f"({shown}); written as qualitative ({QUALITATIVE_KEY}: true)",
+                )
             )
 
     def _baseline(self, sheet: str, r: int, get: _Getter, indicator: model.Indicator) -> None:
@@ -871,7 +1022,14 @@ class WorkbookImporter:
                 baseline_year = self.years[0] - 1
             indicator.baseline = model.Baseline(year=baseline_year, value=baseline_value)
             if baseline_value is None or baseline_year is None:
-                self.problem(sheet, r, "Kondisi Awal needs both a value and a year")
+                self.problem(
+                    sheet,
+                    r,
+                    Text(
+                        id="Kondisi Awal memerlukan nilai sekaligus tahunnya",
+                        en="Kondisi Awal needs both a value and a year",
+                    ),
+                )
 
     def _measure(self, sheet: str, r: int, cell: Cell | None, label: str) -> model.Value | None:
         if cell is None:
@@ -879,7 +1037,13 @@ class WorkbookImporter:
         try:
             return parse_measure(cell)
         except BadValue as exc:
-            self.problem(sheet, r, f"{label}: {exc}; left out")
+            self.problem(
+                sheet,
+                r,
+                Text(
+                    id=f"{label}: {exc.text.id}; diabaikan", en=f"{label}: {exc.text.en}; left out"
+                ),
+            )
             return None
 
     # -- crosscutting sheet --
@@ -905,31 +1069,57 @@ class WorkbookImporter:
             if draft is None:
                 if source in self.known:
                     self.result.notes.append(
-                        f"sheet '{sheet}', row {r}: link from '{source}', which is not imported "
-                        "here; left out"
+                        Text(
+                            id=f"sheet '{sheet}', baris {r}: tautan dari '{source}', yang tidak "
+                            "diimpor di sini; diabaikan",
+                            en=f"sheet '{sheet}', row {r}: link from '{source}', which is not "
+                            "imported here; left out",
+                        )
                     )
                 else:
                     self.problem(
                         sheet,
                         r,
-                        f"Dari '{source or ''}' is not a sasaran of the workbook; link not placed",
+                        Text(
+                            id=f"Dari '{source or ''}' bukan sasaran dalam workbook; tautan tidak "
+                            "ditempatkan",
+                            en=f"Dari '{source or ''}' is not a sasaran of the workbook; link not "
+                            "placed",
+                        ),
                     )
                 continue
             role = parse_text(row.get("role"))
             if role is None:
-                self.problem(sheet, r, "a crosscutting link without Peran; not placed")
+                self.problem(
+                    sheet,
+                    r,
+                    Text(
+                        id="tautan crosscutting tanpa Peran; tidak ditempatkan",
+                        en="a crosscutting link without Peran; not placed",
+                    ),
+                )
                 continue
             try:
                 status = read_cell(_STATUS, Cell(row.get("status")), "Status", _STATUS_COLUMN)
             except BadCell as exc:
-                self.problem(sheet, r, f"{exc}; not placed")
+                self.problem(
+                    sheet,
+                    r,
+                    Text(id=f"{exc.text.id}; tidak ditempatkan", en=f"{exc.text.en}; not placed"),
+                )
                 continue
             status = status or "menunggu"
             target = parse_text(row.get("to_id"))
             body = parse_text(row.get("body"))
             if target is None and body is None:
                 self.problem(
-                    sheet, r, "a crosscutting link needs Ke (a sasaran id) or Instansi; not placed"
+                    sheet,
+                    r,
+                    Text(
+                        id="tautan crosscutting memerlukan Ke (id sasaran) atau Instansi; tidak "
+                        "ditempatkan",
+                        en="a crosscutting link needs Ke (a sasaran id) or Instansi; not placed",
+                    ),
                 )
                 continue
             if (
@@ -941,7 +1131,12 @@ class WorkbookImporter:
                 self.problem(
                     sheet,
                     r,
-                    f"Ke '{target}' is not a sasaran of the workbook or the trees; kept as written",
+                    Text(
+                        id=f"Ke '{target}' bukan sasaran dalam workbook maupun pohon; disimpan "
+                        "sebagaimana tertulis",
+                        en=f"Ke '{target}' is not a sasaran of the workbook or the trees; kept as "
+                        "written",
+                    ),
                 )
             draft.node.crosscutting.append(
                 model.Crosscutting(
@@ -966,12 +1161,23 @@ class WorkbookImporter:
                 continue
             if draft.node.id in by_id or draft.node.id in self.known:
                 other = by_id.get(draft.node.id)
-                where = f"row {other.row} of sheet '{other.sheet}'" if other else "pemda.yaml"
+                where = (
+                    Text(
+                        id=f"baris {other.row} sheet '{other.sheet}'",
+                        en=f"row {other.row} of sheet '{other.sheet}'",
+                    )
+                    if other
+                    else Text.same("pemda.yaml")
+                )
                 if draft.explicit_id:
                     self.problem(
                         draft.sheet,
                         draft.row,
-                        f"ID '{draft.node.id}' is used by {where} too; ids must be unique",
+                        Text(
+                            id=f"ID '{draft.node.id}' juga dipakai oleh {where.id}; id harus unik",
+                            en=f"ID '{draft.node.id}' is used by {where.en} too; ids must be "
+                            "unique",
+                        ),
                     )
                 draft.node.id = self._unique(draft.node.id, by_id)
             by_id[draft.node.id] = draft
@@ -996,7 +1202,10 @@ class WorkbookImporter:
                         self.problem(
                             draft.sheet,
                             draft.row,
-                            f"ID Indikator '{ind.id}' is already used; one is generated",
+                            Text(
+                                id=f"ID Indikator '{ind.id}' sudah dipakai; id dibuat otomatis",
+                                en=f"ID Indikator '{ind.id}' is already used; one is generated",
+                            ),
                         )
                         ind.id = ""
                     else:
@@ -1014,7 +1223,12 @@ class WorkbookImporter:
             used_indicator_ids.add(candidate)
         self._apply_crosscutting(by_id)
         for (header, blank), count in self.assumed.items():
-            self.result.notes.append(f"{count} indicator(s) without {header}: {blank} assumed")
+            self.result.notes.append(
+                Text(
+                    id=f"{count} indikator tanpa {header}: dianggap {blank}",
+                    en=f"{count} indicator(s) without {header}: {blank} assumed",
+                )
+            )
         for opd_id, state in self.states.items():
             imported = ImportedOpd(state.opd, [d.node for d in state.drafts], list(state.sheets))
             state.opd.node_ids = [n.id for n in imported.nodes]
@@ -1050,7 +1264,10 @@ class WorkbookImporter:
                 self.problem(
                     draft.sheet,
                     draft.row,
-                    f"Induk '{text}' matches {len(matches)} sasaran; write its id instead",
+                    Text(
+                        id=f"Induk '{text}' cocok dengan {len(matches)} sasaran; tulis id-nya",
+                        en=f"Induk '{text}' matches {len(matches)} sasaran; write its id instead",
+                    ),
                 )
                 return
             if _ID.match(text) and not self.known:
@@ -1059,8 +1276,12 @@ class WorkbookImporter:
             self.problem(
                 draft.sheet,
                 draft.row,
-                f"Induk '{text}' is not a sasaran of the workbook "
-                "or of the trees; not placed under it",
+                Text(
+                    id=f"Induk '{text}' bukan sasaran dalam workbook maupun pohon; tidak "
+                    "ditempatkan di bawahnya",
+                    en=f"Induk '{text}' is not a sasaran of the workbook "
+                    "or of the trees; not placed under it",
+                ),
             )
             return
         if index == 0:
@@ -1073,9 +1294,24 @@ class WorkbookImporter:
         self.problem(
             draft.sheet,
             draft.row,
-            f"the {level.name} '{_short(node.statement)}' has no Induk and no {above.name} above "
-            f"it{' in the workbook (write the regional sasaran id in an Induk column)' if above.scope == 'pemda' else ''}; "
-            "written without a parent",
+            Text(
+                id=f"{level.name} '{_short(node.statement)}' tidak memiliki Induk dan tidak ada "
+                f"{above.name} di atasnya"
+                + (
+                    " dalam workbook (tulis id sasaran pemda di kolom Induk)"
+                    if above.scope == "pemda"
+                    else ""
+                )
+                + "; ditulis tanpa induk",
+                en=f"the {level.name} '{_short(node.statement)}' has no Induk and no "
+                f"{above.name} above it"
+                + (
+                    " in the workbook (write the regional sasaran id in an Induk column)"
+                    if above.scope == "pemda"
+                    else ""
+                )
+                + "; written without a parent",
+            ),
         )
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import RULES, Diagnostic, DiagnosticSink, Severity, count_findings, sort_key
+from .diagnostics import (
+    RULES,
+    Diagnostic,
+    DiagnosticSink,
+    Severity,
+    Text,
+    count_findings,
+    sort_key,
+)
 from .former_ids import check_former_ids
 from .graph import Graph
 from .load import LoadCache, display_path, load_site
@@ -57,8 +65,12 @@ def _nomenclature(site: Site, root: Path, sink: DiagnosticSink) -> Nomenclature 
             "nomenklatur-tidak-ditemukan",
             ref.loc.file or display_path(root),
             ref.lines.get("berkas", ref.loc.line),
-            f"The nomenclature cannot be read: {exc}. Point 'berkas' at a folder with "
-            "program.csv, kegiatan.csv and sub_kegiatan.csv.",
+            Text(
+                id=f"Nomenklatur tidak dapat dibaca: {exc.text.id}. Arahkan 'berkas' ke folder "
+                "yang berisi program.csv, kegiatan.csv dan sub_kegiatan.csv.",
+                en=f"The nomenclature cannot be read: {exc.text.en}. Point 'berkas' at a folder "
+                "with program.csv, kegiatan.csv and sub_kegiatan.csv.",
+            ),
         )
         return None
 
@@ -75,15 +87,24 @@ def _switched_off(site: Site, sink: DiagnosticSink, extra: tuple[str, ...]) -> s
                 "aturan-tidak-dikenal",
                 file,
                 line,
-                f"aturan_nonaktif item {index + 1} names the rule '{rule_id}', which does not "
-                "exist; `pohon rules` lists them.",
+                Text(
+                    id=f"Butir {index + 1} aturan_nonaktif menyebut aturan '{rule_id}', yang "
+                    "tidak ada; `pohon rules` menampilkan daftarnya.",
+                    en=f"aturan_nonaktif item {index + 1} names the rule '{rule_id}', which does "
+                    "not exist; `pohon rules` lists them.",
+                ),
             )
         elif rule.severity is Severity.ERROR:
             sink.add(
                 "aturan-tidak-dikenal",
                 file,
                 line,
-                f"'{rule_id}' is an error rule and cannot be switched off; fix what it reports.",
+                Text(
+                    id=f"'{rule_id}' adalah aturan galat (error) dan tidak dapat dinonaktifkan; "
+                    "perbaiki yang dilaporkannya.",
+                    en=f"'{rule_id}' is an error rule and cannot be switched off; fix what it "
+                    "reports.",
+                ),
             )
         else:
             disabled.add(rule_id)

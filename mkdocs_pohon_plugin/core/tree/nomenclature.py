@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import spec as spec
+from .diagnostics import Text, TextError
 
 _PATTERNS = {
     "program": re.compile(spec.PROGRAM_PATTERN),
@@ -73,8 +74,8 @@ class Nomenclature:
         return code in self.entries
 
 
-class NomenclatureError(Exception):
-    pass
+class NomenclatureError(TextError):
+    """The nomenclature folder or one of its files cannot be read."""
 
 
 FILES = ("program.csv", "kegiatan.csv", "sub_kegiatan.csv")
@@ -90,11 +91,16 @@ PACKAGED_VERSION = "Kepmendagri 900.1.15.5-1317/2023"
 def load_nomenclature(folder: Path, version: str | None = None) -> Nomenclature:
     """Read ``program.csv``, ``kegiatan.csv`` and ``sub_kegiatan.csv`` (those present) from a folder."""
     if not folder.is_dir():
-        raise NomenclatureError(f"the folder {folder} does not exist")
+        raise NomenclatureError(
+            Text(id=f"folder {folder} tidak ada", en=f"the folder {folder} does not exist")
+        )
     result = Nomenclature(version)
     present = [folder / name for name in FILES if (folder / name).is_file()]
     if not present:
-        raise NomenclatureError(f"{folder} holds none of {', '.join(FILES)}")
+        names = ", ".join(FILES)
+        raise NomenclatureError(
+            Text(id=f"{folder} tidak berisi {names}", en=f"{folder} holds none of {names}")
+        )
     for path in present:
         try:
             with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -110,5 +116,7 @@ def load_nomenclature(folder: Path, version: str | None = None) -> Nomenclature:
                         (row.get("satuan") or "").strip() or None,
                     )
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise NomenclatureError(f"cannot read {path}: {exc}") from exc
+            raise NomenclatureError(
+                Text(id=f"{path} tidak dapat dibaca: {exc}", en=f"cannot read {path}: {exc}")
+            ) from exc
     return result
