@@ -138,11 +138,26 @@ def _receiver_is_sink(call: ast.Call) -> bool:
     return receiver.endswith("sink") or receiver == "local"
 
 
+def _text_functions() -> set[str]:
+    """The package's functions declared to return a :class:`Text` (``def f(...) -> Text``)."""
+    names = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.returns is not None:
+                if ast.unparse(node.returns) == "Text":
+                    names.add(node.name)
+    return names
+
+
+TEXT_FUNCTIONS = _text_functions()
+
+
 def _builds_text(node: ast.expr) -> bool:
-    """``Text(...)``, ``Text.same(...)``, or an expression joining such texts."""
+    """``Text(...)``, ``Text.same(...)``, a call of a function declared ``-> Text`` (mypy checks
+    it returns one), or an expression joining such texts."""
     if isinstance(node, ast.Call):
         name = ast.unparse(node.func)
-        return name in ("Text", "Text.same")
+        return name in ("Text", "Text.same") or name.rsplit(".", 1)[-1] in TEXT_FUNCTIONS
     if isinstance(node, ast.BinOp):
         return _builds_text(node.left) and _builds_text(node.right)
     return False
