@@ -319,7 +319,9 @@ class Renderer:
         )
         self.permalink = Markup(self.options.permalink) if self.options.permalink else None
         """The permalink mark: HTML by definition (the ``toc`` extension's ``permalink``)."""
-        self._page = self.env.get_template("_page.html.j2")
+        self._page_macro = _macro(
+            self.env.get_template("_page.html.j2").module, "_page.html.j2", "page"
+        )
         links = self.env.get_template("_link.html.j2").module
         self._link_macros: dict[str, Macro] = {
             name: _macro(links, "_link.html.j2", name)
@@ -336,13 +338,16 @@ class Renderer:
         self.links: dict[tuple[str, str], Markup] = {}
         """Rendered links (with :data:`ROOT`) by kind and target (``("node", id)`` …), each
         rendered once for the whole site."""
+        self.headings: dict[tuple[int, str, Markup], Markup] = {}
+        """Rendered headings, each rendered once for the whole site."""
         self.steps: dict[tuple[str, str, str], Markup] = {}
         """Rendered lineage steps by indicator, node and crosscutting status, each rendered
         once for the whole site."""
 
     def render(self, page: Page) -> RenderedPage:
         view = PageView(self, page)
-        body = self._page.render(page=page, h=view, **page.context)
+        body = self.env.get_template(page.template).render(page=page, h=view, **page.context)
+        body = str(self._page_macro(page, Markup(body)))  # the template's output: markup
         body = body.replace(ROOT, view.linker.root)
         if not view.linker.root:  # a link to the home page from the home page itself
             body = body.replace(' href=""', ' href="./"')
@@ -372,8 +377,15 @@ class Renderer:
         applied to ``view``; callers keep the result in :attr:`links`."""
         return self._link_macros[kind](view)
 
-    def heading(self, heading: Heading) -> Markup:
-        return self._heading_macro(heading)
+    def heading(self, level: int, anchor: str, content: Markup) -> Markup:
+        """The ``heading`` macro of ``_heading.html.j2`` applied to a :class:`Heading`, rendered
+        once per distinct heading for the site (most headings repeat on every page of a kind)."""
+        key = (level, anchor, content)
+        found = self.headings.get(key)
+        if found is None:
+            view = Heading(level, anchor, content, self.permalink, self.options.permalink_title)
+            found = self.headings[key] = self._heading_macro(view)
+        return found
 
     def step(self, view: StepView) -> Markup:
         """The ``step`` macro of ``_lineage.html.j2`` applied to ``view``; callers keep the
@@ -431,10 +443,7 @@ class PageView:
         while parent and parent[-1].level < level:
             parent = parent[-1].children
         parent.append(entry)
-        options = self.r.options
-        return self.r.heading(
-            Heading(level, anchor, html, self.r.permalink, options.permalink_title)
-        )
+        return self.r.heading(level, anchor, html)
 
     def facets(
         self,
@@ -528,7 +537,7 @@ class PageView:
             if found is None:
                 found = rendered[key] = self.r.step(self._step_view(step))
             items.append(found)
-        return Markup("").join(items)
+        return Markup("".join(items))  # markup from the macro, joined
 
     def _step_view(self, step: Step) -> StepView:
         via = step.via
