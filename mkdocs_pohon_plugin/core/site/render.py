@@ -33,7 +33,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup, escape
 
 from ..review.history import Commit, History
@@ -55,6 +62,10 @@ from .mermaid import DEFAULT_LIMIT, Diagram, build_diagram, node_neighbourhood
 from .pages import Page, SitePlan
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
+BUILTIN_PREFIX = "pohon"
+"""``pohon/node.html.j2`` always names the built-in template, even where a site's
+``custom_templates`` has its own ``node.html.j2``: a site's template can include (or import
+from) the built-in one and add to it instead of copying it."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 _LIST_START = re.compile(r"^([-+])(\s)|^(\d+)([.)])(\s)")
@@ -293,11 +304,13 @@ class Renderer:
         self.options = options or RenderOptions()
         self.labels = labels_for(self.options.language)
         self.xlsx = self.options.xlsx if self.options.xlsx is not None else xlsx_available()
-        search = [BUILTIN_TEMPLATES]
+        builtin = FileSystemLoader(str(BUILTIN_TEMPLATES))
+        loaders: list[BaseLoader] = [PrefixLoader({BUILTIN_PREFIX: builtin}, delimiter="/")]
         if self.options.custom_templates is not None:
-            search.insert(0, Path(self.options.custom_templates))
+            loaders.append(FileSystemLoader(str(self.options.custom_templates)))
+        loaders.append(builtin)
         self.env = Environment(
-            loader=FileSystemLoader([str(p) for p in search]),
+            loader=ChoiceLoader(loaders),
             autoescape=True,
             finalize=_finalize,
             trim_blocks=True,
