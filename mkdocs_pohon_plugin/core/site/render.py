@@ -8,9 +8,10 @@ Python computes data, the templates write every piece of markup. A page template
 context (``page.context``), the site-wide globals (``L``, ``site``, ``graph`` …) and ``h``, a
 :class:`PageView` whose methods return data (names, numbers, lists, view objects). The few that
 return markup take it from a template macro: links (``_link.html.j2``), lineage steps
-(``_lineage.html.j2``) and headings (``_heading.html.j2``). Links and lineage steps are the same
-on every page (see :data:`ROOT`), so each is rendered once for the whole site and kept; a heading
-is rendered where it stands, after its anchor is added to the page's table of contents.
+(``_lineage.html.j2``) and headings (``_heading.html.j2``, after the heading's anchor is added to
+the page's table of contents). Links and lineage steps are the same on every page (see
+:data:`ROOT`), and most headings repeat from page to page, so each is rendered once for the whole
+site and kept. ``_page.html.j2`` wraps the page template's output.
 
 Pages are rendered straight to HTML (the body of Material's content column), not to Markdown: a
 regency has about 20,000 pages and Python-Markdown would be most of the build. The MkDocs plugin
