@@ -1,13 +1,18 @@
 """The MkDocs plugin: a thin adapter from MkDocs events to :mod:`mkdocs_pohon_plugin.core.site`.
 
-- ``on_config``: check the trees (``pohon check``), log every diagnostic, stop with a short
+- ``on_config``: check the options (numbers in range, the search choice, ``changes_since``), then
+  the trees (``pohon check``); log every diagnostic, stop with a short
   :class:`~mkdocs.exceptions.PluginError` when there are errors; watch the trees folder in serve.
-- ``on_files``: plan every page with the core and add it as a generated file (rendered later),
-  plus the downloads. Only Home, the OPD list and the OPD pages are in the navigation; every other
-  page is ``NOT_IN_NAV`` (Material renders the whole nav into every page).
+- ``on_files``: plan every page with the core and add it as a generated file (rendered later);
+  start the downloads, written from the checked model by a child process. Only Home, the OPD
+  list and the OPD pages are in the navigation; every other page is ``NOT_IN_NAV`` (Material
+  renders the whole nav into every page).
 - ``on_pre_page``: a generated page becomes a :class:`~.rendered_page.PohonPage`, whose HTML comes
   straight from the core's templates (no Python-Markdown); ``on_post_page`` frees it again.
 - ``on_page_context``: the edit button of a generated page opens its YAML file at the line.
+
+What the plugin relies on beyond MkDocs' and Material's public behaviour is in
+:mod:`.mkdocs_internals`, each use commented and tested.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import logging
 import os
 import posixpath
 import shutil
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -29,7 +35,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils.templates import TemplateContext
 
+from . import mkdocs_internals
 from .core.review.diff import DiffLoadError, Side, diff_sites, load_side
 from .core.review.diff_render import render_markdown
 from .core.review.history import site_history
@@ -37,10 +45,11 @@ from .core.site import RenderOptions, SiteBuild
 from .core.site.background import DownloadsError, DownloadsJob
 from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
+from .core.site.mermaid import DEFAULT_LIMIT as DEFAULT_DIAGRAM_LIMIT
 from .core.site.pages import NAV_OPD_LIMIT, Page, Source, nav_entries
 from .core.site.paths import EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
 from .core.site.redirects import redirects
-from .core.site.render import SEARCH_BOOST, front_matter
+from .core.site.render import front_matter
 from .core.site.search_index import (
     DEFAULT_SHARD_WORDS,
     INSTALL_HINT,
@@ -51,6 +60,7 @@ from .core.site.search_index import (
     pagefind_available,
 )
 from .core.tree.check import CheckResult, check_trees
+from .core.tree.diagnostics import Text
 from .core.tree.load import LoadCache
 from .rendered_page import PohonPage, adopt
 
@@ -64,6 +74,8 @@ STYLE_DEST = "assets/pohon/pohon.css"
 SEARCH_SCRIPT_DEST = "assets/pohon/pohon-search.js"
 # search: pagefind — Material's search box answered by Pagefind (partials/search.html).
 THEME_OVERRIDES = Path(__file__).parent / "theme_overrides"
+THEME_404 = Path(__file__).parent / "templates" / "theme_404"
+"""The "not found" page in the site's language (Material's own says "Not found" always)."""
 
 
 class PohonConfig(base.Config):
@@ -96,7 +108,7 @@ class PohonConfig(base.Config):
     Default: the site's ``edit_uri`` without its trailing docs folder (``edit/main/docs/`` →
     ``edit/main/``)."""
 
-    diagram_limit = c.Type(int, default=25)
+    diagram_limit = c.Type(int, default=DEFAULT_DIAGRAM_LIMIT)
     """Most boxes in one diagram; the rest are listed below it."""
 
     history = c.Type(bool, default=True)
@@ -171,33 +183,62 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.command = command
         self.dirty = dirty
 
+    def _say(self, text: Text) -> str:
+        """``text`` in the site's language (the ``language`` option)."""
+        return text(self.config.language)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self.config_dir = Path(config.config_file_path or ".").resolve().parent
+        # The options first: a mistake in mkdocs.yml is reported at once, before the trees
+        # (seconds on a big regency) are read. MkDocs has checked their types, choices and
+        # folders already.
+        self._check_numbers()
+        self.search_mode = self._search_mode(config)
+        self._check_changes_since()
+        self._warn_stale_templates()
+        self.edit_base = self._edit_base(config) if self.config.edit_links else None
         trees = Path(self.config.trees)
         started = time.perf_counter()
         result = check_trees(trees, cache=self.load_cache)
+        seconds = time.perf_counter() - started
+        read, reused = self.load_cache.read, self.load_cache.reused
         log.info(
-            "pohon: trees checked in %.2f s (%d file(s) read, %d unchanged since the last build)",
-            time.perf_counter() - started,
-            self.load_cache.read,
-            self.load_cache.reused,
+            "pohon: %s",
+            self._say(
+                Text(
+                    id=f"pohon diperiksa dalam {seconds:.2f} dtk ({read} berkas dibaca, {reused} "
+                    "tidak berubah sejak pembangunan terakhir)",
+                    en=f"trees checked in {seconds:.2f} s ({read} file(s) read, {reused} "
+                    "unchanged since the last build)",
+                )
+            ),
         )
+        language = self.config.language
         for diagnostic in result.diagnostics:
             if diagnostic.is_error:
-                log.error("pohon: %s", diagnostic.format())
+                log.error("pohon: %s", diagnostic.format(language))
             elif self.config.fail_on_warning:
-                log.warning("pohon: %s", diagnostic.format())
+                log.warning("pohon: %s", diagnostic.format(language))
             else:
-                log.info("pohon: %s", diagnostic.format())
+                log.info("pohon: %s", diagnostic.format(language))
         failing = result.errors + (result.warnings if self.config.fail_on_warning else [])
         if failing:
-            first = failing[0]
+            first = failing[0].format(language)
+            errors, warnings = result.error_count, result.warning_count
             raise PluginError(
-                f"pohon: the trees in {trees} have {len(result.errors)} error(s) and "
-                f"{len(result.warnings)} warning(s); the first: {first.format()} — run "
-                f"`pohon check {trees}` for the full list, fix them and build again."
+                "pohon: "
+                + self._say(
+                    Text(
+                        id=f"pohon di {trees} memiliki {errors} galat dan {warnings} peringatan; "
+                        f"yang pertama: {first} — jalankan `pohon check {trees}` untuk daftar "
+                        "lengkapnya, perbaiki, lalu bangun lagi.",
+                        en=f"the trees in {trees} have {errors} error(s) and {warnings} "
+                        f"warning(s); the first: {first} — run `pohon check {trees}` for the "
+                        "full list, fix them and build again.",
+                    )
+                )
             )
         self.result = result
         self.preview = self._preview(result)
@@ -208,30 +249,117 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         # Sortable, filterable tables and diagram styles, served from the site (no CDN).
         config.extra_javascript.append(SCRIPT_DEST)
         config.extra_css.append(STYLE_DEST)
-        self.edit_base = self._edit_base(config) if self.config.edit_links else None
-        if self.config.custom_templates:
-            stale = sorted(p.name for p in Path(self.config.custom_templates).glob("*.md.j2"))
-            if stale:
-                log.warning(
-                    "pohon: custom_templates has Markdown templates (%s) that are no longer used: "
-                    "pages are rendered from HTML templates now; copy the built-in "
-                    "<name>.html.j2 and redo your change there.",
-                    ", ".join(stale),
-                )
-        self.search_mode = self._search_mode(config)
-        if self.config.search_shard_words < 1:
-            raise PluginError(
-                f"pohon: search_shard_words must be a positive number of words "
-                f"(got {self.config.search_shard_words}); the default is {DEFAULT_SHARD_WORDS}."
-            )
         if self.search_mode == "pagefind":
             _use_pagefind_box(config)
+        if config.theme.name == "material":
+            mkdocs_internals.add_theme_dir(config, str(THEME_404))
         if not xlsx_available():
             log.info(
-                "pohon: openpyxl is not installed, so the site has no unduh/matriks-cascading.xlsx "
-                "download (pip install 'mkdocs-pohon-plugin[xlsx]' adds it)"
+                "pohon: %s",
+                self._say(
+                    Text(
+                        id="openpyxl tidak terpasang, sehingga situs tidak memiliki unduhan "
+                        "unduh/matriks-cascading.xlsx (pip install 'mkdocs-pohon-plugin[xlsx]' "
+                        "menambahkannya)",
+                        en="openpyxl is not installed, so the site has no "
+                        "unduh/matriks-cascading.xlsx download (pip install "
+                        "'mkdocs-pohon-plugin[xlsx]' adds it)",
+                    )
+                ),
             )
         return config
+
+    def _check_numbers(self) -> None:
+        """The numeric options are in range (MkDocs has checked that they are integers)."""
+        least = {
+            "search_shard_words": (
+                1,
+                Text(id="jumlah kata yang positif", en="a positive number of words"),
+                DEFAULT_SHARD_WORDS,
+            ),
+            "diagram_limit": (
+                1,
+                Text(id="jumlah kotak yang positif", en="a positive number of boxes"),
+                DEFAULT_DIAGRAM_LIMIT,
+            ),
+            "nav_opd_limit": (
+                0,
+                Text(
+                    id="jumlah perangkat daerah, 0 atau lebih", en="a number of agencies, 0 or more"
+                ),
+                NAV_OPD_LIMIT,
+            ),
+        }
+        for name, (minimum, what, default) in least.items():
+            value = self.config[name]
+            if value < minimum:
+                raise PluginError(
+                    "pohon: "
+                    + self._say(
+                        Text(
+                            id=f"{name} harus berupa {what.id} (tertulis {value}); nilai "
+                            f"bawaannya {default}.",
+                            en=f"{name} must be {what.en} (got {value}); the default is {default}.",
+                        )
+                    )
+                )
+
+    def _check_changes_since(self) -> None:
+        """``changes_since`` names a folder or a git revision (read later, in ``on_files``)."""
+        since = self.config.changes_since
+        if not since or (self.config_dir / since).is_dir():
+            return
+        try:
+            found = subprocess.run(
+                ["git", "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}"],
+                cwd=self.config_dir,
+                capture_output=True,
+                check=False,
+            )
+        except OSError as exc:  # no git on this machine
+            raise PluginError(
+                "pohon: "
+                + self._say(
+                    Text(
+                        id=f"changes_since {since!r} tidak dapat dibaca: bukan folder, dan git "
+                        f"tidak dapat dijalankan ({exc})",
+                        en=f"changes_since {since!r} cannot be read: it is not a folder, and "
+                        f"git cannot be run ({exc})",
+                    )
+                )
+            ) from exc
+        if found.returncode != 0:
+            raise PluginError(
+                "pohon: "
+                + self._say(
+                    Text(
+                        id=f"changes_since {since!r} tidak dapat dibaca: '{since}' bukan folder "
+                        "maupun revisi git",
+                        en=f"changes_since {since!r} cannot be read: '{since}' is neither a "
+                        "folder nor a git revision",
+                    )
+                )
+            )
+
+    def _warn_stale_templates(self) -> None:
+        if not self.config.custom_templates:
+            return
+        stale = sorted(p.name for p in Path(self.config.custom_templates).glob("*.md.j2"))
+        if stale:
+            names = ", ".join(stale)
+            log.warning(
+                "pohon: %s",
+                self._say(
+                    Text(
+                        id=f"custom_templates berisi templat Markdown ({names}) yang tidak "
+                        "dipakai lagi: halaman kini dibuat dari templat HTML; salin "
+                        "<nama>.html.j2 bawaan dan ulangi perubahan Anda di sana.",
+                        en=f"custom_templates has Markdown templates ({names}) that are no "
+                        "longer used: pages are rendered from HTML templates now; copy the "
+                        "built-in <name>.html.j2 and redo your change there.",
+                    )
+                ),
+            )
 
     def _preview(self, result: CheckResult) -> frozenset[str] | None:
         """The agencies of a ``serve_opd`` preview (in ``mkdocs serve`` only), checked."""
@@ -240,14 +368,29 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             return None
         unknown = [opd_id for opd_id in wanted if opd_id not in result.site.opds]
         if unknown:
-            known = ", ".join(sorted(result.site.opds)) or "none"
+            known = ", ".join(sorted(result.site.opds)) or "-"
+            names = ", ".join(map(repr, unknown))
             raise PluginError(
-                f"pohon: serve_opd names {', '.join(map(repr, unknown))}, which the trees do not "
-                f"have; the OPD ids are: {known}."
+                "pohon: "
+                + self._say(
+                    Text(
+                        id=f"serve_opd menyebut {names}, yang tidak ada di pohon; id OPD yang "
+                        f"ada: {known}.",
+                        en=f"serve_opd names {names}, which the trees do not have; the OPD ids "
+                        f"are: {known}.",
+                    )
+                )
             )
+        shown = ", ".join(wanted)
         log.info(
-            "pohon: preview of %s only (serve_opd); `mkdocs build` builds every agency",
-            ", ".join(wanted),
+            "pohon: %s",
+            self._say(
+                Text(
+                    id=f"pratinjau {shown} saja (serve_opd); `mkdocs build` membangun semua "
+                    "perangkat daerah",
+                    en=f"preview of {shown} only (serve_opd); `mkdocs build` builds every agency",
+                )
+            ),
         )
         return frozenset(wanted)
 
@@ -286,10 +429,18 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         try:
             self.build = SiteBuild(self.result, options, only_opds=self.preview)
         except UnsafeIdError as exc:
-            raise PluginError(f"pohon: {exc}; run `pohon check` on the trees.") from exc
+            raise PluginError(
+                f"pohon: {exc}; "
+                + self._say(
+                    Text(
+                        id="jalankan `pohon check` pada pohon.",
+                        en="run `pohon check` on the trees.",
+                    )
+                )
+            ) from exc
         for page in self.build.pages:
             if files.get_file_from_path(page.path) is not None:
-                log.info("pohon: docs/%s exists, so the generated page is not used", page.path)
+                log.info("pohon: %s", self._say(_own_file(page.path)))
                 continue
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             # The body is rendered when MkDocs reads the page (PohonPage.read_source); the file
@@ -309,11 +460,10 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.skipped_downloads = set()
         for path in (EXPORT_JSON, EXPORT_CSV, EXPORT_XLSX):
             if files.get_file_from_path(path) is not None:
-                log.info("pohon: docs/%s exists, so the generated file is not used", path)
+                log.info("pohon: %s", self._say(_own_file(path)))
                 self.skipped_downloads.add(path)
-        self.downloads = DownloadsJob(
-            Path(self.config.trees), workbook=self.build.publishes_workbook
-        )
+        # The child gets the model the pages come from: it checks nothing again.
+        self.downloads = DownloadsJob(self.result, workbook=self.build.publishes_workbook)
         if self.config.mermaid_js:
             files.append(
                 File.generated(config, MERMAID_DEST, abs_src_path=str(self.config.mermaid_js))
@@ -336,16 +486,25 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     def _changes_page(self) -> str:
         """The Perubahan page: ``pohon diff`` from ``changes_since`` to the trees being built."""
-        assert self.result is not None
+        assert self.result is not None and self.config.changes_since is not None
         since = self.config.changes_since
         trees = Path(self.config.trees)
         try:
             old = load_side(since, str(trees), cwd=self.config_dir)
         except DiffLoadError as exc:
-            raise PluginError(f"pohon: changes_since {since!r} cannot be read: {exc}") from exc
+            raise PluginError(
+                "pohon: "
+                + self._say(
+                    Text(
+                        id=f"changes_since {since!r} tidak dapat dibaca: {exc.text.id}",
+                        en=f"changes_since {since!r} cannot be read: {exc.text.en}",
+                    )
+                )
+            ) from exc
         new = Side("trees", self.result, trees, trees.name)
         title = labels_for(self.config.language)["changes"]
-        return front_matter(title) + render_markdown(diff_sites(old, new))
+        page = render_markdown(diff_sites(old, new), language=self.config.language)
+        return front_matter(title) + page
 
     def _extend_nav(self, config: MkDocsConfig, files: Files) -> None:
         assert self.result is not None
@@ -378,7 +537,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def _search_meta(self, planned: Page) -> dict[str, Any] | None:
         """Front matter ``search:`` of a generated page for Material's search plugin: node and
         indicator pages rank first (they are what a search for a name or a code should find)."""
-        boost = SEARCH_BOOST.get(planned.kind)
+        boost = planned.search_boost
         return {"boost": boost} if boost is not None else None
 
     def _cancel_downloads(self) -> None:
@@ -393,7 +552,15 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         try:
             written = job.wait()
         except DownloadsError as exc:
-            raise PluginError(f"pohon: the downloads could not be written: {exc}") from exc
+            raise PluginError(
+                "pohon: "
+                + self._say(
+                    Text(
+                        id=f"unduhan tidak dapat ditulis: {exc}",
+                        en=f"the downloads could not be written: {exc}",
+                    )
+                )
+            ) from exc
         for path, data in written.items():
             if path in self.skipped_downloads:
                 continue
@@ -420,8 +587,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     @event_priority(100)  # before other plugins (Material's search) look at the content
     def on_page_context(
-        self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         if not self.config.enabled or page.file.src_uri not in self.generated:
             return None
         if isinstance(page, PohonPage):
@@ -452,27 +619,59 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         if wanted == "pagefind":
             if not installed:
                 raise PluginError(
-                    f"pohon: search: pagefind needs Pagefind, which is not installed: "
-                    f"{INSTALL_HINT} — or set `search: material`."
+                    "pohon: search: "
+                    + self._say(
+                        Text(
+                            id=f"pagefind memerlukan Pagefind, yang belum terpasang: "
+                            f"{INSTALL_HINT} — atau tulis `search: material`.",
+                            en=f"pagefind needs Pagefind, which is not installed: "
+                            f"{INSTALL_HINT} — or set `search: material`.",
+                        )
+                    )
                 )
             if not material:
+                theme = config.theme.name
                 raise PluginError(
-                    f"pohon: search: pagefind answers in Material's search box and needs "
-                    f"`theme: material` (this site's theme is {config.theme.name!r}) — or set "
-                    f"`search: material`."
+                    "pohon: search: "
+                    + self._say(
+                        Text(
+                            id="pagefind menjawab di kotak pencarian Material dan memerlukan "
+                            f"`theme: material` (tema situs ini {theme!r}) — atau tulis "
+                            "`search: material`.",
+                            en="pagefind answers in Material's search box and needs "
+                            f"`theme: material` (this site's theme is {theme!r}) — or set "
+                            "`search: material`.",
+                        )
+                    )
                 )
             return "pagefind"
         if not installed:
             log.info(
-                "pohon: search: Material's search, as Pagefind is not installed (%s)", INSTALL_HINT
+                "pohon: search: %s",
+                self._say(
+                    Text(
+                        id=f"pencarian Material, karena Pagefind tidak terpasang ({INSTALL_HINT})",
+                        en=f"Material's search, as Pagefind is not installed ({INSTALL_HINT})",
+                    )
+                ),
             )
             return "material"
         if not material:
-            log.info("pohon: search: the theme's own search (Pagefind needs theme: material)")
+            log.info(
+                "pohon: search: %s",
+                self._say(
+                    Text(
+                        id="pencarian bawaan tema (Pagefind memerlukan theme: material)",
+                        en="the theme's own search (Pagefind needs theme: material)",
+                    )
+                ),
+            )
             return "material"
         return "pagefind"
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.config.enabled:
+            env.globals["pohon_language"] = self.config.language  # theme_404/404.html
         if self.config.enabled and self.search_mode == "pagefind":
             words = labels_for(self.config.language)
             env.globals["pohon_search"] = {
@@ -538,33 +737,26 @@ def _log_search_index(stats: SearchIndexStats) -> None:
     )
 
 
-class _SearchBoxOnly:
-    """Stands in ``config.plugins`` for Material's search plugin on a site without one: Material's
-    header shows the search box only when ``material/search`` is there and enabled. It handles no
-    event, so nothing of Material's search runs; Pagefind answers the box."""
-
-    def __init__(self) -> None:
-        self.config = {"enabled": True}
+def _own_file(path: str) -> Text:
+    """The site's docs/ already has ``path``: its own file is used instead of the generated one."""
+    return Text(
+        id=f"docs/{path} sudah ada, sehingga berkas buatan pohon tidak dipakai",
+        en=f"docs/{path} exists, so the generated file is not used",
+    )
 
 
 def _use_pagefind_box(config: MkDocsConfig) -> None:
     """Material's search box answered by Pagefind: ``theme_overrides/`` (``partials/search.html``)
     goes into the theme after the site's ``custom_dir`` (a site's own partial wins) and before
     Material's own templates."""
-    dirs = config.theme.dirs
-    overrides = str(THEME_OVERRIDES)
-    if overrides not in dirs:
-        dirs.insert(1 if config.theme.custom_dir else 0, overrides)
-    search = config.plugins.get("material/search")
-    if search is None:
-        config.plugins["material/search"] = _SearchBoxOnly()  # type: ignore[assignment]
-    elif not isinstance(search, _SearchBoxOnly):
+    mkdocs_internals.add_theme_dir(config, str(THEME_OVERRIDES))
+    search = mkdocs_internals.show_material_search_box(config)
+    if search is not None:
         # Material's search plugin stays for its box (the header shows it only with the plugin)
         # but indexes no page: Pagefind has them all. Its page handler would otherwise add each
         # page to an index nobody downloads and run a regular expression over every page's HTML
         # (about 0.2 ms a page).
-        handlers = config.plugins.events["page_context"]
-        handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
+        mkdocs_internals.drop_event_handlers(config, "page_context", search)
 
 
 def _permalink(config: MkDocsConfig) -> dict[str, Any]:

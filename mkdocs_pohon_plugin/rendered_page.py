@@ -11,6 +11,8 @@ The plugin turns MkDocs' page objects into :class:`PohonPage` in ``on_pre_page``
 writes the page, and dropped right after (``on_post_page``): MkDocs reads every page before it
 writes the first, and 20,000 bodies held at once would be most of a big build's memory. So other
 plugins see a generated page's HTML from ``on_page_context`` on, not in ``on_page_content``.
+
+What this relies on beyond MkDocs' public API is in :mod:`.mkdocs_internals`.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
-from mkdocs.structure.toc import get_toc
 
+from . import mkdocs_internals
 from .core.site.generate import SiteBuild
 from .core.site.pages import Page
 
@@ -40,18 +42,15 @@ class PohonPage(MkPage):
             self.meta["search"] = dict(self.pohon_search)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = ""
-        self._title_from_render = None
-        self.present_anchor_ids = set()
-        self.links_to_anchors = {}
+        mkdocs_internals.skip_markdown(self)
 
     def fill(self) -> None:
         """Render the body and the table of contents (the plugin's ``on_page_context``, before
         any other plugin's): only the page being written is in memory, not 20,000 of them."""
         rendered = self.pohon_build.render(self.pohon_page)
         self.markdown = self.content = rendered.html
-        self.toc = get_toc([entry.as_token() for entry in rendered.toc])  # type: ignore[misc]
-        self.present_anchor_ids = rendered.anchors
+        self.toc = mkdocs_internals.table_of_contents(entry.as_token() for entry in rendered.toc)
+        mkdocs_internals.set_anchors(self, rendered.anchors)
 
     def release(self) -> None:
         """Drop the body once the theme has written the page. The title stays (it comes from
@@ -62,7 +61,7 @@ class PohonPage(MkPage):
 
 def adopt(page: MkPage, build: SiteBuild, planned: Page, search: dict[str, Any] | None) -> None:
     """Make MkDocs' ``page`` a :class:`PohonPage` rendering ``planned``."""
-    page.__class__ = PohonPage
+    mkdocs_internals.become(page, PohonPage)
     assert isinstance(page, PohonPage)
     page.pohon_build = build
     page.pohon_page = planned

@@ -21,9 +21,13 @@ bash scripts/setup_browser.sh  # Debian's chromium and Mermaid (npm) for tests/t
 
 .venv/bin/ruff check mkdocs_pohon_plugin tests benchmarks
 .venv/bin/ruff format --check mkdocs_pohon_plugin tests benchmarks
+# Types: the whole package, the tree model and its loader strictly ([tool.mypy] in pyproject.toml).
+.venv/bin/mypy mkdocs_pohon_plugin
 # The committed JSON Schema must be the one the model generates.
 .venv/bin/pohon schema - | diff -u docs/schema/pohon.schema.json - >/dev/null \
   || { echo "FAILED: docs/schema/pohon.schema.json is out of date: run 'pohon schema docs/schema/pohon.schema.json'"; exit 1; }
+.venv/bin/python -c 'import sys; from mkdocs_pohon_plugin.core.site.exports import export_schema_text as t; sys.stdout.write(t())' | diff -u docs/schema/pohon-export.schema.json - >/dev/null \
+  || { echo "FAILED: docs/schema/pohon-export.schema.json (the schema of pohon.json) is out of date"; exit 1; }
 # The demo regency must pass its own check (warnings are listed, errors fail).
 .venv/bin/pohon check trees > .venv/demo-check.txt \
   || { cat .venv/demo-check.txt; echo "FAILED: the demo trees do not pass 'pohon check trees'"; exit 1; }

@@ -23,12 +23,10 @@ from pathlib import Path
 
 import yaml
 
+from tests.sites import REPO, SiteConfig
 from tests.treebuilder import DINKES, DINSOS, base_files, indicator, line_of, write_tree
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-CORPUS = HERE / "adversarial"
-MERMAID_JS = REPO / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+CORPUS = Path(__file__).resolve().parent / "adversarial"
 
 HANG_SECONDS = 120
 """A check that takes longer is taken for hung. Not a performance target: the slowest case (a
@@ -544,61 +542,14 @@ def snapshot(root: Path, skip: Path | None = None) -> dict[str, tuple[str, int, 
 
 # --- real MkDocs builds ---------------------------------------------------------------------------
 
-# The demo's Markdown extensions (mkdocs.yml), a repository link so that edit links are generated
-# from the YAML file names, system fonts and the demo's source partial (no third-party request).
-CONFIG = """\
-site_name: Hostile
-site_url: https://example.org/pohon/
-repo_url: https://example.org/repo
-edit_uri: edit/main/docs/
-theme:
-  name: material
-  language: id
-  font: false
-  custom_dir: {overrides}
-  features: [content.action.edit, search.highlight]
-markdown_extensions:
-  - tables
-  - attr_list
-  - md_in_html
-  - toc:
-      permalink: true
-  - pymdownx.details
-  - pymdownx.superfences:
-      custom_fences:
-        - name: mermaid
-          class: mermaid
-          format: !!python/name:pymdownx.superfences.fence_code_format
-plugins:
-  - search
-  - pohon:
-      trees: trees
-"""
-
-
-def write_project(project: Path, mermaid_js: Path | None = None) -> None:
-    """``mkdocs.yml`` and a docs folder next to ``project/trees``."""
-    (project / "docs").mkdir(exist_ok=True)
-    (project / "docs" / "tentang.md").write_text("# Tentang\n\nHalaman milik situs.\n", "utf-8")
-    config_text = CONFIG.format(overrides=json.dumps(str(REPO / "overrides")))
-    if mermaid_js is not None:
-        config_text += f"      mermaid_js: {json.dumps(str(mermaid_js))}\n"
-    (project / "mkdocs.yml").write_text(config_text, encoding="utf-8")
-
-
-def build_project(project: Path) -> Path:
-    """A strict ``mkdocs build`` of the project into ``project/site``."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(project / "mkdocs.yml"), strict=True)
-    build(config)
-    return project / "site"
-
-
-def build_site(project: Path, mermaid_js: Path | None = None) -> Path:
-    write_project(project, mermaid_js)
-    return build_project(project)
+SITE = SiteConfig(
+    font=False,
+    custom_dir=REPO / "overrides",
+    features=("content.action.edit", "search.highlight"),
+    permalink=True,
+)
+"""The corpus's site, like the demo's: edit links into a repository (generated from the YAML file
+names), system fonts and the demo's source partial (no third-party request)."""
 
 
 # --- what the HTML shows --------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
-from tests.test_fuzz import Fuzzer, byte_mutation, structural_mutation, text_mutation
+from tests.fuzzing import Fuzzer, byte_mutation, structural_mutation, text_mutation
 
 
 class Hang(Exception):

@@ -21,6 +21,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from mkdocs_pohon_plugin.core import RULES, check_trees
 from tests import corpus
+from tests.sites import build, build_site, write_site
 
 CASES = corpus.all_cases()
 CHECKED = [case for case in CASES if case.expect.outcome in ("error", "loads")]
@@ -139,9 +140,9 @@ def test_hostile_but_valid_input_builds_and_shows_as_text(
     case.write(project / "trees")
     result = check_trees(project / "trees")
     assert result.errors == [], "\n".join(d.format() for d in result.errors)
-    corpus.write_project(project)
+    write_site(project, None, corpus.SITE)
     before = corpus.snapshot(sandbox)
-    site = corpus.build_project(project)
+    site = build(project)
     after = corpus.snapshot(sandbox, skip=site)
     changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
     assert changed == set(), "the build wrote outside its site folder"
@@ -168,10 +169,10 @@ def test_broken_input_stops_the_build_with_a_one_line_summary(
     case.write(project / "trees")
     monkeypatch.chdir(project)  # as `mkdocs build` is run: file names relative to the project
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
-        corpus.build_site(project)
-    summary = [r.getMessage() for r in caplog.records if "the first:" in r.getMessage()]
+        build_site(project, None, corpus.SITE)
+    summary = [r.getMessage() for r in caplog.records if "yang pertama:" in r.getMessage()]
     assert len(summary) == 1, [r.getMessage() for r in caplog.records]
     assert "Traceback" not in summary[0] and "\n" not in summary[0]
-    first = summary[0].split("the first: ", 1)[1]
+    first = summary[0].split("yang pertama: ", 1)[1]
     assert first.startswith("trees") and "error[" in first
     assert not (project / "site").exists()

@@ -1,48 +1,142 @@
-"""The downloads written by a child process beside the build (core/site/background.py)."""
+"""The downloads written by a child process beside the build (core/site/background.py): from the
+model the build checked, without reading or checking the trees again."""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from mkdocs_pohon_plugin.core.site import background, generate
 from mkdocs_pohon_plugin.core.site.background import DownloadsError, DownloadsJob
-from mkdocs_pohon_plugin.core.site.exports import xlsx_available
-from mkdocs_pohon_plugin.core.site.generate import SiteBuild
-from mkdocs_pohon_plugin.core.tree.check import check_trees
+from mkdocs_pohon_plugin.core.site.exports import (
+    cascading_xlsx,
+    indicators_csv,
+    model_json,
+    xlsx_available,
+)
+from mkdocs_pohon_plugin.core.tree.check import CheckResult, check_trees
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
-def test_the_child_writes_what_the_core_gives() -> None:
-    job = DownloadsJob(MINI, workbook=False)
-    written = job.wait()
-    expected = {
-        output.path: output.content
-        for output in SiteBuild(check_trees(MINI)).downloads(workbook=False)
+@pytest.fixture(scope="module")
+def mini() -> CheckResult:
+    result = check_trees(MINI)
+    assert result.ok
+    return result
+
+
+def test_the_child_writes_what_the_core_gives(mini: CheckResult) -> None:
+    written = DownloadsJob(mini, workbook=False).wait()
+    assert written == {
+        "unduh/pohon.json": model_json(mini).encode("utf-8"),
+        "unduh/indikator.csv": indicators_csv(mini).encode("utf-8"),
     }
-    assert set(written) == set(expected) == {"unduh/pohon.json", "unduh/indikator.csv"}
-    for path, content in expected.items():
-        assert written[path] == content.encode("utf-8"), path
-    assert json.loads(written["unduh/pohon.json"])["nodes"]
+    assert json.loads(written["unduh/pohon.json"])["node"]
 
 
 @pytest.mark.skipif(not xlsx_available(), reason="the xlsx extra is not installed")
-def test_the_child_writes_the_workbook_when_asked() -> None:
-    written = DownloadsJob(MINI, workbook=True).wait()
+def test_the_child_writes_the_workbook_when_asked(mini: CheckResult) -> None:
+    written = DownloadsJob(mini, workbook=True).wait()
+    assert written["unduh/matriks-cascading.xlsx"] == cascading_xlsx(mini)
     assert written["unduh/matriks-cascading.xlsx"].startswith(b"PK")
 
 
-def test_a_failing_child_says_why(tmp_path: Path) -> None:
-    broken = tmp_path / "trees"
-    broken.mkdir()
-    (broken / "pemda.yaml").write_text("pemda: [unclosed\n", "utf-8")
-    with pytest.raises(DownloadsError, match=r"exited with status 1: pohon downloads: .*errors"):
-        DownloadsJob(broken, workbook=False).wait()
+def test_the_child_neither_reads_nor_checks_nor_plans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trees folder is gone once the parent has checked it, and checking or planning would
+    fail: the child still writes the same downloads, from the model it was handed."""
+    trees = tmp_path / "trees"
+    shutil.copytree(MINI, trees)
+    result = check_trees(trees)
+    expected = {
+        "unduh/pohon.json": model_json(result).encode("utf-8"),
+        "unduh/indikator.csv": indicators_csv(result).encode("utf-8"),
+    }
+    shutil.rmtree(trees)
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the downloads child checked or planned again")
+
+    # A forked child inherits these patches; a spawned one (no fork on the platform) gets the
+    # model pickled and has no trees to read either.
+    monkeypatch.setattr("mkdocs_pohon_plugin.core.tree.check.check_trees", forbidden)
+    monkeypatch.setattr("mkdocs_pohon_plugin.core.tree.load.load_site", forbidden)
+    monkeypatch.setattr(generate, "plan_site", forbidden)
+    assert DownloadsJob(result, workbook=False).wait() == expected
 
 
-def test_cancel_stops_the_child() -> None:
-    job = DownloadsJob(MINI, workbook=True)
+def test_a_spawned_child_gets_the_model_pickled(
+    mini: CheckResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the platform does not fork (macOS, Windows) the model is pickled to a fresh
+    interpreter: the same downloads."""
+    import multiprocessing
+
+    monkeypatch.setattr(background, "_context", lambda: multiprocessing.get_context("spawn"))
+    assert DownloadsJob(mini, workbook=False).wait() == {
+        "unduh/pohon.json": model_json(mini).encode("utf-8"),
+        "unduh/indikator.csv": indicators_csv(mini).encode("utf-8"),
+    }
+
+
+def test_a_failing_child_says_why(mini: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    if background._context().get_start_method() != "fork":
+        pytest.skip("the failure is injected by a patch that only a forked child inherits")
+
+    def broken(result: CheckResult) -> str:
+        raise ValueError("the CSV cannot be written")
+
+    monkeypatch.setattr(generate, "indicators_csv", broken)
+    with pytest.raises(DownloadsError, match=r"failed: ValueError: the CSV cannot be written"):
+        DownloadsJob(mini, workbook=False).wait()
+
+
+def test_a_child_that_dies_says_so(mini: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    if background._context().get_start_method() != "fork":
+        pytest.skip("the failure is injected by a patch that only a forked child inherits")
+
+    def dies(result: CheckResult) -> str:
+        os._exit(3)
+
+    monkeypatch.setattr(generate, "model_json", dies)
+    with pytest.raises(DownloadsError, match="exit code 3"):
+        DownloadsJob(mini, workbook=False).wait()
+
+
+def test_cancel_stops_the_child(mini: CheckResult) -> None:
+    job = DownloadsJob(mini, workbook=True)
     job.cancel()
     assert not job.output.exists()
+    job.cancel()  # a second cancel (a build error after a cancelled rebuild) does nothing
+
+
+def test_a_site_publishes_the_downloads_of_the_model_its_pages_come_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plugin hands the child the model it checked (in ``mkdocs serve`` the cached one):
+    a statement that only that model has is in the pages and in ``pohon.json`` alike."""
+    from mkdocs_pohon_plugin import plugin
+    from tests.sites import SiteConfig, build, write_site
+
+    config = SiteConfig(search_plugin=False).with_options(history=False, search="material")
+    write_site(tmp_path, MINI, config, docs={})
+    only_in_the_model = "Pernyataan yang hanya ada di model"
+
+    def checked(*args: object, **kwargs: object) -> CheckResult:
+        result = check_trees(*args, **kwargs)  # type: ignore[arg-type]
+        node = next(iter(result.site.nodes.values()))
+        node.statement = only_in_the_model
+        return result
+
+    monkeypatch.setattr(plugin, "check_trees", checked)
+    site = build(tmp_path, strict=False)
+    assert only_in_the_model in (site / "index.html").read_text("utf-8")
+    export = json.loads((site / "unduh" / "pohon.json").read_text("utf-8"))
+    assert export["node"][0]["pernyataan"] == only_in_the_model
+    assert only_in_the_model not in (tmp_path / "trees" / "pemda.yaml").read_text("utf-8")

@@ -4,7 +4,7 @@ One site is built (strict MkDocs, Mermaid served locally) from the base tree and
 ``outcome: builds`` folder case of tests/adversarial/ laid over it together: HTML and event
 handlers in every text field, Markdown, Mermaid syntax in labels, YAML look-alikes, Unicode. It is
 served on 127.0.0.1 and every page of the hostile agencies, the regional pages, the indexes and a
-redirect page are opened in Chromium (tests/test_browser.py's reader) with a trap installed before
+redirect page are opened in Chromium (the reader of tests/browsing.py) with a trap installed before
 any script of the page runs:
 
 - ``pwn`` (what every payload calls), ``alert``, ``confirm``, ``prompt``, ``print`` and
@@ -20,16 +20,20 @@ of it or of the article). Material's search is used with payload words too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mkdocs_pohon_plugin.core import check_trees
 from tests import corpus
-from tests.served import served
-from tests.test_browser import DESKTOP, MERMAID_JS, Reader, browser  # noqa: F401 (fixture)
+from tests.browsing import DESKTOP, Reader
+from tests.sites import build_site
 from tests.treebuilder import base_files, write_tree
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 TRAP = """
 (() => {
@@ -157,20 +161,17 @@ def combined_tree() -> dict[str, str | bytes]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not MERMAID_JS.is_file():
-        pytest.fail(f"{MERMAID_JS} missing: run `bash scripts/setup_browser.sh` (npm ci)")
+def site(tmp_path_factory: pytest.TempPathFactory, mermaid_js: Path) -> Path:
     project = tmp_path_factory.mktemp("hostile") / "project"
     write_tree(project / "trees", combined_tree())
     result = check_trees(project / "trees")
     assert result.errors == [], "\n".join(d.format() for d in result.errors)
-    return corpus.build_site(project, mermaid_js=MERMAID_JS)
+    return build_site(project, None, corpus.SITE.with_options(mermaid_js=mermaid_js))
 
 
 @pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    with served(site) as url:
-        yield url
+def base_url(site: Path, serve: Callable[[Path], str]) -> str:
+    return serve(site)
 
 
 HOSTILE_OPDS = ("xss", "md", "mm", "kutip", "unikode")
@@ -201,8 +202,8 @@ def pages_to_visit(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def reader(browser, base_url: str, site: Path) -> Iterator[Reader]:  # noqa: F811
-    reader = Reader(browser, base_url, site, DESKTOP)
+def reader(browser: Browser, base_url: str, site: Path) -> Iterator[Reader]:
+    reader = Reader(browser, base_url, DESKTOP, site)
     reader.context.add_init_script(TRAP)
     try:
         yield reader

@@ -24,7 +24,7 @@ GIT = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.invalid"]
 GITLAB_COMMANDS = [
     "pohon check --format gitlab trees",
     "pohon fmt --check trees",
-    "mkdocs build --strict --site-dir public",
+    "mkdocs build --strict",
     "pohon diff origin/main HEAD --format markdown",
     "pohon check --published origin/main trees",
     "mkdocs build --strict --site-dir public",
@@ -91,6 +91,82 @@ def test_templates_publish_on_main_and_comment_on_reviews() -> None:
     assert jobs["deploy"]["steps"][-1]["uses"].startswith("actions/deploy-pages@")
     assert any("gh pr comment" in step.get("run", "") for step in jobs["diff"]["steps"])
     assert jobs["diff"]["steps"][0]["with"]["fetch-depth"] == 0
+
+
+def test_the_merge_requests_site_is_kept_as_a_preview() -> None:
+    gitlab = yaml.safe_load(GITLAB.read_text("utf-8"))
+    site = gitlab["site"]
+    assert site["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert site["artifacts"]["paths"] == ["site/"]  # where `mkdocs build` writes
+    assert site["artifacts"]["expose_as"]  # a link in the merge request
+    dotenv = site["artifacts"]["reports"]["dotenv"]
+    assert any(f"> {dotenv}" in line and "${CI_JOB_URL}" in line for line in site["script"])
+    assert "/artifacts/file/site/index.html" in " ".join(site["script"])
+    github = yaml.safe_load(GITHUB.read_text("utf-8"))
+    steps = github["jobs"]["check"]["steps"]
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site"
+    assert upload["if"] == "github.event_name == 'pull_request'"
+    build = next(i for i, s in enumerate(steps) if s.get("run") == "mkdocs build --strict")
+    assert steps.index(upload) > build
+
+
+def _step_with(lines: list[str], needle: str) -> str:
+    (block,) = [line for line in lines if needle in line]
+    return block
+
+
+def test_the_comment_links_the_preview(tmp_path: Path) -> None:
+    """The shell step that adds the preview's link to pohon-diff.md, run as CI would."""
+    gitlab = yaml.safe_load(GITLAB.read_text("utf-8"))
+    github = yaml.safe_load(GITHUB.read_text("utf-8"))
+    diff_steps = github["jobs"]["diff"]["steps"]
+    link = next(s for s in diff_steps if "RUN_URL" in s.get("run", ""))
+    comment = next(s for s in diff_steps if "gh pr comment" in s.get("run", ""))
+    assert diff_steps.index(link) < diff_steps.index(comment)
+    assert link["env"]["RUN_URL"].endswith("/actions/runs/${{ github.run_id }}")
+    cases = [
+        (
+            _step_with(gitlab["pohon-diff"]["script"], "POHON_PREVIEW_URL"),
+            {"POHON_PREVIEW_URL": "https://gitlab.example/-/jobs/7/artifacts/file/site/index.html"},
+            "https://gitlab.example/-/jobs/7/artifacts/file/site/index.html",
+        ),
+        (link["run"], {"RUN_URL": "https://github.com/o/r/actions/runs/9"}, "actions/runs/9"),
+    ]
+    for script, env, expected in cases:
+        (tmp_path / "pohon-diff.md").write_text("## Perubahan\n", "utf-8")
+        subprocess.run(["bash", "-euc", script], cwd=tmp_path, env=env, check=True)
+        text = (tmp_path / "pohon-diff.md").read_text("utf-8")
+        assert text.startswith("## Perubahan\n") and expected in text.splitlines()[-1]
+    # Without a preview (no site job): the comment stays as pohon diff wrote it.
+    script = _step_with(gitlab["pohon-diff"]["script"], "POHON_PREVIEW_URL")
+    (tmp_path / "pohon-diff.md").write_text("## Perubahan\n", "utf-8")
+    subprocess.run(["bash", "-euc", script], cwd=tmp_path, env={}, check=True)
+    assert (tmp_path / "pohon-diff.md").read_text("utf-8") == "## Perubahan\n"
+
+
+def test_the_install_line_works_before_a_release() -> None:
+    """Not the bare package name (nothing is on PyPI yet): a direct reference to Pohon's git
+    repository, with the search extra, installed by one pip line in every job."""
+    from packaging.requirements import Requirement
+
+    repo_url = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=yaml.UnsafeLoader)[
+        "repo_url"
+    ]
+    for package, template in (
+        (yaml.safe_load(GITLAB.read_text("utf-8"))["variables"]["POHON_PACKAGE"], GITLAB),
+        (yaml.safe_load(GITHUB.read_text("utf-8"))["env"]["POHON_PACKAGE"], GITHUB),
+    ):
+        requirement = Requirement(package)
+        assert requirement.name == "mkdocs-pohon-plugin"
+        assert requirement.extras == {"pagefind"}
+        assert requirement.url == f"git+{repo_url}.git"
+        installs = [
+            line.strip()
+            for line in _shell_lines(yaml.safe_load(template.read_text("utf-8")))
+            if "pip install" in line
+        ]
+        assert installs and set(installs) == {'pip install --quiet "$POHON_PACKAGE"'}
 
 
 @pytest.fixture()

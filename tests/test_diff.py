@@ -359,6 +359,8 @@ def test_loading_errors_exit_2(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["diff", "no-such-branch", "HEAD"]) == 2
+    assert "'no-such-branch' bukan folder maupun revisi git" in capsys.readouterr().err
+    assert main(["--bahasa", "en", "diff", "no-such-branch", "HEAD"]) == 2
     assert "'no-such-branch' is neither a folder nor a git revision" in capsys.readouterr().err
     assert main(["diff", "HEAD~1", "HEAD", "--trees", "pohon"]) == 2
     assert "pohon" in capsys.readouterr().err

@@ -278,7 +278,7 @@ def test_check_mode_lists_files_and_writes_nothing(
     assert main(["fmt", "--check", str(root)]) == 1
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [(root / "opd" / "dinkes.yaml").as_posix()]
-    assert "1 file(s) would be reformatted" in captured.err
+    assert "1 berkas akan dirapikan" in captured.err
     assert (root / "opd" / "dinkes.yaml").read_text("utf-8") == MESSY
     assert main(["fmt", str(root / "opd" / "dinkes.yaml")]) == 0
     assert (root / "opd" / "dinkes.yaml").read_text("utf-8") == CANONICAL

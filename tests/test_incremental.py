@@ -17,9 +17,7 @@ from mkdocs_pohon_plugin.core.site.generate import SiteBuild
 from mkdocs_pohon_plugin.core.site.pages import INDEX_INDICATORS, NODE, page_opd
 from mkdocs_pohon_plugin.core.tree.check import CheckResult, check_trees
 from mkdocs_pohon_plugin.core.tree.load import LoadCache
-
-ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "trees"
+from tests.sites import DEMO, SiteConfig, write_site
 
 
 @pytest.fixture
@@ -125,22 +123,10 @@ def test_serve_rebuild_in_the_plugin_reuses_files_and_previews(tmp_path: Path) -
     keeps plugin instances that define ``on_startup``): the second reads one file."""
     trees = tmp_path / "trees"
     shutil.copytree(DEMO, trees)
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text(
-        textwrap.dedent(
-            """
-            site_name: Pratinjau
-            theme: {name: material}
-            plugins:
-              - pohon:
-                  trees: trees
-                  history: false
-                  search: material
-                  serve_opd: [dinkes]
-            """
-        ),
-        "utf-8",
+    config = SiteConfig(search_plugin=False).with_options(
+        history=False, search="material", serve_opd=["dinkes"]
     )
+    write_site(tmp_path, None, config, docs={})
     script = textwrap.dedent(
         """
         import os, sys

@@ -17,20 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from .test_site_build import MINI, _build
+from tests.browsing import IN_CI
+from tests.sites import MINI, SiteConfig, build_site, mermaid_if_installed
 
-REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-MERMAID_JS = REPO / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-IN_CI = "CI" in os.environ
 SHOTS = Path(os.environ.get("POHON_SHOTS", "/tmp/pohon-shots")) / "print"
 A4_LANDSCAPE = (841.89, 595.28)  # points
 TOLERANCE = 2.0
-
-if not CHROMIUM.exists() and not IN_CI:
-    pytest.skip(
-        f"{CHROMIUM} not found (run `bash scripts/setup_browser.sh`)", allow_module_level=True
-    )
 
 PAGES = {
     # page: (most pages, text that must be printed)
@@ -43,13 +35,13 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    extra = f"      mermaid_js: {MERMAID_JS}\n" if MERMAID_JS.is_file() else ""
-    return _build(tmp_path_factory.mktemp("print"), MINI, extra=extra)
+    config = SiteConfig().with_options(**mermaid_if_installed())
+    return build_site(tmp_path_factory.mktemp("print"), MINI, config)
 
 
-def print_pdf(page: Path, out: Path, profile: Path) -> bytes:
+def print_pdf(chromium: Path, page: Path, out: Path, profile: Path) -> bytes:
     command = [
-        str(CHROMIUM),
+        str(chromium),
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
@@ -78,11 +70,11 @@ def page_count(pdf: bytes) -> int:
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
-def test_print_view_is_a4_landscape(site: Path, tmp_path: Path, path: str) -> None:
+def test_print_view_is_a4_landscape(chromium: Path, site: Path, tmp_path: Path, path: str) -> None:
     most, must_show = PAGES[path]
     name = path.replace("/", "_")
     pdf_path = tmp_path / f"{name}.pdf"
-    pdf = print_pdf(site / path / "index.html", pdf_path, tmp_path / "profile")
+    pdf = print_pdf(chromium, site / path / "index.html", pdf_path, tmp_path / "profile")
     pages = page_count(pdf)
     boxes = media_boxes(pdf)
     assert 1 <= pages <= most, f"{path}: {pages} printed pages"

@@ -86,7 +86,11 @@ def valid_agency(draw: st.DrawFn) -> tuple[str, dict[str, str], dict[str, float 
             "    indikator:",
             "      - "
             + indicator(
-                f"i{counter}", target=f"{{2025: {rendered}, 2026: 1}}", nama=yaml_quoted(statement)
+                f"i{counter}",
+                target=f"{{2025: {rendered}, 2026: 1}}",
+                nama=yaml_quoted(statement),
+                # a text target is valid in a qualitative indicator only (nilai-bukan-angka)
+                kualitatif="true" if isinstance(value, str) else None,
             ),
         ]
         lines.extend(block)

@@ -115,7 +115,7 @@ def test_github_annotations_match_the_workflow_command_format(
     annotations = [line for line in lines if line.startswith("::")]
     result = check_trees("trees")
     assert len(annotations) == len(result.diagnostics) > 1
-    assert lines[-1].startswith("1 error(s)")  # the summary, as a plain log line
+    assert lines[-1].startswith("1 galat")  # the summary, as a plain log line
     for line, diagnostic in zip(annotations, result.diagnostics, strict=True):
         match = ANNOTATION.fullmatch(line)
         assert match, line

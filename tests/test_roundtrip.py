@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 
@@ -70,6 +71,7 @@ node:
       - id: ikk-1
         nama: Indeks Kebahagiaan
         satuan: indeks
+        kualitatif: true
         polaritas: stabil
         jenis: dampak
         iku: true
@@ -96,7 +98,7 @@ node:
     keterangan: Catatan node
     id_lama: [sasaran-lama, sasaran-lama-2]
     indikator:
-      - {id: iks-1, nama: Capaian, satuan: "%", polaritas: minimal, kondisi_awal: {tahun: 2024, nilai: "Predikat B"}, target: {2025: "≥ 80", 2026: -5, 2027: 0}}
+      - {id: iks-1, nama: Capaian, satuan: "%", kualitatif: true, polaritas: minimal, kondisi_awal: {tahun: 2024, nilai: "Predikat B"}, target: {2025: "≥ 80", 2026: -5, 2027: 0}}
 """,
     "opd/setda.yaml": """\
 opd:
@@ -161,7 +163,14 @@ def _defaults(obj: spec.ObjectSpec) -> dict[str, Any]:
     if obj.build is None:
         return {}
     instance = obj.build()
-    return {f.attr: _plain(getattr(instance, f.attr)) for f in obj.fields}
+    return {f.export_name: _default(f, instance) for f in obj.fields}
+
+
+def _default(field: spec.Field, instance: Any) -> Any:
+    value = field.get(instance)
+    if value is None and isinstance(field.type, spec.Boolean):
+        return False  # a flag kept in ``extra`` (kualitatif), left out: the export writes false
+    return _plain(value)
 
 
 def _plain(value: Any) -> Any:
@@ -176,14 +185,13 @@ def compare_object(
     defaults = _defaults(obj)
     for field in obj.fields:
         if field.key not in source:
-            if obj.build is not None and exported.get(field.attr) != defaults[field.attr]:
-                cmp.differ(
-                    f"{where}.{field.key} (absent)", defaults[field.attr], exported.get(field.attr)
-                )
+            name = field.export_name
+            if obj.build is not None and exported.get(name) != defaults[name]:
+                cmp.differ(f"{where}.{field.key} (absent)", defaults[name], exported.get(name))
             continue
         cmp.keys.add((obj.name, field.key))
         compare_value(
-            field.type, source[field.key], exported[field.attr], f"{where}.{field.key}", cmp
+            field.type, source[field.key], exported[field.export_name], f"{where}.{field.key}", cmp
         )
 
 
@@ -211,15 +219,16 @@ def compare_tree(root: Path) -> Comparison:
     result = check_trees(root)
     assert result.ok, "\n".join(d.format() for d in result.errors)
     export = json.loads(model_json(result))
-    nodes = {node["id"]: node for node in export["nodes"]}
-    opds = {opd["id"]: opd for opd in export["opds"]}
+    jsonschema.Draft202012Validator(export["schema"]).validate(export)  # and keeps its contract
+    nodes = {node["id"]: node for node in export["node"]}
+    opds = {opd["id"]: opd for opd in export["opd"]}
     cmp = Comparison()
     listed: list[str] = []
     for path in sorted(root.rglob("*.yaml")):
         name = path.relative_to(root).as_posix()
         source = parse(path)
         if "pemda" in source:
-            compare_object(spec.REGION, source["pemda"], export["region"], f"{name}:pemda", cmp)
+            compare_object(spec.REGION, source["pemda"], export["pemda"], f"{name}:pemda", cmp)
             settings = source.get("pengaturan") or {}
             if "pengaturan" in source:
                 cmp.keys.add(("berkas_pemda", "pengaturan"))
@@ -227,7 +236,7 @@ def compare_tree(root: Path) -> Comparison:
                 compare_value(
                     spec.ListOf(spec.Obj(spec.LEVEL)),
                     settings["tingkat"],
-                    export["levels"],
+                    export["tingkat"],
                     f"{name}:pengaturan.tingkat",
                     cmp,
                 )
@@ -245,8 +254,8 @@ def compare_tree(root: Path) -> Comparison:
             where = f"{name}:node[{index}]"
             exported = nodes[node["id"]]
             compare_object(spec.NODE, node, exported, where, cmp)
-            if exported["opd_id"] != opd_id:
-                cmp.differ(f"{where} (agency)", opd_id, exported["opd_id"])
+            if exported["opd"] != opd_id:
+                cmp.differ(f"{where} (agency)", opd_id, exported["opd"])
             listed.append(node["id"])
         if source.get("node") is not None:
             cmp.keys.add(("berkas_pemda" if opd_id is None else "berkas_opd", "node"))
@@ -299,8 +308,8 @@ def test_a_changed_value_is_caught(tmp_path: Path) -> None:
     root = _every_key_tree(tmp_path / "trees")
     source = parse(root / "pemda.yaml")
     export = json.loads(model_json(check_trees(root)))
-    node = next(n for n in export["nodes"] if n["id"] == "visi")
-    node["indicators"][0]["targets"]["2026"] = 73.0  # 73 written: an int
+    node = next(n for n in export["node"] if n["id"] == "visi")
+    node["indikator"][0]["target"]["2026"] = 73.0  # 73 written: an int
     cmp = Comparison()
     compare_object(spec.NODE, source["node"][0], node, "visi", cmp)
     assert cmp.differences == ["visi.indikator[0].target[2026]: source 73, pohon.json 73.0"]
@@ -310,22 +319,22 @@ def test_numbers_keep_their_type_and_text_its_characters(tmp_path: Path) -> None
     """Spot checks of the comparison itself, on values that are easy to lose."""
     root = _every_key_tree(tmp_path / "trees")
     export = json.loads(model_json(check_trees(root)))
-    indicator = next(n for n in export["nodes"] if n["id"] == "visi")["indicators"][0]
-    assert indicator["baseline"]["value"] == 72.3 and isinstance(
-        indicator["baseline"]["value"], float
+    indicator = next(n for n in export["node"] if n["id"] == "visi")["indikator"][0]
+    assert indicator["kondisi_awal"]["nilai"] == 72.3 and isinstance(
+        indicator["kondisi_awal"]["nilai"], float
     )
-    assert indicator["targets"] == {"2025": 72.5, "2026": 73, "2027": 74}
-    assert isinstance(indicator["targets"]["2026"], int) and isinstance(
-        indicator["final_target"], float
+    assert indicator["target"] == {"2025": 72.5, "2026": 73, "2027": 74}
+    assert isinstance(indicator["target"]["2026"], int) and isinstance(
+        indicator["target_akhir"], float
     )
-    assert indicator["realisations"] == {"2025": 100.0}
-    assert indicator["quarterly"]["2025"] == {
+    assert indicator["realisasi"] == {"2025": 100.0}
+    assert indicator["realisasi_triwulan"]["2025"] == {
         "tw1": 10,
         "tw2": 20.5,
         "tw3": "sedang dihitung",
         "tw4": 999999999999999,
     }
-    node = next(n for n in export["nodes"] if n["id"] == "setda-sp")
-    assert node["code"] == "4.01.01" and node["budget"]["2026"] == 13000000000.5
-    regional = next(n for n in export["nodes"] if n["id"] == "visi")
-    assert regional["statement"] == "Terwujudnya kota yang ramah: aman, «bersih» & hijau — 100 %"
+    node = next(n for n in export["node"] if n["id"] == "setda-sp")
+    assert node["kode"] == "4.01.01" and node["anggaran"]["2026"] == 13000000000.5
+    regional = next(n for n in export["node"] if n["id"] == "visi")
+    assert regional["pernyataan"] == "Terwujudnya kota yang ramah: aman, «bersih» & hijau — 100 %"

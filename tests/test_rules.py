@@ -238,6 +238,28 @@ CASES = [
         "opd/dinkes.yaml",
         "85,5",
     ),
+    Case(
+        "decimal comma inside a flow mapping",
+        "koma-desimal",
+        replace(
+            "opd/dinkes.yaml",
+            indicator("i-ss"),
+            indicator("i-ss", realisasi="{2025: 83,4}"),
+        ),
+        "opd/dinkes.yaml",
+        "83,4",
+    ),
+    Case(
+        "percent sign in a target",
+        "nilai-bukan-angka",
+        replace(
+            "opd/dinkes.yaml",
+            indicator("i-ss"),
+            indicator("i-ss", target='{2025: "14%", 2026: 12}'),
+        ),
+        "opd/dinkes.yaml",
+        "14%",
+    ),
     # --- site-wide
     Case(
         "duplicate node id across files",

@@ -132,9 +132,11 @@ def test_check_json_output(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
-def test_rules_page_is_current() -> None:
-    from mkdocs_pohon_plugin.cli import rules_markdown
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_rules_page_is_current(language: str) -> None:
+    from mkdocs_pohon_plugin.cli import RULES_PAGES, rules_markdown
 
-    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
-        "run: pohon rules --format markdown > docs/rules.md"
+    page = REPO / "docs" / RULES_PAGES[language]
+    assert page.read_text(encoding="utf-8") == rules_markdown(language), (
+        f"run: pohon --bahasa {language} rules --format markdown > docs/{RULES_PAGES[language]}"
     )

@@ -16,20 +16,19 @@ The browser tests are skipped only when ``/usr/bin/chromium`` is missing outside
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import logging
-import os
 import shutil
 import stat
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from mkdocs_pohon_plugin import plugin as plugin_module
@@ -46,48 +45,17 @@ from mkdocs_pohon_plugin.core.site.search_index import (
 )
 from mkdocs_pohon_plugin.core.tree.check import check_trees
 from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams, generate_regency
+from tests.browsing import DESKTOP, PHONE, Reader, require
 from tests.served import served
+from tests.sites import MERMAID_JS, MINI, SiteConfig, build_site, mermaid_if_installed
 
-HERE = Path(__file__).parent
-MINI = HERE / "fixtures" / "mini"
-# Mermaid from npm (scripts/setup_browser.sh), so that no page asks a CDN for it.
-MERMAID_JS = HERE.parent / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-CHROMIUM = Path("/usr/bin/chromium")
-IN_CI = "CI" in os.environ
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
-CONFIG = """\
-site_name: Test
-site_url: https://example.org/pohon/
-theme:
-  name: {theme}
-  language: id
-  font: false
-{theme_extra}markdown_extensions:
-  - tables
-  - attr_list
-  - md_in_html
-  - toc:
-      permalink: true
-  - pymdownx.superfences:
-      custom_fences:
-        - name: mermaid
-          class: mermaid
-          format: !!python/name:pymdownx.superfences.fence_code_format
-plugins:
-{search}  - pohon:
-      trees: trees
-      history: false
-      search: {mode}
-{options}"""
+SITE = SiteConfig(repo=False, font=False, permalink=True).with_options(
+    history=False, search="pagefind", **mermaid_if_installed()
+)
+"""The test site with Pagefind as its search (Mermaid served from the site, when installed)."""
 
 PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head>
 <body><header><nav>Navigasi Zebraheader</nav></header>
@@ -305,40 +273,9 @@ def test_index_site_errors_are_clear(tmp_path: Path) -> None:
 # The plugin
 
 
-def _build(
-    root: Path,
-    trees: Path = MINI,
-    *,
-    mode: str = "pagefind",
-    search_plugin: bool = True,
-    theme: str = "material",
-    theme_extra: str = "",
-    options: str = "",
-    strict: bool = True,
-) -> Path:
-    """Build ``trees`` with the pohon plugin (``search: mode``) into ``root/site``."""
-    shutil.copytree(trees, root / "trees")
-    (root / "docs").mkdir()
-    (root / "docs" / "tentang.md").write_text(
-        "# Tentang\n\nHalaman milik situs tentang Burungkutilang.\n", "utf-8"
-    )
-    if MERMAID_JS.is_file():
-        options += f"      mermaid_js: {MERMAID_JS}\n"
-    text = CONFIG.format(
-        search="  - search\n" if search_plugin else "",
-        mode=mode,
-        theme=theme,
-        theme_extra=theme_extra,
-        options=options,
-    )
-    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
-    build(load_config(str(root / "mkdocs.yml"), strict=strict))
-    return root / "site"
-
-
 @pytest.fixture(scope="module")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("mini-pagefind"))
+    return build_site(tmp_path_factory.mktemp("mini-pagefind"), MINI, SITE)
 
 
 def test_build_writes_the_pagefind_bundle(mini_site: Path) -> None:
@@ -375,7 +312,7 @@ def test_header_has_materials_box_answered_by_pagefind(mini_site: Path) -> None:
 
 
 def test_a_site_without_the_search_plugin_still_has_the_box(tmp_path: Path) -> None:
-    site = _build(tmp_path, search_plugin=False)
+    site = build_site(tmp_path, MINI, dataclasses.replace(SITE, search_plugin=False))
     assert not (site / "search" / "search_index.json").exists()
     assert (site / "pagefind" / "pagefind.js").is_file()
     html = (site / "index.html").read_text("utf-8")
@@ -384,7 +321,7 @@ def test_a_site_without_the_search_plugin_still_has_the_box(tmp_path: Path) -> N
 
 
 def test_search_material_changes_nothing(tmp_path: Path) -> None:
-    site = _build(tmp_path, mode="material")
+    site = build_site(tmp_path, MINI, SITE.with_options(search="material"))
     assert not (site / "pagefind").exists()
     assert not (site / "assets" / "pohon" / "pohon-search.js").exists()
     html = (site / "index.html").read_text("utf-8")
@@ -399,14 +336,14 @@ def test_a_sites_own_search_partial_wins(tmp_path: Path) -> None:
     (overrides / "search.html").write_text('<div class="situs-sendiri">Cari di sini</div>\n')
     root = tmp_path / "site-root"
     root.mkdir()
-    site = _build(root, theme_extra=f"  custom_dir: {tmp_path / 'overrides'}\n")
+    site = build_site(root, MINI, dataclasses.replace(SITE, custom_dir=tmp_path / "overrides"))
     html = (site / "index.html").read_text("utf-8")
     assert "situs-sendiri" in html and "pohon-search" not in html
     assert (site / "pagefind" / "pagefind.js").is_file()
 
 
 def test_english_wording(tmp_path: Path) -> None:
-    site = _build(tmp_path, options="      language: en\n")
+    site = build_site(tmp_path, MINI, SITE.with_options(language="en"))
     html = (site / "index.html").read_text("utf-8")
     assert 'placeholder="Search"' in html and "Type to search" in html
 
@@ -416,26 +353,26 @@ def test_pagefind_missing_is_a_clear_error(
 ) -> None:
     monkeypatch.setattr(plugin_module, "pagefind_available", lambda: False)
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        _build(tmp_path / "explicit")
+        build_site(tmp_path / "explicit", MINI, SITE)
     said = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert any(
-        "search: pagefind needs Pagefind" in m
+        "search: pagefind memerlukan Pagefind" in m
         and "pip install 'mkdocs-pohon-plugin[pagefind]'" in m
         for m in said
     ), said
     caplog.clear()
     # auto: Material's search, and the log says why.
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.pohon"):
-        site = _build(tmp_path / "auto", mode="auto")
+        site = build_site(tmp_path / "auto", MINI, SITE.with_options(search="auto"))
     assert not (site / "pagefind").exists()
     assert 'data-md-component="search"' in (site / "index.html").read_text("utf-8")
-    assert any("Pagefind is not installed" in r.getMessage() for r in caplog.records)
+    assert any("Pagefind tidak terpasang" in r.getMessage() for r in caplog.records)
 
 
 def test_stemming_can_be_switched_on(tmp_path: Path) -> None:
     """search_stemming: true gives an index of Indonesian stems: Pagefind's `id` language, with
     its stemmer's WebAssembly."""
-    site = _build(tmp_path, options="      search_stemming: true\n")
+    site = build_site(tmp_path, MINI, SITE.with_options(search_stemming=True))
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     assert list(entry["languages"]) == ["id"]
     assert entry["languages"]["id"]["wasm"] == "id"
@@ -443,12 +380,15 @@ def test_stemming_can_be_switched_on(tmp_path: Path) -> None:
 
 def test_shard_words_must_be_positive(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        _build(tmp_path, options="      search_shard_words: 0\n")
-    assert any("search_shard_words must be a positive" in r.getMessage() for r in caplog.records)
+        build_site(tmp_path, MINI, SITE.with_options(search_shard_words=0))
+    assert any(
+        "search_shard_words harus berupa jumlah kata yang positif" in r.getMessage()
+        for r in caplog.records
+    )
 
 
 def test_auto_uses_pagefind_when_installed(tmp_path: Path) -> None:
-    site = _build(tmp_path, mode="auto")
+    site = build_site(tmp_path, MINI, SITE.with_options(search="auto"))
     assert (site / "pagefind" / "pagefind.js").is_file()
 
 
@@ -456,8 +396,13 @@ def test_pagefind_needs_the_material_theme(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        _build(tmp_path, theme="mkdocs", search_plugin=False, strict=False)
-    assert any("needs `theme: material`" in r.getMessage() for r in caplog.records)
+        build_site(
+            tmp_path,
+            MINI,
+            dataclasses.replace(SITE, theme="mkdocs", search_plugin=False),
+            strict=False,
+        )
+    assert any("memerlukan `theme: material`" in r.getMessage() for r in caplog.records)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -465,99 +410,16 @@ def test_pagefind_needs_the_material_theme(
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists() or not MERMAID_JS.is_file():
-        missing = CHROMIUM if not CHROMIUM.exists() else MERMAID_JS
-        if IN_CI:
-            pytest.fail(f"{missing} missing in CI: scripts/setup_browser.sh installs it")
-        pytest.skip(f"{missing} not found (run `bash scripts/setup_browser.sh`)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-class Reader:
-    """A browser tab on a served site; every request leaving localhost is aborted and kept."""
-
-    def __init__(self, browser, base_url: str, viewport: dict) -> None:
-        self.base_url = base_url
-        self.external: list[str] = []
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.context = browser.new_context(viewport=viewport, service_workers="block")
-        self.context.route("**/*", self._route)
-        self.context.on("request", self._request)
-        self.page = self.context.new_page()
-        self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
-        self.page.on(
-            "console",
-            lambda msg: self.errors.append(f"console: {msg.text}") if msg.type == "error" else None,
-        )
-        self.page.on(
-            "response",
-            lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None,
-        )
-
-    @staticmethod
-    def _leaves(url: str) -> bool:
-        parts = urlsplit(url)
-        return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS
-
-    def _route(self, route) -> None:
-        if self._leaves(route.request.url):
-            self.external.append(route.request.url)
-            route.abort("blockedbyclient")
-        else:
-            route.continue_()
-
-    def _request(self, request) -> None:
-        self.requests.append(request.url)
-        if self._leaves(request.url) and request.url not in self.external:
-            self.external.append(request.url)
-
-    def close(self) -> None:
-        self.context.close()
-
-    def path(self) -> str:
-        return urlsplit(self.page.url).path
-
-    def search(self, query: str) -> list[str]:
-        """Type ``query`` into the header's search box; the result links shown, in order."""
-        page = self.page
-        box = page.locator("input.md-search__input")
-        if not box.is_visible() or page.viewport_size["width"] < 600:
-            # Phone: the box opens from the magnifier in the header.
-            page.locator("label.md-header__button[for='__search']").click()
-        else:
-            box.click()
-        box.fill("")
-        box.press_sequentially(query, delay=15)
-        status = page.locator(".pohon-search__status")
-        # The status says "N hasil" (or "Tidak ada hasil") once the answer is rendered.
-        status.filter(has_text="hasil").wait_for()
-        links = page.locator(".md-search-result__list > li > a.md-search-result__link")
-        if "Tidak ada" not in status.inner_text():
-            links.first.wait_for()
-        return links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-
-    def click_result(self, href: str) -> None:
-        link = self.page.locator(f'.md-search-result__link[href="{href}"]')
-        link.click()
-        self.page.wait_for_url(lambda url: urlsplit(url).path == href)
-        self.page.wait_for_load_state("load")
+def browser(browser: Browser) -> Browser:
+    """The session's browser (tests/conftest.py), for sites that serve Mermaid themselves: without
+    it their pages would ask a CDN (skipped when it is missing outside CI, failed in CI)."""
+    require(MERMAID_JS)
+    return browser
 
 
 @pytest.fixture(scope="module")
-def mini_url(mini_site: Path) -> Iterator[str]:
-    with served(mini_site) as url:
-        yield url
+def mini_url(mini_site: Path, serve: Callable[[Path], str]) -> str:
+    return serve(mini_site)
 
 
 def test_pagefind_answers_a_query_in_the_browser(browser, tiny: Path, tiny_stats) -> None:
@@ -687,9 +549,8 @@ def regency(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
     root = tmp_path_factory.mktemp("regency")
     trees = root / "generated"
     generate_regency(trees, SCALE)
-    site = _build(
-        root / "build", trees, strict=False, options=f"      search_shard_words: {SHARD_WORDS}\n"
-    )
+    config = SITE.with_options(search_shard_words=SHARD_WORDS)
+    site = build_site(root / "build", trees, config, strict=False)
     manifest = json.loads((site / "pagefind" / SHARDS_FILE).read_text("utf-8"))
     assert len(manifest["shards"]) >= 2, manifest
     last = site / "pagefind" / manifest["shards"][-1]

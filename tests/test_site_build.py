@@ -11,39 +11,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-HERE = Path(__file__).parent
-MINI = HERE / "fixtures" / "mini"
-REPO = HERE.parent
-
-CONFIG = """\
-site_name: Test
-site_url: https://example.org/pohon/
-repo_url: https://example.org/repo
-edit_uri: edit/main/docs/
-theme:
-  name: material
-  language: id
-  features: [content.action.edit]
-markdown_extensions:
-  - tables
-  - attr_list
-  - md_in_html
-  - toc
-  - pymdownx.details
-  - pymdownx.superfences:
-      custom_fences:
-        - name: mermaid
-          class: mermaid
-          format: !!python/name:pymdownx.superfences.fence_code_format
-plugins:
-  - search
-  - pohon:
-      trees: trees
-"""
+from tests.sites import MINI, SiteConfig, article, build, build_site, page_html, write_site
 
 
 class _Links(HTMLParser):
@@ -57,29 +27,10 @@ class _Links(HTMLParser):
                 self.hrefs.append(value)
 
 
-def _build(root: Path, trees: Path, extra: str = "") -> Path:
-    shutil.copytree(trees, root / "trees")
-    (root / "docs").mkdir()
-    (root / "docs" / "tentang.md").write_text("# Tentang\n\nHalaman milik situs.\n", "utf-8")
-    (root / "mkdocs.yml").write_text(CONFIG + extra, encoding="utf-8")
-    config = load_config(str(root / "mkdocs.yml"), strict=True)
-    build(config)
-    return root / "site"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("mini"), MINI)
-
-
-def _html(site: Path, path: str) -> str:
-    return (site / path).read_text(encoding="utf-8")
-
-
-def _article(site: Path, path: str) -> str:
-    """The page's own content, without the navigation and the table of contents."""
-    html = _html(site, path)
-    return html[html.index("<article") : html.index("</article>")]
+@pytest.fixture
+def site(built_mini_site: Path) -> Path:
+    """The mini fixture built once for the session (tests/conftest.py)."""
+    return built_mini_site
 
 
 def test_page_counts_per_kind(site: Path) -> None:
@@ -124,7 +75,7 @@ def test_every_internal_link_resolves(site: Path) -> None:
 
 
 def test_nav_holds_only_home_and_opd_pages(site: Path) -> None:
-    home = _html(site, "index.html")
+    home = page_html(site, "index.html")
     nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
     nav = nav[: nav.index("md-sidebar--secondary")]
     assert 'href="opd/dinkes/"' in nav and 'href="opd/dinsos/"' in nav
@@ -133,8 +84,8 @@ def test_nav_holds_only_home_and_opd_pages(site: Path) -> None:
 
 
 def test_crosscutting_on_both_ends(site: Path) -> None:
-    sender = _article(site, "node/dinkes-sp-1/index.html")
-    receiver = _article(site, "node/dinsos-sp-1/index.html")
+    sender = article(site, "node/dinkes-sp-1/index.html")
+    receiver = article(site, "node/dinsos-sp-1/index.html")
     sent = sender[sender.index("Crosscutting (dikirim)") : sender.index("Crosscutting (diterima)")]
     # Links go up to the site root and down again (the same HTML from every page).
     assert 'href="../../node/dinsos-sp-1/"' in sent and "disetujui" in sent
@@ -143,7 +94,7 @@ def test_crosscutting_on_both_ends(site: Path) -> None:
 
 
 def test_lineage_on_the_indicator_page(site: Path) -> None:
-    page = _article(site, "indikator/dinkes-sp-1-k4/index.html")
+    page = article(site, "indikator/dinkes-sp-1-k4/index.html")
     down = page[page.index("Didukung oleh indikator") :]
     down = down[: down.index("<h2")]
     for target in ("dinkes-sk-1-i1", "dinkes-ssk-1-i1", "dinsos-sp-1-i1"):
@@ -151,21 +102,21 @@ def test_lineage_on_the_indicator_page(site: Path) -> None:
 
 
 def test_edit_link_points_at_the_yaml_line(site: Path) -> None:
-    page = _html(site, "node/dinkes-sp-1/index.html")
+    page = page_html(site, "node/dinkes-sp-1/index.html")
     assert 'href="https://example.org/repo/edit/main/trees/opd/dinkes.yaml#L22"' in page
-    indicator = _html(site, "indikator/ipm/index.html")
+    indicator = page_html(site, "indikator/ipm/index.html")
     assert 'href="https://example.org/repo/edit/main/trees/pemda.yaml#L12"' in indicator
-    user_page = _html(site, "tentang/index.html")
+    user_page = page_html(site, "tentang/index.html")
     assert 'href="https://example.org/repo/edit/main/docs/tentang.md"' in user_page
 
 
 def test_diagrams_are_rendered_blocks_excluded_from_search(tmp_path: Path) -> None:
     """With Material's own search (``search: material``) the generated pages are indexed by it,
     without the diagrams' Mermaid source."""
-    site = _build(tmp_path, MINI, extra="      search: material\n")
-    page = _html(site, "node/dinkes-sp-1/index.html")
+    site = build_site(tmp_path, MINI, SiteConfig().with_options(search="material"))
+    page = page_html(site, "node/dinkes-sp-1/index.html")
     assert '<pre class="mermaid"><code>%%{init: {"flowchart"' in page
-    index = json.loads(_html(site, "search/search_index.json"))
+    index = json.loads(page_html(site, "search/search_index.json"))
     assert not any("flowchart" in doc["text"] or "classDef" in doc["text"] for doc in index["docs"])
     assert any("Cakupan K4" in doc["title"] for doc in index["docs"])
 
@@ -181,13 +132,13 @@ def test_hostile_statement_shows_as_text(tmp_path: Path) -> None:
     quoted = "'" + HOSTILE.replace("'", "''") + "'"
     text = text.replace("Meningkatnya cakupan pelayanan kesehatan ibu hamil", quoted, 1)
     dinkes.write_text(text, "utf-8")
-    site = _build(tmp_path / "out", trees)
+    site = build_site(tmp_path / "out", trees)
     for path in ("node/dinkes-sp-1/index.html", "node/dinkes-sk-1/index.html"):
-        page = _html(site, path)
+        page = page_html(site, path)
         assert "<script>alert" not in page
         assert "javascript:alert" not in page.replace("javascript:alert(1))", "")
         assert 'href="javascript' not in page
-    page = _html(site, "node/dinkes-sp-1/index.html")
+    page = page_html(site, "node/dinkes-sp-1/index.html")
     assert "&lt;script&gt;alert(" in page
     assert "<em>bold</em>" not in page and "*bold*" in page
 
@@ -200,18 +151,18 @@ def test_errors_stop_the_build_with_a_summary(
     dinsos = trees / "opd" / "dinsos.yaml"
     dinsos.write_text(dinsos.read_text("utf-8").replace("induk: dinsos-ss-1", "induk: hilang"))
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
-        _build(tmp_path / "out", trees)
-    summary = [r.getMessage() for r in caplog.records if "the first:" in r.getMessage()]
+        build_site(tmp_path / "out", trees)
+    summary = [r.getMessage() for r in caplog.records if "yang pertama:" in r.getMessage()]
     assert len(summary) == 1 and "rujukan-hilang" in summary[0] and "Traceback" not in summary[0]
 
 
 def test_english_site(tmp_path: Path) -> None:
-    site = _build(tmp_path, MINI, extra="      language: en\n")
-    assert "Performance Indicators" in _html(site, "node/dinkes-sp-1/index.html")
+    site = build_site(tmp_path, MINI, SiteConfig().with_options(language="en"))
+    assert "Performance Indicators" in page_html(site, "node/dinkes-sp-1/index.html")
 
 
 def test_indicator_index_is_a_sortable_table_served_locally(site: Path) -> None:
-    html = _html(site, "indeks/indikator/index.html")
+    html = page_html(site, "indeks/indikator/index.html")
     assert 'class="pohon-sortable"' in html and "<table" in html
     assert (site / "assets" / "pohon" / "pohon.js").is_file()
     assert 'src="../../assets/pohon/pohon.js"' in html
@@ -227,10 +178,10 @@ def test_custom_templates_override_built_in_ones(tmp_path: Path) -> None:
         "({{ L.responsible }})</p>\n",
         encoding="utf-8",
     )
-    site = _build(tmp_path, MINI, extra=f"      custom_templates: {templates}\n")
-    node = _article(site, "node/dinkes-sp-1/index.html")
+    site = build_site(tmp_path, MINI, SiteConfig().with_options(custom_templates=templates))
+    node = article(site, "node/dinkes-sp-1/index.html")
     assert "Templat situs sendiri: dinkes-sp-1" in node
-    assert "Templat situs sendiri" not in _html(site, "indikator/dinkes-sp-1-k4/index.html")
+    assert "Templat situs sendiri" not in page_html(site, "indikator/dinkes-sp-1-k4/index.html")
 
 
 def _content_links(site: Path) -> dict[str, list[str]]:
@@ -255,11 +206,8 @@ def test_bare_mkdocs_builds_the_same_pages_from_pohon_generate(site: Path, tmp_p
 
     docs = tmp_path / "docs"
     assert main(["generate", str(docs), "--trees", str(MINI)]) == 0
-    (docs / "tentang.md").write_text("# Tentang\n\nHalaman milik situs.\n", "utf-8")
-    config = CONFIG.split("plugins:")[0] + "plugins:\n  - search\n"
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    build(load_config(str(tmp_path / "mkdocs.yml")))
-    bare = tmp_path / "site"
+    write_site(tmp_path, None, SiteConfig(pohon=None))
+    bare = build(tmp_path, strict=False)
     ours, theirs = _content_links(site), _content_links(bare)
     assert len(ours) > 30
     assert ours.keys() == theirs.keys()

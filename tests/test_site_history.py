@@ -7,19 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
-CONFIG = """\
-site_name: T
-theme: {name: material, language: id}
-markdown_extensions: [tables, attr_list, md_in_html, pymdownx.superfences]
-plugins:
-  - pohon:
-      trees: trees
-"""
+from tests.sites import MINI, SiteConfig, build_site
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -54,10 +44,10 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _build(repo: Path, extra: str = "") -> Path:
-    (repo / "mkdocs.yml").write_text(CONFIG + extra, "utf-8")
-    build(load_config(str(repo / "mkdocs.yml"), strict=True))
-    return repo / "site"
+def _build(repo: Path, **options: object) -> Path:
+    """The site of the repository's trees, with these pohon plugin options."""
+    config = SiteConfig(search_plugin=False).with_options(**options)
+    return build_site(repo, None, config, docs=None)
 
 
 def test_pages_say_when_they_last_changed(repo: Path) -> None:
@@ -72,12 +62,12 @@ def test_pages_say_when_they_last_changed(repo: Path) -> None:
 
 
 def test_history_is_off_on_request(repo: Path) -> None:
-    site = _build(repo, "      history: false\n")
+    site = _build(repo, history=False)
     assert "Terakhir diubah" not in (site / "node/dinkes-sp-1/index.html").read_text("utf-8")
 
 
 def test_changes_page_since_a_revision(repo: Path) -> None:
-    site = _build(repo, "      changes_since: rilis-2025\n")
+    site = _build(repo, changes_since="rilis-2025")
     page = (site / "perubahan/index.html").read_text("utf-8")
     assert "dinkes-sp-1-k4" in page and "melemah" in page  # a lowered target, higher is better
     assert 'href="perubahan/"' in (site / "index.html").read_text("utf-8")  # in the nav
@@ -85,4 +75,4 @@ def test_changes_page_since_a_revision(repo: Path) -> None:
 
 def test_changes_since_unknown_revision_stops_the_build(repo: Path) -> None:
     with pytest.raises((PluginError, Abort)):
-        _build(repo, "      changes_since: tidak-ada\n")
+        _build(repo, changes_since="tidak-ada")

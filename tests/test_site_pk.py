@@ -13,13 +13,13 @@ import pytest
 
 from mkdocs_pohon_plugin.core import check_trees
 from mkdocs_pohon_plugin.core.site import RenderOptions, site_outputs
+from tests.sites import MINI, article, build_site
 
-from .test_site_build import MINI, _article, _build
 
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("mini-pk"), MINI)
+@pytest.fixture
+def site(built_mini_site: Path) -> Path:
+    """The mini fixture built once for the session (tests/conftest.py)."""
+    return built_mini_site
 
 
 def _text(html: str) -> str:
@@ -33,7 +33,7 @@ def test_a_pk_page_per_opd_and_year(site: Path) -> None:
     for opd_id in result.site.opds:
         pages = sorted(p.parent.name for p in (site / "opd" / opd_id).glob("pk-*/index.html"))
         assert pages == [f"pk-{year}" for year in years]
-    page = _article(site, "opd/dinkes/pk-2025/index.html")
+    page = article(site, "opd/dinkes/pk-2025/index.html")
     text = _text(page)
     assert "Perjanjian Kinerja Tahun 2025" in text
     assert "Pihak Pertama" in text and "Pihak Kedua" in text
@@ -43,15 +43,15 @@ def test_a_pk_page_per_opd_and_year(site: Path) -> None:
     assert "Meningkatnya pelayanan kesehatan ibu Angka Kematian Ibu per 100.000 KH 100" in annex
     # programs with the budget of that year, and the total
     assert "1.02.02" in annex and "Rp1.500.000.000" in annex
-    assert "Rp1.600.000.000" in _text(_article(site, "opd/dinkes/pk-2026/index.html"))
+    assert "Rp1.600.000.000" in _text(article(site, "opd/dinkes/pk-2026/index.html"))
     assert 'class="pohon-signatures"' in page and page.count("pohon-signatures") == 2
 
 
 def test_opd_page_links_pk_pages_and_the_workbook(site: Path) -> None:
-    page = _article(site, "opd/dinkes/index.html")
+    page = article(site, "opd/dinkes/index.html")
     assert 'href="../../opd/dinkes/pk-2025/"' in page and 'href="../../opd/dinkes/pk-2026/"' in page
     assert 'href="../../unduh/matriks-cascading.xlsx"' in page
-    cascading = _article(site, "opd/dinkes/cascading/index.html")
+    cascading = article(site, "opd/dinkes/cascading/index.html")
     assert 'href="../../../unduh/matriks-cascading.xlsx"' in cascading
     data = (site / "unduh" / "matriks-cascading.xlsx").read_bytes()
     openpyxl = pytest.importorskip("openpyxl")
@@ -62,7 +62,7 @@ def test_opd_page_links_pk_pages_and_the_workbook(site: Path) -> None:
 def test_opd_capaian_summary_counts(site: Path) -> None:
     # Dinkes in 2025: AKI 100/95 (minimal) = 105 %, K4 91,5/90 = 101,7 %, ibu hamil 4280/4300 =
     # 99,5 %: three "sangat baik"; the ANC indicator has no realisation.
-    text = _text(_article(site, "opd/dinkes/index.html"))
+    text = _text(article(site, "opd/dinkes/index.html"))
     summary = text[text.index("Ringkasan Capaian 2025") : text.index("IKU")]
     expected = {
         "sangat baik": 3,
@@ -82,7 +82,7 @@ def test_opd_capaian_summary_counts(site: Path) -> None:
     )
     assert {k: int(v) for k, v in found.items()} == expected
     # Dinsos has no realisation at all
-    dinsos = _text(_article(site, "opd/dinsos/index.html"))
+    dinsos = _text(article(site, "opd/dinsos/index.html"))
     assert "Ringkasan Capaian Belum ada realisasi." in dinsos
 
 
@@ -97,9 +97,9 @@ def test_without_openpyxl_the_download_is_skipped(
     assert "unduh/matriks-cascading.xlsx" not in outputs
     assert "matriks-cascading.xlsx" not in outputs["opd/dinkes/index.md"].content
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.pohon"):
-        site = _build(tmp_path, MINI)
+        site = build_site(tmp_path, MINI)
     assert not (site / "unduh" / "matriks-cascading.xlsx").exists()
-    assert any("openpyxl is not installed" in r.getMessage() for r in caplog.records)
+    assert any("openpyxl tidak terpasang" in r.getMessage() for r in caplog.records)
 
 
 def test_a_level_named_like_a_pk_page_does_not_collide() -> None:

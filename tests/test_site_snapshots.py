@@ -14,55 +14,66 @@ import pytest
 from mkdocs_pohon_plugin.core import check_trees
 from mkdocs_pohon_plugin.core.site import RenderOptions, site_outputs
 from mkdocs_pohon_plugin.core.site.pages import KINDS
+from tests.sites import HERE, MINI
 
-HERE = Path(__file__).parent
-MINI = HERE / "fixtures" / "mini"
 SNAPSHOTS = HERE / "snapshots" / "mini"
 UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
 
 
+def _stored() -> list[str]:
+    """The pages that have a snapshot."""
+    return sorted(p.relative_to(SNAPSHOTS).as_posix() for p in SNAPSHOTS.rglob("*.md"))
+
+
 def _pages(language: str = "id") -> dict[str, str]:
-    result = check_trees(MINI)
-    return {
-        out.path: out.content
-        for out in site_outputs(result, RenderOptions(language=language))
-        if out.page is not None
-    }
+    pages = {}
+    for out in site_outputs(check_trees(MINI), RenderOptions(language=language)):
+        if out.page is not None:
+            assert isinstance(out.content, str), out.path
+            pages[out.path] = out.content
+    return pages
 
 
-PAGES = _pages()
-
-
-@pytest.mark.parametrize("path", sorted(PAGES))
-def test_page_matches_snapshot(path: str) -> None:
-    snapshot = SNAPSHOTS / path
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    """Every generated Markdown page of the mini fixture, by path; with ``UPDATE_SNAPSHOTS=1``
+    each one is written to its snapshot first."""
+    rendered = _pages()
     if UPDATE:
-        snapshot.parent.mkdir(parents=True, exist_ok=True)
-        snapshot.write_text(PAGES[path], encoding="utf-8")
-    assert snapshot.is_file(), f"no snapshot for {path}: run with UPDATE_SNAPSHOTS=1"
-    assert PAGES[path] == snapshot.read_text(encoding="utf-8")
+        for path, content in rendered.items():
+            snapshot = SNAPSHOTS / path
+            snapshot.parent.mkdir(parents=True, exist_ok=True)
+            snapshot.write_text(content, encoding="utf-8")
+    return rendered
 
 
-def test_no_stale_snapshots() -> None:
-    stored = {p.relative_to(SNAPSHOTS).as_posix() for p in SNAPSHOTS.rglob("*.md")}
-    assert stored == set(PAGES)
+@pytest.mark.parametrize("path", _stored())
+def test_page_matches_snapshot(pages: dict[str, str], path: str) -> None:
+    snapshot = SNAPSHOTS / path
+    assert path in pages, f"no page {path} any more: delete its snapshot"
+    assert pages[path] == snapshot.read_text(encoding="utf-8")
+
+
+def test_no_stale_snapshots(pages: dict[str, str]) -> None:
+    stored = set(_stored())
+    assert stored == set(pages), "a page without a snapshot: run with UPDATE_SNAPSHOTS=1"
 
 
 def test_every_kind_is_planned() -> None:
     result = check_trees(MINI)
     kinds = {out.page.kind for out in site_outputs(result) if out.page is not None}
-    assert kinds == set(KINDS)
+    assert kinds == {kind.id for kind in KINDS}
 
 
-def test_english_labels() -> None:
+def test_english_labels(pages: dict[str, str]) -> None:
     english = _pages("en")
-    assert english.keys() == PAGES.keys()
+    assert english.keys() == pages.keys()
     assert ">Performance Indicators<a" in english["node/dinkes-sp-1.md"]
-    assert ">Indikator Kinerja<a" in PAGES["node/dinkes-sp-1.md"]
+    assert ">Indikator Kinerja<a" in pages["node/dinkes-sp-1.md"]
     assert "Achievement" in english["indikator/dinkes-sp-1-k4.md"]
 
 
-def test_pohon_generate_writes_the_same_pages(tmp_path: Path) -> None:
+def test_pohon_generate_writes_the_same_pages(pages: dict[str, str], tmp_path: Path) -> None:
     from mkdocs_pohon_plugin.cli import main
 
     assert main(["generate", str(tmp_path / "out"), "--trees", str(MINI)]) == 0
@@ -72,6 +83,6 @@ def test_pohon_generate_writes_the_same_pages(tmp_path: Path) -> None:
         if p.is_file() and p.suffix != ".xlsx"
     }
     assert (tmp_path / "out" / "unduh" / "matriks-cascading.xlsx").read_bytes()[:2] == b"PK"
-    assert {k: v for k, v in written.items() if k.endswith(".md")} == PAGES
+    assert {k: v for k, v in written.items() if k.endswith(".md")} == pages
     assert {"unduh/pohon.json", "unduh/indikator.csv"} <= written.keys()
     assert main(["generate", str(tmp_path / "x"), "--trees", str(tmp_path / "missing")]) == 2

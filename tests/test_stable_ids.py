@@ -7,14 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from mkdocs_pohon_plugin.cli import main
 from mkdocs_pohon_plugin.core import check_trees
+from tests.sites import MINI, SiteConfig, build_site
 from tests.treebuilder import DINKES, base_files, indicator, line_of, write_tree
-
-MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -49,7 +46,7 @@ def test_renamed_id_without_id_lama_fails_against_published(
     assert main(["check", "--published", "main", "trees"]) == 1
     out = capsys.readouterr().out
     line = line_of(DINKES, "- id: sk")
-    assert f"trees/opd/dinkes.yaml:{line}: error[id-hilang] The node id 'sk'" in out
+    assert f"trees/opd/dinkes.yaml:{line}: error[id-hilang] Id node 'sk'" in out
     assert "id-hilang" not in out.replace(f"dinkes.yaml:{line}: error[id-hilang]", "", 1)
 
 
@@ -95,14 +92,7 @@ def test_site_writes_redirects_for_former_ids(tmp_path: Path) -> None:
         "      - id: dinkes-sp-1-k4\n", "      - id: dinkes-sp-1-k4\n        id_lama: [k4]\n"
     )
     tree.write_text(text, "utf-8")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: T\ntheme: {name: material}\nplugins: [{pohon: {trees: trees}}]\n"
-        "markdown_extensions: [tables, attr_list, md_in_html]\n",
-        "utf-8",
-    )
-    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
-    site = tmp_path / "site"
+    site = build_site(tmp_path, None, SiteConfig(search_plugin=False), docs={})
     node = (site / "node/dinkes-prog-1/index.html").read_text("utf-8")
     assert 'http-equiv="refresh" content="0; url=../dinkes-sp-1/"' in node
     assert (site / "node/dinkes-prog-1/../dinkes-sp-1/index.html").is_file()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-import random
 import re
 import subprocess
 import sys
@@ -24,7 +23,6 @@ from mkdocs_pohon_plugin.testing.synthetic import (
     SyntheticStats,
     generate_regency,
     main,
-    quote,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -251,41 +249,6 @@ def test_refuses_a_folder_with_files(tmp_path: Path) -> None:
 def test_rejects_impossible_parameters(kwargs: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         SyntheticParams(**kwargs)
-
-
-TRICKY = [
-    "",
-    'a "quoted" word',
-    "back\\slash \\n not a newline",
-    "line\nbreak\r\nand\ttab",
-    "yes",
-    "1.10",
-    "2025-01-01",
-    "~",
-    "- dash",
-    "# hash",
-    "key: value",
-    "{flow}",
-    "[list]",
-    "&anchor *alias !tag %directive @at `tick`",
-    "≥ 80 ‰ Predikat A — ünïcödé",
-    "\x00\x07\x1b\x7f\x85\xa0",
-    "\u2028\u2029\ufeff\ufffe\uffff",
-    "emoji 😀 and 𝔘",
-    "  leading and trailing spaces  ",
-]
-
-
-@pytest.mark.parametrize("loader", [yaml.SafeLoader, yaml.CSafeLoader])
-def test_quote_round_trips(loader: type) -> None:
-    rng = random.Random(0)
-    alphabet = [chr(c) for c in range(0x250)] + ["\u2028", "\u2029", "\ufeff", "😀", "\ud7ff"]
-    texts = TRICKY + ["".join(rng.choices(alphabet, k=rng.randrange(1, 40))) for _ in range(300)]
-    for text in texts:
-        scalar = quote(text)
-        # one line in any editor: no raw line or paragraph separators either
-        assert not any(c in scalar for c in "\n\r\x85\u2028\u2029"), repr(scalar)
-        assert yaml.load(f"k: {scalar}\n", Loader=loader) == {"k": text}, repr(text)
 
 
 def test_module_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

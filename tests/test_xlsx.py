@@ -121,7 +121,7 @@ def test_demo_regency_round_trips(tmp_path: Path) -> None:
 def test_mini_round_trips_and_reports_the_regional_sheet(tmp_path: Path) -> None:
     before, after, result = _round_trip(MINI, tmp_path)
     assert result.problems == []
-    assert any("Pemda" in note and "not imported" in note for note in result.notes)
+    assert any("Pemda" in note.en and "not imported" in note.en for note in result.notes)
     assert not after.errors
     _assert_same_agencies(before, after)
 
@@ -347,7 +347,7 @@ def test_messy_workbook(tmp_path: Path) -> None:
     assert akb.baseline is not None and akb.baseline.value == 9.5
     assert akb.targets == {2025: 9, 2026: 8.5}
     assert aki.polarity == "maksimal"  # no Polaritas column: assumed, and said in a note
-    assert any("without Polaritas" in note for note in result.notes)
+    assert any("without Polaritas" in note.en for note in result.notes)
     # merged statement: one node with both indicators; parent inferred from the row above
     assert (sp.level, sp.code, sp.parent_id) == ("sasaran_program", "1.02.02", "dinkes-ss-1")
     assert sp.budget == {2025: 1250000000, 2026: 1300000000}
@@ -366,7 +366,7 @@ def test_messy_workbook(tmp_path: Path) -> None:
         ("Renstra Dinkes", 13),
         ("Lanjutan", 3),
     ]
-    messages = [p.format() for p in result.problems]
+    messages = [p.format("en") for p in result.problems]
     assert "Pagu 2025" in messages[0] and "'banyak' is not a number" in messages[0]
     assert "Sasaran Galaksi" in messages[1] and "not placed" in messages[1]
     assert "row 12" in messages[2]
@@ -387,8 +387,8 @@ def test_messy_workbook_cli_writes_valid_trees_and_exits_1(
         == 1
     )
     out = capsys.readouterr().out
-    assert "sheet 'Renstra Dinkes', row 11: Pagu 2025" in out
-    assert "sheet 'Lanjutan', row 3:" in out
+    assert "sheet 'Renstra Dinkes', baris 11: Pagu 2025" in out
+    assert "sheet 'Lanjutan', baris 3:" in out
     written = (trees / "opd" / "dinkes.yaml").read_text("utf-8")
     assert written.startswith("# yaml-language-server:") and 'kode: "1.02.02"' in written
     result = check_trees(trees)
@@ -501,6 +501,8 @@ def test_text_that_looks_like_a_formula_or_a_number_round_trips(tmp_path: Path) 
         'pernyataan: \'=HYPERLINK("http://x", "klik")\'',
     )
     text = text.replace("target: {2025: 90, 2026: 92}", 'target: {2025: "90", 2026: "-5"}')
+    # text values are allowed in a qualitative indicator only (else nilai-bukan-angka)
+    text = text.replace("nama: Cakupan K4\n", "nama: Cakupan K4\n        kualitatif: true\n")
     text = text.replace("satuan: orang", "satuan: '@orang\\t'")
     dinkes.write_text(text, "utf-8")
     (tmp_path / "out").mkdir()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 
-def indicator(ident: str, **overrides: str) -> str:
-    """A complete indicator as one flow-mapping line (so line numbers stay predictable)."""
-    fields = {
+def indicator(ident: str, **overrides: str | None) -> str:
+    """A complete indicator as one flow-mapping line (so line numbers stay predictable); an
+    override ``None`` leaves the field out."""
+    fields: dict[str, str | None] = {
         "id": ident,
         "nama": f"Indikator {ident}",
         "satuan": "persen",
@@ -125,7 +127,7 @@ def base_files() -> dict[str, str]:
     return {"pemda.yaml": PEMDA, "opd/dinkes.yaml": DINKES, "opd/dinsos.yaml": DINSOS}
 
 
-def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
     for name, content in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

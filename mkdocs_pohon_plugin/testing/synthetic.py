@@ -7,9 +7,10 @@ one from those CSVs and sits under its parent's code; every node and indicator c
 the evaluators look for. The output depends only on the parameters: the same seed gives the same
 bytes.
 
-The YAML is written line by line in the style of ``docs/format.md`` (block nodes, small flow
-mappings for years), not with ``yaml.dump``: it is faster at 20,000 items and reads like a tree a
-person would write.
+The regency is built as the core's model objects (:mod:`mkdocs_pohon_plugin.core.tree.model`) and
+written with the core's YAML writer (:mod:`mkdocs_pohon_plugin.core.tree.yaml_writer`), in the
+canonical layout ``pohon fmt`` keeps; the nomenclature is read with the core's reader
+(:mod:`mkdocs_pohon_plugin.core.tree.nomenclature`) from the copy written into the trees folder.
 
 Run it as a module::
 
@@ -20,8 +21,7 @@ Run it as a module::
 from __future__ import annotations
 
 import argparse
-import csv
-import io
+import dataclasses
 import random
 import sys
 import time
@@ -31,11 +31,21 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from mkdocs_pohon_plugin.core.tree import model, yaml_writer
+from mkdocs_pohon_plugin.core.tree.nomenclature import (
+    FILES,
+    Entry,
+    Nomenclature,
+    code_kind,
+    load_nomenclature,
+    parent_code,
+)
+
 BASELINE_YEAR = 2024
 YEARS = (2025, 2026, 2027, 2028, 2029)
 NOMENCLATURE_VERSION = "Kepmendagri 900.1.15.5-1317/2023"
 NOMENCLATURE_FOLDER = "nomenklatur"
-NOMENCLATURE_FILES = ("program.csv", "kegiatan.csv", "sub_kegiatan.csv")
+NOMENCLATURE_FILES = FILES
 
 REGIONAL_LEVELS = ("visi", "misi", "tujuan", "sasaran")
 OPD_LEVELS = ("sasaran_strategis", "sasaran_program", "sasaran_kegiatan", "sasaran_sub_kegiatan")
@@ -109,76 +119,36 @@ class SyntheticStats:
 
 
 # --------------------------------------------------------------------------------------------
-# YAML scalars
-
-_ESCAPES: dict[int, str] = {
-    **{code: f"\\x{code:02X}" for code in (*range(0x20), *range(0x7F, 0xA0))},
-    0x00: "\\0",
-    0x07: "\\a",
-    0x08: "\\b",
-    0x09: "\\t",
-    0x0A: "\\n",
-    0x0B: "\\v",
-    0x0C: "\\f",
-    0x0D: "\\r",
-    0x1B: "\\e",
-    0x22: '\\"',
-    0x5C: "\\\\",
-    0x85: "\\N",
-    0x2028: "\\L",
-    0x2029: "\\P",
-    0xFEFF: "\\uFEFF",
-    0xFFFE: "\\uFFFE",
-    0xFFFF: "\\uFFFF",
-}
+# Numbers
 
 
-def quote(text: str) -> str:
-    """``text`` as a double-quoted YAML scalar that any YAML 1.1/1.2 parser reads back unchanged.
-
-    Quotes, backslashes, control characters and the characters YAML treats as line breaks are
-    escaped, so the result always fits on one line.
-    """
-    return '"' + text.translate(_ESCAPES) + '"'
-
-
-def _number(value: float, decimals: int) -> str:
-    """A plain YAML number with at most ``decimals`` decimals (``72.3``, ``105``)."""
+def _number(value: float, decimals: int) -> model.Value:
+    """``value`` with at most ``decimals`` decimals: an integer when none are left (``105``),
+    else a float (``72.3``)."""
     if decimals <= 0:
-        return str(round(value))
+        return round(value)
     text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _years(values: Sequence[str], years: Sequence[int] = YEARS) -> str:
-    return (
-        "{" + ", ".join(f"{year}: {value}" for year, value in zip(years, values, strict=True)) + "}"
-    )
+    return float(text) if "." in text else int(text)
 
 
 # --------------------------------------------------------------------------------------------
 # The nomenclature shipped in the package
 
 
-class _Sub(NamedTuple):
-    kode: str
-    nama: str
-    indikator: str
-    satuan: str
-
-
 @dataclass(frozen=True)
-class _Nomenclature:
+class _Hierarchy:
+    """The nomenclature as the generator walks it, names with their whitespace collapsed."""
+
     programs: dict[str, list[tuple[str, str]]]
     """Programs that have kegiatan, by bidang urusan (``1.02``)."""
     kegiatan: dict[str, list[tuple[str, str]]]
     """Kegiatan that have sub kegiatan, by program code."""
-    sub_kegiatan: dict[str, list[_Sub]]
+    sub_kegiatan: dict[str, list[Entry]]
     """Sub kegiatan by kegiatan code."""
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def _nomenclature_files() -> dict[str, bytes]:
@@ -186,27 +156,38 @@ def _nomenclature_files() -> dict[str, bytes]:
     return {name: folder.joinpath(name).read_bytes() for name in NOMENCLATURE_FILES}
 
 
-def _rows(data: bytes) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-
-
-def _load_nomenclature(files: dict[str, bytes]) -> _Nomenclature:
-    sub_kegiatan: dict[str, list[_Sub]] = {}
-    for row in _rows(files["sub_kegiatan.csv"]):
-        kode = row["kode"].strip()
-        sub = _Sub(kode, _clean(row["nama"]), _clean(row["indikator"]), _clean(row["satuan"]))
-        sub_kegiatan.setdefault(kode.rsplit(".", 1)[0], []).append(sub)
+def _hierarchy(nomenclature: Nomenclature) -> _Hierarchy:
+    """Programs, kegiatan and sub kegiatan by their parent, in the nomenclature's order; only
+    programs and kegiatan with something under them."""
+    by_kind: dict[str | None, list[Entry]] = {}
+    for code, entry in nomenclature.entries.items():
+        by_kind.setdefault(code_kind(code), []).append(entry)
+    sub_kegiatan: dict[str, list[Entry]] = {}
+    for entry in by_kind.get("sub_kegiatan", []):
+        cleaned = dataclasses.replace(
+            entry,
+            name=_clean(entry.name),
+            indicator=_clean(entry.indicator),
+            unit=_clean(entry.unit),
+        )
+        sub_kegiatan.setdefault(_parent(entry.code), []).append(cleaned)
     kegiatan: dict[str, list[tuple[str, str]]] = {}
-    for row in _rows(files["kegiatan.csv"]):
-        kode = row["kode"].strip()
-        if kode in sub_kegiatan:
-            kegiatan.setdefault(kode.rsplit(".", 2)[0], []).append((kode, _clean(row["nama"])))
+    for entry in by_kind.get("kegiatan", []):
+        if entry.code in sub_kegiatan:
+            kegiatan.setdefault(_parent(entry.code), []).append((entry.code, _clean(entry.name)))
     programs: dict[str, list[tuple[str, str]]] = {}
-    for row in _rows(files["program.csv"]):
-        kode = row["kode"].strip()
-        if kode in kegiatan:
-            programs.setdefault(kode.rsplit(".", 1)[0], []).append((kode, _clean(row["nama"])))
-    return _Nomenclature(programs, kegiatan, sub_kegiatan)
+    for entry in by_kind.get("program", []):
+        if entry.code in kegiatan:
+            bidang = entry.code.rsplit(".", 1)[0]
+            programs.setdefault(bidang, []).append((entry.code, _clean(entry.name)))
+    return _Hierarchy(programs, kegiatan, sub_kegiatan)
+
+
+def _parent(code: str) -> str:
+    parent = parent_code(code)
+    if parent is None:  # pragma: no cover - only kegiatan and sub kegiatan are asked
+        raise ValueError(f"{code} has no parent code")
+    return parent
 
 
 # --------------------------------------------------------------------------------------------
@@ -227,7 +208,14 @@ class _Agency(NamedTuple):
 def _agency_table(text: str) -> tuple[_Agency, ...]:
     rows = (line.split("|") for line in text.strip().splitlines())
     return tuple(
-        _Agency(*(cell.strip() for cell in row[:4]), tuple(row[4].split()), row[5].strip())
+        _Agency(
+            row[0].strip(),
+            row[1].strip(),
+            row[2].strip(),
+            row[3].strip(),
+            tuple(row[4].split()),
+            row[5].strip(),
+        )
         for row in rows
     )
 
@@ -281,32 +269,30 @@ rsud | Rumah Sakit Umum Daerah | RSUD | lainnya | 1.02 | mutu pelayanan kesehata
 )
 _KECAMATAN_BIDANG = "7.01"
 _KECAMATAN_THEME = "kualitas pelayanan publik di kecamatan"
-_PLACE_HEADS = ("Suka", "Mekar", "Sari", "Karang", "Tanjung", "Sumber", "Giri", "Jati", "Wana")
-_PLACE_HEADS += ("Cinta", "Bumi", "Tirta", "Wono", "Purwo", "Sido", "Margo")
-_PLACE_TAILS = ("maju", "jaya", "makmur", "asih", "mulya", "rahayu", "sari", "wangi", "agung")
-_PLACE_TAILS += ("harja", "tani", "raharja", "rejo", "luhur", "mukti", "asri")
+_PLACE_HEADS: tuple[str, ...] = ("Suka", "Mekar", "Sari", "Karang", "Tanjung", "Sumber", "Giri")
+_PLACE_HEADS += ("Jati", "Wana", "Cinta", "Bumi", "Tirta", "Wono", "Purwo", "Sido", "Margo")
+_PLACE_TAILS: tuple[str, ...] = ("maju", "jaya", "makmur", "asih", "mulya", "rahayu", "sari")
+_PLACE_TAILS += ("wangi", "agung", "harja", "tani", "raharja", "rejo", "luhur", "mukti", "asri")
 
 
-@dataclass(frozen=True)
-class _Opd:
-    id: str
-    nama: str
-    singkatan: str
-    jenis: str
+class _Unit(NamedTuple):
+    """An agency being generated: its model object and what its tree is about."""
+
+    opd: model.Opd
     bidang: tuple[str, ...]
+    """Bidang urusan whose programs the agency runs; the first gives its OPD code."""
     tema: str
-    kode: str
-    kepala: str
     weight: float
+    """Relative share of the agency nodes it gets."""
 
 
-def _make_opds(rng: random.Random, count: int) -> list[_Opd]:
-    opds: list[_Opd] = []
-    units: dict[str, int] = {}
+def _make_opds(rng: random.Random, count: int) -> list[_Unit]:
+    units: list[_Unit] = []
+    serials: dict[str, int] = {}
 
     def opd_code(bidang: Sequence[str]) -> str:
-        serial = units.get(bidang[0], 0)
-        units[bidang[0]] = serial + 1
+        serial = serials.get(bidang[0], 0)
+        serials[bidang[0]] = serial + 1
         parts = [*bidang[:3], *(["0.00"] * (3 - len(bidang[:3])))]
         return ".".join(parts) + f".{serial % 99 + 1:02d}.{serial // 99:04d}"
 
@@ -321,33 +307,27 @@ def _make_opds(rng: random.Random, count: int) -> list[_Opd]:
         elif agency_id == "rsud":
             kepala = "Direktur Rumah Sakit Umum Daerah"
         weight = rng.uniform(0.7, 1.3)
-        opds.append(_Opd(agency_id, nama, singkatan, jenis, bidang, tema, "", kepala, weight))
+        opd = model.Opd(id=agency_id, name=nama, short_name=singkatan, head=kepala, kind=jenis)
+        units.append(_Unit(opd, bidang, tema, weight))
     places = [head + tail for head in _PLACE_HEADS for tail in _PLACE_TAILS]
     rng.shuffle(places)
-    for index in range(count - len(opds)):
+    for index in range(count - len(units)):
         place = places[index % len(places)]
         round_ = index // len(places)
         name = place if round_ == 0 else f"{place} {round_ + 1}"
         kecamatan_id = f"kec-{place.lower()}" + (f"-{round_ + 1}" if round_ else "")
         weight = rng.uniform(0.35, 0.65)
-        opds.append(
-            _Opd(
-                kecamatan_id,
-                f"Kecamatan {name}",
-                f"Kec. {name}",
-                "kecamatan",
-                (_KECAMATAN_BIDANG,),
-                _KECAMATAN_THEME,
-                "",
-                f"Camat {name}",
-                weight,
-            )
+        opd = model.Opd(
+            id=kecamatan_id,
+            name=f"Kecamatan {name}",
+            short_name=f"Kec. {name}",
+            head=f"Camat {name}",
+            kind="kecamatan",
         )
-    return [
-        _Opd(o.id, o.nama, o.singkatan, o.jenis, o.bidang, o.tema, opd_code(o.bidang), o.kepala,
-             o.weight)
-        for o in opds
-    ]  # fmt: skip
+        units.append(_Unit(opd, (_KECAMATAN_BIDANG,), _KECAMATAN_THEME, weight))
+    for unit in units:
+        unit.opd.code = opd_code(unit.bidang)
+    return units
 
 
 # --------------------------------------------------------------------------------------------
@@ -453,23 +433,7 @@ _OUTPUT_TEMPLATES = (
 )
 
 
-@dataclass(slots=True)
-class _Indicator:
-    id: str
-    nama: str
-    satuan: str
-    polaritas: str
-    jenis: str
-    iku: bool
-    kondisi_awal: str
-    target: list[str]
-    realisasi: str
-    definisi: str
-    sumber_data: str
-    formula: str | None
-
-
-def _series(rng: random.Random, m: _Measure) -> tuple[str, list[str], str]:
+def _series(rng: random.Random, m: _Measure) -> tuple[model.Value, list[model.Value], model.Value]:
     """Baseline, five yearly targets moving the right way for the polarity, and a realisation."""
     value = rng.uniform(m.low, m.high)
     if m.decimals == 0:
@@ -509,24 +473,6 @@ def _series(rng: random.Random, m: _Measure) -> tuple[str, list[str], str]:
 # Nodes
 
 
-@dataclass(slots=True)
-class _Node:
-    id: str
-    tingkat: str
-    induk: str | None
-    pernyataan: str
-    penanggung_jawab: str
-    topic: str
-    """Short subject used to name the node's indicators."""
-    kode: str | None = None
-    sub: _Sub | None = None
-    anggaran: list[int] | None = None
-    children: list[_Node] = field(default_factory=list)
-    indikator: list[_Indicator] = field(default_factory=list)
-    crosscutting: tuple[str, str, str] | None = None
-    """(target node id, role, status)."""
-
-
 _LOWER_WORDS = frozenset({"dan", "di", "ke", "dari", "untuk", "yang", "atau", "serta", "pada"})
 _LOWER_WORDS |= {"dalam", "bagi", "oleh", "dengan", "terhadap"}
 
@@ -548,13 +494,13 @@ def _title(upper_name: str) -> str:
     return " ".join(out)
 
 
-def _program_head(opd: _Opd, kode: str, topic: str) -> str:
+def _program_head(opd: model.Opd, kode: str, topic: str) -> str:
     """The position owning a program: the secretary for the supporting program, else a bidang."""
     if not kode.endswith(".01"):
         return f"Kepala Bidang {_short(topic)}"
-    if opd.jenis == "sekretariat":
+    if opd.kind == "sekretariat":
         return "Kepala Bagian Umum"
-    return f"Sekretaris {opd.nama}"
+    return f"Sekretaris {opd.name}"
 
 
 def _kegiatan_head(program: str) -> str:
@@ -649,8 +595,8 @@ _SASARAN = (
     "Meningkatnya kunjungan wisatawan",
     "Meningkatnya kualitas layanan administrasi kependudukan",
 )
-_SS_PATTERNS = ("Meningkatnya {}", "Meningkatnya kualitas {}", "Terwujudnya peningkatan {}")
-_SS_PATTERNS += ("Menguatnya {}", "Optimalnya {}")
+_SS_PATTERNS = ("Meningkatnya {}", "Meningkatnya kualitas {}", "Terwujudnya peningkatan {}",
+                "Menguatnya {}", "Optimalnya {}")  # fmt: skip
 _SP_PATTERNS = ("Meningkatnya kinerja {}", "Meningkatnya efektivitas {}", "Optimalnya {}")
 _SK_PATTERNS = ("Terlaksananya {}", "Meningkatnya kualitas {}", "Tercapainya sasaran {}")
 _ROLES = (
@@ -669,16 +615,40 @@ def _numbered(pool: Sequence[str], index: int) -> str:
 
 
 class _Builder:
-    """Builds the in-memory regency for one set of parameters, then writes it."""
+    """Builds the regency as model objects for one set of parameters."""
 
-    def __init__(self, params: SyntheticParams, nomenclature: _Nomenclature) -> None:
+    def __init__(self, params: SyntheticParams, nomenclature: _Hierarchy) -> None:
         self.params = params
         self.nomenclature = nomenclature
         self.rng = random.Random(params.seed)
-        self.regional: list[_Node] = []
-        self.sasaran: list[_Node] = []
+        self.regional: list[model.Node] = []
+        self.sasaran: list[model.Node] = []
         self.opds = _make_opds(self.rng, params.opd)
-        self.opd_nodes: list[list[_Node]] = []
+        self.opd_nodes: list[list[model.Node]] = []
+        self.topics: dict[str, str] = {}
+        """Short subject of each node, used to name its indicators."""
+        self.subs: dict[str, Entry] = {}
+        """The nomenclature's sub kegiatan of each sasaran sub kegiatan."""
+
+    def _node(
+        self,
+        id: str,
+        level: str,
+        parent: str | None,
+        statement: str,
+        responsible: str,
+        topic: str,
+        code: str | None = None,
+    ) -> model.Node:
+        self.topics[id] = topic
+        return model.Node(
+            id=id,
+            level=level,
+            parent_id=parent,
+            statement=statement,
+            responsible=responsible,
+            code=code,
+        )
 
     # -- structure ---------------------------------------------------------------------------
 
@@ -686,22 +656,24 @@ class _Builder:
         self._build_regional()
         budgets = _split_exact(
             self.params.nodes - self.params.regional_nodes,
-            [opd.weight for opd in self.opds],
+            [unit.weight for unit in self.opds],
             _MIN_OPD_NODES,
         )
         # Enough sasaran strategis for every regional sasaran to be cascaded to an agency.
         least = -(-len(self.sasaran) // len(self.opds))
         shapes = [_level_counts(budget, least) for budget in budgets]
         parents = self._strategic_parents(sum(shape[0] for shape in shapes))
-        for opd, shape in zip(self.opds, shapes, strict=True):
-            self.opd_nodes.append(self._build_opd(opd, shape, parents))
+        for unit, shape in zip(self.opds, shapes, strict=True):
+            nodes = self._build_opd(unit, shape, parents)
+            unit.opd.node_ids = [node.id for node in nodes]
+            self.opd_nodes.append(nodes)
         self._build_indicators()
         self._build_crosscutting()
 
     def _build_regional(self) -> None:
         p = self.params
         head = self._head()
-        visi = _Node(
+        visi = self._node(
             "visi",
             "visi",
             None,
@@ -713,19 +685,21 @@ class _Builder:
         tujuan_index = 0
         sasaran_index = 0
         for m in range(1, p.misi + 1):
-            misi = _Node(
+            misi = self._node(
                 f"misi-{m}", "misi", visi.id, _numbered(_MISI, m - 1), head, "pembangunan daerah"
             )
             self.regional.append(misi)
             for t in range(1, p.tujuan_per_misi + 1):
                 statement = _numbered(_TUJUAN, tujuan_index)
                 tujuan_index += 1
-                tujuan = _Node(f"tujuan-{m}-{t}", "tujuan", misi.id, statement, head, statement)
+                tujuan = self._node(
+                    f"tujuan-{m}-{t}", "tujuan", misi.id, statement, head, statement
+                )
                 self.regional.append(tujuan)
                 for s in range(1, p.sasaran_per_tujuan + 1):
                     statement = _numbered(_SASARAN, sasaran_index)
                     sasaran_index += 1
-                    sasaran = _Node(
+                    sasaran = self._node(
                         f"sasaran-{m}-{t}-{s}", "sasaran", tujuan.id, statement, head, statement
                     )
                     self.regional.append(sasaran)
@@ -741,7 +715,7 @@ class _Builder:
         first, _, rest = nama.partition(" ")
         return f"{title} {rest}" if first.lower() == self._kind() and rest else f"{title} {nama}"
 
-    def _strategic_parents(self, count: int) -> Iterator[_Node]:
+    def _strategic_parents(self, count: int) -> Iterator[model.Node]:
         """Regional sasaran for ``count`` sasaran strategis: each one at least once if possible."""
         parents = list(self.sasaran)
         self.rng.shuffle(parents)
@@ -750,16 +724,19 @@ class _Builder:
         self.rng.shuffle(parents)
         return iter(parents)
 
-    def _build_opd(self, opd: _Opd, shape: Sequence[int], parents: Iterator[_Node]) -> list[_Node]:
+    def _build_opd(
+        self, unit: _Unit, shape: Sequence[int], parents: Iterator[model.Node]
+    ) -> list[model.Node]:
         rng = self.rng
         nom = self.nomenclature
+        opd = unit.opd
         n_ss, n_sp, n_sk, n_ssk = shape
         sp_per_ss = _spread(rng, n_sp, n_ss)
         sk_per_sp = _spread(rng, n_sk, n_sp)
         ssk_per_sk = _spread(rng, n_ssk, n_sk)
-        programs = [program for bidang in opd.bidang for program in nom.programs[bidang]]
+        programs = [program for bidang in unit.bidang for program in nom.programs[bidang]]
         rng.shuffle(programs)
-        nodes: list[_Node] = []
+        nodes: list[model.Node] = []
         counters = dict.fromkeys(OPD_LEVELS, 0)
 
         def new_id(level: str) -> str:
@@ -771,19 +748,19 @@ class _Builder:
         for ss_index, sp_count in enumerate(sp_per_ss):
             parent = next(parents)
             pattern = _SS_PATTERNS[ss_index % len(_SS_PATTERNS)]
-            ss = _Node(
+            ss = self._node(
                 new_id(OPD_LEVELS[0]),
                 OPD_LEVELS[0],
                 parent.id,
-                pattern.format(opd.tema),
-                opd.kepala,
-                opd.tema,
+                pattern.format(unit.tema),
+                opd.head or "",
+                unit.tema,
             )
             nodes.append(ss)
             for _ in range(sp_count):
                 kode, nama = programs[counters[OPD_LEVELS[1]] % len(programs)]
                 topic = _title(nama)
-                sp = _Node(
+                sp = self._node(
                     new_id(OPD_LEVELS[1]),
                     OPD_LEVELS[1],
                     ss.id,
@@ -792,13 +769,13 @@ class _Builder:
                     topic,
                     kode,
                 )
-                ss.children.append(sp)
                 nodes.append(sp)
                 kegiatan = list(nom.kegiatan[kode])
                 rng.shuffle(kegiatan)
+                sp_budgets: list[dict[int, int]] = []
                 for k in range(next(sp_iter)):
                     kode_k, nama_k = kegiatan[k % len(kegiatan)]
-                    sk = _Node(
+                    sk = self._node(
                         new_id(OPD_LEVELS[2]),
                         OPD_LEVELS[2],
                         sp.id,
@@ -807,34 +784,39 @@ class _Builder:
                         nama_k,
                         kode_k,
                     )
-                    sp.children.append(sk)
                     nodes.append(sk)
                     subs = list(nom.sub_kegiatan[kode_k])
                     rng.shuffle(subs)
+                    sk_budgets: list[dict[int, int]] = []
                     for u in range(next(sk_iter)):
                         sub = subs[u % len(subs)]
-                        ssk = _Node(
+                        ssk = self._node(
                             new_id(OPD_LEVELS[3]),
                             OPD_LEVELS[3],
                             sk.id,
-                            f"Terlaksananya {sub.nama}",
-                            f"Pejabat Pelaksana Teknis Kegiatan {_short(sub.nama)}",
-                            sub.nama,
-                            sub.kode,
-                            sub,
-                            self._budget(),
+                            f"Terlaksananya {sub.name}",
+                            f"Pejabat Pelaksana Teknis Kegiatan {_short(sub.name)}",
+                            sub.name,
+                            sub.code,
                         )
-                        sk.children.append(ssk)
+                        budget = self._budget()
+                        ssk.budget = dict(budget)
+                        self.subs[ssk.id] = sub
+                        sk_budgets.append(budget)
                         nodes.append(ssk)
-                    sk.anggaran = _sum_budgets(sk.children)
-                sp.anggaran = _sum_budgets(sp.children)
+                    sk_budget = _sum_budgets(sk_budgets)
+                    sk.budget = dict(sk_budget)
+                    sp_budgets.append(sk_budget)
+                sp.budget = dict(_sum_budgets(sp_budgets))
+        for node in nodes:
+            node.opd_id = opd.id
         return nodes
 
-    def _budget(self) -> list[int]:
+    def _budget(self) -> dict[int, int]:
         base = self.rng.randrange(50, 2000) * 1_000_000
-        budget: list[int] = []
-        for _ in YEARS:
-            budget.append(base)
+        budget: dict[int, int] = {}
+        for year in YEARS:
+            budget[year] = base
             base = int(round(base * self.rng.uniform(1.0, 1.1), -5))
         return budget
 
@@ -842,56 +824,61 @@ class _Builder:
 
     def _build_indicators(self) -> None:
         rng = self.rng
-        everyone: list[tuple[_Node, _Opd | None]] = [(node, None) for node in self.regional]
-        for opd, nodes in zip(self.opds, self.opd_nodes, strict=True):
-            everyone.extend((node, opd) for node in nodes)
-        weights = [_INDICATOR_WEIGHT.get(node.tingkat, 1.0) for node, _ in everyone]
+        everyone: list[tuple[model.Node, _Unit | None]] = [(node, None) for node in self.regional]
+        for unit, nodes in zip(self.opds, self.opd_nodes, strict=True):
+            everyone.extend((node, unit) for node in nodes)
+        weights = [_INDICATOR_WEIGHT.get(node.level, 1.0) for node, _ in everyone]
         counts = [1] * len(everyone)
         extra = self.params.indicators - len(everyone)
         for index in rng.choices(range(len(everyone)), weights=weights, k=extra):
             counts[index] += 1
-        for (node, opd), count in zip(everyone, counts, strict=True):
-            node.indikator = self._indicators(node, opd, count)
+        for (node, owner), count in zip(everyone, counts, strict=True):
+            node.indicators = self._indicators(node, owner, count)
 
-    def _indicators(self, node: _Node, opd: _Opd | None, count: int) -> list[_Indicator]:
+    def _indicators(
+        self, node: model.Node, unit: _Unit | None, count: int
+    ) -> list[model.Indicator]:
         """``count`` indicators for ``node``, without repeating a template while there are more."""
         rng = self.rng
-        outcome = node.tingkat in ("sasaran_strategis", "sasaran_program")
-        if opd is None:
+        outcome = node.level in ("sasaran_strategis", "sasaran_program")
+        if unit is None:
             pool = _REGIONAL_TEMPLATES
-            jenis = "dampak" if node.tingkat in ("visi", "misi", "tujuan") else "outcome"
+            jenis = "dampak" if node.level in ("visi", "misi", "tujuan") else "outcome"
             owner, source = "Pemerintah Daerah", f"Badan Pusat Statistik {self.params.nama}"
         else:
             pool = _OUTCOME_TEMPLATES if outcome else _OUTPUT_TEMPLATES
             jenis = "outcome" if outcome else "output"
-            owner, source = opd.singkatan, f"Laporan Kinerja {opd.nama}"
+            owner, source = unit.opd.label, f"Laporan Kinerja {unit.opd.name}"
         chosen: list[tuple[str, _Template]] = []
-        sub = node.sub
-        if sub is not None and sub.indikator:
+        sub = self.subs.get(node.id)
+        if sub is not None and sub.indicator:
             # The nomenclature's own output indicator for the sub kegiatan comes first.
-            measure = _DOKUMEN if sub.satuan.lower() in ("dokumen", "laporan") else _JUMLAH
-            chosen.append((sub.indikator, _Template(sub.indikator, sub.satuan or "unit", measure)))
+            unit_name = sub.unit or ""
+            measure = _DOKUMEN if unit_name.lower() in ("dokumen", "laporan") else _JUMLAH
+            chosen.append((sub.indicator, _Template(sub.indicator, unit_name or "unit", measure)))
         start = rng.randrange(len(pool))
+        topic = self.topics[node.id]
         while len(chosen) < count:
             template = pool[(start + len(chosen)) % len(pool)]
-            chosen.append((template.nama.format(node.topic), template))
-        indicators: list[_Indicator] = []
+            chosen.append((template.nama.format(topic), template))
+        indicators: list[model.Indicator] = []
         for number, (nama, template) in enumerate(chosen[:count], start=1):
             baseline, targets, achieved = _series(rng, template.measure)
             indicators.append(
-                _Indicator(
+                model.Indicator(
                     id=f"{node.id}-i{number}",
-                    nama=nama,
-                    satuan=template.satuan,
-                    polaritas=template.measure.polaritas,
-                    jenis=jenis,
-                    iku=number == 1 and node.tingkat in ("tujuan", "sasaran", "sasaran_strategis"),
-                    kondisi_awal=baseline,
-                    target=targets,
-                    realisasi=achieved,
-                    definisi=f"{nama} yang dicapai {owner} pada akhir tahun anggaran",
-                    sumber_data=source,
+                    name=nama,
+                    unit=template.satuan,
+                    polarity=template.measure.polaritas,
+                    kind=jenis,
+                    is_iku=number == 1 and node.level in ("tujuan", "sasaran", "sasaran_strategis"),
+                    baseline=model.Baseline(BASELINE_YEAR, baseline),
+                    targets=dict(zip(YEARS, targets, strict=True)),
+                    realisations={YEARS[0]: achieved},
+                    definition=f"{nama} yang dicapai {owner} pada akhir tahun anggaran",
+                    data_source=source,
                     formula=template.formula,
+                    node_id=node.id,
                 )
             )
         return indicators
@@ -906,8 +893,8 @@ class _Builder:
         count = round(self.params.crosscutting * len(sources))
         if not count:
             return
-        by_level: dict[str, list[list[_Node]]] = {
-            level: [[node for node in nodes if node.tingkat == level] for nodes in self.opd_nodes]
+        by_level: dict[str, list[list[model.Node]]] = {
+            level: [[node for node in nodes if node.level == level] for nodes in self.opd_nodes]
             for level in OPD_LEVELS
         }
         statuses = [status for status, _ in _STATUS_WEIGHTS]
@@ -915,94 +902,41 @@ class _Builder:
         for opd_index, node in rng.sample(sources, count):
             other = rng.randrange(len(self.opds) - 1)
             other += other >= opd_index
-            target = rng.choice(by_level[node.tingkat][other])
-            role = f"{rng.choice(_ROLES)} oleh {self.opds[other].singkatan}"
+            target = rng.choice(by_level[node.level][other])
+            role = f"{rng.choice(_ROLES)} oleh {self.opds[other].opd.label}"
             status = rng.choices(statuses, weights=status_weights)[0]
-            node.crosscutting = (target.id, role, status)
+            node.crosscutting = [
+                model.Crosscutting(role=role, status=status, target_id=target.id, source_id=node.id)
+            ]
 
     # -- output ------------------------------------------------------------------------------
 
-    def pemda_yaml(self) -> str:
+    def region(self) -> model.Region:
         p = self.params
-        lines = [
-            "# yaml-language-server: $schema=../docs/schema/pohon.schema.json",
-            f"# Synthetic regency generated by mkdocs_pohon_plugin.testing.synthetic (seed {p.seed}).",
-            "pemda:",
-            f"  nama: {quote(p.nama)}",
-            f"  jenis: {self._kind()}",
-            f"  kepala_daerah: {quote(self._head())}",
-            "  periode:",
-            f"    awal: {YEARS[0]}",
-            f"    akhir: {YEARS[-1]}",
-            f"  dokumen: {quote(f'RPJMD {p.nama} {YEARS[0]}-{YEARS[-1]}')}",
-            "  nomenklatur:",
-            f"    versi: {quote(NOMENCLATURE_VERSION)}",
-            f"    berkas: {quote(NOMENCLATURE_FOLDER)}",
-            "node:",
+        return model.Region(
+            name=p.nama,
+            kind=self._kind(),
+            head=self._head(),
+            period=model.Period(YEARS[0], YEARS[-1]),
+            document=f"RPJMD {p.nama} {YEARS[0]}-{YEARS[-1]}",
+            nomenclature=model.NomenclatureRef(NOMENCLATURE_VERSION, NOMENCLATURE_FOLDER),
+        )
+
+    def pemda_yaml(self) -> str:
+        comments = [
+            yaml_writer.schema_comment(1),
+            "Synthetic regency generated by mkdocs_pohon_plugin.testing.synthetic "
+            f"(seed {self.params.seed}).",
         ]
-        for node in self.regional:
-            _emit_node(lines, node)
-        lines.append("")
-        return "\n".join(lines)
+        return yaml_writer.regional_file(self.region(), self.regional, comments=comments)
 
-    def opd_yaml(self, opd: _Opd, nodes: list[_Node]) -> str:
-        lines = [
-            "# yaml-language-server: $schema=../../docs/schema/pohon.schema.json",
-            "opd:",
-            f"  id: {opd.id}",
-            f"  nama: {quote(opd.nama)}",
-            f"  singkatan: {quote(opd.singkatan)}",
-            f"  kode: {quote(opd.kode)}",
-            f"  kepala: {quote(opd.kepala)}",
-            f"  jenis: {opd.jenis}",
-            "node:",
-        ]
-        for node in nodes:
-            _emit_node(lines, node)
-        lines.append("")
-        return "\n".join(lines)
+    def opd_yaml(self, opd: model.Opd, nodes: list[model.Node]) -> str:
+        return yaml_writer.opd_file(opd, nodes, comments=[yaml_writer.schema_comment(2)])
 
 
-def _sum_budgets(nodes: Sequence[_Node]) -> list[int]:
-    budgets = [node.anggaran or [0] * len(YEARS) for node in nodes]
-    return [sum(values) for values in zip(*budgets, strict=True)]
-
-
-def _emit_node(lines: list[str], node: _Node) -> None:
-    add = lines.append
-    add(f"  - id: {node.id}")
-    add(f"    tingkat: {node.tingkat}")
-    if node.induk is not None:
-        add(f"    induk: {node.induk}")
-    add(f"    pernyataan: {quote(node.pernyataan)}")
-    add(f"    penanggung_jawab: {quote(node.penanggung_jawab)}")
-    if node.kode is not None:
-        add(f"    kode: {quote(node.kode)}")
-    if node.anggaran is not None:
-        add(f"    anggaran: {_years([str(value) for value in node.anggaran])}")
-    if node.indikator:
-        add("    indikator:")
-        for ind in node.indikator:
-            add(f"      - id: {ind.id}")
-            add(f"        nama: {quote(ind.nama)}")
-            add(f"        satuan: {quote(ind.satuan)}")
-            add(f"        polaritas: {ind.polaritas}")
-            add(f"        jenis: {ind.jenis}")
-            if ind.iku:
-                add("        iku: true")
-            add(f"        kondisi_awal: {{tahun: {BASELINE_YEAR}, nilai: {ind.kondisi_awal}}}")
-            add(f"        target: {_years(ind.target)}")
-            add(f"        realisasi: {{{YEARS[0]}: {ind.realisasi}}}")
-            add(f"        definisi: {quote(ind.definisi)}")
-            if ind.formula is not None:
-                add(f"        formula: {quote(ind.formula)}")
-            add(f"        sumber_data: {quote(ind.sumber_data)}")
-    if node.crosscutting is not None:
-        target, role, status = node.crosscutting
-        add("    crosscutting:")
-        add(f"      - ke: {target}")
-        add(f"        peran: {quote(role)}")
-        add(f"        status: {status}")
+def _sum_budgets(budgets: Sequence[dict[int, int]]) -> dict[int, int]:
+    """Budgets added up year by year (a kegiatan's is its sub kegiatan's)."""
+    return {year: sum(budget[year] for budget in budgets) for year in YEARS}
 
 
 # --------------------------------------------------------------------------------------------
@@ -1018,28 +952,29 @@ def generate_regency(out_dir: Path, params: SyntheticParams) -> SyntheticStats:
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise FileExistsError(f"{out_dir} is not empty")
-    csv_files = _nomenclature_files()
-    builder = _Builder(params, _load_nomenclature(csv_files))
+    (out_dir / "opd").mkdir(parents=True, exist_ok=True)
+    folder = out_dir / NOMENCLATURE_FOLDER
+    folder.mkdir(exist_ok=True)
+    for name, data in _nomenclature_files().items():
+        (folder / name).write_bytes(data)
+    # The nomenclature as the checker will read it: the copy in the trees folder.
+    builder = _Builder(params, _hierarchy(load_nomenclature(folder, NOMENCLATURE_VERSION)))
     builder.build()
 
-    (out_dir / "opd").mkdir(parents=True, exist_ok=True)
-    (out_dir / NOMENCLATURE_FOLDER).mkdir(exist_ok=True)
-    for name, data in csv_files.items():
-        (out_dir / NOMENCLATURE_FOLDER / name).write_bytes(data)
     _write(out_dir / "pemda.yaml", builder.pemda_yaml())
-    for opd, nodes in zip(builder.opds, builder.opd_nodes, strict=True):
-        _write(out_dir / "opd" / f"{opd.id}.yaml", builder.opd_yaml(opd, nodes))
+    for unit, nodes in zip(builder.opds, builder.opd_nodes, strict=True):
+        _write(out_dir / "opd" / f"{unit.opd.id}.yaml", builder.opd_yaml(unit.opd, nodes))
 
     all_nodes = [*builder.regional, *(node for nodes in builder.opd_nodes for node in nodes)]
     per_level = dict.fromkeys((*REGIONAL_LEVELS, *OPD_LEVELS), 0)
     for node in all_nodes:
-        per_level[node.tingkat] += 1
+        per_level[node.level] += 1
     return SyntheticStats(
         files=1 + len(builder.opds),
         opd=len(builder.opds),
         nodes=len(all_nodes),
-        indicators=sum(len(node.indikator) for node in all_nodes),
-        crosscutting=sum(node.crosscutting is not None for node in all_nodes),
+        indicators=sum(len(node.indicators) for node in all_nodes),
+        crosscutting=sum(bool(node.crosscutting) for node in all_nodes),
         nodes_per_level=per_level,
     )
 

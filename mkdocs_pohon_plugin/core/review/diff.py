@@ -26,10 +26,11 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..tree import spec as spec
 from ..tree.check import CheckResult, check_trees
+from ..tree.diagnostics import Text, TextError
 from ..tree.model import Crosscutting, Indicator, Node, Site, Value
 
 ADDED, REMOVED, CHANGED = "ditambah", "dihapus", "diubah"
@@ -44,7 +45,7 @@ _FUZZY_PAIR_LIMIT = 40_000
 """Above this many candidate pairs in one agency and level, only exact matches are tried."""
 
 
-class DiffLoadError(Exception):
+class DiffLoadError(TextError):
     """A side of the diff cannot be read (unknown revision, no trees folder, no git)."""
 
 
@@ -234,19 +235,18 @@ def _plain(value: Any, vtype: spec.ValueType) -> Any:
     """A model value as plain data keyed by the YAML keys (what a reviewer wrote)."""
     if value is None:
         return None
-    kind = type(vtype)
-    if kind is spec.Obj:
+    if isinstance(vtype, spec.Obj):
         if isinstance(value, dict):
             return {k: v for k, v in value.items() if v is not None} or None
         out = {}
         for f in vtype.spec.fields:
-            item = _plain(getattr(value, f.attr, None), f.type)
+            item = _plain(f.get(value), f.type)
             if item not in (None, [], {}):
                 out[f.key] = item
         return out or None
-    if kind is spec.ListOf:
+    if isinstance(vtype, spec.ListOf):
         return [_plain(v, vtype.item) for v in value] or None
-    if kind is spec.YearMap:
+    if isinstance(vtype, spec.YearMap):
         return {year: _plain(v, vtype.item) for year, v in sorted(value.items())} or None
     return value
 
@@ -254,8 +254,8 @@ def _plain(value: Any, vtype: spec.ValueType) -> Any:
 def _field_changes(old: Any, new: Any, fields: Iterable[spec.Field]) -> list[Change]:
     changes = []
     for f in fields:
-        before = _plain(getattr(old, f.attr, None), f.type)
-        after = _plain(getattr(new, f.attr, None), f.type)
+        before = _plain(f.get(old), f.type)
+        after = _plain(f.get(new), f.type)
         if f.key == "iku":  # absent means false
             before, after = bool(before), bool(after)
         if before != after:
@@ -263,7 +263,7 @@ def _field_changes(old: Any, new: Any, fields: Iterable[spec.Field]) -> list[Cha
     return changes
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -331,10 +331,13 @@ def _git(args: Sequence[str], cwd: Path) -> bytes:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError as exc:  # pragma: no cover - git is present wherever CI runs
-        raise DiffLoadError("git is not installed") from exc
+        raise DiffLoadError(Text(id="git tidak terpasang", en="git is not installed")) from exc
     if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed"
-        raise DiffLoadError(message)
+        said = proc.stderr.decode("utf-8", "replace").strip()
+        command = " ".join(args)
+        raise DiffLoadError(
+            Text.same(said) if said else Text(id=f"git {command} gagal", en=f"git {command} failed")
+        )
     return proc.stdout
 
 
@@ -345,7 +348,12 @@ def _extract(data: bytes, into: Path) -> None:
         except TypeError:  # pragma: no cover - Python without extraction filters
             for member in archive.getmembers():
                 if member.name.startswith(("/", "..")) or "/../" in member.name:
-                    raise DiffLoadError(f"unsafe path in the archive: {member.name}") from None
+                    raise DiffLoadError(
+                        Text(
+                            id=f"jalur tidak aman di dalam arsip: {member.name}",
+                            en=f"unsafe path in the archive: {member.name}",
+                        )
+                    ) from None
             archive.extractall(into)  # noqa: S202 - checked above
 
 
@@ -359,20 +367,35 @@ def load_revision(revision: str, trees: str = "trees", cwd: Path | str = ".") ->
         commit = b""
     commit_id = commit.decode().strip()
     if not commit_id:
-        raise DiffLoadError(f"'{revision}' is neither a folder nor a git revision")
+        raise DiffLoadError(
+            Text(
+                id=f"'{revision}' bukan folder maupun revisi git",
+                en=f"'{revision}' is neither a folder nor a git revision",
+            )
+        )
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
     trees_path = Path(trees)
     absolute = trees_path if trees_path.is_absolute() else (cwd / trees_path)
     try:
         inside = absolute.resolve().relative_to(top.resolve()).as_posix()
     except ValueError as exc:
-        raise DiffLoadError(f"{trees} is not inside the git repository {top}") from exc
+        raise DiffLoadError(
+            Text(
+                id=f"{trees} tidak berada di dalam repositori git {top}",
+                en=f"{trees} is not inside the git repository {top}",
+            )
+        ) from exc
     data = _git(["archive", "--format=tar", commit_id, "--", inside], top)
     with tempfile.TemporaryDirectory(prefix="pohon-diff-") as tmp:
         _extract(data, Path(tmp))
         root = Path(tmp) / inside
         if not root.is_dir():
-            raise DiffLoadError(f"{revision} has no folder {inside}")
+            raise DiffLoadError(
+                Text(
+                    id=f"{revision} tidak memiliki folder {inside}",
+                    en=f"{revision} has no folder {inside}",
+                )
+            )
         result = check_trees(root)
         return Side(revision, result, root, trees_path.as_posix())
 
@@ -636,7 +659,7 @@ class _Differ:
             key = self._link_key(link, old=False)
             bucket = remaining.get(key)
             external = key[0] == "instansi"
-            target = link.target_id if not external else (link.body or "")
+            target = (link.target_id or "") if not external else (link.body or "")
             if not bucket:
                 changes.append(LinkChange(ADDED, target, external, link.role, None, link.status))
                 continue
@@ -690,7 +713,7 @@ class _Differ:
         result.old_parent = node.parent_id
         return result
 
-    def node_pair(self, old: Node, new: Node) -> NodeDiff | None:
+    def node_pair(self, old: Node, new: Node) -> NodeDiff:
         result = self._node_base(new, CHANGED, self.new)
         if old.id != new.id:
             result.old_id = old.id
@@ -733,8 +756,8 @@ class _Differ:
         result = SiteDiff(
             self.old.label,
             self.new.label,
-            old_errors=len(self.old.result.errors),
-            new_errors=len(self.new.result.errors),
+            old_errors=self.old.result.error_count,
+            new_errors=self.new.result.error_count,
             levels={level.id: level.name for level in (*old_site.levels, *new_site.levels)},
         )
         if old_site.region or new_site.region:
@@ -742,12 +765,12 @@ class _Differ:
         indicators, gone = self.indicator_changes()
         groups: dict[str | None, OpdDiff] = {None: OpdDiff(None, _region_name(new_site, old_site))}
         for opd_id, opd in new_site.opds.items():
-            before = old_site.opds.get(opd_id)
+            old_opd = old_site.opds.get(opd_id)
             group = OpdDiff(opd_id, opd.name)
-            if before is None:
+            if old_opd is None:
                 group.change = ADDED
             else:
-                group.fields = _field_changes(before, opd, _OPD_FIELDS)
+                group.fields = _field_changes(old_opd, opd, _OPD_FIELDS)
                 group.change = CHANGED if group.fields else None
             groups[opd_id] = group
         for opd_id, opd in old_site.opds.items():
@@ -796,9 +819,9 @@ class _Differ:
             wanted += [link.target for link in node.crosscutting if not link.external]
         context = {}
         for node_id in wanted:
-            node = self.new_site.nodes.get(node_id)
-            if node is not None and node_id not in shown and node_id not in context:
-                context[node_id] = ContextNode(node.level, node.statement, node.parent_id)
+            found = self.new_site.nodes.get(node_id)
+            if found is not None and node_id not in shown and node_id not in context:
+                context[node_id] = ContextNode(found.level, found.statement, found.parent_id)
         return context
 
 

@@ -11,7 +11,10 @@ site's Mermaid escaping (:func:`~.site.mermaid.escape_label`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..site.mermaid import escape_label
-from ..site.render import format_number, md_escape
+from ..site.render import md_escape
 from .diff import ADDED, CHANGED, REMOVED, STATUS, NodeDiff, SiteDiff, YearChange
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
@@ -65,7 +68,9 @@ def _kind(node: NodeDiff) -> str:
     return "dipindah" if node.moved else CHANGED
 
 
-def change_diagram(diff: SiteDiff, limit: int = DIAGRAM_LIMIT) -> ChangeDiagram | None:
+def change_diagram(
+    diff: SiteDiff, limit: int = DIAGRAM_LIMIT, language: str = "id"
+) -> ChangeDiagram | None:
     """A flowchart of the changed nodes and their neighbours, or ``None`` when no node changed."""
     changed = diff.nodes
     if not changed:
@@ -85,6 +90,7 @@ def change_diagram(diff: SiteDiff, limit: int = DIAGRAM_LIMIT) -> ChangeDiagram 
             key = f"konteks:{node_id}"
             boxes[key] = (f"{node_id} · {context.statement}", "konteks")
             keys[node_id] = key
+    words = _WORDS["en" if language == "en" else "id"]
     ids = {key: f"n{i}" for i, key in enumerate(boxes)}
     lines = ["flowchart TB"]
     for key, (label, _) in boxes.items():
@@ -99,15 +105,15 @@ def change_diagram(diff: SiteDiff, limit: int = DIAGRAM_LIMIT) -> ChangeDiagram 
         if node.moved:
             before = keys.get(_new_id(diff, node.old_parent))
             if before is not None:
-                edges.append(f"    {ids[before]} -.->|dulu| {me}")
+                edges.append(f"    {ids[before]} -.->|{words['before']}| {me}")
         for link in node.crosscutting:
             partner = keys.get(link.target) if not link.external else None
             if partner is None:
                 continue
             if link.change == ADDED:
-                edges.append(f"    {me} -.->|crosscutting baru| {ids[partner]}")
+                edges.append(f"    {me} -.->|{words['crosscutting_added']}| {ids[partner]}")
             elif link.change == REMOVED:
-                edges.append(f"    {me} -.-x|crosscutting dihapus| {ids[partner]}")
+                edges.append(f"    {me} -.-x|{words['crosscutting_removed']}| {ids[partner]}")
             else:
                 edges.append(f"    {me} -.-> {ids[partner]}")
     for node_id, context in diff.context.items():
@@ -154,49 +160,215 @@ def _code(value: Any) -> Markup:
     return Markup("`") + escape(text) + Markup("`")
 
 
-def _value(value: Any) -> Markup:
-    """A target, realisation, field value: numbers as written, text escaped, ``—`` for none."""
-    if value is None or value == [] or value == {}:
-        return Markup("—")
-    if isinstance(value, bool):
-        return Markup("ya" if value else "tidak")
-    if isinstance(value, int | float):
-        return Markup(escape(str(value)))
-    if isinstance(value, list):
-        return Markup(", ").join(_value(v) for v in value)
-    if isinstance(value, dict):
-        return Markup(", ").join(
-            Markup(f"{escape(str(k))}: ") + _value(v) for k, v in value.items()
-        )
-    return Markup(escape(md_escape(str(value))))
+def decimals(value: int | float) -> int:
+    """How many decimals ``value`` has as written in a tree (``12.72``: 2, ``12.0`` and ``12``: 0).
+    A float read from YAML is the shortest repr of what was written, so its repr gives them."""
+    if isinstance(value, int) or float(value).is_integer():
+        return 0
+    written = repr(float(value))
+    if "e" in written or "E" in written:
+        exponent = Decimal(written).normalize().as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return len(written.partition(".")[2])
 
 
-def _rupiah(value: Any) -> Markup:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Markup(escape("Rp " + format_number(value, "id")))
-    return _value(value)
+def number_text(
+    value: int | float, language: str = "id", places: int | None = None, grouped: bool = False
+) -> str:
+    """``value`` in the output's one number style: Indonesian ``12,72`` (English ``12.72``), with
+    ``places`` decimals (default: as written) and, when ``grouped``, thousands separators
+    (Indonesian ``1.100.000``)."""
+    if places is None:
+        places = decimals(value)
+    if isinstance(value, int) and places == 0:
+        text = f"{value:,}" if grouped else str(value)
+    else:
+        text = f"{value:,.{places}f}" if grouped else f"{value:.{places}f}"
+    if language == "id":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
 
 
-def _delta(change: YearChange) -> Markup:
-    old, new = change.old, change.new
-    if not (isinstance(old, int | float) and isinstance(new, int | float)):
-        return Markup("")
-    delta = new - old
-    sign = "+" if delta > 0 else "−"
-    return Markup(escape(f" ({sign}{format_number(abs(delta), 'id')})"))
+def delta_text(
+    old: int | float, new: int | float, language: str = "id", grouped: bool = False
+) -> str:
+    """``new − old`` rounded to the precision of the two values (the most decimals of either),
+    signed (``+``, ``−``), in the output's number style: ``12.72 → 12.5`` gives ``−0,22``."""
+    places = max(decimals(old), decimals(new))
+    exact = Decimal(repr(new)) - Decimal(repr(old))
+    delta = round(exact, places)
+    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
+    magnitude: int | float = int(abs(delta)) if places == 0 else float(abs(delta))
+    return sign + number_text(magnitude, language, places, grouped)
 
 
-def _judgement(change: YearChange) -> Markup:
-    parts = [change.direction or ""]
+def _filters(language: str) -> dict[str, Callable[..., Markup]]:
+    """The template's filters for values, writing numbers in ``language``'s style."""
+
+    def value(item: Any) -> Markup:
+        """A target, realisation, field value: numbers as written (in the output's number
+        style), text escaped, ``—`` for none."""
+        if item is None or item == [] or item == {}:
+            return Markup("—")
+        if isinstance(item, bool):
+            yes, no = ("yes", "no") if language == "en" else ("ya", "tidak")
+            return Markup(yes if item else no)
+        if isinstance(item, int | float):
+            return Markup(escape(number_text(item, language)))
+        if isinstance(item, list):
+            return Markup(", ").join(value(v) for v in item)
+        if isinstance(item, dict):
+            return Markup(", ").join(
+                Markup(f"{escape(str(k))}: ") + value(v) for k, v in item.items()
+            )
+        return Markup(escape(md_escape(str(item))))
+
+    def rupiah(item: Any) -> Markup:
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            return Markup(escape("Rp " + number_text(item, language, grouped=True)))
+        return value(item)
+
+    def delta(change: YearChange, grouped: bool = False) -> Markup:
+        """`` (−0,22)`` after a change of a number to a number (``grouped``: with thousands
+        separators, as for rupiah); nothing otherwise."""
+        old, new = change.old, change.new
+        if isinstance(old, bool) or isinstance(new, bool):
+            return Markup("")
+        if not (isinstance(old, int | float) and isinstance(new, int | float)):
+            return Markup("")
+        return Markup(escape(f" ({delta_text(old, new, language, grouped)})"))
+
+    return {"value": value, "rupiah": rupiah, "delta": delta}
+
+
+def _judgement(change: YearChange, language: str = "id") -> Markup:
+    words = _WORDS[language]["judgements"]
+    parts = [words.get(change.direction or "", change.direction or "")]
     if change.assessment == "melemah":
-        parts.append("**melemah** ⚠️")
+        parts.append(f"**{words.get('melemah', 'melemah')}** ⚠️")
     elif change.assessment:
-        parts.append(change.assessment)
+        parts.append(words.get(change.assessment, change.assessment))
     text = ", ".join(p for p in parts if p)
-    return Markup(text)
+    return Markup(escape(text))
 
 
-def _environment() -> Environment:
+_WORDS: dict[str, dict[str, Any]] = {
+    "id": {
+        "title": "Perubahan pohon kinerja",
+        "no_change": "Tidak ada perubahan isi pohon kinerja (hanya tata letak, komentar atau "
+        "berkas lain).",
+        "summary": "Ringkasan",
+        "attention": "Perhatian",
+        "new_errors": "versi baru memiliki {count} kesalahan; jalankan `pohon check` dan "
+        "perbaiki sebelum digabung.",
+        "weakened": "Target melemah",
+        "weakened_explained": "(turun pada indikator yang makin tinggi makin baik, atau naik "
+        "pada indikator yang makin rendah makin baik):",
+        "legend": "Hijau: ditambah · merah (garis putus): dihapus · biru: dipindah · kuning: "
+        "diubah · abu-abu: tidak berubah (konteks).",
+        "overflow": "{count} node lain yang berubah tidak digambar.",
+        "region": "Pemda",
+        "opd_added": "OPD baru",
+        "opd_removed": "OPD dihapus",
+        "node_added": "Ditambah",
+        "node_removed": "Dihapus",
+        "node_changed": "Diubah",
+        "added": "ditambah",
+        "removed": "dihapus",
+        "parent": "induk",
+        "indicator": "indikator",
+        "from_node": "dari node",
+        "moved_from_node": "dipindah dari node",
+        "moved": "dipindah",
+        "id_changed": "id diganti",
+        "declared": "dinyatakan di `id_lama`",
+        "detected_name": "terdeteksi: nama sama; tambahkan `id_lama`",
+        "detected_content": "terdeteksi: isi sama; tambahkan `id_lama` agar tautan lama tetap "
+        "berlaku",
+        "realisation": "realisasi",
+        "budget": "anggaran",
+        "before": "dulu",
+        "crosscutting_added": "crosscutting baru",
+        "crosscutting_removed": "crosscutting dihapus",
+        "judgements": {},
+    },
+    "en": {
+        "title": "Changes to the performance tree",
+        "no_change": "No change to the content of the performance tree (only layout, comments "
+        "or other files).",
+        "summary": "Summary",
+        "attention": "Attention",
+        "new_errors": "the new version has {count} error(s); run `pohon check` and fix them "
+        "before merging.",
+        "weakened": "Weakened targets",
+        "weakened_explained": "(lower on an indicator where higher is better, or higher on an "
+        "indicator where lower is better):",
+        "legend": "Green: added · red (dashed): removed · blue: moved · yellow: changed · grey: "
+        "unchanged (context).",
+        "overflow": "{count} more changed node(s) not drawn.",
+        "region": "Regional government",
+        "opd_added": "new OPD",
+        "opd_removed": "OPD removed",
+        "node_added": "Added",
+        "node_removed": "Removed",
+        "node_changed": "Changed",
+        "added": "added",
+        "removed": "removed",
+        "parent": "parent",
+        "indicator": "indicator",
+        "from_node": "from node",
+        "moved_from_node": "moved from node",
+        "moved": "moved",
+        "id_changed": "id changed",
+        "declared": "declared in `id_lama`",
+        "detected_name": "detected: same name; add `id_lama`",
+        "detected_content": "detected: same content; add `id_lama` so that old links keep working",
+        "realisation": "realisation",
+        "budget": "budget",
+        "before": "before",
+        "crosscutting_added": "new crosscutting",
+        "crosscutting_removed": "crosscutting removed",
+        "judgements": {
+            "naik": "up",
+            "turun": "down",
+            "melemah": "weakened",
+            "menguat": "strengthened",
+            "membaik": "improved",
+            "memburuk": "worsened",
+        },
+    },
+}
+"""The words of the Perubahan page and of ``pohon diff``, per language (the data words of
+:mod:`.diff`, ``naik``/``melemah`` …, are Indonesian and translated by ``judgements``)."""
+
+_SUMMARY_LABELS_EN = {
+    "node_ditambah": "node(s) added",
+    "node_dihapus": "node(s) removed",
+    "node_dipindah": "node(s) moved",
+    "node_diganti_id": "node id(s) changed",
+    "node_diubah": "node(s) changed",
+    "indikator_ditambah": "indicator(s) added",
+    "indikator_dihapus": "indicator(s) removed",
+    "indikator_diganti_id": "indicator id(s) changed",
+    "target_berubah": "target(s) changed",
+    "target_melemah": "target(s) weakened",
+    "realisasi_berubah": "realisation(s) changed",
+    "anggaran_berubah": "budget(s) changed",
+    "crosscutting_ditambah": "crosscutting link(s) added",
+    "crosscutting_dihapus": "crosscutting link(s) removed",
+    "crosscutting_status": "crosscutting status(es) changed",
+}
+
+
+def _trusted(words: dict[str, Any]) -> dict[str, Any]:
+    """The page's own words as Markup: written here, they are not escaped as tree text is."""
+    return {
+        key: _trusted(value) if isinstance(value, dict) else Markup(value)
+        for key, value in words.items()
+    }
+
+
+def _environment(language: str = "id") -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -206,7 +378,11 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(code=_code, value=_value, rupiah=_rupiah, delta=_delta, judge=_judgement)
+    env.filters.update(
+        code=_code,
+        judge=functools.partial(_judgement, language=language),
+        **_filters(language),
+    )
     return env
 
 
@@ -229,10 +405,19 @@ _SUMMARY_LABELS = (
 )
 
 
-def render_markdown(diff: SiteDiff, diagram_limit: int = DIAGRAM_LIMIT) -> str:
-    """The comment for a merge request: summary, warnings, diagram, changes grouped by OPD."""
+def render_markdown(
+    diff: SiteDiff, diagram_limit: int = DIAGRAM_LIMIT, language: str = "id"
+) -> str:
+    """The comment for a merge request: summary, warnings, diagram, changes grouped by OPD; in
+    ``language`` (``id`` or ``en``; the tree's own words, statements and level names, as written).
+    Numbers are written in ``language``'s style (Indonesian: ``12,72``), all in the same one."""
+    language = "en" if language == "en" else "id"
     summary = diff.summary()
-    counts = [(summary[key], label) for key, label in _SUMMARY_LABELS if summary[key]]
+    counts = [
+        (summary[key], _SUMMARY_LABELS_EN[key] if language == "en" else label)
+        for key, label in _SUMMARY_LABELS
+        if summary[key]
+    ]
     weakened = [
         (node, ind, change)
         for node in diff.nodes
@@ -240,9 +425,10 @@ def render_markdown(diff: SiteDiff, diagram_limit: int = DIAGRAM_LIMIT) -> str:
         for change in ind.targets
         if change.assessment == "melemah"
     ]
-    template = _environment().get_template("diff.md.j2")
-    diagram = change_diagram(diff, diagram_limit)
+    template = _environment(language).get_template("diff.md.j2")
+    diagram = change_diagram(diff, diagram_limit, language)
     return template.render(
+        w=_trusted(_WORDS[language]),
         diff=diff,
         counts=counts,
         weakened=weakened,

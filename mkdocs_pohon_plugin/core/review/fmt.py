@@ -2,14 +2,19 @@
 
 The layout:
 
-* keys of every object in the order of its fields in :mod:`.format_spec` (``id``, ``tingkat``,
+* keys of every object in the order of its fields in :mod:`..tree.spec` (``id``, ``tingkat``,
   ``induk``, ``urutan``, ``pernyataan`` … for a node), keys the format does not know kept after
   them in their own order; years of a year map in ascending order;
-* codes and NIP (the format's ``Code`` fields) in double quotes;
+* codes and NIP (the format's ``Code`` fields, :func:`..tree.yaml_writer.always_quoted`) in
+  double quotes;
 * two-space indentation, list items indented under their key (``mapping=2, sequence=4,
   offset=2``), as in the demo trees;
 * everything else as written: flow mappings such as ``target: {2025: 1, 2026: 2}`` stay on one
   line, block ones stay blocks, quoting of other text is kept, long statements are never wrapped.
+
+The indentation, the width, the quoting of codes and the key order are the ones
+:mod:`..tree.yaml_writer` writes with (the writer of the importer and the synthetic generator), so
+what that writer writes is already in this layout.
 
 It is a round trip through ruamel.yaml, which keeps comments. A comment belongs to the line it
 follows, so when keys move, the comment lines that stood *before* a key move with that key and
@@ -38,6 +43,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from ..tree import spec as spec
+from ..tree import yaml_writer
+from ..tree.diagnostics import Text, TextError
 from ..tree.load import discover
 
 try:  # the same reader as the loader (libyaml when present)
@@ -45,11 +52,11 @@ try:  # the same reader as the loader (libyaml when present)
 except ImportError:  # pragma: no cover - depends on the installation
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-WIDTH = 1_000_000
+WIDTH = yaml_writer.WIDTH
 """Line width for the emitter: large, so that no statement is ever re-wrapped."""
 
 
-class FormatError(Exception):
+class FormatError(TextError):
     """A file that cannot be formatted safely; it is left unchanged."""
 
 
@@ -57,8 +64,8 @@ class FormatError(Exception):
 class FormatReport:
     changed: list[str] = field(default_factory=list)
     """Files rewritten (or, with ``check``, that would be)."""
-    failed: list[str] = field(default_factory=list)
-    """``file: reason`` for files left alone because they cannot be formatted safely."""
+    failed: list[Text] = field(default_factory=list)
+    """``file: reason`` (both languages) for files left alone because they cannot be formatted safely."""
     unchanged: int = 0
 
 
@@ -66,7 +73,11 @@ def _yaml() -> YAML:
     handler = YAML()  # round trip
     handler.preserve_quotes = True
     handler.width = WIDTH
-    handler.indent(mapping=2, sequence=4, offset=2)
+    handler.indent(
+        mapping=yaml_writer.MAPPING_INDENT,
+        sequence=yaml_writer.SEQUENCE_INDENT,
+        offset=yaml_writer.SEQUENCE_DASH_OFFSET,
+    )
     handler.allow_duplicate_keys = False
     return handler
 
@@ -190,21 +201,20 @@ def _year_rank(key: Any) -> Any:
 
 def _canonical_value(container: Any, key: Any, vtype: spec.ValueType) -> None:
     value = container[key]
-    kind = type(vtype)
-    if kind is spec.Obj:
+    if isinstance(vtype, spec.Obj):
         if isinstance(value, CommentedMap):
             _canonical_object(value, vtype.spec)
-    elif kind is spec.ListOf:
+    elif isinstance(vtype, spec.ListOf):
         if isinstance(value, CommentedSeq):
             for index in range(len(value)):
                 _canonical_value(value, index, vtype.item)
-    elif kind is spec.YearMap:
+    elif isinstance(vtype, spec.YearMap):
         if isinstance(value, CommentedMap):
             for year in list(value.keys()):
                 _canonical_value(value, year, vtype.item)
             _reorder(value, _year_rank)
     elif (
-        kind is spec.Code
+        yaml_writer.always_quoted(vtype)
         and isinstance(value, str)
         and not isinstance(value, DoubleQuotedScalarString)
     ):
@@ -261,7 +271,9 @@ def comments(text: str) -> list[str]:
 
 def _canon(node: yaml.Node, depth: int = 0) -> Any:
     if depth > 200:
-        raise FormatError("nesting too deep to compare")
+        raise FormatError(
+            Text(id="susunan terlalu dalam untuk dibandingkan", en="nesting too deep to compare")
+        )
     if isinstance(node, yaml.ScalarNode):
         return ("s", node.tag, node.value)
     if isinstance(node, yaml.SequenceNode):
@@ -292,7 +304,13 @@ def format_text(text: str, name: str = "<text>") -> str:
     try:
         data = handler.load(source)
     except YAMLError as exc:
-        raise FormatError(f"{name}: not valid YAML ({' '.join(str(exc).split())[:200]})") from exc
+        detail = " ".join(str(exc).split())[:200]
+        raise FormatError(
+            Text(
+                id=f"{name}: bukan YAML yang sah ({detail})",
+                en=f"{name}: not valid YAML ({detail})",
+            )
+        ) from exc
     obj = _file_spec(data)
     if obj is None:
         return text
@@ -303,9 +321,20 @@ def format_text(text: str, name: str = "<text>") -> str:
     if result == text:
         return text  # already canonical: nothing to verify
     if not _same_values(source, result):
-        raise FormatError(f"{name}: formatting would change a value; the file is left as it is")
+        raise FormatError(
+            Text(
+                id=f"{name}: perapian akan mengubah sebuah nilai; berkas dibiarkan apa adanya",
+                en=f"{name}: formatting would change a value; the file is left as it is",
+            )
+        )
     if Counter(comments(source)) != Counter(comments(result)):
-        raise FormatError(f"{name}: formatting would move a comment out of the file; left as is")
+        raise FormatError(
+            Text(
+                id=f"{name}: perapian akan memindahkan komentar keluar dari berkas; dibiarkan "
+                "apa adanya",
+                en=f"{name}: formatting would move a comment out of the file; left as is",
+            )
+        )
     return result
 
 
@@ -314,7 +343,12 @@ def format_file(path: Path, *, check: bool = False) -> bool:
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError(f"{path}: cannot be read as UTF-8 text ({exc})") from exc
+        raise FormatError(
+            Text(
+                id=f"{path}: tidak dapat dibaca sebagai teks UTF-8 ({exc})",
+                en=f"{path}: cannot be read as UTF-8 text ({exc})",
+            )
+        ) from exc
     result = format_text(text, str(path))
     if result == text:
         return False
@@ -331,11 +365,11 @@ def _files(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _format_one(path: Path, check: bool) -> tuple[str, bool | None, str]:
+def _format_one(path: Path, check: bool) -> tuple[str, bool | None, Text]:
     try:
-        return path.as_posix(), format_file(path, check=check), ""
+        return path.as_posix(), format_file(path, check=check), Text.same("")
     except FormatError as exc:
-        return path.as_posix(), None, str(exc)
+        return path.as_posix(), None, exc.text
 
 
 def format_paths(

@@ -5,9 +5,10 @@ be listed as a former id (``id_lama``) somewhere, or its URL breaks (``pohon che
 from __future__ import annotations
 
 from ..tree.check import CheckResult
-from ..tree.diagnostics import DiagnosticSink, sort_key
+from ..tree.diagnostics import DiagnosticSink, Text, sort_key
 from ..tree.former_ids import former_ids
 from ..tree.model import Site
+from .diff import load_side
 
 
 def check_published_ids(
@@ -21,12 +22,12 @@ def check_published_ids(
     live = set(current.nodes) | set(current.indicators)
     former = former_ids(current)
     gone = [
-        ("node", node.id, node.loc, node.lines)
+        (Text(id="node", en="node"), node.id, node.loc, node.lines)
         for node in published.nodes.values()
         if node.id not in live and node.id not in former
     ]
     gone += [
-        ("indicator", ind.id, ind.loc, ind.lines)
+        (Text(id="indikator", en="indicator"), ind.id, ind.loc, ind.lines)
         for ind in published.indicators.values()
         if ind.id not in live and ind.id not in former
     ]
@@ -36,10 +37,16 @@ def check_published_ids(
             "id-hilang",
             file,
             lines.get("id", loc.line),
-            f"The {kind} id '{ident}' was published in {label} ({file}:{loc.line}) and is gone, so "
-            "its URL would break. If the item was renamed, list the old id under 'id_lama' of the "
-            "item that replaces it; if it was removed on purpose, list it under 'id_lama' of the "
-            "item readers should land on instead.",
+            Text(
+                id=f"Id {kind.id} '{ident}' sudah terbit di {label} ({file}:{loc.line}) dan kini "
+                "hilang, sehingga URL-nya akan rusak. Jika butir itu berganti id, cantumkan id "
+                "lamanya di 'id_lama' pada butir penggantinya; jika sengaja dihapus, cantumkan di "
+                "'id_lama' pada butir yang sebaiknya dituju pembaca.",
+                en=f"The {kind.en} id '{ident}' was published in {label} ({file}:{loc.line}) and "
+                "is gone, so its URL would break. If the item was renamed, list the old id under "
+                "'id_lama' of the item that replaces it; if it was removed on purpose, list it "
+                "under 'id_lama' of the item readers should land on instead.",
+            ),
         )
 
 
@@ -49,8 +56,6 @@ def compare_with_published(result: CheckResult, published: str, trees: str = "tr
     ``published`` is a git revision (``origin/main``) or a folder; raises
     :class:`~.diff.DiffLoadError` when it cannot be read.
     """
-    from ..review.diff import load_side  # git and tar handling live with the diff
-
     side = load_side(published, trees)
     display = {file: side.display(file) for file in side.result.site.files}
     sink = DiagnosticSink()

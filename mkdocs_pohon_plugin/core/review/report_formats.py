@@ -29,14 +29,15 @@ GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 def fingerprint(diagnostic: Diagnostic, occurrence: int = 0) -> str:
     """A stable id of a finding: the hash of rule, file and message (not the line, so that a
     finding keeps its fingerprint when lines above it move). ``occurrence`` tells apart identical
-    findings in one file (the n-th repeat of the same rule, file and message)."""
+    findings in one file (the n-th repeat of the same rule, file and message). The Indonesian
+    message is hashed whatever the report's language, so a language switch keeps fingerprints."""
     parts = [diagnostic.rule, diagnostic.file, diagnostic.message]
     if occurrence:
         parts.append(str(occurrence))
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def gitlab_issues(diagnostics: Iterable[Diagnostic]) -> list[dict[str, Any]]:
+def gitlab_issues(diagnostics: Iterable[Diagnostic], language: str = "id") -> list[dict[str, Any]]:
     seen: dict[tuple[str, str, str], int] = {}
     issues = []
     for diagnostic in diagnostics:
@@ -45,7 +46,7 @@ def gitlab_issues(diagnostics: Iterable[Diagnostic]) -> list[dict[str, Any]]:
         seen[key] = occurrence + 1
         issues.append(
             {
-                "description": diagnostic.message,
+                "description": diagnostic.message_in(language),
                 "check_name": diagnostic.rule,
                 "fingerprint": fingerprint(diagnostic, occurrence),
                 "severity": GITLAB_SEVERITY[diagnostic.severity],
@@ -58,9 +59,9 @@ def gitlab_issues(diagnostics: Iterable[Diagnostic]) -> list[dict[str, Any]]:
     return issues
 
 
-def gitlab_code_quality(diagnostics: Iterable[Diagnostic]) -> str:
+def gitlab_code_quality(diagnostics: Iterable[Diagnostic], language: str = "id") -> str:
     """The Code Quality report as JSON text (an array; ``[]`` when there is nothing to say)."""
-    return json.dumps(gitlab_issues(diagnostics), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(gitlab_issues(diagnostics, language), ensure_ascii=False, indent=2) + "\n"
 
 
 def escape_data(text: str) -> str:
@@ -73,7 +74,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(diagnostic: Diagnostic) -> str:
+def github_annotation(diagnostic: Diagnostic, language: str = "id") -> str:
     properties = [f"file={escape_property(diagnostic.file)}"]
     if diagnostic.line:
         properties.append(f"line={diagnostic.line}")
@@ -81,9 +82,10 @@ def github_annotation(diagnostic: Diagnostic) -> str:
         properties.append(f"col={diagnostic.column}")
     properties.append(f"title={escape_property(f'pohon {diagnostic.rule}')}")
     command = GITHUB_COMMAND[diagnostic.severity]
-    return f"::{command} {','.join(properties)}::{escape_data(diagnostic.message)}"
+    message = escape_data(diagnostic.message_in(language))
+    return f"::{command} {','.join(properties)}::{message}"
 
 
-def github_annotations(diagnostics: Iterable[Diagnostic]) -> str:
+def github_annotations(diagnostics: Iterable[Diagnostic], language: str = "id") -> str:
     """Workflow commands, one line per diagnostic (empty text when there is none)."""
-    return "".join(github_annotation(d) + "\n" for d in diagnostics)
+    return "".join(github_annotation(d, language) + "\n" for d in diagnostics)

@@ -7,10 +7,11 @@
 
 from .capaian import Achievement, achievement, indicator_achievement
 from .generate import Output, SiteBuild, site_outputs, write_site
+from .kinds import KINDS, PageKind
 from .labels import LANGUAGES, labels_for
 from .lineage import Lineage, Step, lineage
 from .mermaid import Diagram, build_diagram, escape_label
-from .pages import KINDS, NAV_KINDS, Page, SitePlan, Source, plan_site
+from .pages import NAV_KINDS, Page, SitePlan, Source, plan_site
 from .render import RenderedPage, Renderer, RenderOptions, TocEntry, md_escape
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "Lineage",
     "Output",
     "Page",
+    "PageKind",
     "RenderOptions",
     "RenderedPage",
     "Renderer",

@@ -55,14 +55,20 @@ class SiteBuild:
         return self.renderer.xlsx and self.only_opds is None
 
     def downloads(self, workbook: bool = True) -> Iterator[Output]:
-        """The model as JSON, the indicators as CSV and (with openpyxl) the workbook, unless
-        ``workbook`` is false (the MkDocs plugin writes it in a process of its own)."""
-        yield Output(paths.EXPORT_JSON, model_json(self.result))
-        yield Output(paths.EXPORT_CSV, indicators_csv(self.result))
-        if workbook and self.publishes_workbook:
-            workbook = cascading_xlsx(self.result)
-            if workbook is not None:
-                yield Output(paths.EXPORT_XLSX, workbook)
+        """The site's downloads (:func:`download_outputs`); without the workbook when
+        ``workbook`` is false or the site does not publish it (a preview)."""
+        return download_outputs(self.result, workbook=workbook and self.publishes_workbook)
+
+
+def download_outputs(result: CheckResult, *, workbook: bool) -> Iterator[Output]:
+    """The model as JSON, the indicators as CSV and, with ``workbook`` (and openpyxl), the
+    cascading workbook: built from the checked model alone, without planning the pages."""
+    yield Output(paths.EXPORT_JSON, model_json(result))
+    yield Output(paths.EXPORT_CSV, indicators_csv(result))
+    if workbook:
+        data = cascading_xlsx(result)
+        if data is not None:
+            yield Output(paths.EXPORT_XLSX, data)
 
 
 def site_outputs(result: CheckResult, options: RenderOptions | None = None) -> Iterator[Output]:

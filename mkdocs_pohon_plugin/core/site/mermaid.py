@@ -91,12 +91,6 @@ class Diagram:
     overflow: list[Node] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class _Box:
-    node: Node
-    focus: bool = False
-
-
 def _label(node: Node) -> str:
     # The statement only: the level is the box's colour and the page says it in words.
     return escape_label(node.statement)

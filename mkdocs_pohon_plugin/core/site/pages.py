@@ -1,44 +1,72 @@
 """The page plan: every page of the published site, before any Markdown is written.
 
-A :class:`Page` says what kind of page it is, where it lives (``node/<id>.md`` …), its title, the
-YAML line it comes from (for the edit button), whether it belongs in the navigation, the template
-that renders it and the context the template gets. Planning does no rendering and imports nothing
-from MkDocs; :mod:`.render` turns a page into Markdown.
+A :class:`Page` says what kind of page it is (its declaration in :mod:`.kinds`, which also gives
+its template, navigation flag, search weight and preview scope), where it lives
+(``node/<id>.md`` …), its title, the YAML line it comes from (for the edit button) and the context
+its template gets. :func:`plan_site` walks the registry of kinds. Planning does no rendering and
+imports nothing from MkDocs; :mod:`.render` turns a page into Markdown.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from markupsafe import escape
 
 from ..tree.check import CheckResult
-from ..tree.model import Crosscutting, Indicator, Level, Loc, Node, Opd
+from ..tree.model import Crosscutting, Loc, Node, Opd
 from . import paths
-from .labels import labels_for
-
-HOME, OPD_LIST, OPD, OPD_LEVEL, CASCADING = "home", "opd_list", "opd", "opd_level", "cascading"
-NODE, INDICATOR = "node", "indicator"
-INDEX_INDICATORS, INDEX_IKU = "index_indicators", "index_iku"
-INDEX_CROSSCUTTING, INDEX_CODES = "index_crosscutting", "index_codes"
-PK = "pk"
-KINDS = (
+from .kinds import (
+    CASCADING,
     HOME,
-    OPD_LIST,
+    INDEX_CODES,
+    INDEX_CROSSCUTTING,
+    INDEX_IKU,
+    INDEX_INDICATORS,
+    INDICATOR,
+    KINDS,
+    NODE,
     OPD,
     OPD_LEVEL,
-    CASCADING,
-    NODE,
-    INDICATOR,
-    INDEX_INDICATORS,
-    INDEX_IKU,
-    INDEX_CROSSCUTTING,
-    INDEX_CODES,
+    OPD_LIST,
     PK,
+    PageKind,
+    Planning,
+    Preview,
 )
-NAV_KINDS = frozenset({HOME, OPD_LIST, OPD})
+from .labels import labels_for
+
+__all__ = [
+    "CASCADING",
+    "HOME",
+    "INDEX_CODES",
+    "INDEX_CROSSCUTTING",
+    "INDEX_IKU",
+    "INDEX_INDICATORS",
+    "INDICATOR",
+    "KINDS",
+    "NAV_KINDS",
+    "NAV_OPD_LIMIT",
+    "NODE",
+    "OPD",
+    "OPD_LEVEL",
+    "OPD_LIST",
+    "PK",
+    "Page",
+    "SitePlan",
+    "Source",
+    "nav_entries",
+    "page_opd",
+    "plan_site",
+    "preview_pages",
+]
+
+NAV_KINDS = frozenset(kind.id for kind in KINDS if kind.in_nav)
+"""The ids of the kinds whose pages are in the navigation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +79,32 @@ class Source:
 
 @dataclass(slots=True)
 class Page:
-    kind: str
+    """One page of the site: its declared kind, where it lives, its title, the context its
+    template gets and the YAML it comes from."""
+
+    declaration: PageKind
     path: str
     title: str
-    template: str
     context: dict[str, Any] = field(default_factory=dict)
     source: Source | None = None
 
     @property
+    def kind(self) -> str:
+        """The kind's id (``node``, ``opd_level`` …)."""
+        return self.declaration.id
+
+    @property
+    def template(self) -> str:
+        return self.declaration.template
+
+    @property
     def in_nav(self) -> bool:
-        return self.kind in NAV_KINDS
+        return self.declaration.in_nav
+
+    @property
+    def search_boost(self) -> float | None:
+        """The page's weight in Material's search (``None``: the default)."""
+        return self.declaration.search_boost
 
 
 def _source(loc: Loc | None) -> Source | None:
@@ -76,15 +120,6 @@ class SitePlan:
     opd_nodes_by_level: dict[str, dict[str, list[Node]]] = field(default_factory=dict)
     sent_by_opd: dict[str, list[Crosscutting]] = field(default_factory=dict)
     received_by_opd: dict[str, list[Crosscutting]] = field(default_factory=dict)
-
-    def by_kind(self, kind: str) -> list[Page]:
-        return [page for page in self.pages if page.kind == kind]
-
-    def page(self, path: str) -> Page:
-        for page in self.pages:
-            if page.path == path:
-                return page
-        raise KeyError(path)
 
 
 def _crosscutting_by_opd(
@@ -104,144 +139,38 @@ def _crosscutting_by_opd(
     return dict(sent), dict(received)
 
 
-def _walk_order(result: CheckResult) -> dict[str, int]:
-    return {node.id: i for i, (node, _depth) in enumerate(result.graph.walk())}
-
-
-def plan_site(result: CheckResult, language: str = "id") -> SitePlan:
-    """Plan every page of the site for a checked trees folder."""
-    labels = labels_for(language)
-    site = result.site
+def plan_site(
+    result: CheckResult, language: str = "id", kinds: Sequence[PageKind] = KINDS
+) -> SitePlan:
+    """Plan every page of the site for a checked trees folder: the pages of each kind of
+    ``kinds`` (the registry, :data:`.kinds.KINDS`), in registry order; consecutive kinds planned
+    over the same subjects are interleaved subject by subject (see :class:`.kinds.Over`)."""
+    ids = [kind.id for kind in kinds]
+    if len(set(ids)) != len(ids):
+        raise ValueError(
+            f"page kinds declared twice: {sorted({i for i in ids if ids.count(i) > 1})}"
+        )
+    planning = Planning.of(result, language)
     plan = SitePlan(result)
     plan.sent_by_opd, plan.received_by_opd = _crosscutting_by_opd(result)
-    order = _walk_order(result)
-    region = site.region
+    plan.opd_nodes_by_level = {
+        opd_id: shared.by_level for opd_id, shared in planning.opd_levels.items()
+    }
     pages = plan.pages
-
-    pages.append(
-        Page(
-            HOME,
-            paths.HOME,
-            region.name if region else labels["home"],
-            "home.html.j2",
-            {},
-            _source(region.loc if region else None),
-        )
-    )
-    pages.append(Page(OPD_LIST, paths.OPD_LIST, labels["opd_list"], "opd_list.html.j2"))
-    for opd in site.opds.values():
-        by_level: dict[str, list[Node]] = {}
-        for node_id in sorted(opd.node_ids, key=lambda n: order.get(n, len(order))):
-            node = site.nodes[node_id]
-            by_level.setdefault(node.level, []).append(node)
-        levels = [level for level in site.levels if level.id in by_level]
-        levels += [
-            site.level(level_id) or _unknown_level(level_id)
-            for level_id in by_level
-            if site.level(level_id) is None
-        ]
-        plan.opd_nodes_by_level[opd.id] = by_level
-        opd_context: dict[str, Any] = {"opd": opd, "levels": levels, "by_level": by_level}
-        pages.append(
-            Page(
-                OPD, paths.opd_page(opd.id), opd.name, "opd.html.j2", opd_context, _source(opd.loc)
-            )
-        )
-        for level in levels:
-            pages.append(
-                Page(
-                    OPD_LEVEL,
-                    paths.opd_level_page(opd.id, level.id),
-                    f"{_level_name(level, language)} — {opd.label}",
-                    "opd_level.html.j2",
-                    {"opd": opd, "level": level, "nodes": by_level[level.id]},
-                    _source(opd.loc),
-                )
-            )
-        pages.append(
-            Page(
-                CASCADING,
-                paths.cascading_page(opd.id),
-                f"{labels['cascading']} — {opd.label}",
-                "cascading.html.j2",
-                {"opd": opd, "nodes": [n for lv in levels for n in by_level[lv.id]]},
-                _source(opd.loc),
-            )
-        )
-        for year in site.years:  # a Perjanjian Kinerja per year of the period, ready to print
-            pages.append(
-                Page(
-                    PK,
-                    paths.pk_page(opd.id, year),
-                    f"{labels['pk_year']} {year} — {opd.label}",
-                    "pk.html.j2",
-                    {"opd": opd, "year": year},
-                    _source(opd.loc),
-                )
-            )
-    for node in sorted(site.nodes.values(), key=lambda n: order.get(n.id, len(order))):
-        pages.append(
-            Page(
-                NODE,
-                paths.node_page(node.id),
-                node.statement,
-                "node.html.j2",
-                {"node": node},
-                _source(node.loc),
-            )
-        )
-        for indicator in node.indicators:
-            pages.append(
-                Page(
-                    INDICATOR,
-                    paths.indicator_page(indicator.id),
-                    indicator.name,
-                    "indicator.html.j2",
-                    {"indicator": indicator, "node": node},
-                    _source(indicator.loc),
-                )
-            )
-    all_indicators = [ind for node in _ordered_nodes(site.nodes, order) for ind in node.indicators]
-    pages.append(
-        Page(
-            INDEX_INDICATORS,
-            paths.INDEX_INDICATORS,
-            labels["all_indicators"],
-            "index_indicators.html.j2",
-            {"indicators": all_indicators},
-        )
-    )
-    pages.append(
-        Page(
-            INDEX_IKU,
-            paths.INDEX_IKU,
-            labels["iku_index"],
-            "index_iku.html.j2",
-            {"indicators": [ind for ind in all_indicators if ind.is_iku]},
-        )
-    )
-    pages.append(
-        Page(
-            INDEX_CROSSCUTTING,
-            paths.INDEX_CROSSCUTTING,
-            labels["cc_matrix"],
-            "index_crosscutting.html.j2",
-            {},
-        )
-    )
-    coded = sorted(
-        (node for node in site.nodes.values() if node.code),
-        key=lambda n: (_code_key(n.code or ""), order.get(n.id, 0)),
-    )
-    pages.append(
-        Page(
-            INDEX_CODES,
-            paths.INDEX_CODES,
-            labels["code_index"],
-            "index_codes.html.j2",
-            {"nodes": coded},
-        )
-    )
+    for over, run in groupby(kinds, key=lambda kind: kind.over):
+        together = [(kind, planning.labels[kind.label]) for kind in run]
+        for subject in planning.subjects(over):
+            for kind, word in together:
+                for context in kind.contexts(planning, subject):
+                    pages.append(
+                        Page(
+                            kind,
+                            kind.path(context),
+                            kind.title(planning, context, word),
+                            context,
+                            _source(kind.source(planning, context)),
+                        )
+                    )
     return plan
 
 
@@ -268,10 +197,6 @@ def nav_entries(
     return [{labels["home"]: paths.HOME}, {labels["opd"]: section}]
 
 
-REGIONAL_KINDS = frozenset({HOME, OPD_LIST})
-"""Pages kept in a preview limited to some agencies, whatever the agencies."""
-
-
 def page_opd(page: Page) -> str | None:
     """The agency a page belongs to (``None``: regional or site-wide)."""
     opd = page.context.get("opd")
@@ -284,38 +209,17 @@ def page_opd(page: Page) -> str | None:
 
 
 def preview_pages(plan: SitePlan, opd_ids: frozenset[str]) -> list[Page]:
-    """The pages of a quick preview: home, the OPD list, the regional tree's node and indicator
-    pages, and every page of the agencies in ``opd_ids``. The site-wide indexes are left out (on
-    a big regency they are the largest pages); links to left-out pages lead nowhere."""
+    """The pages of a quick preview, as each kind declares (:class:`.kinds.Preview`): home, the
+    OPD list, the regional tree's node and indicator pages, and every page of the agencies in
+    ``opd_ids``. The site-wide indexes are left out (on a big regency they are the largest
+    pages); links to left-out pages lead nowhere."""
     kept = []
     for page in plan.pages:
-        if page.kind in REGIONAL_KINDS:
+        scope = page.declaration.preview
+        if scope is Preview.ALWAYS:
             kept.append(page)
-        elif page.kind in (NODE, INDICATOR, OPD, OPD_LEVEL, CASCADING, PK):
+        elif scope is Preview.OPD:
             owner = page_opd(page)
             if owner is None or owner in opd_ids:
                 kept.append(page)
     return kept
-
-
-def _ordered_nodes(nodes: dict[str, Node], order: dict[str, int]) -> list[Node]:
-    return sorted(nodes.values(), key=lambda n: order.get(n.id, len(order)))
-
-
-def _code_key(code: str) -> tuple[int | str, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in code.split("."))
-
-
-def _level_name(level: Level, language: str) -> str:
-    if language == "en" and level.name_en:
-        return level.name_en
-    return level.name or level.id
-
-
-def _unknown_level(level_id: str) -> Level:
-    return Level(id=level_id, name=level_id)
-
-
-def indicator_opd(result: CheckResult, indicator: Indicator) -> Opd | None:
-    node = result.graph.indicator_node(indicator)
-    return result.site.opds.get(node.opd_id) if node.opd_id else None

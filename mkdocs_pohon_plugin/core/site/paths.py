@@ -65,11 +65,6 @@ def indicator_page(indicator_id: str) -> str:
     return f"indikator/{segment(indicator_id)}.md"
 
 
-def relative(from_page: str, to_path: str) -> str:
-    """A link from the page at ``from_page`` to the file ``to_path`` (both site-relative)."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
-
-
 def page_url(path: str, directory_urls: bool) -> str:
     """The URL (site-relative) a page's source path is published at, as MkDocs computes it."""
     if not path.endswith(".md"):

@@ -105,11 +105,6 @@ def slugify(text: str) -> str:
     return _SLUG_JOIN.sub("-", value) or "bagian"
 
 
-SEARCH_BOOST = {"node": 2.0, "indicator": 2.0}
-"""Node and indicator pages are what a search for a code or a name should land on first; OPD,
-level and cascading pages list the same text many times over."""
-
-
 def front_matter(title: str, boost: float | None = None) -> str:
     """YAML front matter naming the page's title, HTML-escaped.
 
@@ -365,9 +360,7 @@ class Renderer:
         body = body.replace(ROOT, view.linker.root)
         if not view.linker.root:  # a link to the home page from the home page itself
             body = body.replace(' href=""', ' href="./"')
-        return RenderedPage(
-            page, body, view.toc, page_title(page.title), SEARCH_BOOST.get(page.kind)
-        )
+        return RenderedPage(page, body, view.toc, page_title(page.title), page.search_boost)
 
     def title(self, page: Page) -> str:
         """The page's title as themes print it (see :func:`page_title`), without rendering."""
@@ -584,11 +577,7 @@ class PageView:
 
     def level_name(self, level_id: str) -> str:
         level = self.site.level(level_id)
-        if level is None:
-            return level_id
-        if self.language == "en" and level.name_en:
-            return level.name_en
-        return level.name or level.id
+        return level.label(self.language) if level is not None else level_id
 
     def value(self, value: Value | None) -> str:
         if value is None:

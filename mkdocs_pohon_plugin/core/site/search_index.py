@@ -41,6 +41,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import importlib.util
+import io
 import json
 import re
 import shutil
@@ -211,7 +212,8 @@ class _Service:
 
     def _read(self) -> None:
         stdout = self._process.stdout
-        assert stdout is not None
+        # A pipe opened with Popen's default buffering: read1 returns what has arrived.
+        assert isinstance(stdout, io.BufferedReader)
         pending = b""
         try:
             while chunk := stdout.read1(1 << 16):
@@ -494,7 +496,7 @@ class SearchIndexer:
             json.dumps({"shards": shards}, ensure_ascii=False) + "\n", "utf-8"
         )
         written = [p for p in self.output.rglob("*") if p.is_file()]
-        entry = json.loads((self.output / "pagefind-entry.json").read_text("utf-8"))
+        entry = _read_entry(self.output / "pagefind-entry.json")
         return SearchIndexStats(
             output=self.output,
             pages=self.pages,
@@ -515,6 +517,22 @@ class SearchIndexer:
             self._service.kill()
             self._service = None
         self._shard = None
+
+
+def _read_entry(path: Path, attempts: int = 20) -> dict[str, Any]:
+    """Pagefind's ``pagefind-entry.json`` (its version, for the stats). Read again for a moment
+    when it is still empty or half written: on a loaded machine the file has been seen empty right
+    after the service exited (tests/test_scaffold.py, about one build in five)."""
+    for attempt in range(attempts):
+        try:
+            entry = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            if attempt + 1 == attempts:
+                return {}
+            time.sleep(0.1)
+            continue
+        return entry if isinstance(entry, dict) else {}
+    return {}
 
 
 def index_site(

@@ -1,5 +1,7 @@
-"""The columns of a cascading-matrix workbook, declared once for the importer, the exporter, the
-template workbook and the documentation (``docs/xlsx.md`` lists exactly these).
+"""The columns of a cascading-matrix workbook, for the importer, the exporter, the template
+workbook and the documentation (``docs/xlsx.md`` lists exactly these). A field's column is declared
+on the field (:class:`~..tree.spec.SheetColumn` in :mod:`..tree.spec`); this module adds the few
+columns that are no field and the order of the columns in a sheet (:data:`LAYOUT`).
 
 A column is recognised by its header, compared after :func:`normalise`: lower case, brackets,
 ``*``, ``:``, ``Rp`` and repeated spaces removed, ``Sub-Kegiatan``/``Subkegiatan`` read as
@@ -14,12 +16,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any
+
+from ..tree import spec
 
 NODE, INDICATOR, IGNORED = "node", "indicator", "ignored"
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
+    """One column of the cascading workbook: a field's :class:`~..tree.spec.SheetColumn` with the
+    field it reads and writes, or one of the few columns that are no field (``No``, the program
+    name, ``ID OPD``, the crosscutting sheet's reading columns)."""
+
     key: str
     header: str
     """The header the exporter and the template write (for yearly columns, ``{year}`` is filled)."""
@@ -33,103 +43,58 @@ class Column:
     printed: bool = True
     """Inside the print area of an exported sheet; technical columns sit to the right of it."""
     width: float = 12
+    optional: bool = False
+    """An exported sheet has the column only when some row has a value (the template always)."""
+    field: spec.Field | None = dataclass_field(default=None, compare=False)
+    """The field whose value the column holds; ``None`` for a column that is no field."""
+    within: spec.Field | None = dataclass_field(default=None, compare=False)
+    """The object field holding :attr:`field` (``pejabat`` for ``NIP``), or ``None``."""
+
+    def value(self, obj: object) -> Any:
+        """The column's value in ``obj`` (a node or an indicator): the field's whole value (a
+        year map for a yearly column); ``None`` for a column that is no field."""
+        if self.field is None:
+            return None
+        holder = self.within.get(obj) if self.within is not None else obj
+        return None if holder is None else self.field.get(holder)
 
 
-COLUMNS: tuple[Column, ...] = (
+def _field_column(
+    sheet: spec.SheetColumn, scope: str, field: spec.Field, within: spec.Field | None
+) -> Column:
+    return Column(
+        sheet.key,
+        sheet.header,
+        sheet.variants,
+        scope,
+        sheet.doc,
+        yearly=sheet.yearly,
+        printed=sheet.printed,
+        width=sheet.width,
+        optional=sheet.optional,
+        field=field,
+        within=within,
+    )
+
+
+def field_columns(obj: spec.ObjectSpec, scope: str) -> list[Column]:
+    """The columns of ``obj``'s fields, in the spec's order; the fields of an object field
+    (``pejabat``, ``kondisi_awal``) in place of it."""
+    found: list[Column] = []
+    for field in obj.fields:
+        if field.column is not None:
+            found.append(_field_column(field.column, scope, field, None))
+        elif isinstance(field.type, spec.Obj):
+            found += [
+                _field_column(inner.column, scope, inner, field)
+                for inner in field.type.spec.fields
+                if inner.column is not None
+            ]
+    return found
+
+
+OTHER_COLUMNS: tuple[Column, ...] = (
     Column("no", "No", ("no.", "nomor"), IGNORED, "Row number; ignored.", width=5),
-    Column(
-        "level",
-        "Tingkat",
-        ("level", "tingkatan", "jenjang", "level sasaran", "tingkat sasaran"),
-        NODE,
-        "Level: its name (`Sasaran Program`), its id (`sasaran_program`), a short form "
-        "(`SS`, `SP`, `SK`, `SSK`) or the kind of code it carries (`Program`, `Kegiatan`, "
-        "`Sub Kegiatan`). Blank: the level of the row above.",
-        width=13,
-    ),
-    Column(
-        "statement",
-        "Sasaran",
-        (
-            "pernyataan",
-            "sasaran/pernyataan",
-            "pernyataan sasaran",
-            "uraian sasaran",
-            "sasaran kinerja",
-            "kondisi",
-            "nama sasaran",
-        ),
-        NODE,
-        "The sasaran, phrased as a change. Written once above its indicator rows (or merged "
-        "over them): a blank cell continues the sasaran above.",
-        width=34,
-    ),
-    Column(
-        "indicator",
-        "Indikator Kinerja",
-        (
-            "indikator",
-            "nama indikator",
-            "indikator sasaran",
-            "indikator kinerja sasaran",
-            "indikator kinerja utama",
-        ),
-        INDICATOR,
-        "Indicator name: one row per indicator.",
-        width=34,
-    ),
-    Column("unit", "Satuan", ("satuan indikator",), INDICATOR, "Unit.", width=10),
-    Column(
-        "baseline",
-        "Kondisi Awal",
-        ("baseline", "kondisi awal nilai", "nilai kondisi awal", "nilai baseline", "capaian awal"),
-        INDICATOR,
-        "Baseline value. `Kondisi Awal 2024` / `Baseline 2024` gives the year in the header.",
-        width=10,
-    ),
-    Column(
-        "target",
-        "Target {year}",
-        ("{year}", "target tahun {year}", "target kinerja {year}", "target kinerja tahun {year}"),
-        INDICATOR,
-        "Target of that year (number, or text such as `Predikat A`).",
-        yearly=True,
-        width=10,
-    ),
-    Column(
-        "final_target",
-        "Target Akhir",
-        ("target akhir periode", "kondisi akhir", "target akhir renstra", "kondisi kinerja akhir"),
-        INDICATOR,
-        "End-of-period target, when it differs from the last year's.",
-        width=10,
-    ),
-    Column(
-        "realisation",
-        "Realisasi {year}",
-        ("realisasi tahun {year}", "realisasi kinerja {year}"),
-        INDICATOR,
-        "Realisation of that year.",
-        yearly=True,
-        width=10,
-    ),
-    Column(
-        "code",
-        "Kode",
-        (
-            "kode program/kegiatan/sub kegiatan",
-            "kode program/kegiatan",
-            "kode rekening",
-            "kode nomenklatur",
-            "kode program",
-            "kode kegiatan",
-            "kode sub kegiatan",
-        ),
-        NODE,
-        "Kemendagri program, kegiatan or sub kegiatan code (`1.02.02`, `1.02.02.2.02.0001`). "
-        "Several code columns may be present; the one whose code matches the level wins.",
-        width=17,
-    ),
     Column(
         "code_name",
         "Program/Kegiatan/Sub Kegiatan",
@@ -151,200 +116,6 @@ COLUMNS: tuple[Column, ...] = (
         width=28,
     ),
     Column(
-        "budget",
-        "Pagu {year}",
-        (
-            "anggaran {year}",
-            "pagu indikatif {year}",
-            "pagu anggaran {year}",
-            "alokasi anggaran {year}",
-            "anggaran tahun {year}",
-            "pagu tahun {year}",
-        ),
-        NODE,
-        "Budget of that year in rupiah (`1.250.000.000`, `Rp 1.250.000.000` or a number).",
-        yearly=True,
-        width=15,
-    ),
-    Column(
-        "responsible",
-        "Penanggung Jawab",
-        ("penanggungjawab", "jabatan penanggung jawab", "pemilik kinerja", "pj", "jabatan"),
-        NODE,
-        "Responsible position (jabatan).",
-        width=18,
-    ),
-    # -- technical columns: to the right of the print area of an exported sheet --
-    Column(
-        "node_id",
-        "ID",
-        ("id sasaran", "id node"),
-        NODE,
-        "Stable id of the sasaran. Without it ids are generated from the OPD id, the level and "
-        "the code (or a sequence number): keep the column to keep ids stable.",
-        printed=False,
-        width=24,
-    ),
-    Column(
-        "parent",
-        "Induk",
-        ("id induk", "induk id", "sasaran induk", "parent"),
-        NODE,
-        "Parent: its id, or its statement. Blank: the nearest sasaran one level up above the row. "
-        "An agency's top sasaran names a regional sasaran of `pemda.yaml` here.",
-        printed=False,
-        width=24,
-    ),
-    Column("order", "Urutan", (), NODE, "Order among siblings (`urutan`).", printed=False, width=7),
-    Column(
-        "indicator_id",
-        "ID Indikator",
-        (),
-        INDICATOR,
-        "Stable id of the indicator; generated from the sasaran id when absent.",
-        printed=False,
-        width=24,
-    ),
-    Column(
-        "polarity",
-        "Polaritas",
-        ("polarisasi", "arah", "arah kinerja"),
-        INDICATOR,
-        "`maksimal` (also `max`, `positif`, `naik`), `minimal` (`min`, `negatif`, `turun`) or "
-        "`stabil` (`tetap`). Blank: `maksimal` (reported).",
-        printed=False,
-        width=10,
-    ),
-    Column(
-        "baseline_year",
-        "Tahun Kondisi Awal",
-        ("tahun baseline", "kondisi awal tahun", "baseline tahun"),
-        INDICATOR,
-        "Year of the baseline. Blank: the year before the period.",
-        printed=False,
-        width=9,
-    ),
-    Column(
-        "kind",
-        "Jenis Indikator",
-        ("jenis",),
-        INDICATOR,
-        "`dampak`, `outcome` or `output`.",
-        printed=False,
-        width=10,
-    ),
-    Column(
-        "iku",
-        "IKU",
-        (),
-        INDICATOR,
-        "`ya` (also `y`, `iku`, `true`, `1`, `✓`) for an Indikator Kinerja Utama.",
-        printed=False,
-        width=6,
-    ),
-    Column(
-        "definition",
-        "Definisi Operasional",
-        ("definisi",),
-        INDICATOR,
-        "Operational definition.",
-        printed=False,
-        width=30,
-    ),
-    Column(
-        "formula",
-        "Formula",
-        ("rumus", "cara perhitungan", "formulasi", "cara pengukuran"),
-        INDICATOR,
-        "How it is computed.",
-        printed=False,
-        width=24,
-    ),
-    Column("data_source", "Sumber Data", (), INDICATOR, "Data source.", printed=False, width=20),
-    Column(
-        "reporting_period",
-        "Periode Pelaporan",
-        (),
-        INDICATOR,
-        "`bulanan`, `triwulanan`, `semesteran` or `tahunan`.",
-        printed=False,
-        width=11,
-    ),
-    Column(
-        "quarterly",
-        "Realisasi {year} TW{quarter}",
-        ("realisasi tw{quarter} {year}", "tw{quarter} {year}"),
-        INDICATOR,
-        "Realisation in a quarter (TW I–IV) of that year.",
-        yearly=True,
-        printed=False,
-        width=9,
-    ),
-    Column(
-        "indicator_notes",
-        "Keterangan Indikator",
-        (),
-        INDICATOR,
-        "Notes on the indicator.",
-        printed=False,
-        width=24,
-    ),
-    Column(
-        "indicator_former_ids",
-        "ID Lama Indikator",
-        (),
-        INDICATOR,
-        "Former ids of the indicator, separated by commas.",
-        printed=False,
-        width=16,
-    ),
-    Column(
-        "work_unit",
-        "Unit Kerja",
-        ("bidang", "bidang/seksi"),
-        NODE,
-        "Organisational unit.",
-        printed=False,
-        width=18,
-    ),
-    Column(
-        "official_name",
-        "Nama Pejabat",
-        ("pejabat", "nama penanggung jawab"),
-        NODE,
-        "Name of the holder of the position.",
-        printed=False,
-        width=22,
-    ),
-    Column(
-        "official_nip",
-        "NIP",
-        ("nip pejabat",),
-        NODE,
-        "NIP of the holder (18 digits).",
-        printed=False,
-        width=20,
-    ),
-    Column("tags", "Tag", ("tags",), NODE, "Tags, separated by commas.", printed=False, width=16),
-    Column(
-        "notes",
-        "Keterangan",
-        ("catatan", "keterangan sasaran"),
-        NODE,
-        "Notes on the sasaran.",
-        printed=False,
-        width=24,
-    ),
-    Column(
-        "former_ids",
-        "ID Lama",
-        (),
-        NODE,
-        "Former ids of the sasaran, separated by commas.",
-        printed=False,
-        width=16,
-    ),
-    Column(
         "opd_id",
         "ID OPD",
         (),
@@ -355,10 +126,78 @@ COLUMNS: tuple[Column, ...] = (
         width=12,
     ),
 )
+"""The columns of an agency sheet that are no field of the format."""
+
+LAYOUT: tuple[str, ...] = (
+    # printed: the matrix as agencies print it
+    "no",
+    "level",
+    "statement",
+    "indicator",
+    "unit",
+    "baseline",
+    "target",
+    "final_target",
+    "realisation",
+    "code",
+    "code_name",
+    "budget",
+    "responsible",
+    # technical: to the right of the print area of an exported sheet
+    "node_id",
+    "parent",
+    "order",
+    "indicator_id",
+    "polarity",
+    "baseline_year",
+    "kind",
+    "iku",
+    "definition",
+    "formula",
+    "data_source",
+    "reporting_period",
+    "quarterly",
+    "indicator_notes",
+    "indicator_former_ids",
+    "work_unit",
+    "official_name",
+    "official_nip",
+    "tags",
+    "notes",
+    "former_ids",
+    "opd_id",
+)
+"""The order of the columns in a sheet. A field's column not listed here (a field added to the
+spec) follows the last printed column when printed, else comes last."""
+
+
+def _ordered(every: list[Column], layout: tuple[str, ...]) -> tuple[Column, ...]:
+    """``every`` column in ``layout`` order; a field's column not in it (a field added to the
+    spec) follows the last printed column when printed, else comes last."""
+    by_key = {column.key: column for column in every}
+    if len(by_key) != len(every):
+        raise ValueError("two columns of a sheet share a key")
+    ordered = [by_key.pop(key) for key in layout]
+    last_printed = max(i for i, column in enumerate(ordered) if column.printed)
+    added = list(by_key.values())  # in the spec's order
+    printed = [column for column in added if column.printed]
+    technical = [column for column in added if not column.printed]
+    return (
+        *ordered[: last_printed + 1],
+        *printed,
+        *ordered[last_printed + 1 :],
+        *technical,
+    )
+
+
+COLUMNS: tuple[Column, ...] = _ordered(
+    [*OTHER_COLUMNS, *field_columns(spec.NODE, NODE), *field_columns(spec.INDICATOR, INDICATOR)],
+    LAYOUT,
+)
+"""Every column of an agency sheet, in :data:`LAYOUT` order."""
 BY_KEY = {column.key: column for column in COLUMNS}
 
-# Crosscutting sheet: one row per link.
-CC_COLUMNS: tuple[Column, ...] = (
+CC_OTHER_COLUMNS: tuple[Column, ...] = (
     Column("no", "No", ("no.",), IGNORED, "Row number.", width=5),
     Column("from_opd", "OPD Pengirim", (), IGNORED, "Sending agency (for reading).", width=14),
     Column(
@@ -368,16 +207,6 @@ CC_COLUMNS: tuple[Column, ...] = (
     Column(
         "to_name", "Sasaran Mitra", ("sasaran penerima",), IGNORED, "Partner sasaran.", width=34
     ),
-    Column("role", "Peran", ("peran mitra",), NODE, "The role the partner plays.", width=30),
-    Column(
-        "status",
-        "Status",
-        (),
-        NODE,
-        "`menunggu`, `disetujui` or `ditolak`.",
-        width=11,
-    ),
-    Column("note", "Keterangan", ("catatan",), NODE, "Note.", width=20),
     Column(
         "from_id",
         "Dari",
@@ -387,25 +216,28 @@ CC_COLUMNS: tuple[Column, ...] = (
         printed=False,
         width=24,
     ),
-    Column(
-        "to_id",
-        "Ke",
-        ("id penerima", "ke id", "id sasaran mitra"),
-        NODE,
-        "Id of the partner's sasaran (another agency's).",
-        printed=False,
-        width=24,
-    ),
-    Column(
-        "body",
-        "Instansi",
-        ("instansi luar", "instansi mitra"),
-        NODE,
-        "An outside body, when the partner is not a sasaran of the site.",
-        printed=False,
-        width=24,
-    ),
 )
+"""The columns of the crosscutting sheet that are no field of a link."""
+
+CC_LAYOUT: tuple[str, ...] = (
+    "no",
+    "from_opd",
+    "from_name",
+    "to_opd",
+    "to_name",
+    "role",
+    "status",
+    "note",
+    "from_id",
+    "to_id",
+    "body",
+)
+"""The order of the crosscutting sheet's columns (one row per link)."""
+
+CC_COLUMNS: tuple[Column, ...] = _ordered(
+    [*CC_OTHER_COLUMNS, *field_columns(spec.CROSSCUTTING, NODE)], CC_LAYOUT
+)
+"""Every column of the crosscutting sheet, in :data:`CC_LAYOUT` order."""
 CC_BY_KEY = {column.key: column for column in CC_COLUMNS}
 
 # Labels of the "Label: value" lines above the header row of an agency sheet.
@@ -435,7 +267,7 @@ GUIDE_SHEET = "Petunjuk"
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _TW = re.compile(r"\b(?:tw|triwulan)\s*-?\s*(iv|iii|ii|i|[1-4])\b")
-_YEAR = re.compile(r"\b((?:19|20|21)\d\d)\b")
+_YEAR = re.compile(rf"\b({spec.YEAR_DIGITS})\b")
 
 
 def normalise(text: object) -> str:

@@ -5,7 +5,7 @@ program and capaian summary), ``Pemda`` (the regional tree, for reading), one sh
 and ``Crosscutting`` (every link). Every sheet is set up for printing: A4 landscape, one page
 wide, header rows repeated on each page, text wrapped, panes frozen below the header.
 
-An agency sheet uses the importer's columns (:mod:`.xlsx_columns`): the printed matrix on the
+An agency sheet uses the importer's columns (:mod:`.columns`, from the format spec's fields): the printed matrix on the
 left (level, sasaran, indicator, unit, baseline, targets, realisations, code and name, budget,
 responsible position), the technical columns (ids, parent, polarity, definitions …) to the right
 of the print area, with grey headers. ``pohon import-xlsx`` reads the workbook back into the same
@@ -28,20 +28,21 @@ from ..site.mermaid import PALETTE
 from ..tree import spec as spec
 from ..tree.check import CheckResult
 from ..tree.graph import Graph
-from ..tree.model import Indicator, Level, Node, Opd, Site, Value
+from ..tree.model import Indicator, Node, Opd, Site, Value
 from ..tree.nomenclature import code_kind
+from .cells import BadValue, parse_number
 from .columns import (
     CC_COLUMNS,
     COLUMNS,
     CROSSCUTTING_SHEET,
     GUIDE_SHEET,
+    INDICATOR,
     META_HEADERS,
     REGIONAL_SHEET,
     SUMMARY_SHEET,
     Column,
     header_text,
 )
-from .importer import BadValue, parse_number
 
 FIXED_TIME = (2025, 1, 1, 0, 0, 0)
 """Timestamp written into the workbook's zip entries and properties: the same trees give the
@@ -66,7 +67,7 @@ class XlsxUnavailable(RuntimeError):
 
 def _openpyxl() -> Any:
     try:
-        import openpyxl
+        import openpyxl  # type: ignore[import-untyped]  # openpyxl ships no type stubs
     except ImportError as exc:
         raise XlsxUnavailable(
             "writing .xlsx needs openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'"
@@ -113,117 +114,78 @@ def _years(values: Iterable[Iterable[int]]) -> list[int]:
 
 def layout(nodes: list[Node], years: range, *, full: bool = False) -> list[Slot]:
     """The columns for ``nodes``: printed ones first, technical ones after. Optional columns
-    (quarterly realisations, notes, former ids …) only when some node uses them, unless ``full``."""
+    (quarterly realisations, notes, former ids …) only when some node uses them, unless ``full``.
+    A yearly column has one slot per year of the period and any other year a row has; an optional
+    one only the years some row has (the period's first, for ``full``)."""
     indicators = [ind for node in nodes for ind in node.indicators]
-    target_years = _years([years, *(ind.targets for ind in indicators)])
-    real_years = _years(ind.realisations for ind in indicators) or (
-        [years[0]] if full and len(years) else []
-    )
-    budget_years = _years([years, *(node.budget for node in nodes)])
-    quarter_years = _years(ind.quarterly for ind in indicators) or (
-        [years[0]] if full and len(years) else []
-    )
 
-    def used(key: str) -> bool:
-        if full:
+    def rows(column: Column) -> list[Any]:
+        return indicators if column.scope == INDICATOR else list(nodes)
+
+    def used(column: Column) -> bool:
+        if full or not column.optional:
             return True
-        getters = {
-            "final_target": lambda: any(i.final_target is not None for i in indicators),
-            "order": lambda: any(n.order is not None for n in nodes),
-            "indicator_notes": lambda: any(i.notes for i in indicators),
-            "indicator_former_ids": lambda: any(i.former_ids for i in indicators),
-            "work_unit": lambda: any(n.work_unit for n in nodes),
-            "official_name": lambda: any(n.official and n.official.name for n in nodes),
-            "official_nip": lambda: any(n.official and n.official.nip for n in nodes),
-            "tags": lambda: any(n.tags for n in nodes),
-            "notes": lambda: any(n.notes for n in nodes),
-            "former_ids": lambda: any(n.former_ids for n in nodes),
-            "opd_id": lambda: False,
-        }
-        check = getters.get(key)
-        return check() if check is not None else True
+        return any(_present(column.value(row)) for row in rows(column))
+
+    def column_years(column: Column) -> list[int]:
+        found = _years(column.value(row) or {} for row in rows(column))
+        if not column.optional:
+            return _years([years, found])
+        return found or ([years[0]] if full and len(years) else [])
 
     slots: list[Slot] = []
     for column in COLUMNS:
-        if column.key == "opd_id" or not used(column.key):
+        if column.key == "opd_id" or not used(column):
             continue
-        if column.key == "target":
-            slots += [Slot(column, y) for y in target_years]
-        elif column.key == "realisation":
-            slots += [Slot(column, y) for y in real_years]
-        elif column.key == "budget":
-            slots += [Slot(column, y) for y in budget_years]
-        elif column.key == "quarterly":
-            slots += [Slot(column, y, q) for y in quarter_years for q in range(1, 5)]
-        else:
+        if not column.yearly:
             slots.append(Slot(column))
+        elif "{quarter}" in column.header:
+            quarters = range(1, len(spec.QUARTERS) + 1)
+            slots += [Slot(column, y, q) for y in column_years(column) for q in quarters]
+        else:
+            slots += [Slot(column, y) for y in column_years(column)]
     return slots
 
 
 # --- cell values ---------------------------------------------------------------------------------
 
 
-def _joined(items: list[str]) -> str | None:
-    return ", ".join(items) if items else None
+def _present(value: Any) -> bool:
+    return value is not None and value is not False and value not in ("", [], {})
+
+
+def _cell_value(slot: Slot, value: Any) -> Any:
+    """A field's value as its cell holds it: one year of a year map (one quarter of a year's
+    quarterly realisation), a list joined by commas, ``ya`` for true."""
+    if slot.column.yearly:
+        value = (value or {}).get(slot.year or 0)
+        if slot.quarter is not None:
+            value = (value or {}).get(f"tw{slot.quarter}")
+        return value
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value) if value else None
+    if isinstance(value, bool):
+        return "ya" if value else None
+    return value
 
 
 def node_value(slot: Slot, node: Node, site: Site, number: int, name: str | None) -> Any:
+    """The cell of a sasaran's column: its field's value, or (for the columns that are no
+    field) the row number and the program's name; the level by its name."""
     key = slot.key
-    official = node.official
-    values: dict[str, Any] = {
-        "no": number,
-        "level": _level_name(site.level(node.level), node.level),
-        "statement": node.statement,
-        "code": node.code,
-        "code_name": name,
-        "responsible": node.responsible,
-        "node_id": node.id,
-        "parent": node.parent_id,
-        "order": node.order,
-        "work_unit": node.work_unit,
-        "official_name": official.name if official else None,
-        "official_nip": official.nip if official else None,
-        "tags": _joined(node.tags),
-        "notes": node.notes,
-        "former_ids": _joined(node.former_ids),
-    }
-    if key == "budget":
-        return node.budget.get(slot.year or 0)
-    return values.get(key)
+    if key == "no":
+        return number
+    if key == "code_name":
+        return name
+    if key == "level":
+        level = site.level(node.level)
+        return level.label() if level is not None else node.level
+    return _cell_value(slot, slot.column.value(node))
 
 
 def indicator_value(slot: Slot, ind: Indicator) -> Any:
-    key = slot.key
-    year = slot.year or 0
-    if key == "target":
-        return ind.targets.get(year)
-    if key == "realisation":
-        return ind.realisations.get(year)
-    if key == "quarterly":
-        return ind.quarterly.get(year, {}).get(f"tw{slot.quarter}")
-    baseline = ind.baseline
-    values: dict[str, Any] = {
-        "indicator": ind.name,
-        "unit": ind.unit,
-        "baseline": baseline.value if baseline else None,
-        "baseline_year": baseline.year if baseline else None,
-        "final_target": ind.final_target,
-        "indicator_id": ind.id,
-        "polarity": ind.polarity,
-        "kind": ind.kind,
-        "iku": "ya" if ind.is_iku else None,
-        "definition": ind.definition,
-        "formula": ind.formula,
-        "data_source": ind.data_source,
-        "reporting_period": ind.reporting_period,
-        "indicator_notes": ind.notes,
-        "indicator_former_ids": _joined(ind.former_ids),
-    }
-    return values.get(key)
-
-
-def _level_name(level: Level | None, fallback: str) -> str:
-    return (level.name or level.id) if level is not None else fallback
+    """The cell of an indicator's column: its field's value."""
+    return _cell_value(slot, slot.column.value(ind))
 
 
 def put(cell: Any, value: Value | None) -> None:
@@ -297,15 +259,15 @@ def _merge(ws: Any, first_row: int, col: int, last_row: int, last_col: int) -> N
     stay empty, with the same border, so the range prints as one bordered box. Added to the
     range set directly: ``MultiCellRange.add`` first compares the new range with every range
     already there, which is quadratic on a big agency's sheet; ours never overlap."""
-    from openpyxl.worksheet.cell_range import CellRange
-    from openpyxl.worksheet.merge import MergedCellRange
+    from openpyxl.worksheet.cell_range import CellRange  # type: ignore[import-untyped]
+    from openpyxl.worksheet.merge import MergedCellRange  # type: ignore[import-untyped]
 
     ref = CellRange(min_col=col, min_row=first_row, max_col=last_col, max_row=last_row).coord
     ws.merged_cells.ranges.add(MergedCellRange(ws, ref))
 
 
 def _col(index: int) -> str:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     return get_column_letter(index)
 
@@ -615,9 +577,9 @@ class WorkbookWriter:
             totals = [a + b for a, b in zip(totals, numbers, strict=True)]
             r += 1
         put(ws.cell(r, 2), "Jumlah")
-        for i, value in enumerate(totals, 5):
+        for i, total in enumerate(totals, 5):
             cell = ws.cell(r, i)
-            cell.value = value
+            cell.value = total
             cell.alignment = s.wrap_right
             if headers[i - 1].startswith("Pagu"):
                 cell.number_format = "#,##0"
@@ -661,22 +623,18 @@ class WorkbookWriter:
             r = header_row + number
             source = nodes.get(link.source_id)
             target = nodes.get(link.target_id) if link.target_id else None
-            values = {
+            reading = {  # the columns that are no field of the link
                 "no": number,
                 "from_opd": self._opd_label(source),
                 "from_name": source.statement if source else None,
                 "to_opd": self._opd_label(target) if target else link.body,
                 "to_name": target.statement if target else None,
-                "role": link.role,
-                "status": link.status,
-                "note": link.note,
                 "from_id": link.source_id,
-                "to_id": link.target_id,
-                "body": link.body,
             }
             for i, column in enumerate(CC_COLUMNS, 1):
                 cell = ws.cell(r, i)
-                put(cell, values[column.key])
+                value = column.value(link) if column.field is not None else reading[column.key]
+                put(cell, value)
                 cell.font = s.body_font
                 cell.border = s.border
                 cell.alignment = s.wrap
@@ -806,8 +764,9 @@ def template_bytes(years: range | None = None) -> bytes:
             node_id="dinkes-ss-kia",
         )
     )
-    site = Site(root="", region=Region(name="Kabupaten …"), levels=spec.default_levels())
-    site.region.period.start, site.region.period.end = years[0], years[-1]
+    region = Region(name="Kabupaten …")
+    region.period.start, region.period.end = years[0], years[-1]
+    site = Site(root="", region=region, levels=spec.default_levels())
     site.nodes[example.id] = example
     site.opds["dinkes"] = Opd(
         id="dinkes",

@@ -4,7 +4,7 @@ Reading a sheet:
 
 1. Merged cells are unmerged in memory: every cell of a merged range holds the range's value.
 2. The header row is the first of the top 30 rows naming an indicator column and a sasaran (or
-   ``ID``) column (:mod:`.xlsx_columns` lists every accepted header). A second header row under
+   ``ID``) column (:mod:`.columns` lists every accepted header). A second header row under
    merged group headers (``Target`` over ``2025 | 2026``) is combined with it.
 3. ``Label: value`` lines above the header (or a label cell followed by a value cell) describe the
    agency: ``ID OPD``, ``Perangkat Daerah``, ``Singkatan``, ``Kode OPD``, ``Kepala``,
@@ -30,27 +30,38 @@ written with what could be placed, and the command exits with 1.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..tree import model
-from ..tree import spec as spec
+from ..tree import model, spec, yaml_writer
+from ..tree.diagnostics import Text, TextError
+from ..tree.measures import QUALITATIVE_KEY, read_number_and_unit
 from ..tree.nomenclature import code_kind
+from .cells import (
+    EMPTY_TEXT,
+    BadCell,
+    BadValue,
+    Cell,
+    parse_code,
+    parse_measure,
+    parse_number,
+    parse_text,
+    read_cell,
+)
 from .columns import (
     BY_KEY,
     CC_BY_KEY,
     GUIDE_SHEET,
     INDICATOR,
+    NODE,
     SUMMARY_SHEET,
+    Column,
     HeaderRef,
+    field_columns,
+    header_text,
     match_cc_header,
     match_header,
     match_meta,
@@ -58,42 +69,32 @@ from .columns import (
 )
 
 HEADER_SCAN_ROWS = 30
+_READ_BY_HAND = frozenset(
+    {"node_id", "level", "statement", "parent", "code", "indicator", "indicator_id", "quarterly"}
+)
+"""Field columns the row logic reads itself: they place the row (which sasaran, level, parent,
+code) or name it; quarterly realisations are one cell per year and quarter. Columns of an object
+field (``Kondisi Awal``, ``Nama Pejabat``/``NIP``) are read with their object. Every other field
+column is read by its field's value type (:func:`.cells.read_cell`), a field added to the spec
+included."""
+
+
+def _read_by_type(obj: spec.ObjectSpec, scope: str) -> tuple[Column, ...]:
+    return tuple(
+        BY_KEY[column.key]
+        for column in field_columns(obj, scope)
+        if column.within is None and column.key not in _READ_BY_HAND
+    )
+
+
+_NODE_COLUMNS = _read_by_type(spec.NODE, NODE)
+_INDICATOR_COLUMNS = _read_by_type(spec.INDICATOR, INDICATOR)
+_BASELINE_YEAR = spec.BASELINE.by_key["tahun"]
+_STATUS = spec.CROSSCUTTING.by_key["status"].type
+_STATUS_COLUMN = spec.CROSSCUTTING.by_key["status"].column
 _ID = re.compile(spec.ID_PATTERN)
 _CODE = re.compile(r"^\d+(?:\.\d+)+$")
 _LEADING_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\s*[-–—:]?\s+(.*)$")
-_EMPTY_TEXT = {"", "-", "–", "—", "n/a", "na"}
-_ID_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
-_EN_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?$|^[1-9]\d{0,2}(?:,\d{3})+\.\d+$")
-_COMMA_DECIMAL = re.compile(r"^\d+,\d+$")
-_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-POLARITY_WORDS = {
-    "maksimal": "maksimal",
-    "maksimum": "maksimal",
-    "max": "maksimal",
-    "positif": "maksimal",
-    "naik": "maksimal",
-    "meningkat": "maksimal",
-    "minimal": "minimal",
-    "minimum": "minimal",
-    "min": "minimal",
-    "negatif": "minimal",
-    "turun": "minimal",
-    "menurun": "minimal",
-    "stabil": "stabil",
-    "tetap": "stabil",
-}
-STATUS_WORDS = {
-    "menunggu": "menunggu",
-    "pending": "menunggu",
-    "diusulkan": "menunggu",
-    "disetujui": "disetujui",
-    "setuju": "disetujui",
-    "sepakat": "disetujui",
-    "ditolak": "ditolak",
-    "tolak": "ditolak",
-}
-TRUE_WORDS = {"ya", "y", "iku", "true", "benar", "1", "✓", "✔", "v", "x"}
-FALSE_WORDS = {"tidak", "t", "n", "no", "false", "salah", "0", "bukan"}
 LEVEL_SHORT = {
     "sasaran_strategis": "ss",
     "sasaran_program": "sp",
@@ -103,18 +104,44 @@ LEVEL_SHORT = {
 }
 
 
+def _measures(indicator: model.Indicator) -> list[tuple[str, model.Value]]:
+    """Every baseline, target and realisation of ``indicator``, each with its column's name."""
+    found: list[tuple[str, model.Value]] = []
+    if indicator.baseline is not None and indicator.baseline.value is not None:
+        found.append(("Kondisi Awal", indicator.baseline.value))
+    found += [(f"Target {year}", v) for year, v in indicator.targets.items()]
+    if indicator.final_target is not None:
+        found.append(("Target Akhir", indicator.final_target))
+    found += [(f"Realisasi {year}", v) for year, v in indicator.realisations.items()]
+    for year, quarters in indicator.quarterly.items():
+        found += [(f"Realisasi {year} {q.upper()}", v) for q, v in quarters.items()]
+    return found
+
+
 # --- results -------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """A row (or sheet) of the workbook that could not be imported as written."""
+
     sheet: str
     row: int | None
-    message: str
+    text: Text
+    """What is wrong and what was done, in both languages."""
 
-    def format(self) -> str:
-        where = f"sheet '{self.sheet}'" + (f", row {self.row}" if self.row else "")
-        return f"{where}: {self.message}"
+    @property
+    def message(self) -> str:
+        """The message in Indonesian (the default language)."""
+        return self.text.id
+
+    def format(self, language: str = "id") -> str:
+        row = self.row
+        if language == "en":
+            where = f"sheet '{self.sheet}'" + (f", row {row}" if row else "")
+        else:
+            where = f"sheet '{self.sheet}'" + (f", baris {row}" if row else "")
+        return f"{where}: {self.text(language)}"
 
 
 @dataclass(slots=True)
@@ -128,7 +155,7 @@ class ImportedOpd:
 class ImportResult:
     opds: dict[str, ImportedOpd] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
 
     @property
@@ -136,113 +163,15 @@ class ImportResult:
         return not self.problems
 
 
-class XlsxImportError(Exception):
+class XlsxImportError(TextError):
     """The workbook cannot be read at all."""
 
 
 # --- values --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    value: Any
-    text_forced: bool = False
-    """Written with a leading apostrophe: keep it as text even if it looks like a number."""
-
-
-class BadValue(ValueError):
-    pass
-
-
-def parse_number(value: Any) -> int | float | None:
-    """A number from a cell: numbers as they are, text in Indonesian (or unambiguous English)
-    notation; ``None`` for a blank; :class:`BadValue` for anything else."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise BadValue(f"{value!r} is not a number")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise BadValue("not a finite number")
-        return value
-    if isinstance(value, datetime | date | time):
-        raise BadValue(
-            f"the cell holds a date ({value}); the spreadsheet turned a number into a date: "
-            "format the cell as text or number and type it again"
-        )
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    if text.lower() in _EMPTY_TEXT:
-        return None
-    raw = text
-    text = re.sub(r"^rp\.?\s*", "", text, flags=re.IGNORECASE)
-    text = text.replace(" ", "").replace("\u00a0", "").rstrip("%")
-    sign = 1
-    if text and text[0] in "+-":
-        sign = -1 if text[0] == "-" else 1
-        text = text[1:]
-    number: int | float
-    if _ID_THOUSANDS.match(text):
-        whole, _, frac = text.partition(",")
-        number = _num(whole.replace(".", ""), frac)
-    elif _EN_THOUSANDS.match(text):
-        whole, _, frac = text.partition(".")
-        number = _num(whole.replace(",", ""), frac)
-    elif _COMMA_DECIMAL.match(text):
-        whole, _, frac = text.partition(",")
-        number = _num(whole, frac)
-    elif _PLAIN_NUMBER.match(text):
-        whole, _, frac = text.partition(".")
-        number = _num(whole, frac)
-    else:
-        raise BadValue(f"'{raw}' is not a number")
-    return sign * number
-
-
-def _num(whole: str, frac: str) -> int | float:
-    return float(f"{whole}.{frac}") if frac else int(whole)
-
-
-def parse_measure(cell: Cell) -> model.Value | None:
-    """A target, realisation or baseline: a number, or text (a qualitative target)."""
-    value = cell.value
-    if value is None:
-        return None
-    if isinstance(value, str):
-        text = " ".join(value.split())
-        if text.lower() in _EMPTY_TEXT:
-            return None
-        if cell.text_forced:
-            return text
-        try:
-            return parse_number(text)
-        except BadValue:
-            return text
-    return parse_number(value)
-
-
-def parse_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime | date):
-        value = value.isoformat()
-    text = " ".join(str(value).split())
-    return text or None
-
-
-def parse_code(value: Any) -> str | None:
-    text = parse_text(value)
-    if text is None:
-        return None
-    return text.lstrip("'").replace(" ", "")
-
-
-def _list(value: Any) -> list[str]:
-    text = parse_text(value)
-    return [part.strip() for part in re.split(r"[,;]", text) if part.strip()] if text else []
+# Cells are read by the field's value type (:mod:`.cells`); the importer keeps what places a
+# row: which agency, which sasaran, which level, which parent, which code.
 
 
 # --- reading a sheet -----------------------------------------------------------------------------
@@ -285,7 +214,7 @@ class Header:
     columns: dict[int, HeaderRef]
     first: int = 0
     """First header row; the agency's ``Label: value`` lines are above it."""
-    duplicates: list[str] = field(default_factory=list)
+    duplicates: list[Text] = field(default_factory=list)
 
 
 def _text_at(grid: dict[tuple[int, int], Cell], r: int, c: int) -> str:
@@ -337,7 +266,12 @@ def _dedupe(header: Header) -> Header:
     for c, ref in sorted(header.columns.items()):
         key = (ref.key, ref.year, ref.quarter)
         if key in seen and ref.key not in ("code", "code_name", "no"):
-            header.duplicates.append(f"column {_col_name(c)} repeats an earlier column; ignored")
+            header.duplicates.append(
+                Text(
+                    id=f"kolom {_col_name(c)} mengulang kolom sebelumnya; diabaikan",
+                    en=f"column {_col_name(c)} repeats an earlier column; ignored",
+                )
+            )
             continue
         seen[key] = c
         columns[c] = ref
@@ -453,27 +387,36 @@ class WorkbookImporter:
         self.states: dict[str, _OpdState] = {}
         self.drafts: list[_NodeDraft] = []
         self._next_key = 0
-        self.assumed_polarity = 0
+        self.assumed: dict[tuple[str, str], int] = {}
+        """Indicators whose blank cell got the column's default, by (header, default)."""
         self.cc_rows: list[tuple[str, int, dict[str, Any]]] = []
 
     # -- problems --
 
-    def problem(self, sheet: str, row: int | None, message: str) -> None:
+    def problem(self, sheet: str, row: int | None, message: Text) -> None:
         self.result.problems.append(Problem(sheet, row, message))
 
     # -- workbook --
 
     def read(self, path: Path) -> ImportResult:
         try:
-            from openpyxl import load_workbook
+            from openpyxl import load_workbook  # type: ignore[import-untyped]  # no stubs
         except ImportError as exc:  # pragma: no cover - depends on the installation
             raise XlsxImportError(
-                "reading .xlsx needs openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'"
+                Text(
+                    id="membaca .xlsx memerlukan openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'",
+                    en="reading .xlsx needs openpyxl: pip install 'mkdocs-pohon-plugin[xlsx]'",
+                )
             ) from exc
         try:
             wb = load_workbook(path, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a bad file
-            raise XlsxImportError(f"{path} cannot be read as an .xlsx workbook: {exc}") from exc
+            raise XlsxImportError(
+                Text(
+                    id=f"{path} tidak dapat dibaca sebagai workbook .xlsx: {exc}",
+                    en=f"{path} cannot be read as an .xlsx workbook: {exc}",
+                )
+            ) from exc
         for ws in wb.worksheets:
             self.read_sheet(ws)
         self.finish()
@@ -482,7 +425,12 @@ class WorkbookImporter:
     def read_sheet(self, ws: Any) -> None:
         name = ws.title
         if name in (GUIDE_SHEET, SUMMARY_SHEET):
-            self.result.notes.append(f"sheet '{name}': {name.lower()} sheet, not imported")
+            self.result.notes.append(
+                Text(
+                    id=f"sheet '{name}': sheet {name.lower()}, tidak diimpor",
+                    en=f"sheet '{name}': {name.lower()} sheet, not imported",
+                )
+            )
             return
         grid = _cells(ws)
         max_col = max((c for _, c in grid), default=0)
@@ -494,8 +442,12 @@ class WorkbookImporter:
                 return
             if grid:
                 self.result.notes.append(
-                    f"sheet '{name}': no header row with an indicator and a sasaran column "
-                    "in its first rows; not imported"
+                    Text(
+                        id=f"sheet '{name}': baris-baris pertamanya tidak memuat baris judul "
+                        "dengan kolom indikator dan kolom sasaran; tidak diimpor",
+                        en=f"sheet '{name}': no header row with an indicator and a sasaran "
+                        "column in its first rows; not imported",
+                    )
                 )
             return
         for message in header.duplicates:
@@ -504,8 +456,12 @@ class WorkbookImporter:
         scope = normalise(meta.get("scope", ""))
         if scope.split(" ")[0] in ("pemda", "daerah") or scope.startswith("pemerintah daerah"):
             self.result.notes.append(
-                f"sheet '{name}': regional tree (Lingkup: pemda), not imported; pemda.yaml is "
-                "kept by hand"
+                Text(
+                    id=f"sheet '{name}': pohon pemda (Lingkup: pemda), tidak diimpor; pemda.yaml "
+                    "disunting langsung",
+                    en=f"sheet '{name}': regional tree (Lingkup: pemda), not imported; "
+                    "pemda.yaml is kept by hand",
+                )
             )
             return
         self._read_rows(name, grid, header, meta)
@@ -518,7 +474,14 @@ class WorkbookImporter:
             opd_id = slug(meta.get("short_name") or meta.get("name") or sheet)
         opd_id = opd_id.strip().lower()
         if not _ID.match(opd_id) or len(opd_id) > spec.ID_MAX_LENGTH:
-            self.problem(sheet, None, f"'{opd_id}' is not a valid OPD id (use a-z, 0-9 and -)")
+            self.problem(
+                sheet,
+                None,
+                Text(
+                    id=f"'{opd_id}' bukan id OPD yang sah (gunakan a-z, 0-9 dan -)",
+                    en=f"'{opd_id}' is not a valid OPD id (use a-z, 0-9 and -)",
+                ),
+            )
             return None
         state = self.states.get(opd_id)
         if state is None:
@@ -533,7 +496,14 @@ class WorkbookImporter:
                 continue
             if key == "kind" and value.lower() not in spec.OPD_KINDS:
                 kinds = ", ".join(spec.OPD_KINDS)
-                self.problem(sheet, None, f"Jenis OPD '{value}' is not one of {kinds}; left out")
+                self.problem(
+                    sheet,
+                    None,
+                    Text(
+                        id=f"Jenis OPD '{value}' bukan salah satu dari {kinds}; diabaikan",
+                        en=f"Jenis OPD '{value}' is not one of {kinds}; left out",
+                    ),
+                )
                 continue
             setattr(opd, key, value.lower() if key == "kind" else value)
         if sheet not in state.sheets:
@@ -557,7 +527,7 @@ class WorkbookImporter:
             for c, ref in columns.items():
                 cell = grid.get((r, c))
                 if cell is not None and not (
-                    isinstance(cell.value, str) and cell.value.strip().lower() in _EMPTY_TEXT
+                    isinstance(cell.value, str) and cell.value.strip().lower() in EMPTY_TEXT
                 ):
                     values.setdefault(ref, cell)
             if not values:
@@ -570,7 +540,14 @@ class WorkbookImporter:
             if state is None or row_opd:
                 state = self._state(sheet, meta, row_opd) if row_opd else current_state
                 if state is None:
-                    self.problem(sheet, r, "no ID OPD on this row or above; row skipped")
+                    self.problem(
+                        sheet,
+                        r,
+                        Text(
+                            id="tidak ada ID OPD di baris ini atau di atasnya; baris dilewati",
+                            en="no ID OPD on this row or above; row skipped",
+                        ),
+                    )
                     continue
             if current_state is not state:
                 current = None
@@ -591,7 +568,12 @@ class WorkbookImporter:
                 self.problem(
                     sheet,
                     r,
-                    f"level '{level_text}' is not in the level scheme ({names}); row not placed",
+                    Text(
+                        id=f"tingkat '{level_text}' tidak ada dalam skema tingkat ({names}); "
+                        "baris tidak ditempatkan",
+                        en=f"level '{level_text}' is not in the level scheme ({names}); row not "
+                        "placed",
+                    ),
                 )
                 return self._rejected(sheet, r, statement, current)
         code, code_problem = self._code(get, level_id or (current.node.level if current else None))
@@ -602,7 +584,7 @@ class WorkbookImporter:
             starts = current is None or not current.explicit_id or current.node.id != node_id
         elif statement is not None:
             starts = current is None or not (
-                statement == current.node.statement
+                " ".join(statement.split()) == " ".join(current.node.statement.split())
                 and (level_id is None or level_id == current.node.level)
                 and (code is None or code == current.node.code)
             )
@@ -615,28 +597,58 @@ class WorkbookImporter:
         if starts:
             level = level_id or (current.node.level if current else None)
             if level is None:
-                self.problem(sheet, r, "no level (Tingkat) on this row or above; row not placed")
+                self.problem(
+                    sheet,
+                    r,
+                    Text(
+                        id="tidak ada tingkat (Tingkat) di baris ini atau di atasnya; baris tidak "
+                        "ditempatkan",
+                        en="no level (Tingkat) on this row or above; row not placed",
+                    ),
+                )
                 return self._rejected(sheet, r, statement, current)
             if statement is None:
                 if current is not None and node_id is not None:
                     statement = current.node.statement
                 else:
-                    self.problem(sheet, r, "a new sasaran without a statement; row not placed")
+                    self.problem(
+                        sheet,
+                        r,
+                        Text(
+                            id="sasaran baru tanpa pernyataan; baris tidak ditempatkan",
+                            en="a new sasaran without a statement; row not placed",
+                        ),
+                    )
                     return self._rejected(sheet, r, statement, current)
             current = self._new_node(sheet, r, state, level, statement, node_id, code)
             if current is None:
                 return None
             self._node_values(sheet, r, get, current, first=True)
         elif current is None:
-            what = "an indicator" if get.value("indicator") is not None else "values"
-            self.problem(sheet, r, f"{what} with no sasaran on this row or above; row not placed")
+            if get.value("indicator") is not None:
+                what = Text(id="indikator", en="an indicator")
+            else:
+                what = Text(id="nilai", en="values")
+            self.problem(
+                sheet,
+                r,
+                Text(
+                    id=f"{what.id} tanpa sasaran di baris ini atau di atasnya; baris tidak "
+                    "ditempatkan",
+                    en=f"{what.en} with no sasaran on this row or above; row not placed",
+                ),
+            )
             return None
         elif current.rejected:
             self.problem(
                 sheet,
                 r,
-                f"belongs to the sasaran of row {current.row}, which was not placed; "
-                "row not placed",
+                Text(
+                    id=f"termasuk sasaran di baris {current.row}, yang tidak ditempatkan; baris "
+                    "tidak ditempatkan",
+                    en=f"belongs to the sasaran of row {current.row}, which was not placed; "
+                    "row not placed",
+                ),
             )
             return current
         else:
@@ -656,7 +668,7 @@ class WorkbookImporter:
         node = model.Node(statement=statement or "")
         return _NodeDraft(node, sheet, r, explicit_id=False, rejected=True)
 
-    def _code(self, get: _Getter, level_id: str | None) -> tuple[str | None, str | None]:
+    def _code(self, get: _Getter, level_id: str | None) -> tuple[str | None, Text | None]:
         codes = [c for c in (parse_code(v) for v in get.values("code")) if c]
         if not codes:
             for name in get.values("code_name"):
@@ -669,7 +681,10 @@ class WorkbookImporter:
             return None, None
         bad = [c for c in codes if not _CODE.match(c)]
         if bad:
-            return None, f"'{bad[0]}' is not a Kemendagri code (digits separated by dots)"
+            return None, Text(
+                id=f"'{bad[0]}' bukan kode Kemendagri (angka yang dipisah titik)",
+                en=f"'{bad[0]}' is not a Kemendagri code (digits separated by dots)",
+            )
         if len(codes) == 1:
             return codes[0], None
         level = self.levels_by_id.get(level_id or "")
@@ -697,8 +712,12 @@ class WorkbookImporter:
                 self.problem(
                     sheet,
                     r,
-                    f"ID '{node_id}' is not a valid id (a-z, 0-9 separated by -, _ "
-                    "or .); an id is generated instead",
+                    Text(
+                        id=f"ID '{node_id}' bukan id yang sah (a-z, 0-9 dipisah -, _ atau .); "
+                        "id dibuat otomatis",
+                        en=f"ID '{node_id}' is not a valid id (a-z, 0-9 separated by -, _ "
+                        "or .); an id is generated instead",
+                    ),
                 )
                 node_id, explicit = None, False
         node = model.Node(
@@ -729,8 +748,12 @@ class WorkbookImporter:
                     self.problem(
                         sheet,
                         r,
-                        f"the regional {level.name} '{statement}' has no ID and is "
-                        "not found in pemda.yaml; the rows below it get no parent",
+                        Text(
+                            id=f"{level.name} pemda '{statement}' tidak memiliki ID dan tidak "
+                            "ditemukan di pemda.yaml; baris-baris di bawahnya tidak mendapat induk",
+                            en=f"the regional {level.name} '{statement}' has no ID and is "
+                            "not found in pemda.yaml; the rows below it get no parent",
+                        ),
                     )
             self.drafts.append(draft)
             return draft
@@ -748,22 +771,40 @@ class WorkbookImporter:
             base = f"{state.opd.id}-{short}-{state.level_counts[level.id]}"
         return base[: spec.ID_MAX_LENGTH].rstrip("-_.")
 
+    # -- the values of a row, read by the spec's fields --
+
+    def _read(self, sheet: str, r: int, field: spec.Field, cell: Cell, label: str) -> Any:
+        """The field's value in ``cell``; a cell that cannot be read is reported (and gives the
+        column's fallback, e.g. ``maksimal`` for a polarity, or ``None``)."""
+        try:
+            return read_cell(field.type, cell, label, field.column)
+        except BadCell as exc:
+            self.problem(sheet, r, exc.text)
+            return exc.fallback
+
     def _set(
-        self, sheet: str, r: int, draft: _NodeDraft, attr: str, value: Any, label: str
+        self, sheet: str, r: int, draft: _NodeDraft, field: spec.Field, value: Any, label: str
     ) -> None:
+        """Give the sasaran a value read on row ``r``: a sasaran has one, so a different value on
+        a later row of the same sasaran is reported and the first kept."""
         node = draft.node
-        old = getattr(node, attr)
+        old = field.get(node)
         if value is None or value == [] or value == old:
             return
         if old is None or old == [] or old == "":
-            setattr(node, attr, value)
-            draft.sources[attr] = r
+            field.set(node, value)
+            draft.sources[field.key] = r
             return
+        first_row = draft.sources.get(field.key, draft.row)
         self.problem(
             sheet,
             r,
-            f"{label} is '{value}' here but '{old}' on row {draft.sources.get(attr, draft.row)} "
-            "for the same sasaran; a sasaran has one; the first is kept",
+            Text(
+                id=f"{label} di sini '{value}' tetapi '{old}' di baris {first_row} untuk sasaran "
+                "yang sama; satu sasaran hanya punya satu nilai; yang pertama dipakai",
+                en=f"{label} is '{value}' here but '{old}' on row {first_row} "
+                "for the same sasaran; a sasaran has one; the first is kept",
+            ),
         )
 
     def _node_values(
@@ -778,26 +819,28 @@ class WorkbookImporter:
                 self.problem(
                     sheet,
                     r,
-                    f"Induk is '{parent}' here but '{draft.parent_text}' above for the "
-                    "same sasaran; the first is kept",
+                    Text(
+                        id=f"Induk di sini '{parent}' tetapi '{draft.parent_text}' di atasnya "
+                        "untuk sasaran yang sama; yang pertama dipakai",
+                        en=f"Induk is '{parent}' here but '{draft.parent_text}' above for the "
+                        "same sasaran; the first is kept",
+                    ),
                 )
-        self._set(
-            sheet, r, draft, "responsible", parse_text(get.value("responsible")), "Penanggung Jawab"
-        )
-        self._set(sheet, r, draft, "work_unit", parse_text(get.value("work_unit")), "Unit Kerja")
-        self._set(sheet, r, draft, "notes", parse_text(get.value("notes")), "Keterangan")
-        order = self._number(sheet, r, get.value("order"), "Urutan")
-        if order is not None:
-            if float(order).is_integer():
-                self._set(sheet, r, draft, "order", int(order), "Urutan")
-            else:
-                self.problem(sheet, r, f"Urutan '{order}' is not a whole number; left out")
-        tags = _list(get.value("tags"))
-        if tags:
-            self._set(sheet, r, draft, "tags", tags, "Tag")
-        former = _list(get.value("former_ids"))
-        if former:
-            self._set(sheet, r, draft, "former_ids", former, "ID Lama")
+        for column in _NODE_COLUMNS:
+            field = column.field
+            assert field is not None
+            if column.yearly:
+                for ref, cell in get.yearly(column.key):
+                    assert ref.year is not None
+                    label = header_text(column, ref.year)
+                    value = self._read(sheet, r, field, cell, label)
+                    if value is not None:
+                        self._set_year(sheet, r, node, field, ref.year, value, label)
+                continue
+            single = get.cell(column.key)
+            if single is not None:
+                value = self._read(sheet, r, field, single, column.header)
+                self._set(sheet, r, draft, field, value, column.header)
         name = parse_text(get.value("official_name"))
         nip = parse_code(get.value("official_nip"))
         if name or nip:
@@ -808,27 +851,48 @@ class WorkbookImporter:
                 self.problem(
                     sheet,
                     r,
-                    "Nama Pejabat / NIP differ from the rows above for the same sasaran; "
-                    "the first is kept",
+                    Text(
+                        id="Nama Pejabat / NIP berbeda dari baris di atasnya untuk sasaran yang "
+                        "sama; yang pertama dipakai",
+                        en="Nama Pejabat / NIP differ from the rows above for the same sasaran; "
+                        "the first is kept",
+                    ),
                 )
-        for ref, cell in get.yearly("budget"):
-            amount = self._number(sheet, r, cell.value, f"Pagu {ref.year}")
-            if amount is None:
-                continue
-            if amount < 0:
-                self.problem(sheet, r, f"Pagu {ref.year} is negative ({amount}); left out")
-                continue
-            assert ref.year is not None
-            old = node.budget.get(ref.year)
-            if old is None:
-                node.budget[ref.year] = amount
-            elif old != amount:
-                self.problem(
-                    sheet,
-                    r,
-                    f"Pagu {ref.year} is {amount} here but {old} above for the same "
-                    "sasaran (a sasaran has one budget per year); the first is kept",
-                )
+
+    def _set_year(
+        self,
+        sheet: str,
+        r: int,
+        node: model.Node,
+        field: spec.Field,
+        year: int,
+        value: Any,
+        label: str,
+    ) -> None:
+        """A sasaran's value of one year (its budget): one per year, the first kept."""
+        by_year = field.get(node)
+        if by_year is None:
+            by_year = {}
+            field.set(node, by_year)
+        old = by_year.get(year)
+        if old is None:
+            by_year[year] = value
+        elif old != value:
+            what = (
+                Text(id=field.label[0].lower(), en=field.label[1].lower())
+                if field.label
+                else Text.same(field.key)
+            )
+            self.problem(
+                sheet,
+                r,
+                Text(
+                    id=f"{label} di sini {value} tetapi {old} di atasnya untuk sasaran yang sama "
+                    f"(satu sasaran punya satu {what.id} per tahun); yang pertama dipakai",
+                    en=f"{label} is {value} here but {old} above for the same sasaran (a "
+                    f"sasaran has one {what.en} per year); the first is kept",
+                ),
+            )
 
     def _indicator(self, sheet: str, r: int, get: _Getter, draft: _NodeDraft) -> None:
         name = parse_text(get.value("indicator"))
@@ -842,7 +906,14 @@ class WorkbookImporter:
                 labels = ", ".join(
                     sorted({BY_KEY[ref.key].header.split(" {")[0] for ref in indicator_values})
                 )
-                self.problem(sheet, r, f"values ({labels}) without an indicator name; not placed")
+                self.problem(
+                    sheet,
+                    r,
+                    Text(
+                        id=f"nilai ({labels}) tanpa nama indikator; tidak ditempatkan",
+                        en=f"values ({labels}) without an indicator name; not placed",
+                    ),
+                )
             return
         if draft.regional:
             return
@@ -850,64 +921,41 @@ class WorkbookImporter:
         indicator = model.Indicator(name=name, node_id=node.id)
         explicit = parse_text(get.value("indicator_id"))
         if explicit is not None and (not _ID.match(explicit) or len(explicit) > spec.ID_MAX_LENGTH):
-            self.problem(sheet, r, f"ID Indikator '{explicit}' is not a valid id; one is generated")
+            self.problem(
+                sheet,
+                r,
+                Text(
+                    id=f"ID Indikator '{explicit}' bukan id yang sah; id dibuat otomatis",
+                    en=f"ID Indikator '{explicit}' is not a valid id; one is generated",
+                ),
+            )
             explicit = None
         indicator.id = explicit or ""
-        indicator.unit = parse_text(get.value("unit"))
-        polarity = parse_text(get.value("polarity"))
-        if polarity is None:
-            indicator.polarity = "maksimal"
-            self.assumed_polarity += 1
-        else:
-            word = POLARITY_WORDS.get(normalise(polarity))
-            if word is None:
-                self.problem(
-                    sheet,
-                    r,
-                    f"Polaritas '{polarity}' is not maksimal, minimal or stabil; maksimal assumed",
-                )
-                word = "maksimal"
-            indicator.polarity = word
-        kind = parse_text(get.value("kind"))
-        if kind is not None:
-            if kind.lower() in spec.INDICATOR_KINDS:
-                indicator.kind = kind.lower()
-            else:
-                self.problem(sheet, r, f"Jenis Indikator '{kind}' is not dampak, outcome or output")
-        iku = get.value("iku")
-        if iku is not None:
-            word = normalise(iku) if not isinstance(iku, bool) else str(iku).lower()
-            if word in TRUE_WORDS:
-                indicator.is_iku = True
-            elif word not in FALSE_WORDS:
-                self.problem(sheet, r, f"IKU '{iku}' is neither ya nor tidak")
-        baseline_value = None
-        baseline_year = None
-        for ref, cell in get.cells.items():
-            if ref.key == "baseline":
-                baseline_value = self._measure(sheet, r, cell, "Kondisi Awal")
-                baseline_year = ref.year
-        year_cell = get.value("baseline_year")
-        if year_cell is not None:
-            year = self._number(sheet, r, year_cell, "Tahun Kondisi Awal")
-            if isinstance(year, int) and 1900 <= year <= 2200:
-                baseline_year = year
-            elif year is not None:
-                self.problem(sheet, r, f"Tahun Kondisi Awal '{year_cell}' is not a year")
-        if baseline_value is not None or baseline_year is not None:
-            if baseline_year is None and self.years is not None and len(self.years):
-                baseline_year = self.years[0] - 1
-            indicator.baseline = model.Baseline(year=baseline_year, value=baseline_value)
-            if baseline_value is None or baseline_year is None:
-                self.problem(sheet, r, "Kondisi Awal needs both a value and a year")
-        for ref, cell in get.yearly("target"):
-            value = self._measure(sheet, r, cell, f"Target {ref.year}")
-            if value is not None and ref.year is not None:
-                indicator.targets[ref.year] = value
-        for ref, cell in get.yearly("realisation"):
-            value = self._measure(sheet, r, cell, f"Realisasi {ref.year}")
-            if value is not None and ref.year is not None:
-                indicator.realisations[ref.year] = value
+        for column in _INDICATOR_COLUMNS:
+            field = column.field
+            assert field is not None
+            if column.yearly:
+                for ref, cell in get.yearly(column.key):
+                    assert ref.year is not None
+                    value = self._read(sheet, r, field, cell, header_text(column, ref.year))
+                    if value is not None:
+                        by_year = field.get(indicator)
+                        if by_year is None:
+                            by_year = {}
+                            field.set(indicator, by_year)
+                        by_year[ref.year] = value
+                continue
+            single = get.cell(column.key)
+            value = (
+                self._read(sheet, r, field, single, column.header) if single is not None else None
+            )
+            blank = field.column.blank if field.column is not None else None
+            if single is None and blank is not None:
+                value = blank
+                self.assumed[column.header, blank] = self.assumed.get((column.header, blank), 0) + 1
+            if value is not None:
+                field.set(indicator, value)
+        self._baseline(sheet, r, get, indicator)
         for ref, cell in get.yearly("quarterly"):
             value = self._measure(sheet, r, cell, f"Realisasi {ref.year} TW{ref.quarter}")
             if value is not None and ref.year is not None:
@@ -915,37 +963,73 @@ class WorkbookImporter:
         indicator.quarterly = {
             y: dict(sorted(q.items())) for y, q in sorted(indicator.quarterly.items())
         }
-        final = get.value("final_target")
-        if final is not None:
-            indicator.final_target = self._measure(
-                sheet, r, get.cell("final_target"), "Target Akhir"
-            )
-        indicator.definition = parse_text(get.value("definition"))
-        indicator.formula = parse_text(get.value("formula"))
-        indicator.data_source = parse_text(get.value("data_source"))
-        period = parse_text(get.value("reporting_period"))
-        if period is not None:
-            if period.lower() in spec.REPORTING_PERIODS:
-                indicator.reporting_period = period.lower()
-            else:
-                self.problem(
-                    sheet,
-                    r,
-                    f"Periode Pelaporan '{period}' is not one of "
-                    f"{', '.join(spec.REPORTING_PERIODS)}",
-                )
-        indicator.notes = parse_text(get.value("indicator_notes"))
-        indicator.former_ids = _list(get.value("indicator_former_ids"))
+        self._text_measures(sheet, r, indicator)
         node.indicators.append(indicator)
         draft.sources.setdefault(f"indicator:{len(node.indicators)}", r)
 
-    def _number(self, sheet: str, r: int, value: Any, label: str) -> int | float | None:
-        """A number, or ``None`` (reported) when the cell holds something else."""
-        try:
-            return parse_number(value)
-        except BadValue as exc:
-            self.problem(sheet, r, f"{label}: {exc}; left out")
-            return None
+    def _text_measures(self, sheet: str, r: int, indicator: model.Indicator) -> None:
+        """Values written as text. A number with its unit (``14 kasus``) is a row problem (the
+        check reports it too, ``nilai-bukan-angka``); words only (``Predikat A``, ``WTP``) mark
+        the indicator qualitative (``kualitatif: true``), said in a note."""
+        marker = spec.INDICATOR.by_key[QUALITATIVE_KEY]
+        if marker.get(indicator):
+            return
+        texts = [(label, v) for label, v in _measures(indicator) if isinstance(v, str)]
+        if not texts:
+            return
+        numbers = [(label, v) for label, v in texts if read_number_and_unit(v) is not None]
+        for label, value in numbers:
+            meant = read_number_and_unit(value)
+            assert meant is not None
+            unit_id = f" dan tulis satuannya ({meant.unit}) di kolom Satuan" if meant.unit else ""
+            unit_en = f" and put the unit ({meant.unit}) in Satuan" if meant.unit else ""
+            self.problem(
+                sheet,
+                r,
+                Text(
+                    id=f"{label} '{value}' berupa teks, bukan angka: tulis {meant.number}{unit_id}",
+                    en=f"{label} '{value}' is text, not a number: write {meant.number}{unit_en}",
+                ),
+            )
+        if not numbers:
+            marker.set(indicator, True)
+            shown = ", ".join(f"{label} '{value}'" for label, value in texts[:3])
+            self.result.notes.append(
+                Text(
+                    id=f"sheet '{sheet}', baris {r}: indikator '{indicator.name}' bernilai teks "
+                    f"({shown}); ditulis sebagai kualitatif ({QUALITATIVE_KEY}: true)",
+                    en=f"sheet '{sheet}', row {r}: indicator '{indicator.name}' has text values "
+                    f"({shown}); written as qualitative ({QUALITATIVE_KEY}: true)",
+                )
+            )
+
+    def _baseline(self, sheet: str, r: int, get: _Getter, indicator: model.Indicator) -> None:
+        """Kondisi Awal: its value (the year may be in the header) and its year (blank: the year
+        before the period)."""
+        baseline_value = None
+        baseline_year = None
+        for ref, cell in get.cells.items():
+            if ref.key == "baseline":
+                baseline_value = self._measure(sheet, r, cell, "Kondisi Awal")
+                baseline_year = ref.year
+        year_cell = get.cell("baseline_year")
+        if year_cell is not None:
+            year = self._read(sheet, r, _BASELINE_YEAR, year_cell, "Tahun Kondisi Awal")
+            if year is not None:
+                baseline_year = year
+        if baseline_value is not None or baseline_year is not None:
+            if baseline_year is None and self.years is not None and len(self.years):
+                baseline_year = self.years[0] - 1
+            indicator.baseline = model.Baseline(year=baseline_year, value=baseline_value)
+            if baseline_value is None or baseline_year is None:
+                self.problem(
+                    sheet,
+                    r,
+                    Text(
+                        id="Kondisi Awal memerlukan nilai sekaligus tahunnya",
+                        en="Kondisi Awal needs both a value and a year",
+                    ),
+                )
 
     def _measure(self, sheet: str, r: int, cell: Cell | None, label: str) -> model.Value | None:
         if cell is None:
@@ -953,7 +1037,13 @@ class WorkbookImporter:
         try:
             return parse_measure(cell)
         except BadValue as exc:
-            self.problem(sheet, r, f"{label}: {exc}; left out")
+            self.problem(
+                sheet,
+                r,
+                Text(
+                    id=f"{label}: {exc.text.id}; diabaikan", en=f"{label}: {exc.text.en}; left out"
+                ),
+            )
             return None
 
     # -- crosscutting sheet --
@@ -979,34 +1069,57 @@ class WorkbookImporter:
             if draft is None:
                 if source in self.known:
                     self.result.notes.append(
-                        f"sheet '{sheet}', row {r}: link from '{source}', which is not imported "
-                        "here; left out"
+                        Text(
+                            id=f"sheet '{sheet}', baris {r}: tautan dari '{source}', yang tidak "
+                            "diimpor di sini; diabaikan",
+                            en=f"sheet '{sheet}', row {r}: link from '{source}', which is not "
+                            "imported here; left out",
+                        )
                     )
                 else:
                     self.problem(
                         sheet,
                         r,
-                        f"Dari '{source or ''}' is not a sasaran of the workbook; link not placed",
+                        Text(
+                            id=f"Dari '{source or ''}' bukan sasaran dalam workbook; tautan tidak "
+                            "ditempatkan",
+                            en=f"Dari '{source or ''}' is not a sasaran of the workbook; link not "
+                            "placed",
+                        ),
                     )
                 continue
             role = parse_text(row.get("role"))
             if role is None:
-                self.problem(sheet, r, "a crosscutting link without Peran; not placed")
-                continue
-            status_text = parse_text(row.get("status"))
-            status = STATUS_WORDS.get(normalise(status_text)) if status_text else "menunggu"
-            if status is None:
                 self.problem(
                     sheet,
                     r,
-                    f"Status '{status_text}' is not menunggu, disetujui or ditolak; not placed",
+                    Text(
+                        id="tautan crosscutting tanpa Peran; tidak ditempatkan",
+                        en="a crosscutting link without Peran; not placed",
+                    ),
                 )
                 continue
+            try:
+                status = read_cell(_STATUS, Cell(row.get("status")), "Status", _STATUS_COLUMN)
+            except BadCell as exc:
+                self.problem(
+                    sheet,
+                    r,
+                    Text(id=f"{exc.text.id}; tidak ditempatkan", en=f"{exc.text.en}; not placed"),
+                )
+                continue
+            status = status or "menunggu"
             target = parse_text(row.get("to_id"))
             body = parse_text(row.get("body"))
             if target is None and body is None:
                 self.problem(
-                    sheet, r, "a crosscutting link needs Ke (a sasaran id) or Instansi; not placed"
+                    sheet,
+                    r,
+                    Text(
+                        id="tautan crosscutting memerlukan Ke (id sasaran) atau Instansi; tidak "
+                        "ditempatkan",
+                        en="a crosscutting link needs Ke (a sasaran id) or Instansi; not placed",
+                    ),
                 )
                 continue
             if (
@@ -1018,7 +1131,12 @@ class WorkbookImporter:
                 self.problem(
                     sheet,
                     r,
-                    f"Ke '{target}' is not a sasaran of the workbook or the trees; kept as written",
+                    Text(
+                        id=f"Ke '{target}' bukan sasaran dalam workbook maupun pohon; disimpan "
+                        "sebagaimana tertulis",
+                        en=f"Ke '{target}' is not a sasaran of the workbook or the trees; kept as "
+                        "written",
+                    ),
                 )
             draft.node.crosscutting.append(
                 model.Crosscutting(
@@ -1043,12 +1161,23 @@ class WorkbookImporter:
                 continue
             if draft.node.id in by_id or draft.node.id in self.known:
                 other = by_id.get(draft.node.id)
-                where = f"row {other.row} of sheet '{other.sheet}'" if other else "pemda.yaml"
+                where = (
+                    Text(
+                        id=f"baris {other.row} sheet '{other.sheet}'",
+                        en=f"row {other.row} of sheet '{other.sheet}'",
+                    )
+                    if other
+                    else Text.same("pemda.yaml")
+                )
                 if draft.explicit_id:
                     self.problem(
                         draft.sheet,
                         draft.row,
-                        f"ID '{draft.node.id}' is used by {where} too; ids must be unique",
+                        Text(
+                            id=f"ID '{draft.node.id}' juga dipakai oleh {where.id}; id harus unik",
+                            en=f"ID '{draft.node.id}' is used by {where.en} too; ids must be "
+                            "unique",
+                        ),
                     )
                 draft.node.id = self._unique(draft.node.id, by_id)
             by_id[draft.node.id] = draft
@@ -1073,7 +1202,10 @@ class WorkbookImporter:
                         self.problem(
                             draft.sheet,
                             draft.row,
-                            f"ID Indikator '{ind.id}' is already used; one is generated",
+                            Text(
+                                id=f"ID Indikator '{ind.id}' sudah dipakai; id dibuat otomatis",
+                                en=f"ID Indikator '{ind.id}' is already used; one is generated",
+                            ),
                         )
                         ind.id = ""
                     else:
@@ -1090,9 +1222,12 @@ class WorkbookImporter:
             ind.id = candidate
             used_indicator_ids.add(candidate)
         self._apply_crosscutting(by_id)
-        if self.assumed_polarity:
+        for (header, blank), count in self.assumed.items():
             self.result.notes.append(
-                f"{self.assumed_polarity} indicator(s) without Polaritas: maksimal assumed"
+                Text(
+                    id=f"{count} indikator tanpa {header}: dianggap {blank}",
+                    en=f"{count} indicator(s) without {header}: {blank} assumed",
+                )
             )
         for opd_id, state in self.states.items():
             imported = ImportedOpd(state.opd, [d.node for d in state.drafts], list(state.sheets))
@@ -1129,7 +1264,10 @@ class WorkbookImporter:
                 self.problem(
                     draft.sheet,
                     draft.row,
-                    f"Induk '{text}' matches {len(matches)} sasaran; write its id instead",
+                    Text(
+                        id=f"Induk '{text}' cocok dengan {len(matches)} sasaran; tulis id-nya",
+                        en=f"Induk '{text}' matches {len(matches)} sasaran; write its id instead",
+                    ),
                 )
                 return
             if _ID.match(text) and not self.known:
@@ -1138,8 +1276,12 @@ class WorkbookImporter:
             self.problem(
                 draft.sheet,
                 draft.row,
-                f"Induk '{text}' is not a sasaran of the workbook "
-                "or of the trees; not placed under it",
+                Text(
+                    id=f"Induk '{text}' bukan sasaran dalam workbook maupun pohon; tidak "
+                    "ditempatkan di bawahnya",
+                    en=f"Induk '{text}' is not a sasaran of the workbook "
+                    "or of the trees; not placed under it",
+                ),
             )
             return
         if index == 0:
@@ -1152,9 +1294,24 @@ class WorkbookImporter:
         self.problem(
             draft.sheet,
             draft.row,
-            f"the {level.name} '{_short(node.statement)}' has no Induk and no {above.name} above "
-            f"it{' in the workbook (write the regional sasaran id in an Induk column)' if above.scope == 'pemda' else ''}; "
-            "written without a parent",
+            Text(
+                id=f"{level.name} '{_short(node.statement)}' tidak memiliki Induk dan tidak ada "
+                f"{above.name} di atasnya"
+                + (
+                    " dalam workbook (tulis id sasaran pemda di kolom Induk)"
+                    if above.scope == "pemda"
+                    else ""
+                )
+                + "; ditulis tanpa induk",
+                en=f"the {level.name} '{_short(node.statement)}' has no Induk and no "
+                f"{above.name} above it"
+                + (
+                    " in the workbook (write the regional sasaran id in an Induk column)"
+                    if above.scope == "pemda"
+                    else ""
+                )
+                + "; written without a parent",
+            ),
         )
 
 
@@ -1195,160 +1352,13 @@ def slug(text: str) -> str:
 # --- YAML ----------------------------------------------------------------------------------------
 
 
-def _plain_ok(text: str, flow: bool) -> bool:
-    if not text or text != text.strip() or "\n" in text or "\t" in text:
-        return False
-    if flow and any(ch in text for ch in ",[]{}#:&*!|>'\"%@`"):
-        return False
-    if text[0] in "-?:,[]{}#&*!|>'\"%@`":
-        return False
-    try:
-        return yaml.safe_load(f"k: {text}") == {"k": text}
-    except yaml.YAMLError:
-        return False
-
-
-def scalar(value: Any, *, quote: bool = False, flow: bool = False) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        text = repr(value)
-        if "e" in text or "E" in text:
-            mantissa, _, exponent = text.lower().partition("e")
-            if "." not in mantissa:
-                mantissa += ".0"
-            text = f"{mantissa}e{exponent if exponent[0] in '+-' else '+' + exponent}"
-        return text
-    text = str(value)
-    if not quote and _plain_ok(text, flow):
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _flow_map(mapping: dict[Any, Any]) -> str:
-    return "{" + ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in mapping.items()) + "}"
-
-
-def _flow_list(items: Iterable[str]) -> str:
-    return "[" + ", ".join(scalar(item, flow=True) for item in items) + "]"
-
-
 def opd_yaml(opd: model.Opd, nodes: list[model.Node], source: str = "") -> str:
-    """An agency file in the demo trees' layout (keys in the format's order, flow year maps)."""
-    lines = ["# yaml-language-server: $schema=../../docs/schema/pohon.schema.json"]
+    """An agency file in the canonical layout (:mod:`..tree.yaml_writer`), noting the workbook
+    it was imported from (``source``)."""
+    comments = [yaml_writer.schema_comment(2)]
     if source:
-        lines += ["#", f"# Diimpor dari {source} oleh `pohon import-xlsx`."]
-    lines.append("opd:")
-    lines.append(f"  id: {opd.id}")
-    lines.append(f"  nama: {scalar(opd.name)}")
-    for key, value, quote in (
-        ("singkatan", opd.short_name, False),
-        ("kode", opd.code, True),
-        ("kepala", opd.head, False),
-        ("jenis", opd.kind, False),
-    ):
-        if value:
-            lines.append(f"  {key}: {scalar(value, quote=quote)}")
-    lines.append("")
-    lines.append("node:" if nodes else "node: []")
-    for i, node in enumerate(nodes):
-        if i:
-            lines.append("")
-        lines.extend(_node_lines(node))
-    return "\n".join(lines) + "\n"
-
-
-def _node_lines(node: model.Node) -> list[str]:
-    out = [f"  - id: {node.id}", f"    tingkat: {node.level}"]
-    if node.parent_id:
-        out.append(f"    induk: {node.parent_id}")
-    if node.order is not None:
-        out.append(f"    urutan: {node.order}")
-    out.append(f"    pernyataan: {scalar(node.statement)}")
-    if node.responsible:
-        out.append(f"    penanggung_jawab: {scalar(node.responsible)}")
-    if node.official and (node.official.name or node.official.nip):
-        out.append("    pejabat:")
-        if node.official.name:
-            out.append(f"      nama: {scalar(node.official.name)}")
-        if node.official.nip:
-            out.append(f"      nip: {scalar(node.official.nip, quote=True)}")
-    if node.work_unit:
-        out.append(f"    unit_kerja: {scalar(node.work_unit)}")
-    if node.code:
-        out.append(f"    kode: {scalar(node.code, quote=True)}")
-    if node.budget:
-        out.append(f"    anggaran: {_flow_map(dict(sorted(node.budget.items())))}")
-    if node.indicators:
-        out.append("    indikator:")
-        for ind in node.indicators:
-            out.extend(_indicator_lines(ind))
-    if node.crosscutting:
-        out.append("    crosscutting:")
-        for link in node.crosscutting:
-            first = True
-            for key, value in (
-                ("ke", link.target_id),
-                ("instansi", link.body),
-                ("peran", link.role),
-                ("keterangan", link.note),
-                ("status", link.status),
-            ):
-                if value is None:
-                    continue
-                prefix = "      - " if first else "        "
-                out.append(f"{prefix}{key}: {scalar(value)}")
-                first = False
-    if node.tags:
-        out.append(f"    tag: {_flow_list(node.tags)}")
-    if node.notes:
-        out.append(f"    keterangan: {scalar(node.notes)}")
-    if node.former_ids:
-        out.append(f"    id_lama: {_flow_list(node.former_ids)}")
-    return out
-
-
-def _indicator_lines(ind: model.Indicator) -> list[str]:
-    pad = "        "
-    out = [f"      - id: {ind.id}", f"{pad}nama: {scalar(ind.name)}"]
-    if ind.unit is not None:
-        out.append(f"{pad}satuan: {scalar(ind.unit)}")
-    out.append(f"{pad}polaritas: {ind.polarity}")
-    if ind.kind:
-        out.append(f"{pad}jenis: {ind.kind}")
-    if ind.is_iku:
-        out.append(f"{pad}iku: true")
-    if ind.baseline is not None:
-        parts = {}
-        if ind.baseline.year is not None:
-            parts["tahun"] = ind.baseline.year
-        if ind.baseline.value is not None:
-            parts["nilai"] = ind.baseline.value
-        out.append(f"{pad}kondisi_awal: {_flow_map(parts)}")
-    if ind.targets:
-        out.append(f"{pad}target: {_flow_map(dict(sorted(ind.targets.items())))}")
-    if ind.final_target is not None:
-        out.append(f"{pad}target_akhir: {scalar(ind.final_target)}")
-    if ind.realisations:
-        out.append(f"{pad}realisasi: {_flow_map(dict(sorted(ind.realisations.items())))}")
-    if ind.quarterly:
-        out.append(f"{pad}realisasi_triwulan:")
-        for year, quarters in sorted(ind.quarterly.items()):
-            out.append(f"{pad}  {year}: {_flow_map(quarters)}")
-    for key, value in (
-        ("definisi", ind.definition),
-        ("formula", ind.formula),
-        ("sumber_data", ind.data_source),
-        ("periode_pelaporan", ind.reporting_period),
-        ("keterangan", ind.notes),
-    ):
-        if value is not None:
-            out.append(f"{pad}{key}: {scalar(value)}")
-    if ind.former_ids:
-        out.append(f"{pad}id_lama: {_flow_list(ind.former_ids)}")
-    return out
+        comments += ["", f"Diimpor dari {source} oleh `pohon import-xlsx`."]
+    return yaml_writer.opd_file(opd, nodes, comments=comments)
 
 
 # --- entry points --------------------------------------------------------------------------------
@@ -1398,3 +1408,18 @@ def import_xlsx(
             handle.write(text)
         result.written.append(target)
     return result
+
+
+__all__ = [
+    "BadValue",
+    "Cell",
+    "ImportResult",
+    "ImportedOpd",
+    "Problem",
+    "WorkbookImporter",
+    "XlsxImportError",
+    "import_xlsx",
+    "opd_yaml",
+    "parse_number",
+    "read_workbook",
+]

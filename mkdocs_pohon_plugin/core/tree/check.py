@@ -5,12 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import RULES, Diagnostic, DiagnosticSink, Severity, sort_key
+from .diagnostics import (
+    RULES,
+    Diagnostic,
+    DiagnosticSink,
+    Severity,
+    Text,
+    count_findings,
+    sort_key,
+)
 from .former_ids import check_former_ids
 from .graph import Graph
 from .load import LoadCache, display_path, load_site
 from .model import Site
-from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
+from .nomenclature import PACKAGED_FOLDER, Nomenclature, NomenclatureError, load_nomenclature
 from .validate import validate
 
 
@@ -30,15 +38,26 @@ class CheckResult:
         return [d for d in self.diagnostics if not d.is_error]
 
     @property
+    def error_count(self) -> int:
+        """Errors found, those left out of the list past the per-file cap included."""
+        return count_findings(self.errors)
+
+    @property
+    def warning_count(self) -> int:
+        """Warnings found, those left out of the list past the per-file cap included."""
+        return count_findings(self.warnings)
+
+    @property
     def ok(self) -> bool:
         return not any(d.is_error for d in self.diagnostics)
 
 
 def _nomenclature(site: Site, root: Path, sink: DiagnosticSink) -> Nomenclature | None:
     ref = site.region.nomenclature if site.region else None
-    if ref is None or not ref.folder:
+    if ref is None:
         return None
-    folder = (root / ref.folder).resolve()
+    # No folder of its own: the nomenclature shipped inside the package.
+    folder = (root / ref.folder).resolve() if ref.folder else PACKAGED_FOLDER
     try:
         return load_nomenclature(folder, ref.version)
     except NomenclatureError as exc:
@@ -46,8 +65,12 @@ def _nomenclature(site: Site, root: Path, sink: DiagnosticSink) -> Nomenclature 
             "nomenklatur-tidak-ditemukan",
             ref.loc.file or display_path(root),
             ref.lines.get("berkas", ref.loc.line),
-            f"The nomenclature cannot be read: {exc}. Point 'berkas' at a folder with "
-            "program.csv, kegiatan.csv and sub_kegiatan.csv.",
+            Text(
+                id=f"Nomenklatur tidak dapat dibaca: {exc.text.id}. Arahkan 'berkas' ke folder "
+                "yang berisi program.csv, kegiatan.csv dan sub_kegiatan.csv.",
+                en=f"The nomenclature cannot be read: {exc.text.en}. Point 'berkas' at a folder "
+                "with program.csv, kegiatan.csv and sub_kegiatan.csv.",
+            ),
         )
         return None
 
@@ -64,15 +87,24 @@ def _switched_off(site: Site, sink: DiagnosticSink, extra: tuple[str, ...]) -> s
                 "aturan-tidak-dikenal",
                 file,
                 line,
-                f"aturan_nonaktif item {index + 1} names the rule '{rule_id}', which does not "
-                "exist; `pohon rules` lists them.",
+                Text(
+                    id=f"Butir {index + 1} aturan_nonaktif menyebut aturan '{rule_id}', yang "
+                    "tidak ada; `pohon rules` menampilkan daftarnya.",
+                    en=f"aturan_nonaktif item {index + 1} names the rule '{rule_id}', which does "
+                    "not exist; `pohon rules` lists them.",
+                ),
             )
         elif rule.severity is Severity.ERROR:
             sink.add(
                 "aturan-tidak-dikenal",
                 file,
                 line,
-                f"'{rule_id}' is an error rule and cannot be switched off; fix what it reports.",
+                Text(
+                    id=f"'{rule_id}' adalah aturan galat (error) dan tidak dapat dinonaktifkan; "
+                    "perbaiki yang dilaporkannya.",
+                    en=f"'{rule_id}' is an error rule and cannot be switched off; fix what it "
+                    "reports.",
+                ),
             )
         else:
             disabled.add(rule_id)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .diagnostics import Text
+
 # Cyrillic and Greek letters that look like a Latin letter, in both cases (mapped before case is
 # folded: Cyrillic capital В looks like B, its small letter в does not look like b).
 _LOOKALIKES = {
@@ -68,16 +70,28 @@ WINDOWS_DEVICES = frozenset(
 )
 
 
-def unportable(part: str) -> str | None:
+def unportable(part: str) -> Text | None:
     """Why one file or folder name cannot be checked out everywhere, or ``None`` if it can."""
     bad = sorted({c for c in part if c in _WINDOWS_FORBIDDEN or unicodedata.category(c) == "Cc"})
     if bad:
         shown = ", ".join(repr(c) for c in bad)
-        return f"contains {shown}, which Windows does not allow in a file name"
+        return Text(
+            id=f"memuat {shown}, yang tidak diizinkan Windows dalam nama berkas",
+            en=f"contains {shown}, which Windows does not allow in a file name",
+        )
     if any(not _visible(c) for c in part):
-        return "contains an invisible character (a direction mark, zero-width space or the like)"
+        return Text(
+            id="memuat karakter tak terlihat (tanda arah, spasi lebar-nol, atau sejenisnya)",
+            en="contains an invisible character (a direction mark, zero-width space or the like)",
+        )
     if part.split(".")[0].strip().lower() in WINDOWS_DEVICES:
-        return f"'{part.split('.')[0]}' is a reserved device name on Windows"
+        return Text(
+            id=f"'{part.split('.')[0]}' adalah nama perangkat yang dicadangkan Windows",
+            en=f"'{part.split('.')[0]}' is a reserved device name on Windows",
+        )
     if part.endswith((".", " ")):
-        return "ends with a dot or a space, which Windows drops"
+        return Text(
+            id="diakhiri titik atau spasi, yang dibuang oleh Windows",
+            en="ends with a dot or a space, which Windows drops",
+        )
     return None

@@ -7,7 +7,8 @@ off; warnings (the evaluators' quality rules) can, per site, with ``pengaturan.a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from enum import Enum
 
 
@@ -16,11 +17,44 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+LANGUAGES = ("id", "en")
+"""The languages of every message the tool writes; Indonesian is the default."""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A sentence in both languages the tool speaks (Indonesian first, the default)."""
+
+    id: str
+    en: str
+
+    def __call__(self, language: str = "id") -> str:
+        return self.en if language == "en" else self.id
+
+    def map(self, change: Callable[[str], str]) -> Text:
+        return Text(change(self.id), change(self.en))
+
+    @classmethod
+    def same(cls, text: str) -> Text:
+        """A text that reads the same in both languages: a quoted value, a system's own words."""
+        return cls(text, text)
+
+    def __add__(self, other: Text) -> Text:
+        """Both languages joined: ``Text("a", "b") + Text(" c", " d")``."""
+        return Text(self.id + other.id, self.en + other.en)
+
+
+def as_text(message: str | Text) -> Text:
+    """``message`` as a :class:`Text`; a plain string (a value, not a sentence) stands for both."""
+    return message if isinstance(message, Text) else Text.same(message)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     severity: Severity
-    summary: str
+    summary: Text
+    """What the rule finds, in both languages."""
 
 
 _E = Severity.ERROR
@@ -33,85 +67,325 @@ RULES: dict[str, Rule] = {
         Rule(
             "berkas-tidak-terbaca",
             _E,
-            "a tree file cannot be read or decoded as UTF-8, or is too large",
+            Text(
+                id="berkas pohon tidak dapat dibaca atau didekode sebagai UTF-8, atau terlalu besar",
+                en="a tree file cannot be read or decoded as UTF-8, or is too large",
+            ),
         ),
-        Rule("yaml-sintaks", _E, "the file is not valid YAML"),
+        Rule(
+            "yaml-sintaks",
+            _E,
+            Text(
+                id="berkas bukan YAML yang sah",
+                en="the file is not valid YAML",
+            ),
+        ),
         Rule(
             "yaml-alias",
             _E,
-            "YAML anchors and aliases are not allowed: they hide content from reviewers",
+            Text(
+                id="anchor dan alias YAML tidak diizinkan: keduanya menyembunyikan isi dari penelaah",
+                en="YAML anchors and aliases are not allowed: they hide content from reviewers",
+            ),
         ),
         Rule(
             "kunci-ganda",
             _E,
-            "a key appears twice in one mapping; YAML would silently keep the last",
+            Text(
+                id="satu kunci muncul dua kali dalam satu pemetaan; YAML diam-diam hanya menyimpan yang terakhir",
+                en="a key appears twice in one mapping; YAML would silently keep the last",
+            ),
         ),
         Rule(
             "jenis-berkas",
             _E,
-            "a file is neither the regional file (pemda:) nor an agency file (opd:)",
+            Text(
+                id="berkas bukan berkas pemda (pemda:) maupun berkas perangkat daerah (opd:)",
+                en="a file is neither the regional file (pemda:) nor an agency file (opd:)",
+            ),
         ),
         Rule(
             "nama-berkas-tidak-aman",
             _E,
-            "a tree file or folder name that cannot be checked out on every system (Windows)",
+            Text(
+                id="nama berkas atau folder pohon yang tidak dapat di-checkout di semua sistem (Windows)",
+                en="a tree file or folder name that cannot be checked out on every system (Windows)",
+            ),
         ),
         # Shape of a file
-        Rule("kolom-tidak-dikenal", _E, "a key that the format does not know (often a typo)"),
-        Rule("kolom-wajib", _E, "a required key is missing"),
-        Rule("tipe-salah", _E, "a value of the wrong type"),
-        Rule("nilai-salah", _E, "a value outside the allowed choices"),
-        Rule("yaml-konversi", _E, "unquoted text that YAML turns into a number, boolean or date"),
-        Rule("koma-desimal", _E, "a number written with a decimal comma, which YAML reads as text"),
+        Rule(
+            "kolom-tidak-dikenal",
+            _E,
+            Text(
+                id="kunci yang tidak dikenal format (sering salah ketik)",
+                en="a key that the format does not know (often a typo)",
+            ),
+        ),
+        Rule(
+            "kolom-wajib",
+            _E,
+            Text(
+                id="kunci wajib tidak ada",
+                en="a required key is missing",
+            ),
+        ),
+        Rule(
+            "tipe-salah",
+            _E,
+            Text(
+                id="nilai dengan tipe yang salah",
+                en="a value of the wrong type",
+            ),
+        ),
+        Rule(
+            "nilai-salah",
+            _E,
+            Text(
+                id="nilai di luar pilihan yang diizinkan",
+                en="a value outside the allowed choices",
+            ),
+        ),
+        Rule(
+            "yaml-konversi",
+            _E,
+            Text(
+                id="teks tanpa tanda kutip yang diubah YAML menjadi angka, boolean, atau tanggal",
+                en="unquoted text that YAML turns into a number, boolean or date",
+            ),
+        ),
+        Rule(
+            "koma-desimal",
+            _E,
+            Text(
+                id="angka yang ditulis dengan koma desimal, yang dibaca YAML sebagai teks (atau, "
+                "di dalam {…}, sebagai angka dan kunci yang tersasar)",
+                en="a number written with a decimal comma, which YAML reads as text (or, inside "
+                "{…}, as a number and a stray key)",
+            ),
+        ),
+        Rule(
+            "nilai-bukan-angka",
+            _E,
+            Text(
+                id="kondisi awal, target atau realisasi yang ditulis sebagai teks (85%, 14 kasus, "
+                '"85") pada indikator yang tidak dinyatakan kualitatif (kualitatif: true)',
+                en='a baseline, target or realisation written as text (85%, 14 kasus, "85") in an '
+                "indicator not declared qualitative (kualitatif: true)",
+            ),
+        ),
         # Site-wide consistency
-        Rule("id-ganda", _E, "the same id is used twice in the site"),
-        Rule("id-tidak-aman", _E, "an id that is not safe in a URL"),
+        Rule(
+            "id-ganda",
+            _E,
+            Text(
+                id="id yang sama dipakai dua kali dalam situs",
+                en="the same id is used twice in the site",
+            ),
+        ),
+        Rule(
+            "id-tidak-aman",
+            _E,
+            Text(
+                id="id yang tidak aman dipakai dalam URL",
+                en="an id that is not safe in a URL",
+            ),
+        ),
         Rule(
             "nama-kembar",
             _E,
-            "two agency names, ids or file names that a reader cannot tell apart",
+            Text(
+                id="dua nama, id, atau nama berkas perangkat daerah yang tidak dapat dibedakan pembaca",
+                en="two agency names, ids or file names that a reader cannot tell apart",
+            ),
         ),
-        Rule("rujukan-hilang", _E, "a reference to a node that does not exist"),
-        Rule("siklus", _E, "parents that form a cycle"),
+        Rule(
+            "rujukan-hilang",
+            _E,
+            Text(
+                id="rujukan ke node yang tidak ada",
+                en="a reference to a node that does not exist",
+            ),
+        ),
+        Rule(
+            "siklus",
+            _E,
+            Text(
+                id="induk-induk yang membentuk lingkaran",
+                en="parents that form a cycle",
+            ),
+        ),
         Rule(
             "tingkat-salah",
             _E,
-            "a node that is not exactly one level below its parent, or an unknown level",
+            Text(
+                id="node yang tidak tepat satu tingkat di bawah induknya, atau tingkat yang tidak dikenal",
+                en="a node that is not exactly one level below its parent, or an unknown level",
+            ),
         ),
-        Rule("tahun-di-luar-periode", _E, "a year outside the planning period"),
         Rule(
-            "kode-salah", _E, "a malformed Kemendagri code, or one of the wrong kind for the level"
+            "tahun-di-luar-periode",
+            _E,
+            Text(
+                id="tahun di luar periode perencanaan",
+                en="a year outside the planning period",
+            ),
         ),
-        Rule("kode-tidak-sesuai-induk", _E, "a code that does not belong under its parent's code"),
-        Rule("id-lama-bentrok", _E, "a former id (id_lama) that is live, or claimed twice"),
-        Rule("id-hilang", _E, "a published id that disappeared without being listed as id_lama"),
-        Rule("induk-opd-lain", _E, "a parent in another agency (use crosscutting instead)"),
         Rule(
-            "crosscutting-diri", _E, "a crosscutting link from a node to itself or its own agency"
+            "kode-salah",
+            _E,
+            Text(
+                id="kode Kemendagri yang salah bentuk, atau berjenis salah untuk tingkatnya",
+                en="a malformed Kemendagri code, or one of the wrong kind for the level",
+            ),
+        ),
+        Rule(
+            "kode-tidak-sesuai-induk",
+            _E,
+            Text(
+                id="kode yang tidak berada di bawah kode induknya",
+                en="a code that does not belong under its parent's code",
+            ),
+        ),
+        Rule(
+            "id-lama-bentrok",
+            _E,
+            Text(
+                id="id lama (id_lama) yang masih dipakai, atau diklaim dua kali",
+                en="a former id (id_lama) that is live, or claimed twice",
+            ),
+        ),
+        Rule(
+            "id-hilang",
+            _E,
+            Text(
+                id="id yang sudah terbit lalu hilang tanpa dicantumkan sebagai id_lama",
+                en="a published id that disappeared without being listed as id_lama",
+            ),
+        ),
+        Rule(
+            "induk-opd-lain",
+            _E,
+            Text(
+                id="induk di perangkat daerah lain (gunakan crosscutting)",
+                en="a parent in another agency (use crosscutting instead)",
+            ),
+        ),
+        Rule(
+            "crosscutting-diri",
+            _E,
+            Text(
+                id="tautan crosscutting dari node ke dirinya sendiri atau ke perangkat daerahnya sendiri",
+                en="a crosscutting link from a node to itself or its own agency",
+            ),
         ),
         # Quality rules (PermenPANRB 88/2021 evaluation sheet)
-        Rule("node-tanpa-indikator", _W, "a node without an indicator"),
-        Rule("indikator-tanpa-satuan", _W, "an indicator without a unit (satuan)"),
-        Rule("indikator-tanpa-kondisi-awal", _W, "an indicator without a baseline (kondisi awal)"),
+        Rule(
+            "node-tanpa-indikator",
+            _W,
+            Text(
+                id="node tanpa indikator",
+                en="a node without an indicator",
+            ),
+        ),
+        Rule(
+            "indikator-tanpa-satuan",
+            _W,
+            Text(
+                id="indikator tanpa satuan",
+                en="an indicator without a unit (satuan)",
+            ),
+        ),
+        Rule(
+            "indikator-tanpa-kondisi-awal",
+            _W,
+            Text(
+                id="indikator tanpa kondisi awal",
+                en="an indicator without a baseline (kondisi awal)",
+            ),
+        ),
         Rule(
             "indikator-tanpa-target",
             _W,
-            "an indicator without a target for some year of the period",
+            Text(
+                id="indikator tanpa target untuk salah satu tahun periode",
+                en="an indicator without a target for some year of the period",
+            ),
         ),
-        Rule("indikator-tanpa-definisi", _W, "an indicator without an operational definition"),
+        Rule(
+            "indikator-tanpa-definisi",
+            _W,
+            Text(
+                id="indikator tanpa definisi operasional",
+                en="an indicator without an operational definition",
+            ),
+        ),
         Rule(
             "daun-tanpa-sub-kegiatan",
             _W,
-            "an agency leaf node that does not link to a sub kegiatan",
+            Text(
+                id="node daun perangkat daerah yang tidak tertaut ke sub kegiatan",
+                en="an agency leaf node that does not link to a sub kegiatan",
+            ),
         ),
-        Rule("sasaran-tanpa-cascading", _W, "a regional sasaran that no agency node supports"),
-        Rule("crosscutting-menunggu", _W, "a crosscutting link still pending agreement"),
-        Rule("crosscutting-ditolak", _W, "a crosscutting link that was rejected"),
-        Rule("kode-tidak-di-nomenklatur", _W, "a code missing from the declared nomenclature"),
-        Rule("nomenklatur-tidak-ditemukan", _W, "the declared nomenclature folder cannot be read"),
-        Rule("aturan-tidak-dikenal", _W, "aturan_nonaktif names a rule that does not exist"),
+        Rule(
+            "sasaran-tanpa-cascading",
+            _W,
+            Text(
+                id="sasaran pemda yang tidak didukung node perangkat daerah mana pun",
+                en="a regional sasaran that no agency node supports",
+            ),
+        ),
+        Rule(
+            "crosscutting-menunggu",
+            _W,
+            Text(
+                id="tautan crosscutting yang masih menunggu kesepakatan",
+                en="a crosscutting link still pending agreement",
+            ),
+        ),
+        Rule(
+            "crosscutting-ditolak",
+            _W,
+            Text(
+                id="tautan crosscutting yang ditolak",
+                en="a crosscutting link that was rejected",
+            ),
+        ),
+        Rule(
+            "kode-tidak-di-nomenklatur",
+            _W,
+            Text(
+                id="kode yang tidak ada dalam nomenklatur yang dinyatakan",
+                en="a code missing from the declared nomenclature",
+            ),
+        ),
+        Rule(
+            "nomenklatur-tidak-ditemukan",
+            _W,
+            Text(
+                id="folder nomenklatur yang dinyatakan tidak dapat dibaca",
+                en="the declared nomenclature folder cannot be read",
+            ),
+        ),
+        Rule(
+            "aturan-tidak-dikenal",
+            _W,
+            Text(
+                id="aturan_nonaktif menyebut aturan yang tidak ada",
+                en="aturan_nonaktif names a rule that does not exist",
+            ),
+        ),
     )
 }
+
+
+class TextError(Exception):
+    """An error whose message is said in both languages; ``str()`` gives the Indonesian (the
+    default language), ``text(language)`` either."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.id)
+        self.text = text
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +395,30 @@ class Diagnostic:
     rule: str
     file: str
     line: int
-    message: str
+    text: Text
+    """What is wrong and what to do, in both languages."""
     column: int = 0
+    left_out: int = 0
+    """For the note that ends the list of one rule in one file (past
+    :data:`MAX_PER_RULE_AND_FILE`): how many findings it stands for, its own line's included;
+    0 for an ordinary finding."""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.text, str):  # built by hand (tests, old callers): one text for both
+            object.__setattr__(self, "text", as_text(self.text))
+
+    @property
+    def message(self) -> str:
+        """The message in Indonesian (the default language)."""
+        return self.text.id
+
+    def message_in(self, language: str = "id") -> str:
+        return self.text(language)
+
+    @property
+    def count(self) -> int:
+        """How many findings this diagnostic stands for: 1, or more for a note."""
+        return self.left_out or 1
 
     @property
     def severity(self) -> Severity:
@@ -132,19 +428,27 @@ class Diagnostic:
     def is_error(self) -> bool:
         return RULES[self.rule].severity is Severity.ERROR
 
-    def format(self) -> str:
+    def format(self, language: str = "id") -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.severity.value}[{self.rule}] {self.message}"
+        return f"{where}: {self.severity.value}[{self.rule}] {self.text(language)}"
 
-    def as_dict(self) -> dict[str, object]:
-        return {
+    def as_dict(self, language: str = "id") -> dict[str, object]:
+        found: dict[str, object] = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
             "severity": self.severity.value,
             "rule": self.rule,
-            "message": self.message,
+            "message": self.text(language),
         }
+        if self.left_out:
+            found["count"] = self.left_out
+        return found
+
+
+def count_findings(diagnostics: Iterable[Diagnostic]) -> int:
+    """How many findings ``diagnostics`` hold: every finding, listed or left out past the cap."""
+    return sum(d.count for d in diagnostics)
 
 
 MAX_PER_RULE_AND_FILE = 100
@@ -166,38 +470,65 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-class DiagnosticSink:
-    """Collects diagnostics while loading and validating; nothing stops at the first one."""
+def _note(rule: str, count: int) -> Text:
+    return Text(
+        f"{count} masalah sejenis ({rule}) lagi, mulai baris ini, tidak ditampilkan satu per "
+        f"satu: pemeriksaan menampilkan paling banyak {MAX_PER_RULE_AND_FILE} per aturan dan "
+        "berkas. Perbaiki yang sudah tampil lalu jalankan lagi.",
+        f"{count} more problem(s) of this kind ({rule}), from this line on, are not listed one "
+        f"by one: the check lists at most {MAX_PER_RULE_AND_FILE} per rule and file. Fix those "
+        "listed and run it again.",
+    )
 
-    __slots__ = ("items", "reported", "_counts")
+
+class DiagnosticSink:
+    """Collects diagnostics while loading and validating; nothing stops at the first one.
+
+    At most :data:`MAX_PER_RULE_AND_FILE` diagnostics of one rule in one file are listed; the next
+    becomes a note that stands for all the rest (:attr:`Diagnostic.left_out`), so totals stay
+    exact (:func:`count_findings`)."""
+
+    __slots__ = ("_items", "reported", "_counts", "_notes")
 
     def __init__(self) -> None:
-        self.items: list[Diagnostic] = []
+        self._items: list[Diagnostic] = []
         self.reported = 0
         """Diagnostics added, including those left out over :data:`MAX_PER_RULE_AND_FILE`."""
         self._counts: dict[tuple[str, str], int] = {}
+        self._notes: dict[tuple[str, str], int] = {}
+        """(rule, file) → index in :attr:`_items` of the note past the cap."""
+
+    @property
+    def items(self) -> list[Diagnostic]:
+        """The diagnostics listed, each note counting the findings it stands for so far."""
+        for key, index in self._notes.items():
+            left_out = self._counts[key] - MAX_PER_RULE_AND_FILE
+            note = self._items[index]
+            if note.left_out != left_out:
+                self._items[index] = replace(note, text=_note(key[0], left_out), left_out=left_out)
+        return self._items
 
     def replay(self, items: list[Diagnostic], reported: int | None = None) -> None:
         """Add diagnostics another sink collected (already capped per rule and file there)."""
-        self.items.extend(items)
+        self._items.extend(items)
         self.reported += len(items) if reported is None else reported
 
-    def add(self, rule: str, file: str, line: int, message: str, column: int = 0) -> None:
+    def add(self, rule: str, file: str, line: int, message: Text, column: int = 0) -> None:
+        """Record a problem; ``message`` says what is wrong and what to do, in both languages."""
         assert rule in RULES, rule
+        assert isinstance(message, Text), "a diagnostic's message is a Text in both languages"
         self.reported += 1
         key = (rule, file)
         count = self._counts.get(key, 0) + 1
         self._counts[key] = count
+        left_out = 0
         if count > MAX_PER_RULE_AND_FILE:
-            if count == MAX_PER_RULE_AND_FILE + 1:
-                message = (
-                    f"More problems of this kind ({rule}) follow from this line on; the check "
-                    f"lists at most {MAX_PER_RULE_AND_FILE} per rule and file. Fix these and run "
-                    "it again."
-                )
-            else:
-                return
-        self.items.append(Diagnostic(rule, visible(file), line, visible(message), column))
+            if count > MAX_PER_RULE_AND_FILE + 1:
+                return  # counted in the note (see items)
+            self._notes[key] = len(self._items)
+            message, left_out = _note(rule, 1), 1
+        text = as_text(message).map(visible)
+        self._items.append(Diagnostic(rule, visible(file), line, text, column, left_out))
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .diagnostics import DiagnosticSink
+from .diagnostics import DiagnosticSink, Text
 from .model import Loc, Site
 
 
@@ -25,6 +25,12 @@ class FormerId:
     new_id: str
     kind: str  # "node" or "indicator"
     loc: Loc
+
+
+_KIND_WORDS = {
+    "node": Text(id="node", en="node"),
+    "indicator": Text(id="indikator", en="indicator"),
+}
 
 
 def _claims(site: Site) -> Iterator[FormerId]:
@@ -58,9 +64,14 @@ def check_former_ids(site: Site, sink: DiagnosticSink) -> None:
                 "id-lama-bentrok",
                 where.file,
                 where.line,
-                f"The former id '{old}' of {claim.kind} '{claim.new_id}' is the id of a live node "
-                "or indicator; its URL cannot redirect and show a page at once. Remove it from "
-                "'id_lama'.",
+                Text(
+                    id=f"Id lama '{old}' milik {_KIND_WORDS[claim.kind].id} '{claim.new_id}' adalah id node "
+                    "atau indikator yang masih ada; URL-nya tidak dapat sekaligus dialihkan dan "
+                    "menampilkan halaman. Hapus dari 'id_lama'.",
+                    en=f"The former id '{old}' of {_KIND_WORDS[claim.kind].en} '{claim.new_id}' is the id of "
+                    "a live node or indicator; its URL cannot redirect and show a page at once. "
+                    "Remove it from 'id_lama'.",
+                ),
             )
             continue
         first = claimed.get(old)
@@ -69,9 +80,15 @@ def check_former_ids(site: Site, sink: DiagnosticSink) -> None:
                 "id-lama-bentrok",
                 where.file,
                 where.line,
-                f"The former id '{old}' is claimed by {claim.kind} '{claim.new_id}' and by "
-                f"{first.kind} '{first.new_id}' ({first.loc.file}:{first.loc.line}); an old URL "
-                "can redirect to one page only. Keep it on one of them.",
+                Text(
+                    id=f"Id lama '{old}' diklaim oleh {_KIND_WORDS[claim.kind].id} '{claim.new_id}' dan oleh "
+                    f"{_KIND_WORDS[first.kind].id} '{first.new_id}' ({first.loc.file}:{first.loc.line}); "
+                    "URL lama hanya dapat dialihkan ke satu halaman. Pertahankan di salah satunya "
+                    "saja.",
+                    en=f"The former id '{old}' is claimed by {_KIND_WORDS[claim.kind].en} '{claim.new_id}' and "
+                    f"by {_KIND_WORDS[first.kind].en} '{first.new_id}' ({first.loc.file}:{first.loc.line}); "
+                    "an old URL can redirect to one page only. Keep it on one of them.",
+                ),
             )
             continue
         claimed[old] = claim

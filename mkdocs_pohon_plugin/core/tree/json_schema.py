@@ -1,11 +1,11 @@
-"""The published JSON Schema of the tree format, generated from :mod:`.format_spec`."""
+"""The published JSON Schema of the tree format, generated from :mod:`.spec`."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from . import spec as spec
+from . import spec
 
 SCHEMA_ID = "https://pohon-kinerja.github.io/schema/pohon.schema.json"
 
@@ -14,6 +14,8 @@ def _object_schema(obj: spec.ObjectSpec) -> dict[str, Any]:
     properties = {}
     for field in obj.fields:
         schema = dict(field.type.json_schema())
+        if field.label is not None:
+            schema["title"] = field.label[0]
         schema["description"] = field.doc
         properties[field.key] = schema
     result: dict[str, Any] = {

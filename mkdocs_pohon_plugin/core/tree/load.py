@@ -1,6 +1,6 @@
 """Loading a trees folder into the model, reporting every problem of shape along the way.
 
-The walk follows :mod:`.format_spec`: for each YAML mapping it checks keys (unknown, duplicate,
+The walk follows :mod:`.spec`: for each YAML mapping it checks keys (unknown, duplicate,
 missing), converts each value by its declared type from the composed node (so the raw text and line
 of every scalar are known), and builds the model objects with their file and line.
 """
@@ -21,7 +21,8 @@ from yaml.nodes import Node as YamlNode
 
 from . import spec as spec
 from .confusables import WINDOWS_DEVICES, skeleton, unportable
-from .diagnostics import Diagnostic, DiagnosticSink
+from .diagnostics import Diagnostic, DiagnosticSink, Text
+from .measures import check_text_measures, split_decimal
 from .model import Indicator, Loc, Node, Opd, Site
 from .yaml_source import SourceFile, read_source
 
@@ -35,11 +36,11 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 _TAG_WORDS = {
-    _INT: "an integer",
-    _FLOAT: "a decimal number",
-    _BOOL: "a boolean (true/false)",
-    _TIMESTAMP: "a date",
-    _NULL: "empty (null)",
+    _INT: Text(id="bilangan bulat", en="an integer"),
+    _FLOAT: Text(id="bilangan desimal", en="a decimal number"),
+    _BOOL: Text(id="nilai boolean (true/false)", en="a boolean (true/false)"),
+    _TIMESTAMP: Text(id="tanggal", en="a date"),
+    _NULL: Text(id="kosong (null)", en="empty (null)"),
 }
 
 _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
@@ -49,7 +50,50 @@ _SAFE_ID = re.compile(spec.ID_PATTERN)
 
 MISSING: Any = object()
 
-_LABELS = {"node": "node", "indikator": "indicator", "tingkat": "level"}
+_LABELS = {
+    "node": Text(id="node", en="node"),
+    "indikator": Text(id="indikator", en="indicator"),
+    "tingkat": Text(id="tingkat", en="level"),
+}
+
+_REQUIRED_DOCS = {
+    "First year of the period.": "Tahun pertama periode.",
+    "Last year of the period.": "Tahun terakhir periode.",
+    "Name of the regency, city or province.": "Nama kabupaten, kota, atau provinsi.",
+    "Planning period.": "Periode perencanaan.",
+    "Level id used in nodes' 'tingkat'.": "Id tingkat yang dipakai di 'tingkat' pada node.",
+    "Label shown on the site (Indonesian).": "Label yang tampil di situs.",
+    "Regional tree or agency tree.": "Pohon pemda atau pohon perangkat daerah.",
+    "Stable id of the agency; becomes its URL.": "Id tetap perangkat daerah; menjadi URL-nya.",
+    "Official name.": "Nama resmi.",
+    "Year the baseline was measured.": "Tahun kondisi awal diukur.",
+    "Baseline value.": "Nilai kondisi awal.",
+    "Stable id, unique in the site.": "Id tetap, unik di seluruh situs.",
+    "Indicator name.": "Nama indikator.",
+    "maksimal: higher is better; minimal: lower is better; stabil: hit the value.": (
+        "maksimal: makin tinggi makin baik; minimal: makin rendah makin baik; stabil: tepat "
+        "pada nilainya."
+    ),
+    "Role the partner plays.": "Peran mitra.",
+    "menunggu (pending), disetujui (agreed), ditolak (rejected).": (
+        "menunggu, disetujui, atau ditolak."
+    ),
+    "Stable id, unique in the site; becomes the URL.": (
+        "Id tetap, unik di seluruh situs; menjadi URL."
+    ),
+    "Level id in the level scheme.": "Id tingkat dalam skema tingkat.",
+    "The condition, phrased as a change.": "Kondisi yang dituju, dirumuskan sebagai perubahan.",
+    "The regional government.": "Pemerintah daerah.",
+    "The agency.": "Perangkat daerah.",
+}
+"""The Indonesian of the spec's English ``doc`` of each required field (quoted when it is
+missing); a field not listed here is named by its key alone in Indonesian."""
+
+
+def _field_doc(field: spec.Field) -> Text:
+    """A required field's description in both languages."""
+    return Text(id=_REQUIRED_DOCS.get(field.doc, field.key), en=field.doc)
+
 
 _MAX_DIGITS = 15
 _MAX_NUMBER = 10**_MAX_DIGITS
@@ -66,29 +110,37 @@ def _line(node: YamlNode) -> int:
     return node.start_mark.line + 1
 
 
-def _describe(node: YamlNode) -> str:
+def _describe(node: YamlNode) -> Text:
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return Text(id="pemetaan (mapping)", en="a mapping")
     if isinstance(node, SequenceNode):
-        return "a list"
-    return _TAG_WORDS.get(node.tag, "text")
+        return Text(id="daftar (list)", en="a list")
+    return _TAG_WORDS.get(node.tag, Text(id="teks", en="text"))
 
 
 def _quote_hint(raw: str) -> str:
     return f'"{raw}"' if '"' not in raw else f"'{raw}'"
 
 
-def id_problem(value: str) -> str | None:
+def id_problem(value: str) -> Text | None:
     """Why an id is not safe in a URL and a file name, or ``None`` when it is."""
     if len(value) > spec.ID_MAX_LENGTH:
-        return f"is {len(value)} characters long; keep it to {spec.ID_MAX_LENGTH}"
+        return Text(
+            id=f"panjangnya {len(value)} karakter; batasi sampai {spec.ID_MAX_LENGTH}",
+            en=f"is {len(value)} characters long; keep it to {spec.ID_MAX_LENGTH}",
+        )
     if not _SAFE_ID.fullmatch(value):  # not match(): '$' would let "id\n" through
-        return (
-            "must be lowercase letters a-z and digits, separated by single '-', '_' or '.' "
-            "(no spaces, slashes, capitals or accents)"
+        return Text(
+            id="harus berupa huruf kecil a-z dan angka, dipisah satu '-', '_' atau '.' "
+            "(tanpa spasi, garis miring, huruf kapital, atau aksen)",
+            en="must be lowercase letters a-z and digits, separated by single '-', '_' or '.' "
+            "(no spaces, slashes, capitals or accents)",
         )
     if value.split(".")[0] in WINDOWS_DEVICES:
-        return "is a reserved device name on Windows; choose another id"
+        return Text(
+            id="adalah nama perangkat yang dicadangkan Windows; pilih id lain",
+            en="is a reserved device name on Windows; choose another id",
+        )
     return None
 
 
@@ -103,11 +155,13 @@ class FileReader:
 
     # -- reporting helpers --
 
-    def error(self, rule: str, node: YamlNode | int, message: str) -> None:
+    def error(self, rule: str, node: YamlNode | int, message: Text) -> None:
         line = node if isinstance(node, int) else _line(node)
+        # The Indonesian sentence often starts with where the value is ("berkas pemda …").
+        message = Text(message.id[:1].upper() + message.id[1:], message.en)
         self.sink.add(rule, self.file, line, message)
 
-    def _first_visit(self, node: YamlNode, key: str) -> bool:
+    def _first_visit(self, node: YamlNode, key: str | Text) -> bool:
         """Whether ``node`` is read for the first time. A node reached twice came through a YAML
         alias: it is read once only (so nested aliases cannot expand), and not reported here:
         :func:`.yaml_source.compose` reports every alias at its own line (the composed node only
@@ -118,34 +172,62 @@ class FileReader:
         self._seen.add(ident)
         return True
 
-    def _tagged(self, node: YamlNode, plain: str, where: str) -> bool:
+    def _tagged(self, node: YamlNode, plain: str, where: Text) -> bool:
         if node.tag == plain:
             return False
-        self.error("tipe-salah", node, f"{where} has the tag {_short(node.tag)}; remove the tag.")
+        self._tag_error(node, where)
         return True
+
+    def _tag_error(self, node: YamlNode, where: Text) -> None:
+        tag = _short(node.tag)
+        self.error(
+            "tipe-salah",
+            node,
+            Text(
+                id=f"{where.id} memakai tag {tag}; hapus tag itu.",
+                en=f"{where.en} has the tag {tag}; remove the tag.",
+            ),
+        )
 
     # -- objects --
 
     def read_object(
-        self, node: YamlNode, obj: spec.ObjectSpec, where: str
+        self, node: YamlNode, obj: spec.ObjectSpec, where: Text
     ) -> tuple[dict[str, Any], dict[str, int]] | None:
         if not isinstance(node, MappingNode):
+            keys = ", ".join(f.key for f in obj.fields[:3])
+            kind = _describe(node)
             self.error(
                 "tipe-salah",
                 node,
-                f"{where} must be a mapping of keys (such as {', '.join(f.key for f in obj.fields[:3])}), "
-                f"but it is {_describe(node)}.",
+                Text(
+                    id=f"{where.id} harus berupa pemetaan kunci (seperti {keys}), "
+                    f"tetapi isinya {kind.id}.",
+                    en=f"{where.en} must be a mapping of keys (such as {keys}), "
+                    f"but it is {kind.en}.",
+                ),
             )
             return None
         if not self._first_visit(node, where) or self._tagged(node, _MAP, where):
             return None
         values: dict[str, Any] = {}
+        extra: dict[str, Any] | None = None
+        # values of fields without a model attribute (Field.attr is None), by YAML key
         lines: dict[str, int] = {}
         failed: set[str] = set()
         fields = obj.by_key
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
+            if split_decimal(node, index, self.file, self.sink):
+                continue
             if not isinstance(key_node, ScalarNode):
-                self.error("tipe-salah", key_node, f"A key in {where} must be plain text.")
+                self.error(
+                    "tipe-salah",
+                    key_node,
+                    Text(
+                        id=f"Kunci di {where.id} harus berupa teks biasa.",
+                        en=f"A key in {where.en} must be plain text.",
+                    ),
+                )
                 continue
             key = key_node.value
             line = key_node.start_mark.line + 1
@@ -154,8 +236,14 @@ class FileReader:
                 self.error(
                     "kunci-ganda",
                     line,
-                    f"'{_short(key)}' appears twice in {where} (first at line {first}); YAML would "
-                    "keep only the last one and silently drop the other. Merge the two into one.",
+                    Text(
+                        id=f"'{_short(key)}' muncul dua kali di {where.id} (pertama di baris "
+                        f"{first}); YAML hanya menyimpan yang terakhir dan diam-diam membuang "
+                        "yang lain. Gabungkan keduanya menjadi satu.",
+                        en=f"'{_short(key)}' appears twice in {where.en} (first at line {first}); "
+                        "YAML would keep only the last one and silently drop the other. Merge "
+                        "the two into one.",
+                    ),
                 )
                 continue
             lines[key] = line
@@ -167,169 +255,281 @@ class FileReader:
                 failed.add(key)  # an alias, reported by yaml_source.compose at its line
                 continue
             reported = self.sink.reported
-            value = self.convert(value_node, field.type, key, f"'{key}' in {where}")
-            if value is not MISSING:
+            value = self.convert(
+                value_node,
+                field.type,
+                key,
+                Text(id=f"'{key}' di {where.id}", en=f"'{key}' in {where.en}"),
+            )
+            if value is MISSING:
+                if self.sink.reported > reported:
+                    failed.add(key)
+            elif field.attr is not None:
                 values[field.attr] = value
-            elif self.sink.reported > reported:
-                failed.add(key)
+            elif extra is None:
+                extra = {key: value}
+            else:
+                extra[key] = value
         for field in obj.fields:
-            if field.required and field.attr not in values and field.key not in failed:
+            if (
+                field.required
+                and not (
+                    field.attr in values
+                    if field.attr is not None
+                    else extra is not None and field.key in extra
+                )
+                and field.key not in failed
+            ):
+                doc = _field_doc(field)
                 if field.key in lines:
                     self.error(
                         "kolom-wajib",
                         lines[field.key],
-                        f"'{field.key}' in {where} is empty; fill it in ({field.doc})",
+                        Text(
+                            id=f"'{field.key}' di {where.id} kosong; isilah ({doc.id})",
+                            en=f"'{field.key}' in {where.en} is empty; fill it in ({doc.en})",
+                        ),
                     )
                 else:
                     self.error(
-                        "kolom-wajib", node, f"{where} has no '{field.key}'; add it ({field.doc})"
+                        "kolom-wajib",
+                        node,
+                        Text(
+                            id=f"{where.id} tidak memiliki '{field.key}'; tambahkan ({doc.id})",
+                            en=f"{where.en} has no '{field.key}'; add it ({doc.en})",
+                        ),
                     )
+        if extra:
+            if obj.build is None:
+                values.update(extra)  # a plain dict: keyed by attribute, else by key
+            else:
+                values["extra"] = extra
         return values, lines
 
-    def _unknown_key(self, key: str, line: int, obj: spec.ObjectSpec, where: str) -> None:
+    def _unknown_key(self, key: str, line: int, obj: spec.ObjectSpec, where: Text) -> None:
         close = difflib.get_close_matches(key, list(obj.by_key), n=1, cutoff=0.6)
+        allowed = ", ".join(obj.by_key)
         hint = (
-            f"did you mean '{close[0]}'?"
+            Text(id=f"maksudnya '{close[0]}'?", en=f"did you mean '{close[0]}'?")
             if close
-            else f"the keys allowed here are: {', '.join(obj.by_key)}."
+            else Text(
+                id=f"kunci yang diizinkan di sini: {allowed}.",
+                en=f"the keys allowed here are: {allowed}.",
+            )
         )
-        self.error("kolom-tidak-dikenal", line, f"Unknown key '{_short(key)}' in {where}; {hint}")
+        self.error(
+            "kolom-tidak-dikenal",
+            line,
+            Text(
+                id=f"Kunci '{_short(key)}' tidak dikenal di {where.id}; {hint.id}",
+                en=f"Unknown key '{_short(key)}' in {where.en}; {hint.en}",
+            ),
+        )
 
-    def build(self, node: YamlNode, obj: spec.ObjectSpec, where: str) -> Any:
+    def build(self, node: YamlNode, obj: spec.ObjectSpec, where: Text) -> Any:
         read = self.read_object(node, obj, where)
         if read is None:
             return MISSING
         values, lines = read
+        if obj is spec.INDICATOR:
+            check_text_measures(node, values, self.file, self.sink)
         if obj.build is None:
             return values
         return obj.build(**values, loc=Loc(self.file, _line(node)), lines=lines)
 
     # -- values --
 
-    def convert(self, node: YamlNode, vtype: spec.ValueType, key: str, where: str) -> Any:
-        kind = type(vtype)
-        if kind is spec.Obj:
+    def convert(self, node: YamlNode, vtype: spec.ValueType, key: str, where: Text) -> Any:
+        if isinstance(vtype, spec.Obj):
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 return MISSING
             return self.build(node, vtype.spec, where)
-        if kind is spec.ListOf:
+        if isinstance(vtype, spec.ListOf):
             return self._list(node, vtype.item, key, where)
-        if kind is spec.YearMap:
+        if isinstance(vtype, spec.YearMap):
             return self._year_map(node, vtype.item, key, where)
         if not isinstance(node, ScalarNode):
+            kind = _describe(node)
             self.error(
-                "tipe-salah", node, f"{where} must be a single value, but it is {_describe(node)}."
+                "tipe-salah",
+                node,
+                Text(
+                    id=f"{where.id} harus berupa satu nilai, tetapi isinya {kind.id}.",
+                    en=f"{where.en} must be a single value, but it is {kind.en}.",
+                ),
             )
             return MISSING
         tag = node.tag
         raw = node.value
         if tag == _NULL:
             return MISSING
-        if kind is spec.Text or kind is spec.Code or kind is spec.Ident or kind is spec.Ref:
+        if isinstance(vtype, spec.Text | spec.Code | spec.Ident | spec.Ref):
             if tag != _STR:
                 return self._coerced(node, where)
-            if kind is spec.Ident or kind is spec.Ref:
+            if isinstance(vtype, spec.Ident | spec.Ref):
                 problem = id_problem(raw)
                 if problem:
                     self.error(
-                        "id-tidak-aman", node, f"The id {_short(raw)!r} in {where} {problem}."
+                        "id-tidak-aman",
+                        node,
+                        Text(
+                            id=f"Id {_short(raw)!r} di {where.id} {problem.id}.",
+                            en=f"The id {_short(raw)!r} in {where.en} {problem.en}.",
+                        ),
                     )
             elif (
-                kind is spec.Code
+                isinstance(vtype, spec.Code)
                 and vtype.pattern
                 and not re.fullmatch(vtype.pattern, raw, re.ASCII)
             ):
                 self.error(
                     "kode-salah",
                     node,
-                    f"{where} {_short(raw)!r} is malformed; expected the pattern {vtype.pattern}.",
+                    Text(
+                        id=f"{where.id} {_short(raw)!r} salah bentuk; pola yang diharapkan "
+                        f"{vtype.pattern}.",
+                        en=f"{where.en} {_short(raw)!r} is malformed; expected the pattern "
+                        f"{vtype.pattern}.",
+                    ),
                 )
             return raw
-        if kind is spec.Choice:
+        if isinstance(vtype, spec.Choice):
             if tag != _STR or raw not in vtype.options:
                 close = difflib.get_close_matches(str(raw), vtype.options, n=1, cutoff=0.5)
-                hint = f" Did you mean '{close[0]}'?" if close else ""
+                hint = (
+                    Text(id=f" Maksudnya '{close[0]}'?", en=f" Did you mean '{close[0]}'?")
+                    if close
+                    else Text.same("")
+                )
+                options = ", ".join(vtype.options)
                 self.error(
                     "nilai-salah",
                     node,
-                    f"{where} is {_short(raw)!r}; it must be one of: "
-                    f"{', '.join(vtype.options)}.{hint}",
+                    Text(
+                        id=f"{where.id} bernilai {_short(raw)!r}; nilainya harus salah satu dari: "
+                        f"{options}.{hint.id}",
+                        en=f"{where.en} is {_short(raw)!r}; it must be one of: {options}.{hint.en}",
+                    ),
                 )
                 return MISSING
             return raw
-        if kind is spec.Measure:
+        if isinstance(vtype, spec.Measure):
             if tag == _STR:
                 if _DECIMAL_COMMA.fullmatch(raw):
                     self.error(
                         "koma-desimal",
                         node,
-                        f"{where} is {raw!r}: write numbers with a dot as the decimal separator "
-                        f"({raw.replace(',', '.')}), or YAML reads it as text.",
+                        Text(
+                            id=f"{where.id} bernilai {raw!r}: tulis angka dengan titik sebagai "
+                            f"pemisah desimal ({raw.replace(',', '.')}), karena YAML membacanya "
+                            "sebagai teks.",
+                            en=f"{where.en} is {raw!r}: write numbers with a dot as the decimal "
+                            f"separator ({raw.replace(',', '.')}), or YAML reads it as text.",
+                        ),
                     )
                     return MISSING
                 return raw
             return self._number(node, where)
-        if kind is spec.Number:
+        if isinstance(vtype, spec.Number):
             if tag == _STR and _DECIMAL_COMMA.fullmatch(raw):
                 self.error(
-                    "koma-desimal", node, f"{where} is {raw!r}: write {raw.replace(',', '.')}."
+                    "koma-desimal",
+                    node,
+                    Text(
+                        id=f"{where.id} bernilai {raw!r}: tulis {raw.replace(',', '.')}.",
+                        en=f"{where.en} is {raw!r}: write {raw.replace(',', '.')}.",
+                    ),
                 )
                 return MISSING
             if tag == _STR:
                 self.error(
-                    "tipe-salah", node, f"{where} must be a number, not text {_short(raw)!r}."
+                    "tipe-salah",
+                    node,
+                    Text(
+                        id=f"{where.id} harus berupa angka, bukan teks {_short(raw)!r}.",
+                        en=f"{where.en} must be a number, not text {_short(raw)!r}.",
+                    ),
                 )
                 return MISSING
             return self._number(node, where)
-        if kind is spec.Year or kind is spec.Integer:
+        if isinstance(vtype, spec.Year | spec.Integer):
             value = self._integer(node, where)
-            if value is MISSING or kind is spec.Integer:
+            if value is MISSING or isinstance(vtype, spec.Integer):
                 return value
-            if not 1900 <= value <= 2200:
-                self.error("tipe-salah", node, f"{where} is {value}; write a four-digit year.")
+            if not spec.YEAR_MIN <= value <= spec.YEAR_MAX:
+                self.error(
+                    "tipe-salah",
+                    node,
+                    Text(
+                        id=f"{where.id} bernilai {value}; tulis tahun empat angka.",
+                        en=f"{where.en} is {value}; write a four-digit year.",
+                    ),
+                )
                 return MISSING
             return value
-        if kind is spec.Boolean:
+        if isinstance(vtype, spec.Boolean):
             if tag != _BOOL:
                 self.error(
-                    "tipe-salah", node, f"{where} must be true or false, not {_short(raw)!r}."
+                    "tipe-salah",
+                    node,
+                    Text(
+                        id=f"{where.id} harus true atau false, bukan {_short(raw)!r}.",
+                        en=f"{where.en} must be true or false, not {_short(raw)!r}.",
+                    ),
                 )
                 return MISSING
             return raw.lower() in ("true", "yes", "on", "y")
         raise AssertionError(f"unhandled type {vtype!r}")  # pragma: no cover - spec bug
 
-    def _coerced(self, node: ScalarNode, where: str) -> Any:
+    def _coerced(self, node: ScalarNode, where: Text) -> Any:
         raw = _short(node.value)
         if node.tag in _TAG_WORDS:
+            word = _TAG_WORDS[node.tag]
             self.error(
                 "yaml-konversi",
                 node,
-                f"{where} is written {raw}, which YAML reads as {_TAG_WORDS[node.tag]}, "
-                f"not text; put it in quotes: {_quote_hint(raw)}.",
+                Text(
+                    id=f"{where.id} ditulis {raw}, yang dibaca YAML sebagai {word.id}, bukan "
+                    f"teks; beri tanda kutip: {_quote_hint(raw)}.",
+                    en=f"{where.en} is written {raw}, which YAML reads as {word.en}, "
+                    f"not text; put it in quotes: {_quote_hint(raw)}.",
+                ),
             )
         else:
-            tag = _short(node.tag)
-            self.error("tipe-salah", node, f"{where} has the tag {tag}; remove the tag.")
+            self._tag_error(node, where)
         return MISSING
 
-    def _integer(self, node: ScalarNode, where: str) -> Any:
+    def _integer(self, node: ScalarNode, where: Text) -> Any:
         raw = node.value
         if node.tag == _STR and raw.isascii() and raw.isdigit():
             return self._in_range(node, raw, where)
         if node.tag != _INT:
-            self.error("tipe-salah", node, f"{where} must be a whole number, not {_short(raw)!r}.")
+            self.error(
+                "tipe-salah",
+                node,
+                Text(
+                    id=f"{where.id} harus berupa bilangan bulat, bukan {_short(raw)!r}.",
+                    en=f"{where.en} must be a whole number, not {_short(raw)!r}.",
+                ),
+            )
             return MISSING
         if not _DECIMAL_INT.fullmatch(raw):
             self.error(
                 "yaml-konversi",
                 node,
-                f"{where} is written {_short(raw)}, which YAML 1.1 reads in another base or "
-                "notation; write plain decimal digits without leading zeros.",
+                Text(
+                    id=f"{where.id} ditulis {_short(raw)}, yang dibaca YAML 1.1 dalam basis atau "
+                    "notasi lain; tulis angka desimal biasa tanpa nol di depan.",
+                    en=f"{where.en} is written {_short(raw)}, which YAML 1.1 reads in another "
+                    "base or notation; write plain decimal digits without leading zeros.",
+                ),
             )
             return MISSING
         return self._in_range(node, raw, where)
 
-    def _in_range(self, node: ScalarNode, raw: str, where: str, number: float | None = None) -> Any:
+    def _in_range(
+        self, node: ScalarNode, raw: str, where: Text, number: float | None = None
+    ) -> Any:
         """``raw`` as an int (or ``number``, a float read from it) when it is finite and below
         10^15; int() of more than 4,300 digits would even raise."""
         if number is None:
@@ -341,13 +541,19 @@ class FileReader:
             self.error(
                 "nilai-salah",
                 node,
-                f"{where} is {_short(node.value)}, beyond what the site can show and compute "
-                f"exactly; numbers in a tree stay below 10^{_MAX_DIGITS} (a thousand trillion).",
+                Text(
+                    id=f"{where.id} bernilai {_short(node.value)}, di luar batas yang dapat "
+                    "ditampilkan dan dihitung tepat oleh situs; angka dalam pohon harus di bawah "
+                    f"10^{_MAX_DIGITS} (seribu triliun).",
+                    en=f"{where.en} is {_short(node.value)}, beyond what the site can show and "
+                    "compute exactly; numbers in a tree stay below "
+                    f"10^{_MAX_DIGITS} (a thousand trillion).",
+                ),
             )
             return MISSING
         return value
 
-    def _number(self, node: ScalarNode, where: str) -> Any:
+    def _number(self, node: ScalarNode, where: Text) -> Any:
         tag = node.tag
         raw = node.value
         if tag == _INT:
@@ -357,49 +563,72 @@ class FileReader:
                 self.error(
                     "nilai-salah",
                     node,
-                    f"{where} is {_short(raw)}; write an ordinary decimal number (not infinity, "
-                    "NaN or a number with '_' or ':').",
+                    Text(
+                        id=f"{where.id} bernilai {_short(raw)}; tulis angka desimal biasa (bukan "
+                        "tak hingga, NaN, atau angka dengan '_' atau ':').",
+                        en=f"{where.en} is {_short(raw)}; write an ordinary decimal number (not "
+                        "infinity, NaN or a number with '_' or ':').",
+                    ),
                 )
                 return MISSING
             return self._in_range(node, raw, where, float(raw))
         if tag in (_BOOL, _TIMESTAMP):
             return self._coerced(node, where)
-        self.error("tipe-salah", node, f"{where} must be a number, not {_describe(node)}.")
+        kind = _describe(node)
+        self.error(
+            "tipe-salah",
+            node,
+            Text(
+                id=f"{where.id} harus berupa angka, bukan {kind.id}.",
+                en=f"{where.en} must be a number, not {kind.en}.",
+            ),
+        )
         return MISSING
 
-    def _list(self, node: YamlNode, item: spec.ValueType, key: str, where: str) -> Any:
+    def _list(self, node: YamlNode, item: spec.ValueType, key: str, where: Text) -> Any:
         if isinstance(node, ScalarNode) and node.tag == _NULL:
             return MISSING
         if not isinstance(node, SequenceNode):
+            kind = _describe(node)
             self.error(
                 "tipe-salah",
                 node,
-                f"{where} must be a list (lines starting with '- '), but it is {_describe(node)}.",
+                Text(
+                    id=f"{where.id} harus berupa daftar (baris yang diawali '- '), tetapi isinya "
+                    f"{kind.id}.",
+                    en=f"{where.en} must be a list (lines starting with '- '), but it is "
+                    f"{kind.en}.",
+                ),
             )
             return MISSING
         if not self._first_visit(node, key) or self._tagged(node, _SEQ, where):
             return MISSING
         result = []
-        named = type(item) is spec.Obj and "id" in item.spec.by_key
+        named = isinstance(item, spec.Obj) and "id" in item.spec.by_key
         for index, child in enumerate(node.value, 1):
             ident = _child(child, "id") if named else None
             if isinstance(ident, ScalarNode) and ident.value:
-                label = f"{_LABELS.get(key, key)} '{_short(ident.value)}'"
+                label = _LABELS.get(key, Text.same(key)) + Text.same(f" '{_short(ident.value)}'")
             else:
-                label = f"item {index} of {where}"
+                label = Text(id=f"butir {index} di {where.id}", en=f"item {index} of {where.en}")
             value = self.convert(child, item, key, label)
             if value is not MISSING:
                 result.append(value)
         return result
 
-    def _year_map(self, node: YamlNode, item: spec.ValueType, key: str, where: str) -> Any:
+    def _year_map(self, node: YamlNode, item: spec.ValueType, key: str, where: Text) -> Any:
         if isinstance(node, ScalarNode) and node.tag == _NULL:
             return MISSING
         if not isinstance(node, MappingNode):
             self.error(
                 "tipe-salah",
                 node,
-                f"{where} must map years to values, e.g. {{2025: 10, 2026: 12}}, but it is {_describe(node)}.",
+                Text(
+                    id=f"{where.id} harus memetakan tahun ke nilai, mis. {{2025: 10, 2026: 12}}, "
+                    f"tetapi isinya {_describe(node).id}.",
+                    en=f"{where.en} must map years to values, e.g. {{2025: 10, 2026: 12}}, but "
+                    f"it is {_describe(node).en}.",
+                ),
             )
             return MISSING
         if not self._first_visit(node, key) or self._tagged(node, _MAP, where):
@@ -407,19 +636,34 @@ class FileReader:
         result: dict[int, Any] = {}
         seen: set[int] = set()
         years = self.years
-        for year_node, value_node in node.value:
-            if not isinstance(year_node, ScalarNode):
-                self.error("tipe-salah", year_node, f"A key of {where} must be a year.")
+        for index, (year_node, value_node) in enumerate(node.value):
+            if split_decimal(node, index, self.file, self.sink):
                 continue
-            year = self._integer(year_node, f"a year in {where}")
+            if not isinstance(year_node, ScalarNode):
+                self.error(
+                    "tipe-salah",
+                    year_node,
+                    Text(
+                        id=f"Kunci di {where.id} harus berupa tahun.",
+                        en=f"A key of {where.en} must be a year.",
+                    ),
+                )
+                continue
+            year = self._integer(
+                year_node, Text(id=f"tahun di {where.id}", en=f"a year in {where.en}")
+            )
             if year is MISSING:
                 continue
             if year in seen:
                 self.error(
                     "kunci-ganda",
                     year_node,
-                    f"The year {year} appears twice in {where}; YAML would keep only the last value. "
-                    "Keep one.",
+                    Text(
+                        id=f"Tahun {year} muncul dua kali di {where.id}; YAML hanya menyimpan "
+                        "nilai yang terakhir. Sisakan satu.",
+                        en=f"The year {year} appears twice in {where.en}; YAML would keep only "
+                        "the last value. Keep one.",
+                    ),
                 )
                 continue
             seen.add(year)
@@ -427,10 +671,16 @@ class FileReader:
                 self.error(
                     "tahun-di-luar-periode",
                     year_node,
-                    f"The year {year} in {where} is outside the period {years.start}–{years.stop - 1}; "
-                    "remove it or correct the year.",
+                    Text(
+                        id=f"Tahun {year} di {where.id} berada di luar periode "
+                        f"{years.start}–{years.stop - 1}; hapus atau perbaiki tahunnya.",
+                        en=f"The year {year} in {where.en} is outside the period "
+                        f"{years.start}–{years.stop - 1}; remove it or correct the year.",
+                    ),
                 )
-            value = self.convert(value_node, item, key, f"{year} in {where}")
+            value = self.convert(
+                value_node, item, key, Text(id=f"{year} di {where.id}", en=f"{year} in {where.en}")
+            )
             if value is not MISSING:
                 result[year] = value
         return result
@@ -441,7 +691,8 @@ def _child(node: YamlNode | None, key: str) -> YamlNode | None:
         return None
     for k, v in node.value:
         if isinstance(k, ScalarNode) and k.value == key:
-            return v
+            child: YamlNode = v
+            return child
     return None
 
 
@@ -495,8 +746,12 @@ def check_file_names(
                     "nama-berkas-tidak-aman",
                     display,
                     1,
-                    f"The name {part!r} {problem}; the repository cannot be checked out there. "
-                    "Rename it with letters, digits, '-' and '_'.",
+                    Text(
+                        id=f"Nama {part!r} {problem.id}; repositori tidak dapat di-checkout di "
+                        "sana. Ganti namanya dengan huruf, angka, '-' dan '_'.",
+                        en=f"The name {part!r} {problem.en}; the repository cannot be checked "
+                        "out there. Rename it with letters, digits, '-' and '_'.",
+                    ),
                 )
                 break
         twin = skeleton("/".join(relative))
@@ -506,9 +761,14 @@ def check_file_names(
                 "nama-kembar",
                 display,
                 1,
-                f"This file's name cannot be told apart from {first} (it differs only in case, "
-                "Unicode normal form or look-alike letters; Windows and macOS would even store "
-                "them as one file); rename one of them.",
+                Text(
+                    id=f"Nama berkas ini tidak dapat dibedakan dari {first} (bedanya hanya huruf "
+                    "besar/kecil, bentuk normal Unicode, atau huruf yang mirip; Windows dan macOS "
+                    "bahkan menyimpannya sebagai satu berkas); ganti nama salah satunya.",
+                    en=f"This file's name cannot be told apart from {first} (it differs only in "
+                    "case, Unicode normal form or look-alike letters; Windows and macOS would "
+                    "even store them as one file); rename one of them.",
+                ),
             )
         else:
             seen[twin] = display
@@ -605,8 +865,12 @@ class SiteLoader:
                     "jenis-berkas",
                     displays[index],
                     1,
-                    f"A second regional file (the first is {regional}); keep one 'pemda:' "
-                    "block for the site.",
+                    Text(
+                        id=f"Berkas pemda kedua (yang pertama {regional}); satu situs hanya "
+                        "memiliki satu blok 'pemda:'.",
+                        en=f"A second regional file (the first is {regional}); keep one 'pemda:' "
+                        "block for the site.",
+                    ),
                 )
                 continue
             regional = displays[index]
@@ -618,8 +882,12 @@ class SiteLoader:
                 "jenis-berkas",
                 display_path(self.root),
                 0,
-                "No regional file found: add pemda.yaml with a 'pemda:' block (name and period) "
-                "and the regional tree.",
+                Text(
+                    id="Berkas pemda tidak ditemukan: tambahkan pemda.yaml dengan blok 'pemda:' "
+                    "(nama dan periode) dan pohon kinerja pemda.",
+                    en="No regional file found: add pemda.yaml with a 'pemda:' block (name and "
+                    "period) and the regional tree.",
+                ),
             )
             self._load_waiting(waiting, paths, displays)
         return self.site
@@ -657,7 +925,7 @@ class SiteLoader:
             keys = _mapping_keys(source.root)
             if "pemda" in keys:
                 parsed.kind = REGIONAL
-                parsed.values = self._build_regional(source, local)
+                parsed.values = self._build_regional(source, source.root, local)
             elif not period_known:
                 # read again once the period is known; its reading problems are reported then
                 return None
@@ -666,13 +934,19 @@ class SiteLoader:
                     "jenis-berkas",
                     source.display,
                     _line(source.root),
-                    "This file has neither a 'pemda:' nor an 'opd:' block at the top level; an "
-                    "agency file starts with 'opd:' (id, nama) followed by 'node:'.",
+                    Text(
+                        id="Berkas ini tidak memiliki blok 'pemda:' maupun 'opd:' di tingkat "
+                        "teratas; berkas perangkat daerah diawali 'opd:' (id, nama) lalu 'node:'.",
+                        en="This file has neither a 'pemda:' nor an 'opd:' block at the top "
+                        "level; an agency file starts with 'opd:' (id, nama) followed by 'node:'.",
+                    ),
                 )
             else:
                 parsed.kind = AGENCY
                 reader = FileReader(source.display, local, years)
-                parsed.values = reader.build(source.root, spec.OPD_FILE, "the agency file")
+                parsed.values = reader.build(
+                    source.root, spec.OPD_FILE, Text(id="berkas OPD", en="the agency file")
+                )
         del source  # the file's YAML node graph: drop it before the next file is read
         parsed.diagnostics = local.items
         self.sink.replay(local.items, local.reported)
@@ -681,9 +955,11 @@ class SiteLoader:
             cache.files[display] = parsed
         return parsed
 
-    def _build_regional(self, source: SourceFile, sink: DiagnosticSink) -> Any:
-        reader = FileReader(source.display, sink, _peek_period(source.root))
-        values = reader.build(source.root, spec.REGIONAL_FILE, "the regional file")
+    def _build_regional(self, source: SourceFile, root: YamlNode, sink: DiagnosticSink) -> Any:
+        reader = FileReader(source.display, sink, _peek_period(root))
+        values = reader.build(
+            root, spec.REGIONAL_FILE, Text(id="berkas pemda", en="the regional file")
+        )
         if values is MISSING:
             return values
         region = values.get("region")
@@ -693,7 +969,12 @@ class SiteLoader:
                 reader.error(
                     "nilai-salah",
                     period.lines.get("akhir", period.loc.line),
-                    f"The period ends ({period.end}) before it starts ({period.start}); swap them.",
+                    Text(
+                        id=f"Periode berakhir ({period.end}) sebelum dimulai ({period.start}); "
+                        "tukar keduanya.",
+                        en=f"The period ends ({period.end}) before it starts ({period.start}); "
+                        "swap them.",
+                    ),
                 )
                 period.end = period.start
         return values
@@ -727,8 +1008,13 @@ class SiteLoader:
                 "id-ganda",
                 display,
                 opd.lines.get("id", opd.loc.line),
-                f"The agency id '{opd.id}' is already used in {existing.loc.file}:{existing.loc.line}; "
-                "give each agency its own id.",
+                Text(
+                    id=f"Id perangkat daerah '{opd.id}' sudah dipakai di "
+                    f"{existing.loc.file}:{existing.loc.line}; beri setiap perangkat daerah id "
+                    "sendiri.",
+                    en=f"The agency id '{opd.id}' is already used in "
+                    f"{existing.loc.file}:{existing.loc.line}; give each agency its own id.",
+                ),
             )
             return
         self.site.opds[opd.id] = opd
@@ -738,7 +1024,9 @@ class SiteLoader:
 
     def register_node(self, node: Node, opd: Opd | None) -> None:
         node.opd_id = opd.id if opd else None
-        if self._claim(node.id, node.loc, node.lines.get("id", node.loc.line), "node"):
+        if self._claim(
+            node.id, node.loc, node.lines.get("id", node.loc.line), Text(id="node", en="node")
+        ):
             self.site.nodes[node.id] = node
             if opd is not None:
                 opd.node_ids.append(node.id)
@@ -748,13 +1036,13 @@ class SiteLoader:
                 indicator.id,
                 indicator.loc,
                 indicator.lines.get("id", indicator.loc.line),
-                "indicator",
+                Text(id="indikator", en="indicator"),
             ):
                 self.site.indicators[indicator.id] = indicator
         for link in node.crosscutting:
             link.source_id = node.id
 
-    def _claim(self, ident: str, loc: Loc, line: int, what: str) -> bool:
+    def _claim(self, ident: str, loc: Loc, line: int, what: Text) -> bool:
         if not ident:
             return False
         first = self._id_lines.get(ident)
@@ -763,8 +1051,14 @@ class SiteLoader:
                 "id-ganda",
                 loc.file,
                 line,
-                f"The id '{ident}' of this {what} is already used at {first.file}:{first.line}; "
-                "ids must be unique across the whole site (nodes and indicators share them).",
+                Text(
+                    id=f"Id '{ident}' milik {what.id} ini sudah dipakai di "
+                    f"{first.file}:{first.line}; id harus unik di seluruh situs (node dan "
+                    "indikator berbagi id).",
+                    en=f"The id '{ident}' of this {what.en} is already used at "
+                    f"{first.file}:{first.line}; ids must be unique across the whole site (nodes "
+                    "and indicators share them).",
+                ),
             )
             return False
         self._id_lines[ident] = Loc(loc.file, line)

@@ -2,12 +2,15 @@
 
 Every object keeps where it came from (``loc``: file and line) and the line of each of its YAML keys
 (``lines``), so that any later check or page can point a reviewer at the exact line.
-Names are English here; the YAML keys (Indonesian) live in :mod:`.format_spec`.
+Names are English here; the YAML keys (Indonesian) live in :mod:`.spec`. Each class built from a
+spec also has ``extra``: the values of fields the spec declares without a model attribute, by YAML
+key (read them through ``spec.Field.get``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 Value = int | float | str
 """A target, realisation or baseline: a number, or text where the target is qualitative."""
@@ -31,6 +34,7 @@ class Baseline:
     value: Value | None = None
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -41,6 +45,7 @@ class Official:
     nip: str | None = None
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -55,6 +60,7 @@ class Crosscutting:
     source_id: str = ""
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -79,6 +85,7 @@ class Indicator:
     node_id: str = ""
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def end_target(self, last_year: int | None) -> Value | None:
         """The end-of-period target: ``target_akhir`` when given, else the target of the
@@ -109,6 +116,7 @@ class Node:
     """The agency the node belongs to; ``None`` for the regional tree."""
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -117,6 +125,7 @@ class Period:
     end: int = 0
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def years(self) -> range:
@@ -129,6 +138,7 @@ class NomenclatureRef:
     folder: str | None = None
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -144,6 +154,7 @@ class Region:
     nomenclature: NomenclatureRef | None = None
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -159,6 +170,7 @@ class Opd:
     node_ids: list[str] = field(default_factory=list)
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -175,6 +187,14 @@ class Level:
     repeats: bool = False
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def label(self, language: str = "id") -> str:
+        """The level's name as a reader sees it: ``name_en`` on an English site when the scheme
+        gives one, else the name (the id when the name is empty)."""
+        if language == "en" and self.name_en:
+            return self.name_en
+        return self.name or self.id
 
 
 @dataclass(slots=True)
@@ -183,6 +203,7 @@ class Settings:
     disabled_rules: list[str] = field(default_factory=list)
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import spec as spec
+from .diagnostics import Text, TextError
 
 _PATTERNS = {
     "program": re.compile(spec.PROGRAM_PATTERN),
@@ -72,25 +73,34 @@ class Nomenclature:
     def __contains__(self, code: str) -> bool:
         return code in self.entries
 
-    def __len__(self) -> int:
-        return len(self.entries)
 
-
-class NomenclatureError(Exception):
-    pass
+class NomenclatureError(TextError):
+    """The nomenclature folder or one of its files cannot be read."""
 
 
 FILES = ("program.csv", "kegiatan.csv", "sub_kegiatan.csv")
+
+PACKAGED_FOLDER = Path(__file__).resolve().parents[2] / "data" / "nomenklatur"
+"""The Kemendagri nomenclature shipped inside the package: what a site that declares
+``nomenklatur:`` without ``berkas`` is checked against."""
+
+PACKAGED_VERSION = "Kepmendagri 900.1.15.5-1317/2023"
+"""The version of :data:`PACKAGED_FOLDER`."""
 
 
 def load_nomenclature(folder: Path, version: str | None = None) -> Nomenclature:
     """Read ``program.csv``, ``kegiatan.csv`` and ``sub_kegiatan.csv`` (those present) from a folder."""
     if not folder.is_dir():
-        raise NomenclatureError(f"the folder {folder} does not exist")
+        raise NomenclatureError(
+            Text(id=f"folder {folder} tidak ada", en=f"the folder {folder} does not exist")
+        )
     result = Nomenclature(version)
     present = [folder / name for name in FILES if (folder / name).is_file()]
     if not present:
-        raise NomenclatureError(f"{folder} holds none of {', '.join(FILES)}")
+        names = ", ".join(FILES)
+        raise NomenclatureError(
+            Text(id=f"{folder} tidak berisi {names}", en=f"{folder} holds none of {names}")
+        )
     for path in present:
         try:
             with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -106,5 +116,7 @@ def load_nomenclature(folder: Path, version: str | None = None) -> Nomenclature:
                         (row.get("satuan") or "").strip() or None,
                     )
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise NomenclatureError(f"cannot read {path}: {exc}") from exc
+            raise NomenclatureError(
+                Text(id=f"{path} tidak dapat dibaca: {exc}", en=f"cannot read {path}: {exc}")
+            ) from exc
     return result

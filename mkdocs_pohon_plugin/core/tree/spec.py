@@ -2,8 +2,12 @@
 
 Each object of the format (a node, an indicator, ...) is an :class:`ObjectSpec`: its Indonesian keys,
 the model attribute each key fills, its value type, whether it is required and what it means.
-The loader (:mod:`.loader`) reads files by walking these specs, and :mod:`.json_schema` turns the
-same specs into the published JSON Schema, so the two can never disagree.
+The loader (:mod:`.load`) reads files by walking these specs, :mod:`.json_schema` turns the
+same specs into the published JSON Schema, ``fmt`` orders keys by them, and the spreadsheet importer,
+exporter and template (:mod:`..spreadsheet.columns`) take each field's column from its
+:class:`SheetColumn`. A new field is one :class:`Field` line here: with ``attr=None`` its value lives
+in the model object's ``extra`` mapping (read and written through :meth:`Field.get` /
+:meth:`Field.set`), so no model class or other module has to change.
 """
 
 from __future__ import annotations
@@ -39,6 +43,35 @@ OPD_KINDS = (
 LEVEL_SCOPES = ("pemda", "opd")
 CODE_KINDS = ("program", "kegiatan", "sub_kegiatan")
 QUARTERS = ("tw1", "tw2", "tw3", "tw4")
+
+YEAR_MIN = 1900
+YEAR_MAX = 2200
+"""A year in a tree (period, baseline, year keys) lies in ``YEAR_MIN..YEAR_MAX``."""
+YEAR_DIGITS = r"(?:19|20|21)\d\d"
+"""How a year is written (four digits, 1900–2199): a year key, a year in a column header."""
+
+POLARITY_WORDS: tuple[tuple[str, str], ...] = (
+    ("maksimum", "maksimal"),
+    ("max", "maksimal"),
+    ("positif", "maksimal"),
+    ("naik", "maksimal"),
+    ("meningkat", "maksimal"),
+    ("minimum", "minimal"),
+    ("min", "minimal"),
+    ("negatif", "minimal"),
+    ("turun", "minimal"),
+    ("menurun", "minimal"),
+    ("tetap", "stabil"),
+)
+"""Other words a spreadsheet cell may use for a polarity."""
+STATUS_WORDS: tuple[tuple[str, str], ...] = (
+    ("pending", "menunggu"),
+    ("diusulkan", "menunggu"),
+    ("setuju", "disetujui"),
+    ("sepakat", "disetujui"),
+    ("tolak", "ditolak"),
+)
+"""Other words a spreadsheet cell may use for the status of a crosscutting link."""
 
 
 # --- value types -------------------------------------------------------------------------------
@@ -85,7 +118,7 @@ class Code:
 @dataclass(frozen=True, slots=True)
 class Year:
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "integer", "minimum": 1900, "maximum": 2200}
+        return {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +174,7 @@ class YearMap:
     def json_schema(self) -> dict[str, Any]:
         return {
             "type": "object",
-            "propertyNames": {"pattern": r"^(19|20|21)\d\d$"},
+            "propertyNames": {"pattern": f"^{YEAR_DIGITS}$"},
             "additionalProperties": self.item.json_schema(),
         }
 
@@ -172,18 +205,80 @@ ValueType = (
 
 
 @dataclass(frozen=True, slots=True)
-class Field:
+class SheetColumn:
+    """A field's column in the cascading workbook (``import-xlsx``, ``export-xlsx``,
+    ``xlsx-template`` and ``docs/xlsx.md``). Headers are compared after
+    :func:`..spreadsheet.columns.normalise`."""
+
     key: str
-    attr: str
+    """The column's name in the spreadsheet code (``unit``, ``target``, ``indicator_notes``)."""
+    header: str
+    """The header the exporter and the template write (for yearly columns, ``{year}`` is filled)."""
+    variants: tuple[str, ...] = ()
+    """Other headers accepted (normalised), ``{year}`` for yearly columns."""
+    doc: str = ""
+    width: float = 12
+    printed: bool = True
+    """Inside the print area of an exported sheet; technical columns sit to the right of it."""
+    yearly: bool = False
+    """One column per year (a :class:`YearMap` field): ``Target 2025``, ``Target 2026`` …"""
+    optional: bool = False
+    """An exported sheet has the column only when some row has a value (the template always); a
+    yearly column only the years some row has (else every year of the period)."""
+    aliases: tuple[tuple[str, str], ...] = ()
+    """For a :class:`Choice`: other words a cell may use, each with the option it means."""
+    blank: str | None = None
+    """For a :class:`Choice`: the value of a blank (or unreadable) cell, reported as assumed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One key of an object of the format, declared once: the loader, the JSON Schema, ``fmt``,
+    ``diff``, the spreadsheet columns and the public export all read it from here."""
+
+    key: str
+    """The YAML key; the order of an object's fields is the canonical order of its keys."""
+    attr: str | None
+    """The model attribute the value fills; ``None``: the value lives in the model object's
+    ``extra`` mapping under :attr:`key` (a field added to the format without a model change)."""
     type: ValueType
     doc: str
     required: bool = False
     export: str | None = None
     """The field's name in the public export (``pohon.json``); ``None``: its YAML key."""
+    label: tuple[str, str] | None = None
+    """How a reader names the field: (Indonesian, English)."""
+    column: SheetColumn | None = None
+    """Its column in the cascading workbook; ``None``: not in the workbook."""
 
     @property
     def export_name(self) -> str:
         return self.export or self.key
+
+    @property
+    def name(self) -> str:
+        """The name the value has in a model object: its attribute, else its YAML key."""
+        return self.attr or self.key
+
+    def get(self, obj: Any) -> Any:
+        """The field's value in ``obj`` (a model object, or a dict built by a spec without a
+        model class); ``None`` when unset."""
+        if isinstance(obj, dict):
+            return obj.get(self.name)
+        if self.attr is None:
+            return obj.extra.get(self.key)
+        return getattr(obj, self.attr)
+
+    def set(self, obj: Any, value: Any) -> None:
+        """Give the field ``value`` in ``obj``; ``None`` for an ``extra`` field removes it."""
+        if isinstance(obj, dict):
+            obj[self.name] = value
+        elif self.attr is not None:
+            setattr(obj, self.attr, value)
+        elif value is None:
+            obj.extra.pop(self.key, None)
+        else:
+            obj.extra[self.key] = value
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +294,8 @@ class ObjectSpec:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_key", {f.key: f for f in self.fields})
+        if len(self.by_key) != len(self.fields) or any(f.attr == "extra" for f in self.fields):
+            raise ValueError(f"{self.name}: a key declared twice, or an attribute named 'extra'")
 
     @property
     def required(self) -> tuple[Field, ...]:
@@ -211,8 +308,22 @@ PERIOD = ObjectSpec(
     "periode",
     "Planning period (e.g. the RPJMD's five years).",
     (
-        Field("awal", "start", Year(), "First year of the period.", required=True),
-        Field("akhir", "end", Year(), "Last year of the period.", required=True),
+        Field(
+            "awal",
+            "start",
+            Year(),
+            "First year of the period.",
+            required=True,
+            label=("Awal", "Start"),
+        ),
+        Field(
+            "akhir",
+            "end",
+            Year(),
+            "Last year of the period.",
+            required=True,
+            label=("Akhir", "End"),
+        ),
     ),
     model.Period,
 )
@@ -221,12 +332,19 @@ NOMENCLATURE = ObjectSpec(
     "nomenklatur",
     "The Kemendagri nomenclature version the trees follow.",
     (
-        Field("versi", "version", Text(), "Version, e.g. 'Kepmendagri 900.1.15.5-1317/2023'."),
+        Field(
+            "versi",
+            "version",
+            Text(),
+            "Version, e.g. 'Kepmendagri 900.1.15.5-1317/2023'.",
+            label=("Versi", "Version"),
+        ),
         Field(
             "berkas",
             "folder",
             Text(),
             "Folder, relative to the trees folder, with program.csv, kegiatan.csv, sub_kegiatan.csv.",
+            label=("Berkas", "Folder"),
         ),
     ),
     model.NomenclatureRef,
@@ -236,13 +354,51 @@ REGION = ObjectSpec(
     "pemda",
     "The regional government that owns the site.",
     (
-        Field("nama", "name", Text(), "Name of the regency, city or province.", required=True),
-        Field("jenis", "kind", Choice(REGION_KINDS), "Kind of regional government."),
-        Field("kode", "code", Code(), "Region code (e.g. '33.99')."),
-        Field("kepala_daerah", "head", Text(), "Position that owns the regional tree (Bupati …)."),
-        Field("periode", "period", Obj(PERIOD), "Planning period.", required=True),
-        Field("dokumen", "document", Text(), "Planning document the tree follows (RPJMD …)."),
-        Field("nomenklatur", "nomenclature", Obj(NOMENCLATURE), "Nomenclature the codes follow."),
+        Field(
+            "nama",
+            "name",
+            Text(),
+            "Name of the regency, city or province.",
+            required=True,
+            label=("Nama", "Name"),
+        ),
+        Field(
+            "jenis",
+            "kind",
+            Choice(REGION_KINDS),
+            "Kind of regional government.",
+            label=("Jenis", "Kind"),
+        ),
+        Field("kode", "code", Code(), "Region code (e.g. '33.99').", label=("Kode", "Code")),
+        Field(
+            "kepala_daerah",
+            "head",
+            Text(),
+            "Position that owns the regional tree (Bupati …).",
+            label=("Kepala Daerah", "Regional head"),
+        ),
+        Field(
+            "periode",
+            "period",
+            Obj(PERIOD),
+            "Planning period.",
+            required=True,
+            label=("Periode", "Period"),
+        ),
+        Field(
+            "dokumen",
+            "document",
+            Text(),
+            "Planning document the tree follows (RPJMD …).",
+            label=("Dokumen", "Document"),
+        ),
+        Field(
+            "nomenklatur",
+            "nomenclature",
+            Obj(NOMENCLATURE),
+            "Nomenclature the codes follow.",
+            label=("Nomenklatur", "Nomenclature"),
+        ),
     ),
     model.Region,
 )
@@ -251,14 +407,51 @@ LEVEL = ObjectSpec(
     "tingkat",
     "One level of the level scheme, from top to bottom.",
     (
-        Field("id", "id", Ident(), "Level id used in nodes' 'tingkat'.", required=True),
-        Field("nama", "name", Text(), "Label shown on the site (Indonesian).", required=True),
-        Field("nama_en", "name_en", Text(), "Label shown on the English site."),
         Field(
-            "lingkup", "scope", Choice(LEVEL_SCOPES), "Regional tree or agency tree.", required=True
+            "id",
+            "id",
+            Ident(),
+            "Level id used in nodes' 'tingkat'.",
+            required=True,
+            label=("ID", "ID"),
         ),
-        Field("kode", "code_kind", Choice(CODE_KINDS), "Kind of Kemendagri code nodes carry."),
-        Field("berulang", "repeats", Boolean(), "A node may have a child of the same level."),
+        Field(
+            "nama",
+            "name",
+            Text(),
+            "Label shown on the site (Indonesian).",
+            required=True,
+            label=("Nama", "Name"),
+        ),
+        Field(
+            "nama_en",
+            "name_en",
+            Text(),
+            "Label shown on the English site.",
+            label=("Nama (Inggris)", "Name (English)"),
+        ),
+        Field(
+            "lingkup",
+            "scope",
+            Choice(LEVEL_SCOPES),
+            "Regional tree or agency tree.",
+            required=True,
+            label=("Lingkup", "Scope"),
+        ),
+        Field(
+            "kode",
+            "code_kind",
+            Choice(CODE_KINDS),
+            "Kind of Kemendagri code nodes carry.",
+            label=("Kode", "Code"),
+        ),
+        Field(
+            "berulang",
+            "repeats",
+            Boolean(),
+            "A node may have a child of the same level.",
+            label=("Berulang", "Repeats"),
+        ),
     ),
     model.Level,
 )
@@ -267,12 +460,19 @@ SETTINGS = ObjectSpec(
     "pengaturan",
     "Site settings.",
     (
-        Field("tingkat", "levels", ListOf(Obj(LEVEL)), "Replaces the default level scheme."),
+        Field(
+            "tingkat",
+            "levels",
+            ListOf(Obj(LEVEL)),
+            "Replaces the default level scheme.",
+            label=("Tingkat", "Levels"),
+        ),
         Field(
             "aturan_nonaktif",
             "disabled_rules",
             ListOf(Text()),
             "Warning rules this site switches off.",
+            label=("Aturan Nonaktif", "Disabled rules"),
         ),
     ),
     model.Settings,
@@ -282,12 +482,44 @@ OPD = ObjectSpec(
     "opd",
     "An agency (perangkat daerah).",
     (
-        Field("id", "id", Ident(), "Stable id of the agency; becomes its URL.", required=True),
-        Field("nama", "name", Text(), "Official name.", required=True),
-        Field("singkatan", "short_name", Text(), "Short name for tables and diagrams."),
-        Field("kode", "code", Code(OPD_CODE_PATTERN), "22-character OPD code."),
-        Field("kepala", "head", Text(), "Head of the agency (position)."),
-        Field("jenis", "kind", Choice(OPD_KINDS), "Kind of agency."),
+        Field(
+            "id",
+            "id",
+            Ident(),
+            "Stable id of the agency; becomes its URL.",
+            required=True,
+            label=("ID", "ID"),
+        ),
+        Field(
+            "nama",
+            "name",
+            Text(),
+            "Official name.",
+            required=True,
+            label=("Perangkat Daerah", "Agency"),
+        ),
+        Field(
+            "singkatan",
+            "short_name",
+            Text(),
+            "Short name for tables and diagrams.",
+            label=("Singkatan", "Short name"),
+        ),
+        Field(
+            "kode",
+            "code",
+            Code(OPD_CODE_PATTERN),
+            "22-character OPD code.",
+            label=("Kode OPD", "Agency code"),
+        ),
+        Field("kepala", "head", Text(), "Head of the agency (position).", label=("Kepala", "Head")),
+        Field(
+            "jenis",
+            "kind",
+            Choice(OPD_KINDS),
+            "Kind of agency.",
+            label=("Jenis OPD", "Kind of agency"),
+        ),
     ),
     model.Opd,
 )
@@ -296,8 +528,44 @@ BASELINE = ObjectSpec(
     "kondisi_awal",
     "Baseline (kondisi awal) and its year.",
     (
-        Field("tahun", "year", Year(), "Year the baseline was measured.", required=True),
-        Field("nilai", "value", Measure(), "Baseline value.", required=True),
+        Field(
+            "tahun",
+            "year",
+            Year(),
+            "Year the baseline was measured.",
+            required=True,
+            label=("Tahun", "Year"),
+            column=SheetColumn(
+                "baseline_year",
+                "Tahun Kondisi Awal",
+                ("tahun baseline", "kondisi awal tahun", "baseline tahun"),
+                "Year of the baseline. Blank: the year before the period.",
+                width=9,
+                printed=False,
+            ),
+        ),
+        Field(
+            "nilai",
+            "value",
+            Measure(),
+            "Baseline value.",
+            required=True,
+            label=("Nilai", "Value"),
+            column=SheetColumn(
+                "baseline",
+                "Kondisi Awal",
+                (
+                    "baseline",
+                    "kondisi awal nilai",
+                    "nilai kondisi awal",
+                    "nilai baseline",
+                    "capaian awal",
+                ),
+                "Baseline value. `Kondisi Awal 2024` / `Baseline 2024` gives the year in the "
+                "header.",
+                width=10,
+            ),
+        ),
     ),
     model.Baseline,
 )
@@ -306,7 +574,14 @@ QUARTERS_SPEC = ObjectSpec(
     "triwulan",
     "Realisation per quarter (TW I–IV).",
     tuple(
-        Field(q, q, Measure(), f"Realisation in quarter {i + 1}.") for i, q in enumerate(QUARTERS)
+        Field(
+            q,
+            q,
+            Measure(),
+            f"Realisation in quarter {i + 1}.",
+            label=(f"TW {'I' * (i + 1) if i < 3 else 'IV'}", f"Q{i + 1}"),
+        )
+        for i, q in enumerate(QUARTERS)
     ),
 )
 
@@ -314,36 +589,284 @@ INDICATOR = ObjectSpec(
     "indikator",
     "A performance indicator.",
     (
-        Field("id", "id", Ident(), "Stable id, unique in the site.", required=True),
-        Field("nama", "name", Text(), "Indicator name.", required=True),
-        Field("satuan", "unit", Text(), "Unit (satuan)."),
+        Field(
+            "id",
+            "id",
+            Ident(),
+            "Stable id, unique in the site.",
+            required=True,
+            label=("ID", "ID"),
+            column=SheetColumn(
+                "indicator_id",
+                "ID Indikator",
+                doc="Stable id of the indicator; generated from the sasaran id when absent.",
+                width=24,
+                printed=False,
+            ),
+        ),
+        Field(
+            "nama",
+            "name",
+            Text(),
+            "Indicator name.",
+            required=True,
+            label=("Indikator Kinerja", "Performance indicator"),
+            column=SheetColumn(
+                "indicator",
+                "Indikator Kinerja",
+                (
+                    "indikator",
+                    "nama indikator",
+                    "indikator sasaran",
+                    "indikator kinerja sasaran",
+                    "indikator kinerja utama",
+                ),
+                "Indicator name: one row per indicator.",
+                width=34,
+            ),
+        ),
+        Field(
+            "satuan",
+            "unit",
+            Text(),
+            "Unit (satuan).",
+            label=("Satuan", "Unit"),
+            column=SheetColumn("unit", "Satuan", ("satuan indikator",), "Unit.", width=10),
+        ),
+        Field(
+            "kualitatif",
+            None,
+            Boolean(),
+            "A qualitative indicator: its baseline, targets and realisations may be text (a "
+            "predicate such as `A` or an audit opinion such as `WTP`), shown as written and never "
+            "compared. Without it every value must be a number.",
+            label=("Kualitatif", "Qualitative"),
+            column=SheetColumn(
+                "qualitative",
+                "Kualitatif",
+                ("indikator kualitatif", "nilai kualitatif"),
+                "`ya` when the targets are text (a predicate, an opinion) rather than numbers.",
+                width=8,
+                printed=False,
+                optional=True,
+            ),
+        ),
         Field(
             "polaritas",
             "polarity",
             Choice(POLARITIES),
             "maksimal: higher is better; minimal: lower is better; stabil: hit the value.",
             required=True,
+            label=("Polaritas", "Polarity"),
+            column=SheetColumn(
+                "polarity",
+                "Polaritas",
+                ("polarisasi", "arah", "arah kinerja"),
+                "`maksimal` (also `max`, `positif`, `naik`), `minimal` (`min`, `negatif`, "
+                "`turun`) or `stabil` (`tetap`). Blank: `maksimal` (reported).",
+                width=10,
+                printed=False,
+                aliases=POLARITY_WORDS,
+                blank="maksimal",
+            ),
         ),
-        Field("jenis", "kind", Choice(INDICATOR_KINDS), "Kind of indicator."),
-        Field("iku", "is_iku", Boolean(), "Part of the Indikator Kinerja Utama."),
-        Field("kondisi_awal", "baseline", Obj(BASELINE), "Baseline and its year."),
-        Field("target", "targets", YearMap(Measure()), "Target per year of the period."),
-        Field("target_akhir", "final_target", Measure(), "End-of-period target."),
-        Field("realisasi", "realisations", YearMap(Measure()), "Realisation per year."),
+        Field(
+            "jenis",
+            "kind",
+            Choice(INDICATOR_KINDS),
+            "Kind of indicator.",
+            label=("Jenis Indikator", "Kind of indicator"),
+            column=SheetColumn(
+                "kind",
+                "Jenis Indikator",
+                ("jenis",),
+                "`dampak`, `outcome` or `output`.",
+                width=10,
+                printed=False,
+            ),
+        ),
+        Field(
+            "iku",
+            "is_iku",
+            Boolean(),
+            "Part of the Indikator Kinerja Utama.",
+            label=("IKU", "Key performance indicator"),
+            column=SheetColumn(
+                "iku",
+                "IKU",
+                doc="`ya` (also `y`, `iku`, `true`, `1`, `✓`) for an Indikator Kinerja Utama.",
+                width=6,
+                printed=False,
+            ),
+        ),
+        Field(
+            "kondisi_awal",
+            "baseline",
+            Obj(BASELINE),
+            "Baseline and its year.",
+            label=("Kondisi Awal", "Baseline"),
+        ),
+        Field(
+            "target",
+            "targets",
+            YearMap(Measure()),
+            "Target per year of the period.",
+            label=("Target", "Target"),
+            column=SheetColumn(
+                "target",
+                "Target {year}",
+                (
+                    "{year}",
+                    "target tahun {year}",
+                    "target kinerja {year}",
+                    "target kinerja tahun {year}",
+                ),
+                "Target of that year: a number (text such as `Predikat A` only for a qualitative "
+                "indicator).",
+                width=10,
+                yearly=True,
+            ),
+        ),
+        Field(
+            "target_akhir",
+            "final_target",
+            Measure(),
+            "End-of-period target.",
+            label=("Target Akhir", "Final target"),
+            column=SheetColumn(
+                "final_target",
+                "Target Akhir",
+                (
+                    "target akhir periode",
+                    "kondisi akhir",
+                    "target akhir renstra",
+                    "kondisi kinerja akhir",
+                ),
+                "End-of-period target, when it differs from the last year's.",
+                width=10,
+                optional=True,
+            ),
+        ),
+        Field(
+            "realisasi",
+            "realisations",
+            YearMap(Measure()),
+            "Realisation per year.",
+            label=("Realisasi", "Realisation"),
+            column=SheetColumn(
+                "realisation",
+                "Realisasi {year}",
+                ("realisasi tahun {year}", "realisasi kinerja {year}"),
+                "Realisation of that year.",
+                width=10,
+                yearly=True,
+                optional=True,
+            ),
+        ),
         Field(
             "realisasi_triwulan",
             "quarterly",
             YearMap(Obj(QUARTERS_SPEC)),
             "Realisation per year and quarter.",
+            label=("Realisasi Triwulan", "Quarterly realisation"),
+            column=SheetColumn(
+                "quarterly",
+                "Realisasi {year} TW{quarter}",
+                ("realisasi tw{quarter} {year}", "tw{quarter} {year}"),
+                "Realisation in a quarter (TW I–IV) of that year.",
+                width=9,
+                printed=False,
+                yearly=True,
+                optional=True,
+            ),
         ),
-        Field("definisi", "definition", Text(), "Operational definition."),
-        Field("formula", "formula", Text(), "How the indicator is computed."),
-        Field("sumber_data", "data_source", Text(), "Data source."),
         Field(
-            "periode_pelaporan", "reporting_period", Choice(REPORTING_PERIODS), "Reporting period."
+            "definisi",
+            "definition",
+            Text(),
+            "Operational definition.",
+            label=("Definisi Operasional", "Operational definition"),
+            column=SheetColumn(
+                "definition",
+                "Definisi Operasional",
+                ("definisi",),
+                "Operational definition.",
+                width=30,
+                printed=False,
+            ),
         ),
-        Field("keterangan", "notes", Text(), "Free notes."),
-        Field("id_lama", "former_ids", ListOf(Ident()), "Former ids (for redirects)."),
+        Field(
+            "formula",
+            "formula",
+            Text(),
+            "How the indicator is computed.",
+            label=("Formula", "Formula"),
+            column=SheetColumn(
+                "formula",
+                "Formula",
+                ("rumus", "cara perhitungan", "formulasi", "cara pengukuran"),
+                "How it is computed.",
+                width=24,
+                printed=False,
+            ),
+        ),
+        Field(
+            "sumber_data",
+            "data_source",
+            Text(),
+            "Data source.",
+            label=("Sumber Data", "Data source"),
+            column=SheetColumn(
+                "data_source", "Sumber Data", (), "Data source.", width=20, printed=False
+            ),
+        ),
+        Field(
+            "periode_pelaporan",
+            "reporting_period",
+            Choice(REPORTING_PERIODS),
+            "Reporting period.",
+            label=("Periode Pelaporan", "Reporting period"),
+            column=SheetColumn(
+                "reporting_period",
+                "Periode Pelaporan",
+                (),
+                "`bulanan`, `triwulanan`, `semesteran` or `tahunan`.",
+                width=11,
+                printed=False,
+            ),
+        ),
+        Field(
+            "keterangan",
+            "notes",
+            Text(),
+            "Free notes.",
+            label=("Keterangan", "Notes"),
+            column=SheetColumn(
+                "indicator_notes",
+                "Keterangan Indikator",
+                (),
+                "Notes on the indicator.",
+                width=24,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
+            "id_lama",
+            "former_ids",
+            ListOf(Ident()),
+            "Former ids (for redirects).",
+            label=("ID Lama", "Former ids"),
+            column=SheetColumn(
+                "indicator_former_ids",
+                "ID Lama Indikator",
+                (),
+                "Former ids of the indicator, separated by commas.",
+                width=16,
+                printed=False,
+                optional=True,
+            ),
+        ),
     ),
     model.Indicator,
 )
@@ -352,8 +875,38 @@ OFFICIAL = ObjectSpec(
     "pejabat",
     "Holder of the responsible position.",
     (
-        Field("nama", "name", Text(), "Name of the official."),
-        Field("nip", "nip", Code(r"^\d{18}$"), "NIP (18 digits, written in quotes)."),
+        Field(
+            "nama",
+            "name",
+            Text(),
+            "Name of the official.",
+            label=("Nama", "Name"),
+            column=SheetColumn(
+                "official_name",
+                "Nama Pejabat",
+                ("pejabat", "nama penanggung jawab"),
+                "Name of the holder of the position.",
+                width=22,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
+            "nip",
+            "nip",
+            Code(r"^\d{18}$"),
+            "NIP (18 digits, written in quotes).",
+            label=("NIP", "NIP"),
+            column=SheetColumn(
+                "official_nip",
+                "NIP",
+                ("nip pejabat",),
+                "NIP of the holder (18 digits).",
+                width=20,
+                printed=False,
+                optional=True,
+            ),
+        ),
     ),
     model.Official,
 )
@@ -362,16 +915,70 @@ CROSSCUTTING = ObjectSpec(
     "crosscutting",
     "A crosscutting link to a node of another agency or to an outside body.",
     (
-        Field("ke", "target_id", Ref(), "Node of another agency this node works with."),
-        Field("instansi", "body", Text(), "An outside body (ministry, province …)."),
-        Field("peran", "role", Text(), "Role the partner plays.", required=True),
-        Field("keterangan", "note", Text(), "Note."),
+        Field(
+            "ke",
+            "target_id",
+            Ref(),
+            "Node of another agency this node works with.",
+            label=("Ke", "To"),
+            column=SheetColumn(
+                "to_id",
+                "Ke",
+                ("id penerima", "ke id", "id sasaran mitra"),
+                "Id of the partner's sasaran (another agency's).",
+                width=24,
+                printed=False,
+            ),
+        ),
+        Field(
+            "instansi",
+            "body",
+            Text(),
+            "An outside body (ministry, province …).",
+            label=("Instansi", "Outside body"),
+            column=SheetColumn(
+                "body",
+                "Instansi",
+                ("instansi luar", "instansi mitra"),
+                "An outside body, when the partner is not a sasaran of the site.",
+                width=24,
+                printed=False,
+            ),
+        ),
+        Field(
+            "peran",
+            "role",
+            Text(),
+            "Role the partner plays.",
+            required=True,
+            label=("Peran", "Role"),
+            column=SheetColumn(
+                "role", "Peran", ("peran mitra",), "The role the partner plays.", width=30
+            ),
+        ),
+        Field(
+            "keterangan",
+            "note",
+            Text(),
+            "Note.",
+            label=("Keterangan", "Note"),
+            column=SheetColumn("note", "Keterangan", ("catatan",), "Note.", width=20),
+        ),
         Field(
             "status",
             "status",
             Choice(CROSSCUTTING_STATUSES),
             "menunggu (pending), disetujui (agreed), ditolak (rejected).",
             required=True,
+            label=("Status", "Status"),
+            column=SheetColumn(
+                "status",
+                "Status",
+                (),
+                "`menunggu`, `disetujui` or `ditolak`.",
+                width=11,
+                aliases=STATUS_WORDS,
+            ),
         ),
     ),
     model.Crosscutting,
@@ -382,24 +989,240 @@ NODE = ObjectSpec(
     "A node of a pohon kinerja.",
     (
         Field(
-            "id", "id", Ident(), "Stable id, unique in the site; becomes the URL.", required=True
+            "id",
+            "id",
+            Ident(),
+            "Stable id, unique in the site; becomes the URL.",
+            required=True,
+            label=("ID", "ID"),
+            column=SheetColumn(
+                "node_id",
+                "ID",
+                ("id sasaran", "id node"),
+                "Stable id of the sasaran. Without it ids are generated from the OPD id, the "
+                "level and the code (or a sequence number): keep the column to keep ids stable.",
+                width=24,
+                printed=False,
+            ),
         ),
-        Field("tingkat", "level", Text(), "Level id in the level scheme.", required=True),
-        Field("induk", "parent_id", Ref(), "Parent node (any file); one level up."),
-        Field("urutan", "order", Integer(), "Order among siblings."),
         Field(
-            "pernyataan", "statement", Text(), "The condition, phrased as a change.", required=True
+            "tingkat",
+            "level",
+            Text(),
+            "Level id in the level scheme.",
+            required=True,
+            label=("Tingkat", "Level"),
+            column=SheetColumn(
+                "level",
+                "Tingkat",
+                ("level", "tingkatan", "jenjang", "level sasaran", "tingkat sasaran"),
+                "Level: its name (`Sasaran Program`), its id (`sasaran_program`), a short form "
+                "(`SS`, `SP`, `SK`, `SSK`) or the kind of code it carries (`Program`, "
+                "`Kegiatan`, `Sub Kegiatan`). Blank: the level of the row above.",
+                width=13,
+            ),
         ),
-        Field("penanggung_jawab", "responsible", Text(), "Responsible position (jabatan)."),
-        Field("pejabat", "official", Obj(OFFICIAL), "Holder of the position."),
-        Field("unit_kerja", "work_unit", Text(), "Organisational unit (bidang, seksi)."),
-        Field("kode", "code", Code(), "Kemendagri program, kegiatan or sub kegiatan code."),
-        Field("anggaran", "budget", YearMap(Number()), "Budget per year, in rupiah."),
-        Field("indikator", "indicators", ListOf(Obj(INDICATOR)), "Indicators."),
-        Field("crosscutting", "crosscutting", ListOf(Obj(CROSSCUTTING)), "Crosscutting links."),
-        Field("tag", "tags", ListOf(Text()), "Tags (stunting, program-unggulan …)."),
-        Field("keterangan", "notes", Text(), "Free notes."),
-        Field("id_lama", "former_ids", ListOf(Ident()), "Former ids (for redirects)."),
+        Field(
+            "induk",
+            "parent_id",
+            Ref(),
+            "Parent node (any file); one level up.",
+            label=("Induk", "Parent"),
+            column=SheetColumn(
+                "parent",
+                "Induk",
+                ("id induk", "induk id", "sasaran induk", "parent"),
+                "Parent: its id, or its statement. Blank: the nearest sasaran one level up above "
+                "the row. An agency's top sasaran names a regional sasaran of `pemda.yaml` here.",
+                width=24,
+                printed=False,
+            ),
+        ),
+        Field(
+            "urutan",
+            "order",
+            Integer(),
+            "Order among siblings.",
+            label=("Urutan", "Order"),
+            column=SheetColumn(
+                "order",
+                "Urutan",
+                (),
+                "Order among siblings (`urutan`).",
+                width=7,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
+            "pernyataan",
+            "statement",
+            Text(),
+            "The condition, phrased as a change.",
+            required=True,
+            label=("Pernyataan", "Statement"),
+            column=SheetColumn(
+                "statement",
+                "Sasaran",
+                (
+                    "pernyataan",
+                    "sasaran/pernyataan",
+                    "pernyataan sasaran",
+                    "uraian sasaran",
+                    "sasaran kinerja",
+                    "kondisi",
+                    "nama sasaran",
+                ),
+                "The sasaran, phrased as a change. Written once above its indicator rows (or "
+                "merged over them): a blank cell continues the sasaran above.",
+                width=34,
+            ),
+        ),
+        Field(
+            "penanggung_jawab",
+            "responsible",
+            Text(),
+            "Responsible position (jabatan).",
+            label=("Penanggung Jawab", "Responsible"),
+            column=SheetColumn(
+                "responsible",
+                "Penanggung Jawab",
+                ("penanggungjawab", "jabatan penanggung jawab", "pemilik kinerja", "pj", "jabatan"),
+                "Responsible position (jabatan).",
+                width=18,
+            ),
+        ),
+        Field(
+            "pejabat",
+            "official",
+            Obj(OFFICIAL),
+            "Holder of the position.",
+            label=("Pejabat", "Official"),
+        ),
+        Field(
+            "unit_kerja",
+            "work_unit",
+            Text(),
+            "Organisational unit (bidang, seksi).",
+            label=("Unit Kerja", "Work unit"),
+            column=SheetColumn(
+                "work_unit",
+                "Unit Kerja",
+                ("bidang", "bidang/seksi"),
+                "Organisational unit.",
+                width=18,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
+            "kode",
+            "code",
+            Code(),
+            "Kemendagri program, kegiatan or sub kegiatan code.",
+            label=("Kode", "Code"),
+            column=SheetColumn(
+                "code",
+                "Kode",
+                (
+                    "kode program/kegiatan/sub kegiatan",
+                    "kode program/kegiatan",
+                    "kode rekening",
+                    "kode nomenklatur",
+                    "kode program",
+                    "kode kegiatan",
+                    "kode sub kegiatan",
+                ),
+                "Kemendagri program, kegiatan or sub kegiatan code (`1.02.02`, "
+                "`1.02.02.2.02.0001`). Several code columns may be present; the one whose code "
+                "matches the level wins.",
+                width=17,
+            ),
+        ),
+        Field(
+            "anggaran",
+            "budget",
+            YearMap(Number()),
+            "Budget per year, in rupiah.",
+            label=("Pagu", "Budget"),
+            column=SheetColumn(
+                "budget",
+                "Pagu {year}",
+                (
+                    "anggaran {year}",
+                    "pagu indikatif {year}",
+                    "pagu anggaran {year}",
+                    "alokasi anggaran {year}",
+                    "anggaran tahun {year}",
+                    "pagu tahun {year}",
+                ),
+                "Budget of that year in rupiah (`1.250.000.000`, `Rp 1.250.000.000` or a number).",
+                width=15,
+                yearly=True,
+            ),
+        ),
+        Field(
+            "indikator",
+            "indicators",
+            ListOf(Obj(INDICATOR)),
+            "Indicators.",
+            label=("Indikator Kinerja", "Performance indicators"),
+        ),
+        Field(
+            "crosscutting",
+            "crosscutting",
+            ListOf(Obj(CROSSCUTTING)),
+            "Crosscutting links.",
+            label=("Crosscutting", "Crosscutting"),
+        ),
+        Field(
+            "tag",
+            "tags",
+            ListOf(Text()),
+            "Tags (stunting, program-unggulan …).",
+            label=("Tag", "Tags"),
+            column=SheetColumn(
+                "tags",
+                "Tag",
+                ("tags",),
+                "Tags, separated by commas.",
+                width=16,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
+            "keterangan",
+            "notes",
+            Text(),
+            "Free notes.",
+            label=("Keterangan", "Notes"),
+            column=SheetColumn(
+                "notes",
+                "Keterangan",
+                ("catatan", "keterangan sasaran"),
+                "Notes on the sasaran.",
+                width=24,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
+            "id_lama",
+            "former_ids",
+            ListOf(Ident()),
+            "Former ids (for redirects).",
+            label=("ID Lama", "Former ids"),
+            column=SheetColumn(
+                "former_ids",
+                "ID Lama",
+                (),
+                "Former ids of the sasaran, separated by commas.",
+                width=16,
+                printed=False,
+                optional=True,
+            ),
+        ),
     ),
     model.Node,
 )
@@ -408,9 +1231,28 @@ REGIONAL_FILE = ObjectSpec(
     "berkas_pemda",
     "The regional file: the regional government, site settings and the regional tree.",
     (
-        Field("pemda", "region", Obj(REGION), "The regional government.", required=True),
-        Field("pengaturan", "settings", Obj(SETTINGS), "Site settings."),
-        Field("node", "nodes", ListOf(Obj(NODE)), "Nodes of the regional tree."),
+        Field(
+            "pemda",
+            "region",
+            Obj(REGION),
+            "The regional government.",
+            required=True,
+            label=("Pemerintah Daerah", "Regional government"),
+        ),
+        Field(
+            "pengaturan",
+            "settings",
+            Obj(SETTINGS),
+            "Site settings.",
+            label=("Pengaturan", "Settings"),
+        ),
+        Field(
+            "node",
+            "nodes",
+            ListOf(Obj(NODE)),
+            "Nodes of the regional tree.",
+            label=("Sasaran", "Nodes"),
+        ),
     ),
 )
 
@@ -418,8 +1260,21 @@ OPD_FILE = ObjectSpec(
     "berkas_opd",
     "An agency file: the agency and its nodes.",
     (
-        Field("opd", "opd", Obj(OPD), "The agency.", required=True),
-        Field("node", "nodes", ListOf(Obj(NODE)), "Nodes of the agency's tree."),
+        Field(
+            "opd",
+            "opd",
+            Obj(OPD),
+            "The agency.",
+            required=True,
+            label=("Perangkat Daerah", "Agency"),
+        ),
+        Field(
+            "node",
+            "nodes",
+            ListOf(Obj(NODE)),
+            "Nodes of the agency's tree.",
+            label=("Sasaran", "Nodes"),
+        ),
     ),
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .confusables import id_skeleton, skeleton
-from .diagnostics import DiagnosticSink
+from .diagnostics import DiagnosticSink, Text
 from .graph import Graph
 from .model import Node, Site
 from .nomenclature import CODE_EXAMPLES, CODE_KIND_LABELS, Nomenclature, belongs_under, code_kind
@@ -26,6 +26,11 @@ def _at(node: Node, key: str) -> int:
 
 def _where(node: Node) -> str:
     return f"node '{node.id}'"
+
+
+def _node_starts(node: Node) -> str:
+    """:func:`_where` at the start of an Indonesian sentence."""
+    return f"Node '{node.id}'"
 
 
 def validate(
@@ -52,20 +57,31 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                 "tingkat-salah",
                 file,
                 _at(node, "tingkat"),
-                f"{_where(node)} has the level '{node.level}', which is not in the level scheme; "
-                f"use one of: {level_names}.",
+                Text(
+                    id=f"{_node_starts(node)} memakai tingkat '{node.level}', yang tidak ada dalam skema "
+                    f"tingkat; gunakan salah satu dari: {level_names}.",
+                    en=f"{_where(node)} has the level '{node.level}', which is not in the level "
+                    f"scheme; use one of: {level_names}.",
+                ),
             )
         elif level is not None:
             scope = "opd" if node.opd_id else "pemda"
             if level.scope != scope:
-                place = "an agency file" if node.opd_id else "the regional file"
+                agency_file = Text(id="berkas OPD", en="an agency file")
+                regional_file = Text(id="berkas pemda", en="the regional file")
+                place = agency_file if node.opd_id else regional_file
+                home = agency_file if level.scope == "opd" else regional_file
                 sink.add(
                     "tingkat-salah",
                     file,
                     _at(node, "tingkat"),
-                    f"{_where(node)} has the level '{node.level}', which belongs in "
-                    f"{'an agency file' if level.scope == 'opd' else 'the regional file'}, "
-                    f"not in {place}; move the node or correct its level.",
+                    Text(
+                        id=f"{_node_starts(node)} memakai tingkat '{node.level}', yang semestinya ada "
+                        f"di {home.id}, bukan di {place.id}; pindahkan node atau perbaiki "
+                        "tingkatnya.",
+                        en=f"{_where(node)} has the level '{node.level}', which belongs in "
+                        f"{home.en}, not in {place.en}; move the node or correct its level.",
+                    ),
                 )
         parent_id = node.parent_id
         if parent_id is None:
@@ -74,8 +90,12 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                     "kolom-wajib",
                     file,
                     node.loc.line,
-                    f"{_where(node)} has no 'induk'; every node below the top level "
-                    f"('{site.levels[0].id}') names its parent.",
+                    Text(
+                        id=f"{_node_starts(node)} tidak memiliki 'induk'; setiap node di bawah tingkat "
+                        f"teratas ('{site.levels[0].id}') menyebut induknya.",
+                        en=f"{_where(node)} has no 'induk'; every node below the top level "
+                        f"('{site.levels[0].id}') names its parent.",
+                    ),
                 )
             continue
         parent = nodes.get(parent_id)
@@ -84,8 +104,12 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                 "rujukan-hilang",
                 file,
                 _at(node, "induk"),
-                f"{_where(node)} names the parent '{parent_id}', which does not exist in any file; "
-                "correct the id or add that node.",
+                Text(
+                    id=f"{_node_starts(node)} menyebut induk '{parent_id}', yang tidak ada di berkas "
+                    "mana pun; perbaiki id-nya atau tambahkan node tersebut.",
+                    en=f"{_where(node)} names the parent '{parent_id}', which does not exist in "
+                    "any file; correct the id or add that node.",
+                ),
             )
             continue
         if parent_id == node.id:
@@ -95,9 +119,15 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                 "induk-opd-lain",
                 file,
                 _at(node, "induk"),
-                f"{_where(node)} of agency '{node.opd_id}' has the parent '{parent_id}' of agency "
-                f"'{parent.opd_id}'; a parent lies in the same agency or in the regional tree. "
-                "Use a crosscutting link to work with another agency.",
+                Text(
+                    id=f"{_node_starts(node)} milik perangkat daerah '{node.opd_id}' berinduk "
+                    f"'{parent_id}' milik perangkat daerah '{parent.opd_id}'; induk harus di "
+                    "perangkat daerah yang sama atau di pohon pemda. Gunakan tautan crosscutting "
+                    "untuk bekerja sama dengan perangkat daerah lain.",
+                    en=f"{_where(node)} of agency '{node.opd_id}' has the parent '{parent_id}' of "
+                    f"agency '{parent.opd_id}'; a parent lies in the same agency or in the "
+                    "regional tree. Use a crosscutting link to work with another agency.",
+                ),
             )
         parent_index = levels.get(parent.level)
         if index is None or parent_index is None or level is None:
@@ -107,8 +137,12 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                 "tingkat-salah",
                 file,
                 _at(node, "induk"),
-                f"{_where(node)} is at the top level '{node.level}' and cannot have a parent; "
-                "remove 'induk'.",
+                Text(
+                    id=f"{_node_starts(node)} berada di tingkat teratas '{node.level}' dan tidak boleh "
+                    "memiliki induk; hapus 'induk'.",
+                    en=f"{_where(node)} is at the top level '{node.level}' and cannot have a "
+                    "parent; remove 'induk'.",
+                ),
             )
         elif not (parent_index == index - 1 or (parent_index == index and level.repeats)):
             expected = site.levels[index - 1].id
@@ -116,8 +150,13 @@ def check_levels_and_parents(site: Site, graph: Graph, sink: DiagnosticSink) -> 
                 "tingkat-salah",
                 file,
                 _at(node, "induk"),
-                f"{_where(node)} is at level '{node.level}' but its parent '{parent_id}' is at "
-                f"'{parent.level}'; the parent of a '{node.level}' must be a '{expected}'.",
+                Text(
+                    id=f"{_node_starts(node)} berada di tingkat '{node.level}', tetapi induknya "
+                    f"'{parent_id}' di tingkat '{parent.level}'; induk dari '{node.level}' harus "
+                    f"'{expected}'.",
+                    en=f"{_where(node)} is at level '{node.level}' but its parent '{parent_id}' is "
+                    f"at '{parent.level}'; the parent of a '{node.level}' must be a '{expected}'.",
+                ),
             )
 
 
@@ -142,8 +181,12 @@ def check_cycles(site: Site, sink: DiagnosticSink) -> None:
                     "siklus",
                     node.loc.file,
                     _at(node, "induk"),
-                    f"{_where(node)} is part of a cycle of parents ({ring}); one of them must "
-                    "point to a node higher in the tree.",
+                    Text(
+                        id=f"{_node_starts(node)} termasuk dalam lingkaran induk ({ring}); salah satunya "
+                        "harus menunjuk ke node yang lebih tinggi di pohon.",
+                        en=f"{_where(node)} is part of a cycle of parents ({ring}); one of them "
+                        "must point to a node higher in the tree.",
+                    ),
                 )
         for member in path:
             state[member] = 2
@@ -172,8 +215,13 @@ def check_codes(
                 "kode-salah",
                 file,
                 line,
-                f"The code {code[:40]!r} of {_where(node)} is not a well-formed Kemendagri "
-                f"{CODE_KIND_LABELS.get(expected or '', 'code')} (e.g. {example}); correct it.",
+                Text(
+                    id=f"Kode {code[:40]!r} pada {_where(node)} bukan kode "
+                    f"{CODE_KIND_LABELS.get(expected or '', 'nomenklatur')} Kemendagri yang "
+                    f"benar bentuknya (mis. {example}); perbaiki.",
+                    en=f"The code {code[:40]!r} of {_where(node)} is not a well-formed Kemendagri "
+                    f"{CODE_KIND_LABELS.get(expected or '', 'code')} (e.g. {example}); correct it.",
+                ),
             )
             continue
         if expected is not None and kind != expected:
@@ -181,8 +229,14 @@ def check_codes(
                 "kode-salah",
                 file,
                 line,
-                f"{_where(node)} is a '{node.level}' and carries a {CODE_KIND_LABELS[expected]} "
-                f"code (like {CODE_EXAMPLES[expected]}), but {code} is a {CODE_KIND_LABELS[kind]} code.",
+                Text(
+                    id=f"{_node_starts(node)} adalah '{node.level}' dan memuat kode "
+                    f"{CODE_KIND_LABELS[expected]} (seperti {CODE_EXAMPLES[expected]}), tetapi "
+                    f"{code} adalah kode {CODE_KIND_LABELS[kind]}.",
+                    en=f"{_where(node)} is a '{node.level}' and carries a "
+                    f"{CODE_KIND_LABELS[expected]} code (like {CODE_EXAMPLES[expected]}), but "
+                    f"{code} is a {CODE_KIND_LABELS[kind]} code.",
+                ),
             )
             continue
         for ancestor in graph.ancestors(node.id):
@@ -193,9 +247,15 @@ def check_codes(
                     "kode-tidak-sesuai-induk",
                     file,
                     line,
-                    f"The code {code} of {_where(node)} does not lie under {ancestor.code}, the code "
-                    f"of its ancestor '{ancestor.id}'; a {CODE_KIND_LABELS[kind]} code starts "
-                    "with the code of the program or kegiatan above it.",
+                    Text(
+                        id=f"Kode {code} pada {_where(node)} tidak berada di bawah "
+                        f"{ancestor.code}, kode leluhurnya '{ancestor.id}'; kode "
+                        f"{CODE_KIND_LABELS[kind]} diawali kode program atau kegiatan di atasnya.",
+                        en=f"The code {code} of {_where(node)} does not lie under "
+                        f"{ancestor.code}, the code of its ancestor '{ancestor.id}'; a "
+                        f"{CODE_KIND_LABELS[kind]} code starts with the code of the program or "
+                        "kegiatan above it.",
+                    ),
                 )
             break
         if nomenclature is not None and code not in nomenclature:
@@ -204,8 +264,12 @@ def check_codes(
                 "kode-tidak-di-nomenklatur",
                 file,
                 line,
-                f"The code {code} of {_where(node)} is not in the declared nomenclature{version}; "
-                "check the code, or update the nomenclature files.",
+                Text(
+                    id=f"Kode {code} pada {_where(node)} tidak ada dalam nomenklatur yang "
+                    f"dinyatakan{version}; periksa kodenya, atau perbarui berkas nomenklatur.",
+                    en=f"The code {code} of {_where(node)} is not in the declared "
+                    f"nomenclature{version}; check the code, or update the nomenclature files.",
+                ),
             )
 
 
@@ -230,8 +294,13 @@ def check_crosscutting(site: Site, sink: DiagnosticSink) -> None:
                     "kolom-wajib",
                     file,
                     line,
-                    f"A crosscutting link of {_where(node)} names no partner; add 'ke' (a node of "
-                    "another agency) or 'instansi' (an outside body).",
+                    Text(
+                        id=f"Tautan crosscutting pada {_where(node)} tidak menyebut mitra; "
+                        "tambahkan 'ke' (node perangkat daerah lain) atau 'instansi' (lembaga "
+                        "di luar pemda).",
+                        en=f"A crosscutting link of {_where(node)} names no partner; add 'ke' (a "
+                        "node of another agency) or 'instansi' (an outside body).",
+                    ),
                 )
                 continue
             if link.target_id is not None and link.body is not None:
@@ -239,8 +308,12 @@ def check_crosscutting(site: Site, sink: DiagnosticSink) -> None:
                     "nilai-salah",
                     file,
                     link.lines.get("instansi", line),
-                    f"A crosscutting link of {_where(node)} has both 'ke' and 'instansi'; keep one "
-                    "link per partner.",
+                    Text(
+                        id=f"Tautan crosscutting pada {_where(node)} memuat 'ke' sekaligus "
+                        "'instansi'; buat satu tautan untuk setiap mitra.",
+                        en=f"A crosscutting link of {_where(node)} has both 'ke' and 'instansi'; "
+                        "keep one link per partner.",
+                    ),
                 )
             target_id = link.target_id
             if target_id is not None:
@@ -250,8 +323,12 @@ def check_crosscutting(site: Site, sink: DiagnosticSink) -> None:
                         "rujukan-hilang",
                         file,
                         link.lines.get("ke", line),
-                        f"A crosscutting link of {_where(node)} points to '{target_id}', which does "
-                        "not exist; correct the id.",
+                        Text(
+                            id=f"Tautan crosscutting pada {_where(node)} menunjuk ke "
+                            f"'{target_id}', yang tidak ada; perbaiki id-nya.",
+                            en=f"A crosscutting link of {_where(node)} points to '{target_id}', "
+                            "which does not exist; correct the id.",
+                        ),
                     )
                     continue
                 if target_id == node.id:
@@ -259,8 +336,12 @@ def check_crosscutting(site: Site, sink: DiagnosticSink) -> None:
                         "crosscutting-diri",
                         file,
                         link.lines.get("ke", line),
-                        f"{_where(node)} has a crosscutting link to itself; link to a node of "
-                        "another agency.",
+                        Text(
+                            id=f"{_node_starts(node)} memiliki tautan crosscutting ke dirinya sendiri; "
+                            "tautkan ke node perangkat daerah lain.",
+                            en=f"{_where(node)} has a crosscutting link to itself; link to a node "
+                            "of another agency.",
+                        ),
                     )
                     continue
             if link.status == "menunggu":
@@ -268,18 +349,28 @@ def check_crosscutting(site: Site, sink: DiagnosticSink) -> None:
                     "crosscutting-menunggu",
                     file,
                     link.lines.get("status", line),
-                    f"The crosscutting link of {_where(node)} to "
-                    f"{_partner(link.target_id, link.body)} is still pending (menunggu); agree on it "
-                    "with the partner and set 'status: disetujui'.",
+                    Text(
+                        id=f"Tautan crosscutting {_where(node)} ke "
+                        f"{_partner(link.target_id, link.body)} masih menunggu; sepakati dengan "
+                        "mitra lalu tulis 'status: disetujui'.",
+                        en=f"The crosscutting link of {_where(node)} to "
+                        f"{_partner(link.target_id, link.body)} is still pending (menunggu); "
+                        "agree on it with the partner and set 'status: disetujui'.",
+                    ),
                 )
             elif link.status == "ditolak":
                 sink.add(
                     "crosscutting-ditolak",
                     file,
                     link.lines.get("status", line),
-                    f"The crosscutting link of {_where(node)} to "
-                    f"{_partner(link.target_id, link.body)} was rejected (ditolak); find another "
-                    "partner or remove the link.",
+                    Text(
+                        id=f"Tautan crosscutting {_where(node)} ke "
+                        f"{_partner(link.target_id, link.body)} ditolak; cari mitra lain atau "
+                        "hapus tautannya.",
+                        en=f"The crosscutting link of {_where(node)} to "
+                        f"{_partner(link.target_id, link.body)} was rejected (ditolak); find "
+                        "another partner or remove the link.",
+                    ),
                 )
 
 
@@ -300,8 +391,12 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                 "node-tanpa-indikator",
                 file,
                 node.loc.line,
-                f"{_where(node)} has no indicator; add at least one 'indikator' that measures "
-                "its condition.",
+                Text(
+                    id=f"{_node_starts(node)} tidak memiliki indikator; tambahkan paling sedikit satu "
+                    "'indikator' yang mengukur kondisinya.",
+                    en=f"{_where(node)} has no indicator; add at least one 'indikator' that "
+                    "measures its condition.",
+                ),
             )
         level = levels.get(node.level)
         if graph.is_leaf(node.id) and level is not None:
@@ -310,8 +405,12 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                     "daun-tanpa-sub-kegiatan",
                     file,
                     node.loc.line,
-                    f"{_where(node)} has no node below it and no sub kegiatan code; cascade it down "
-                    "to the sub kegiatan that delivers it.",
+                    Text(
+                        id=f"{_node_starts(node)} tidak memiliki node di bawahnya dan tidak berkode sub "
+                        "kegiatan; turunkan (cascading) sampai sub kegiatan yang mewujudkannya.",
+                        en=f"{_where(node)} has no node below it and no sub kegiatan code; "
+                        "cascade it down to the sub kegiatan that delivers it.",
+                    ),
                 )
             elif (
                 not node.opd_id
@@ -322,26 +421,40 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                     "sasaran-tanpa-cascading",
                     file,
                     node.loc.line,
-                    f"No agency node is attached to the regional {node.level} '{node.id}'; "
-                    "name it as 'induk' of the sasaran strategis that support it.",
+                    Text(
+                        id=f"Belum ada node perangkat daerah yang terhubung ke {node.level} "
+                        f"pemda '{node.id}'; sebut sebagai 'induk' pada sasaran strategis yang "
+                        "mendukungnya.",
+                        en=f"No agency node is attached to the regional {node.level} "
+                        f"'{node.id}'; name it as 'induk' of the sasaran strategis that support "
+                        "it.",
+                    ),
                 )
         for indicator in node.indicators:
             ifile = indicator.loc.file
             iline = indicator.loc.line
-            name = f"indicator '{indicator.id}'"
+            name = f"'{indicator.id}'"
             if not indicator.unit:
                 sink.add(
                     "indikator-tanpa-satuan",
                     ifile,
                     iline,
-                    f"The {name} has no 'satuan'; add its unit.",
+                    Text(
+                        id=f"Indikator {name} tidak memiliki 'satuan'; tambahkan satuannya.",
+                        en=f"The indicator {name} has no 'satuan'; add its unit.",
+                    ),
                 )
             if indicator.baseline is None:
                 sink.add(
                     "indikator-tanpa-kondisi-awal",
                     ifile,
                     iline,
-                    f"The {name} has no 'kondisi_awal'; add the baseline value and its year.",
+                    Text(
+                        id=f"Indikator {name} tidak memiliki 'kondisi_awal'; tambahkan nilai "
+                        "kondisi awal dan tahunnya.",
+                        en=f"The indicator {name} has no 'kondisi_awal'; add the baseline value "
+                        "and its year.",
+                    ),
                 )
             missing = [year for year in years if year not in indicator.targets]
             if missing:
@@ -349,15 +462,26 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                     "indikator-tanpa-target",
                     ifile,
                     indicator.lines.get("target", iline),
-                    f"The {name} has no target for {', '.join(map(str, missing))}; add a target for "
-                    "every year of the period.",
+                    Text(
+                        id=f"Indikator {name} tidak memiliki target untuk "
+                        f"{', '.join(map(str, missing))}; tambahkan target untuk setiap tahun "
+                        "periode.",
+                        en=f"The indicator {name} has no target for "
+                        f"{', '.join(map(str, missing))}; add a target for every year of the "
+                        "period.",
+                    ),
                 )
             if not indicator.definition:
                 sink.add(
                     "indikator-tanpa-definisi",
                     ifile,
                     iline,
-                    f"The {name} has no 'definisi'; add its operational definition.",
+                    Text(
+                        id=f"Indikator {name} tidak memiliki 'definisi'; tambahkan definisi "
+                        "operasionalnya.",
+                        en=f"The indicator {name} has no 'definisi'; add its operational "
+                        "definition.",
+                    ),
                 )
 
 
@@ -383,27 +507,42 @@ def check_lookalikes(site: Site, sink: DiagnosticSink) -> None:
                     "nama-kembar",
                     file,
                     line,
-                    f"The agency name {text[:80]!r} of '{opd.id}' cannot be told apart from "
-                    f"the name of agency '{first[0]}' ({first[1]}:{first[2]}): they differ only in "
-                    "case, spacing, invisible characters or look-alike letters (Cyrillic or Greek "
-                    "for Latin). Give each agency a name of its own.",
+                    Text(
+                        id=f"Nama perangkat daerah {text[:80]!r} milik '{opd.id}' tidak dapat "
+                        f"dibedakan dari nama perangkat daerah '{first[0]}' "
+                        f"({first[1]}:{first[2]}): bedanya hanya huruf besar/kecil, spasi, "
+                        "karakter tak terlihat, atau huruf yang mirip (Kiril atau Yunani untuk "
+                        "Latin). Beri setiap perangkat daerah nama sendiri.",
+                        en=f"The agency name {text[:80]!r} of '{opd.id}' cannot be told apart "
+                        f"from the name of agency '{first[0]}' ({first[1]}:{first[2]}): they "
+                        "differ only in case, spacing, invisible characters or look-alike "
+                        "letters (Cyrillic or Greek for Latin). Give each agency a name of its "
+                        "own.",
+                    ),
                 )
-    items = [(node.id, "node", node.loc, node.lines) for node in site.nodes.values()]
-    items += [(i.id, "indicator", i.loc, i.lines) for i in site.indicators.values()]
-    items += [(opd.id, "agency", opd.loc, opd.lines) for opd in site.opds.values()]
+    node_word = Text(id="node", en="node")
+    indicator_word = Text(id="indikator", en="indicator")
+    agency_word = Text(id="perangkat daerah", en="agency")
+    items = [(node.id, node_word, node.loc, node.lines) for node in site.nodes.values()]
+    items += [(i.id, indicator_word, i.loc, i.lines) for i in site.indicators.values()]
+    items += [(opd.id, agency_word, opd.loc, opd.lines) for opd in site.opds.values()]
     ids: dict[tuple[bool, str], tuple[str, str, int]] = {}
     for ident, what, loc, lines in items:
         if not ident:
             continue
-        file, line = (loc.file, lines.get("id", loc.line)) if loc else ("", 0)
-        key = (what == "agency", id_skeleton(ident))
-        first = ids.setdefault(key, (ident, file, line))
+        file, line = loc.file, lines.get("id", loc.line)
+        first = ids.setdefault((what is agency_word, id_skeleton(ident)), (ident, file, line))
         if first[0] != ident:
             sink.add(
                 "nama-kembar",
                 file,
                 line,
-                f"The id '{ident}' of this {what} is easily mistaken for '{first[0]}' "
-                f"({first[1]}:{first[2]}): they differ only in l/1, o/0, rn/m, vv/w or in '-', "
-                "'_' and '.'. Rename one so that a reviewer cannot confuse them.",
+                Text(
+                    id=f"Id '{ident}' milik {what.id} ini mudah tertukar dengan '{first[0]}' "
+                    f"({first[1]}:{first[2]}): bedanya hanya l/1, o/0, rn/m, vv/w atau '-', '_' "
+                    "dan '.'. Ganti salah satunya agar penelaah tidak keliru.",
+                    en=f"The id '{ident}' of this {what.en} is easily mistaken for '{first[0]}' "
+                    f"({first[1]}:{first[2]}): they differ only in l/1, o/0, rn/m, vv/w or in "
+                    "'-', '_' and '.'. Rename one so that a reviewer cannot confuse them.",
+                ),
             )

@@ -20,7 +20,7 @@ import yaml
 from yaml.nodes import Node as YamlNode
 from yaml.nodes import ScalarNode
 
-from .diagnostics import MAX_PER_RULE_AND_FILE, DiagnosticSink
+from .diagnostics import MAX_PER_RULE_AND_FILE, DiagnosticSink, Text
 
 try:  # libyaml is present in PyYAML's wheels; fall back to the pure-Python loader otherwise
     from yaml import CSafeLoader as _Loader
@@ -57,7 +57,7 @@ class SourceFile:
     root: YamlNode | None
 
 
-def _refuse(sink: DiagnosticSink, display: str, line: int, message: str) -> None:
+def _refuse(sink: DiagnosticSink, display: str, line: int, message: Text) -> None:
     sink.add("berkas-tidak-terbaca", display, line, message)
 
 
@@ -69,14 +69,21 @@ def read_text(
     ``root``, when given, is the trees folder: a link that leads outside it is refused.
     """
     try:
-        linked = root is not None and path.is_symlink()
-        if linked and not path.resolve().is_relative_to(root.resolve()):
+        if (
+            root is not None
+            and path.is_symlink()
+            and not path.resolve().is_relative_to(root.resolve())
+        ):
             _refuse(
                 sink,
                 display,
                 1,
-                "The file is a link to a file outside the trees folder; copy the content "
-                "into the file instead.",
+                Text(
+                    id="Berkas ini tautan (link) ke berkas di luar folder pohon; salin isinya "
+                    "ke dalam berkas ini.",
+                    en="The file is a link to a file outside the trees folder; copy the content "
+                    "into the file instead.",
+                ),
             )
             return None
         # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what it is.
@@ -88,8 +95,12 @@ def read_text(
                     sink,
                     display,
                     1,
-                    "This is not a regular file (a device, a pipe or a link to one); replace it "
-                    "with a YAML file.",
+                    Text(
+                        id="Ini bukan berkas biasa (perangkat, pipe, atau tautan ke salah "
+                        "satunya); ganti dengan berkas YAML.",
+                        en="This is not a regular file (a device, a pipe or a link to one); "
+                        "replace it with a YAML file.",
+                    ),
                 )
                 return None
             if info.st_size > MAX_FILE_BYTES:
@@ -101,10 +112,21 @@ def read_text(
             return None
     except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links (Python < 3.13)
         if isinstance(exc, OSError):
-            reason = exc.strerror or type(exc).__name__
+            reason = Text.same(exc.strerror or type(exc).__name__)
         else:
-            reason = "it is a link in a loop of links"
-        _refuse(sink, display, 1, f"Cannot read the file ({reason}).")
+            reason = Text(
+                id="berkas ini tautan dalam lingkaran tautan",
+                en="it is a link in a loop of links",
+            )
+        _refuse(
+            sink,
+            display,
+            1,
+            Text(
+                id=f"Berkas tidak dapat dibaca ({reason.id}).",
+                en=f"Cannot read the file ({reason.en}).",
+            ),
+        )
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -114,14 +136,24 @@ def read_text(
             "berkas-tidak-terbaca",
             display,
             line,
-            f"Byte 0x{data[exc.start]:02x} is not valid UTF-8 (the file may be saved as Latin-1 or "
-            "Windows-1252); save it as UTF-8.",
+            Text(
+                id=f"Bita 0x{data[exc.start]:02x} bukan UTF-8 yang sah (berkas mungkin disimpan "
+                "sebagai Latin-1 atau Windows-1252); simpan ulang sebagai UTF-8.",
+                en=f"Byte 0x{data[exc.start]:02x} is not valid UTF-8 (the file may be saved as "
+                "Latin-1 or Windows-1252); save it as UTF-8.",
+            ),
         )
         return None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         sink.add(
-            "berkas-tidak-terbaca", display, line, "The file contains a NUL character; remove it."
+            "berkas-tidak-terbaca",
+            display,
+            line,
+            Text(
+                id="Berkas berisi karakter NUL; hapus karakter itu.",
+                en="The file contains a NUL character; remove it.",
+            ),
         )
         return None
     return text
@@ -132,8 +164,13 @@ def _too_large(sink: DiagnosticSink, display: str, size: int) -> None:
         sink,
         display,
         1,
-        f"The file is {size / 1048576:.1f} MB, above the {MAX_FILE_BYTES // 1048576} MB "
-        "limit for one tree file; split the agency's nodes over several files.",
+        Text(
+            id=f"Ukuran berkas {size / 1048576:.1f} MB, melebihi batas "
+            f"{MAX_FILE_BYTES // 1048576} MB untuk satu berkas pohon; bagi node perangkat daerah "
+            "ini ke beberapa berkas.",
+            en=f"The file is {size / 1048576:.1f} MB, above the {MAX_FILE_BYTES // 1048576} MB "
+            "limit for one tree file; split the agency's nodes over several files.",
+        ),
     )
 
 
@@ -157,18 +194,20 @@ def _scan(text: str) -> _Scan:
     alias = yaml.AliasEvent
     value_events = (yaml.ScalarEvent, alias, collection_start)
     for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        assert mark is not None  # the parser marks every event it emits
         if isinstance(event, value_events):
             values += 1
             if values > MAX_VALUES:
-                result.broken, result.line = "values", event.start_mark.line + 1
+                result.broken, result.line = "values", mark.line + 1
                 return result
             if isinstance(event, collection_start):
                 depth += 1
                 if depth > MAX_NESTING:
-                    result.broken, result.line = "nesting", event.start_mark.line + 1
+                    result.broken, result.line = "nesting", mark.line + 1
                     return result
             elif isinstance(event, alias) and len(result.aliases) <= MAX_PER_RULE_AND_FILE:
-                line = event.start_mark.line + 1
+                line = mark.line + 1
                 if not result.aliases or result.aliases[-1] != line:  # one report per line
                     result.aliases.append(line)
         elif isinstance(event, collection_end):
@@ -196,8 +235,12 @@ def compose(text: str, display: str, sink: DiagnosticSink) -> YamlNode | None:
                     "yaml-sintaks",
                     display,
                     scan.line,
-                    f"Lists and mappings are nested more than {MAX_NESTING} levels deep; the tree "
-                    "format needs fewer than ten. Flatten the structure.",
+                    Text(
+                        id=f"Daftar dan pemetaan bersarang lebih dari {MAX_NESTING} tingkat; "
+                        "format pohon tidak memerlukan lebih dari sepuluh. Ratakan strukturnya.",
+                        en=f"Lists and mappings are nested more than {MAX_NESTING} levels deep; "
+                        "the tree format needs fewer than ten. Flatten the structure.",
+                    ),
                 )
                 return None
             if scan.broken == "values":
@@ -205,9 +248,16 @@ def compose(text: str, display: str, sink: DiagnosticSink) -> YamlNode | None:
                     "berkas-tidak-terbaca",
                     display,
                     scan.line,
-                    f"The file holds more than {MAX_VALUES:,} YAML values (keys, values, list "
-                    "items) by this line, above the limit for one tree file; split the agency's "
-                    "nodes over several files.",
+                    Text(
+                        id=f"Sampai baris ini berkas memuat lebih dari {MAX_VALUES:_} nilai "
+                        "YAML (kunci, nilai, butir daftar), melebihi batas untuk satu berkas "
+                        "pohon; bagi node perangkat daerah ini ke beberapa berkas.".replace(
+                            "_", "."
+                        ),
+                        en=f"The file holds more than {MAX_VALUES:,} YAML values (keys, values, "
+                        "list items) by this line, above the limit for one tree file; split the "
+                        "agency's nodes over several files.",
+                    ),
                 )
                 return None
             for line in scan.aliases:
@@ -215,8 +265,12 @@ def compose(text: str, display: str, sink: DiagnosticSink) -> YamlNode | None:
                     "yaml-alias",
                     display,
                     line,
-                    "A YAML alias (*name) repeats content written elsewhere (&name); write the "
-                    "content out in full so that reviewers see it.",
+                    Text(
+                        id="Alias YAML (*nama) mengulang isi yang ditulis di tempat lain (&nama); "
+                        "tulis isinya lengkap agar terlihat oleh penelaah.",
+                        en="A YAML alias (*name) repeats content written elsewhere (&name); "
+                        "write the content out in full so that reviewers see it.",
+                    ),
                 )
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -224,7 +278,15 @@ def compose(text: str, display: str, sink: DiagnosticSink) -> YamlNode | None:
         line = mark.line + 1 if mark else 0
         problem = exc.problem or exc.context or "invalid YAML"
         hint = _syntax_hint(problem)
-        sink.add("yaml-sintaks", display, line, f"YAML syntax error: {problem}. {hint}")
+        sink.add(
+            "yaml-sintaks",
+            display,
+            line,
+            Text(
+                id=f"Kesalahan sintaks YAML: {problem}. {hint.id}",
+                en=f"YAML syntax error: {problem}. {hint.en}",
+            ),
+        )
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow anywhere
         line = text.count("\n", 0, exc.position) + 1
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -232,25 +294,52 @@ def compose(text: str, display: str, sink: DiagnosticSink) -> YamlNode | None:
             "yaml-sintaks",
             display,
             line,
-            f"The file contains the character U+{char:04X}, a control character or "
-            "non-character that YAML does not allow; remove it.",
+            Text(
+                id=f"Berkas berisi karakter U+{char:04X}, karakter kendali atau bukan-karakter "
+                "yang tidak diizinkan YAML; hapus karakter itu.",
+                en=f"The file contains the character U+{char:04X}, a control character or "
+                "non-character that YAML does not allow; remove it.",
+            ),
         )
     except yaml.YAMLError as exc:
         problem = " ".join(str(exc).split())
-        sink.add("yaml-sintaks", display, 1, f"YAML error: {problem}. Fix the file's syntax.")
+        sink.add(
+            "yaml-sintaks",
+            display,
+            1,
+            Text(
+                id=f"Kesalahan YAML: {problem}. Perbaiki sintaks berkas ini.",
+                en=f"YAML error: {problem}. Fix the file's syntax.",
+            ),
+        )
     return None
 
 
-def _syntax_hint(problem: str) -> str:
+def _syntax_hint(problem: str) -> Text:
     if "tab" in problem:
-        return "Indent with spaces, not tabs."
+        return Text(
+            id="Gunakan spasi untuk indentasi, bukan tab.",
+            en="Indent with spaces, not tabs.",
+        )
     if "single document" in problem:
-        return "Keep one document per file (remove the extra '---')."
+        return Text(
+            id="Satu berkas hanya berisi satu dokumen (hapus '---' yang berlebih).",
+            en="Keep one document per file (remove the extra '---').",
+        )
     if "mapping values are not allowed" in problem:
-        return "A value containing ': ' must be quoted."
+        return Text(
+            id="Nilai yang memuat ': ' harus diberi tanda kutip.",
+            en="A value containing ': ' must be quoted.",
+        )
     if "could not find expected ':'" in problem or "simple key" in problem:
-        return "Check the indentation and quote values that contain ':' or '#'."
-    return "Check the indentation and quoting on this line and the one before."
+        return Text(
+            id="Periksa indentasi, dan beri tanda kutip pada nilai yang memuat ':' atau '#'.",
+            en="Check the indentation and quote values that contain ':' or '#'.",
+        )
+    return Text(
+        id="Periksa indentasi dan tanda kutip di baris ini dan baris sebelumnya.",
+        en="Check the indentation and quoting on this line and the one before.",
+    )
 
 
 def read_source(
@@ -268,6 +357,9 @@ def read_source(
             "jenis-berkas",
             display,
             1,
-            "The file is empty; add a 'pemda:' or 'opd:' block, or delete the file.",
+            Text(
+                id="Berkas kosong; tambahkan blok 'pemda:' atau 'opd:', atau hapus berkas ini.",
+                en="The file is empty; add a 'pemda:' or 'opd:' block, or delete the file.",
+            ),
         )
     return SourceFile(display, path, node)

@@ -1,0 +1,393 @@
+"""The kinds of page the site publishes, each declared once.
+
+A :class:`PageKind` holds everything the site knows about one kind of page: its id (what
+``page.kind`` and the page's ``data-pohon-kind`` say), which pages of the kind a site has, the
+path and the title of each, the template that renders it, whether it is in the navigation, its
+search weight, what a ``serve_opd`` preview does with it and the label that names it.
+:data:`KINDS` is the registry. Planning (:func:`.pages.plan_site`), the preview
+(:func:`.pages.preview_pages`), the navigation flag and the search boost read it: a kind declared
+here is planned, previewed and boosted, and a page of an undeclared kind cannot be planned.
+A new kind is one entry here and one template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from ..tree.check import CheckResult
+from ..tree.model import Indicator, Level, Loc, Node, Opd, Site
+from . import paths
+from .labels import labels_for
+
+Context = dict[str, Any]
+"""What a page's template gets besides the globals (``opd``, ``node``, ``indicator`` …); the
+path, title and source rules read the same objects."""
+
+HOME, OPD_LIST, OPD, OPD_LEVEL, CASCADING = "home", "opd_list", "opd", "opd_level", "cascading"
+NODE, INDICATOR, PK = "node", "indicator", "pk"
+INDEX_INDICATORS, INDEX_IKU = "index_indicators", "index_iku"
+INDEX_CROSSCUTTING, INDEX_CODES = "index_crosscutting", "index_codes"
+
+
+class Over(Enum):
+    """What a kind's pages are planned over.
+
+    The registry is walked in order; consecutive kinds planned over the same subjects are
+    interleaved subject by subject, so an agency's pages stay together and a node's page is
+    followed by its indicators' pages.
+    """
+
+    SITE = "site"
+    """Once for the site (the subject is the :class:`~..tree.model.Site`)."""
+    OPD = "opd"
+    """Once per agency, in the order the agencies were read."""
+    NODE = "node"
+    """Once per node, in the order of the tree walk (parents before children)."""
+
+
+class Preview(Enum):
+    """What a preview limited to some agencies (``serve_opd``) does with a kind's pages."""
+
+    ALWAYS = "always"
+    """Kept, whatever the agencies: the regional pages (home, the OPD list)."""
+    OPD = "opd"
+    """Kept when the page's agency is previewed, or when it has none (the regional tree)."""
+    NEVER = "never"
+    """Left out: the site-wide indexes (on a big regency they are the largest pages)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpdLevels:
+    """An agency's nodes grouped by level: the levels in scheme order (levels outside the
+    scheme last), and each level's nodes in tree walk order."""
+
+    levels: list[Level]
+    by_level: dict[str, list[Node]]
+
+
+@dataclass(slots=True)
+class Planning:
+    """What the kinds' rules read while one site is planned: the checked trees, the site's
+    language and words, and the look-ups several kinds share (computed once)."""
+
+    result: CheckResult
+    language: str
+    labels: dict[str, str]
+    order: dict[str, int]
+    """Each node's position in the tree walk."""
+    nodes: list[Node]
+    """Every node, in tree walk order."""
+    opd_levels: dict[str, OpdLevels]
+    """Each agency's nodes by level, by agency id."""
+
+    @classmethod
+    def of(cls, result: CheckResult, language: str = "id") -> Planning:
+        order = {node.id: i for i, (node, _depth) in enumerate(result.graph.walk())}
+        site = result.site
+        nodes = sorted(site.nodes.values(), key=lambda n: order.get(n.id, len(order)))
+        opd_levels = {opd.id: _by_level(site, opd, order) for opd in site.opds.values()}
+        return cls(result, language, labels_for(language), order, nodes, opd_levels)
+
+    @property
+    def site(self) -> Site:
+        return self.result.site
+
+    def subjects(self, over: Over) -> Iterator[Any]:
+        """What kinds planned ``over`` these subjects are planned for, in page order."""
+        if over is Over.SITE:
+            yield self.site
+        elif over is Over.OPD:
+            yield from self.site.opds.values()
+        else:
+            yield from self.nodes
+
+    def indicators(self) -> list[Indicator]:
+        """Every indicator, its node's walk order first, then its order in the node."""
+        return [indicator for node in self.nodes for indicator in node.indicators]
+
+
+def _by_level(site: Site, opd: Opd, order: dict[str, int]) -> OpdLevels:
+    by_level: dict[str, list[Node]] = {}
+    for node_id in sorted(opd.node_ids, key=lambda n: order.get(n, len(order))):
+        node = site.nodes[node_id]
+        by_level.setdefault(node.level, []).append(node)
+    levels = [level for level in site.levels if level.id in by_level]
+    levels += [
+        Level(id=level_id, name=level_id) for level_id in by_level if site.level(level_id) is None
+    ]
+    return OpdLevels(levels, by_level)
+
+
+def _no_source(planning: Planning, context: Context) -> Loc | None:
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class PageKind:
+    """One kind of page, declared once (see the module's docstring)."""
+
+    id: str
+    """What ``page.kind`` holds; also the page's ``data-pohon-kind`` attribute."""
+    template: str
+    """The Jinja template (under ``templates/pohon/``, or a site's ``custom_templates``)."""
+    label: str
+    """The key in :mod:`.labels` of the word that names a page of this kind (in the site's
+    language); the title rule gets that word."""
+    over: Over
+    """What the kind's pages are planned over (see :class:`Over`)."""
+    contexts: Callable[[Planning, Any], Iterable[Context]]
+    """The kind's pages for one subject: one template context per page (none: no page)."""
+    path: Callable[[Context], str]
+    """Where a page lives (``node/<id>.md``), from its context, built by :mod:`.paths`."""
+    title: Callable[[Planning, Context, str], str]
+    """A page's title from its context and the kind's word (``label``)."""
+    source: Callable[[Planning, Context], Loc | None] = _no_source
+    """The YAML a page comes from (for the edit button); ``None``: generated from everything."""
+    in_nav: bool = False
+    """Whether the page is in the site's navigation (others are reachable by links only)."""
+    search_boost: float | None = None
+    """The page's weight in Material's search (``None``: the default weight)."""
+    preview: Preview = Preview.OPD
+    """What a ``serve_opd`` preview does with the kind's pages."""
+
+
+# -- the rules of each kind --
+
+
+def _site_page(planning: Planning, site: Site) -> Iterator[Context]:
+    yield {}
+
+
+def _word(planning: Planning, context: Context, word: str) -> str:
+    return word
+
+
+def _opd(planning: Planning, opd: Opd) -> Iterator[Context]:
+    shared = planning.opd_levels[opd.id]
+    yield {"opd": opd, "levels": shared.levels, "by_level": shared.by_level}
+
+
+def _opd_level_pages(planning: Planning, opd: Opd) -> Iterator[Context]:
+    shared = planning.opd_levels[opd.id]
+    for level in shared.levels:
+        yield {"opd": opd, "level": level, "nodes": shared.by_level[level.id]}
+
+
+def _opd_level_title(planning: Planning, context: Context, word: str) -> str:
+    return f"{context['level'].label(planning.language)} — {context['opd'].label}"
+
+
+def _cascading(planning: Planning, opd: Opd) -> Iterator[Context]:
+    shared = planning.opd_levels[opd.id]
+    yield {"opd": opd, "nodes": [n for lv in shared.levels for n in shared.by_level[lv.id]]}
+
+
+def _word_and_opd(planning: Planning, context: Context, word: str) -> str:
+    return f"{word} — {context['opd'].label}"
+
+
+def _pk(planning: Planning, opd: Opd) -> Iterator[Context]:
+    for year in planning.site.years:  # a Perjanjian Kinerja per year of the period
+        yield {"opd": opd, "year": year}
+
+
+def _pk_title(planning: Planning, context: Context, word: str) -> str:
+    return f"{word} {context['year']} — {context['opd'].label}"
+
+
+def _opd_source(planning: Planning, context: Context) -> Loc | None:
+    opd: Opd = context["opd"]
+    return opd.loc
+
+
+def _node(planning: Planning, node: Node) -> Iterator[Context]:
+    yield {"node": node}
+
+
+def _indicators_of(planning: Planning, node: Node) -> Iterator[Context]:
+    for indicator in node.indicators:
+        yield {"indicator": indicator, "node": node}
+
+
+def _all_indicators(planning: Planning, site: Site) -> Iterator[Context]:
+    yield {"indicators": planning.indicators()}
+
+
+def _iku(planning: Planning, site: Site) -> Iterator[Context]:
+    yield {"indicators": [ind for ind in planning.indicators() if ind.is_iku]}
+
+
+def _codes(planning: Planning, site: Site) -> Iterator[Context]:
+    order = planning.order
+    coded = sorted(
+        (node for node in site.nodes.values() if node.code),
+        key=lambda n: (_code_key(n.code or ""), order.get(n.id, 0)),
+    )
+    yield {"nodes": coded}
+
+
+def _code_key(code: str) -> tuple[int | str, ...]:
+    return tuple(int(part) if part.isdigit() else part for part in code.split("."))
+
+
+def _home_title(planning: Planning, context: Context, word: str) -> str:
+    region = planning.site.region
+    return region.name if region else word
+
+
+def _home_source(planning: Planning, context: Context) -> Loc | None:
+    region = planning.site.region
+    return region.loc if region else None
+
+
+def _fixed(path: str) -> Callable[[Context], str]:
+    def rule(context: Context) -> str:
+        return path
+
+    return rule
+
+
+KINDS: tuple[PageKind, ...] = (
+    PageKind(
+        id=HOME,
+        template="home.html.j2",
+        label="home",
+        over=Over.SITE,
+        contexts=_site_page,
+        path=_fixed(paths.HOME),
+        title=_home_title,
+        source=_home_source,
+        in_nav=True,
+        preview=Preview.ALWAYS,
+    ),
+    PageKind(
+        id=OPD_LIST,
+        template="opd_list.html.j2",
+        label="opd_list",
+        over=Over.SITE,
+        contexts=_site_page,
+        path=_fixed(paths.OPD_LIST),
+        title=_word,
+        in_nav=True,
+        preview=Preview.ALWAYS,
+    ),
+    PageKind(
+        id=OPD,
+        template="opd.html.j2",
+        label="opd_short",
+        over=Over.OPD,
+        contexts=_opd,
+        path=lambda c: paths.opd_page(c["opd"].id),
+        title=lambda planning, c, word: c["opd"].name,
+        source=_opd_source,
+        in_nav=True,
+    ),
+    PageKind(
+        id=OPD_LEVEL,
+        template="opd_level.html.j2",
+        label="level",
+        over=Over.OPD,
+        contexts=_opd_level_pages,
+        path=lambda c: paths.opd_level_page(c["opd"].id, c["level"].id),
+        title=_opd_level_title,
+        source=_opd_source,
+    ),
+    PageKind(
+        id=CASCADING,
+        template="cascading.html.j2",
+        label="cascading",
+        over=Over.OPD,
+        contexts=_cascading,
+        path=lambda c: paths.cascading_page(c["opd"].id),
+        title=_word_and_opd,
+        source=_opd_source,
+    ),
+    PageKind(
+        id=PK,
+        template="pk.html.j2",
+        label="pk_year",
+        over=Over.OPD,
+        contexts=_pk,
+        path=lambda c: paths.pk_page(c["opd"].id, c["year"]),
+        title=_pk_title,
+        source=_opd_source,
+    ),
+    # Node and indicator pages are what a search for a code or a name should land on first;
+    # OPD, level and cascading pages list the same text many times over.
+    PageKind(
+        id=NODE,
+        template="node.html.j2",
+        label="node",
+        over=Over.NODE,
+        contexts=_node,
+        path=lambda c: paths.node_page(c["node"].id),
+        title=lambda planning, c, word: c["node"].statement,
+        source=lambda planning, c: c["node"].loc,
+        search_boost=2.0,
+    ),
+    PageKind(
+        id=INDICATOR,
+        template="indicator.html.j2",
+        label="indicator",
+        over=Over.NODE,
+        contexts=_indicators_of,
+        path=lambda c: paths.indicator_page(c["indicator"].id),
+        title=lambda planning, c, word: c["indicator"].name,
+        source=lambda planning, c: c["indicator"].loc,
+        search_boost=2.0,
+    ),
+    PageKind(
+        id=INDEX_INDICATORS,
+        template="index_indicators.html.j2",
+        label="all_indicators",
+        over=Over.SITE,
+        contexts=_all_indicators,
+        path=_fixed(paths.INDEX_INDICATORS),
+        title=_word,
+        preview=Preview.NEVER,
+    ),
+    PageKind(
+        id=INDEX_IKU,
+        template="index_iku.html.j2",
+        label="iku_index",
+        over=Over.SITE,
+        contexts=_iku,
+        path=_fixed(paths.INDEX_IKU),
+        title=_word,
+        preview=Preview.NEVER,
+    ),
+    PageKind(
+        id=INDEX_CROSSCUTTING,
+        template="index_crosscutting.html.j2",
+        label="cc_matrix",
+        over=Over.SITE,
+        contexts=_site_page,
+        path=_fixed(paths.INDEX_CROSSCUTTING),
+        title=_word,
+        preview=Preview.NEVER,
+    ),
+    PageKind(
+        id=INDEX_CODES,
+        template="index_codes.html.j2",
+        label="code_index",
+        over=Over.SITE,
+        contexts=_codes,
+        path=_fixed(paths.INDEX_CODES),
+        title=_word,
+        preview=Preview.NEVER,
+    ),
+)
+"""Every kind of page, in page order (see :class:`Over`)."""
+
+BY_ID: dict[str, PageKind] = {kind.id: kind for kind in KINDS}
+
+
+def kind(kind_id: str) -> PageKind:
+    """The declared kind ``kind_id``; :class:`KeyError` for a kind nobody declared."""
+    try:
+        return BY_ID[kind_id]
+    except KeyError:
+        raise KeyError(f"no page kind {kind_id!r} is declared in core/site/kinds.py") from None

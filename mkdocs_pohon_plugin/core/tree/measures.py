@@ -1,0 +1,305 @@
+"""Data-entry traps in the values of an indicator, found while a file is read.
+
+Planners often paste from spreadsheets, where ``85%``, ``14 kasus`` or ``83,4`` look like numbers.
+YAML reads them as text (or, inside ``{…}``, reads ``83,4`` as 83 and a year 4), so the site would
+show the text and compute no capaian, without a word. Two checks, called by :mod:`.load`:
+
+- :func:`check_text_measures`: a baseline, target or realisation written as text is an error
+  (``nilai-bukan-angka``) unless the indicator is declared qualitative (``kualitatif: true``); the
+  message gives the number and the unit to write instead (``85`` and ``satuan: persen``).
+- :func:`split_decimal`: a number with a decimal comma inside a flow mapping (``{2025: 83,4}``) is
+  reported as ``koma-desimal`` rather than as the stray key YAML makes of its decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from yaml.nodes import MappingNode, ScalarNode
+from yaml.nodes import Node as YamlNode
+
+from . import spec
+from .diagnostics import DiagnosticSink, Text
+
+QUALITATIVE_KEY = "kualitatif"
+"""The indicator key that allows text values (a predicate, an audit opinion)."""
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_SHORT = 60
+
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
+"""A whole value with a decimal comma: already reported as ``koma-desimal`` by the loader."""
+_NUMBER_AND_UNIT = re.compile(
+    r"(?P<prefix>rp\.?)?\s*(?P<number>[-+]?\d+(?:[.,]\d+)*(?:e[-+]?\d+)?)\s*(?P<unit>[^\d\s].*?)?",
+    re.IGNORECASE,
+)
+"""A number, optionally preceded by ``Rp`` and followed by a unit (``85%``, ``14 kasus``)."""
+
+_UNIT_WORDS = {
+    "%": "persen",
+    "persen": "persen",
+    "prosen": "persen",
+    "percent": "persen",
+    "pct": "persen",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberAndUnit:
+    """What a text value meant: the number to write and its unit (``None``: none written)."""
+
+    number: str
+    unit: str | None
+
+
+def read_number_and_unit(text: str) -> NumberAndUnit | None:
+    """The number and unit a text such as ``85%``, ``83,4 %``, ``14 kasus`` or ``Rp 1.500.000``
+    stands for; ``None`` when it does not start with a number (``Predikat A``, ``≥ 80``)."""
+    match = _NUMBER_AND_UNIT.fullmatch(text.strip())
+    if match is None:
+        return None
+    number = _plain_number(match.group("number"))
+    if number is None:
+        return None
+    unit = match.group("unit")
+    if match.group("prefix"):
+        if unit:
+            return None
+        unit = "rupiah"
+    if unit is not None:
+        unit = _UNIT_WORDS.get(unit.strip().lower(), unit.strip())
+    return NumberAndUnit(number, unit)
+
+
+def _plain_number(written: str) -> str | None:
+    """``written`` in YAML notation (a dot for decimals, no thousands separators), read the
+    Indonesian way: ``1.500.000`` → ``1500000``, ``83,4`` → ``83.4``, ``1.250,5`` → ``1250.5``."""
+    mantissa, e, exponent = written.lower().partition("e")
+    if e:  # 1e400: YAML 1.1 reads a float only with a dot and a signed exponent
+        plain = _plain_number(mantissa)
+        if plain is None:
+            return None
+        sign = exponent[0] if exponent[0] in "+-" else "+"
+        return f"{plain if '.' in plain else plain + '.0'}e{sign}{exponent.lstrip('+-')}"
+    sign = ""
+    if written[0] in "+-":
+        sign, written = ("-" if written[0] == "-" else ""), written[1:]
+    dots, commas = written.count("."), written.count(",")
+    if dots and commas:
+        if written.rfind(",") > written.rfind(".") and commas == 1:
+            written = written.replace(".", "").replace(",", ".")
+        elif dots == 1:
+            written = written.replace(",", "")
+        else:
+            return None
+    elif commas == 1:
+        written = written.replace(",", ".")
+    elif commas > 1:
+        written = written.replace(",", "")
+    elif dots > 1:
+        written = written.replace(".", "")
+    whole, _, frac = written.partition(".")
+    whole = whole.lstrip("0") or "0"
+    return sign + (f"{whole}.{frac}" if frac else whole)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
+
+
+def _child(node: MappingNode, key: str) -> YamlNode | None:
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            child: YamlNode = value_node
+            return child
+    return None
+
+
+def _has_measure(vtype: spec.ValueType) -> bool:
+    if isinstance(vtype, spec.Measure):
+        return True
+    if isinstance(vtype, spec.YearMap):
+        return _has_measure(vtype.item)
+    if isinstance(vtype, spec.Obj):
+        return any(_has_measure(f.type) for f in vtype.spec.fields)
+    return False
+
+
+_MEASURE_FIELDS = tuple(f for f in spec.INDICATOR.fields if _has_measure(f.type))
+"""The indicator's fields that hold measures: baseline, targets, realisations."""
+
+
+def _text_values(node: YamlNode, vtype: spec.ValueType, label: str) -> list[tuple[ScalarNode, str]]:
+    """The scalars written as text where ``vtype`` holds a measure, each with its label
+    (``target 2026``, ``kondisi_awal nilai``, ``realisasi_triwulan 2025 tw1``)."""
+    if isinstance(vtype, spec.Measure):
+        if isinstance(node, ScalarNode) and node.tag == _STR:
+            return [(node, label)]
+        return []
+    found: list[tuple[ScalarNode, str]] = []
+    if not isinstance(node, MappingNode):
+        return found
+    if isinstance(vtype, spec.YearMap):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode):
+                found += _text_values(value_node, vtype.item, f"{label} {key_node.value}")
+    elif isinstance(vtype, spec.Obj):
+        for field in vtype.spec.fields:
+            child = _child(node, field.key)
+            if child is not None and _has_measure(field.type):
+                found += _text_values(child, field.type, f"{label} {field.key}")
+    return found
+
+
+def check_text_measures(
+    node: YamlNode, values: dict[str, Any], file: str, sink: DiagnosticSink
+) -> None:
+    """Report every baseline, target and realisation of the indicator read from ``node``
+    (``values``: what the loader read from it) that is text, unless it is qualitative."""
+    if not isinstance(node, MappingNode):
+        return
+    extra = values.get("extra") or {}
+    if extra.get(QUALITATIVE_KEY) is True:
+        return
+    unit = values.get("unit")
+    words: list[tuple[int, str]] = []
+    for field in _MEASURE_FIELDS:
+        child = _child(node, field.key)
+        if child is None:
+            continue
+        for scalar, label in _text_values(child, field.type, field.key):
+            raw = scalar.value
+            if _DECIMAL_COMMA.fullmatch(raw):
+                continue  # koma-desimal, reported by the loader
+            line = scalar.start_mark.line + 1
+            if raw.strip() and read_number_and_unit(raw) is None:
+                words.append((line, f"{label} {_short(raw)!r}"))
+            else:
+                sink.add("nilai-bukan-angka", file, line, text_measure_message(label, raw, unit))
+    if words:
+        # Words only (``Madya``, ``WTP``): most likely a qualitative indicator without its
+        # marker; one finding for the indicator rather than one per year.
+        shown = ", ".join(text for _, text in words[:4]) + (", …" if len(words) > 4 else "")
+        sink.add("nilai-bukan-angka", file, words[0][0], _words_message(shown, len(words)))
+
+
+def _words_message(shown: str, count: int) -> Text:
+    return Text(
+        f"Indikator ini berisi {count} nilai berupa teks, bukan angka ({shown}), tanpa "
+        f"`{QUALITATIVE_KEY}: true`. Bila indikatornya memang kualitatif (predikat, opini BPK), "
+        f"tambahkan `{QUALITATIVE_KEY}: true` pada indikatornya; bila tidak, tulis angkanya saja "
+        "dan satuannya di `satuan`.",
+        f"This indicator has {count} value(s) written as text, not numbers ({shown}), without "
+        f"`{QUALITATIVE_KEY}: true`. If it is genuinely qualitative (a predicate, an audit "
+        f"opinion), add `{QUALITATIVE_KEY}: true` to the indicator; otherwise write the numbers "
+        "alone and the unit in `satuan`.",
+    )
+
+
+def text_measure_message(label: str, raw: str, unit: str | None) -> Text:
+    """What to write instead of the text ``raw`` given for ``label`` of an indicator whose unit
+    is ``unit``."""
+    shown = _short(raw)
+    if not raw.strip():
+        return Text(
+            f'{label} berisi teks kosong (""); hapus barisnya atau tulis angkanya.',
+            f'{label} is an empty text (""); remove the line or write the number.',
+        )
+    meant = read_number_and_unit(raw)
+    qualitative = Text(
+        f"Bila indikator ini memang kualitatif (predikat, opini BPK), tambahkan "
+        f"`{QUALITATIVE_KEY}: true` pada indikatornya.",
+        f"If the indicator is genuinely qualitative (a predicate, an audit opinion), add "
+        f"`{QUALITATIVE_KEY}: true` to the indicator.",
+    )
+    if meant is None:
+        return Text(
+            f"{label} ditulis {shown!r}: teks, bukan angka, sehingga capaiannya tidak dapat "
+            f"dihitung. Tulis angkanya saja dan satuannya di `satuan`. {qualitative.id}",
+            f"{label} is written {shown!r}: text, not a number, so its achievement cannot be "
+            f"computed. Write the number alone and its unit in `satuan`. {qualitative.en}",
+        )
+    head = Text(
+        f"{label} ditulis {shown!r}: YAML membacanya sebagai teks, bukan angka, sehingga "
+        "capaiannya tidak dapat dihitung.",
+        f"{label} is written {shown!r}: YAML reads it as text, not a number, so its achievement "
+        "cannot be computed.",
+    )
+    if meant.unit is None:
+        return Text(
+            f"{head.id} Tulis sebagai angka, tanpa tanda kutip: `{meant.number}`.",
+            f"{head.en} Write it as a number, without quotes: `{meant.number}`.",
+        )
+    if unit is not None and _same_unit(unit, meant.unit):
+        return Text(
+            f"{head.id} Tulis angkanya saja: `{meant.number}` (satuan indikator ini sudah "
+            f"`{unit}`).",
+            f"{head.en} Write the number alone: `{meant.number}` (the indicator's unit is "
+            f"already `{unit}`).",
+        )
+    if unit is None:
+        return Text(
+            f"{head.id} Tulis angkanya saja, `{meant.number}`, dan satuannya pada indikator: "
+            f"`satuan: {meant.unit}`.",
+            f"{head.en} Write the number alone, `{meant.number}`, and the unit on the indicator: "
+            f"`satuan: {meant.unit}`.",
+        )
+    return Text(
+        f"{head.id} Tulis angkanya saja, `{meant.number}`; satuan indikator ini `{unit}`, "
+        f"bukan {meant.unit!r}: periksa angka atau satuannya.",
+        f"{head.en} Write the number alone, `{meant.number}`; the indicator's unit is `{unit}`, "
+        f"not {meant.unit!r}: check the number or the unit.",
+    )
+
+
+def _same_unit(declared: str, written: str) -> bool:
+    declared = declared.strip().lower()
+    written = written.strip().lower()
+    if written == "persen":
+        return "persen" in declared or "%" in declared or "percent" in declared
+    return declared == written or declared.rstrip("s") == written.rstrip("s")
+
+
+def split_decimal(mapping: MappingNode, index: int, file: str, sink: DiagnosticSink) -> bool:
+    """Whether the pair ``index`` of a flow mapping is the decimals of a number written with a
+    decimal comma (``{2025: 83,4}``: YAML reads 83, then a key 4 without a value); reported as
+    ``koma-desimal`` at its line, so that the caller skips the stray key."""
+    if not mapping.flow_style or index == 0:
+        return False
+    key_node, value_node = mapping.value[index]
+    previous = mapping.value[index - 1][1]
+    if not (
+        isinstance(key_node, ScalarNode)
+        and isinstance(previous, ScalarNode)
+        and isinstance(value_node, ScalarNode)
+        and key_node.tag == _INT
+        and key_node.value.isascii()
+        and key_node.value.isdigit()
+        and previous.tag in (_INT, _FLOAT)
+        and value_node.tag == _NULL
+        and value_node.value == ""
+        and previous.end_mark.line == key_node.start_mark.line
+        and key_node.start_mark.column == previous.end_mark.column + 1
+    ):
+        return False
+    written = f"{previous.value},{key_node.value}"
+    meant = _plain_number(written) or written
+    sink.add(
+        "koma-desimal",
+        file,
+        key_node.start_mark.line + 1,
+        Text(
+            f"{written} ditulis dengan koma desimal di dalam {{…}}: YAML membacanya sebagai "
+            f"{previous.value} lalu kunci {key_node.value} tanpa nilai. Tulis {meant} (titik "
+            "sebagai pemisah desimal).",
+            f"{written} is written with a decimal comma inside {{…}}: YAML reads it as "
+            f"{previous.value} and then a key {key_node.value} without a value. Write {meant} "
+            "(a dot as the decimal separator).",
+        ),
+    )
+    return True

@@ -1,0 +1,115 @@
+"""Every place where Pohon relies on MkDocs or Material behaviour that is not public API.
+
+The plugin is otherwise written against MkDocs' documented plugin events and structures. The few
+things below are not documented (private attributes, how the build calls a page, the shape of
+the plugin collection, what Material's templates test): each is one small function with a
+comment on what it relies on and why Pohon needs it, and ``tests/test_mkdocs_internals.py``
+checks each against the installed MkDocs and Material, so an upgrade that changes one fails
+there, loudly, with the function's name.
+
+Relied on, without a function of its own: MkDocs' build calls ``page.read_source(config)`` and
+then ``page.render(config, files)`` on the page ``on_pre_page`` returned
+(``mkdocs.commands.build._populate_page``); :class:`~.rendered_page.PohonPage` overrides both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents, get_toc
+
+MATERIAL_SEARCH = "material/search"
+"""The name Material's search plugin has in ``config.plugins`` (``search`` in ``mkdocs.yml``)."""
+
+
+def become(page: Page, cls: type[Page]) -> None:
+    """Make MkDocs' ``page`` an instance of ``cls``, a subclass of :class:`Page` that adds
+    methods and class-level annotations only.
+
+    Relies on: MkDocs creating the ``Page`` objects itself (in ``get_navigation``) and handing
+    the same object to every event, and ``Page`` having no ``__slots__``, so ``__class__`` can be
+    assigned. Pohon needs it because no event lets a plugin choose the class of a page, and a
+    generated page must skip Python-Markdown (about 40 % of a big build)."""
+    if not issubclass(cls, type(page)):
+        raise TypeError(f"{cls.__name__} is not a subclass of {type(page).__name__}")
+    page.__class__ = cls
+
+
+def skip_markdown(page: Page) -> None:
+    """Leave ``page`` as ``Page.render`` would leave a page with an empty body, without running
+    Python-Markdown: no content, no title from the Markdown, no anchors, no links to anchors.
+
+    Relies on: ``Page._title_from_render`` (private; the first heading's title, which
+    ``Page.title`` uses when ``meta`` has none), ``Page.present_anchor_ids`` and
+    ``Page.links_to_anchors`` (undocumented; MkDocs validates anchor links with them after the
+    pages are rendered, and ``None`` means "not rendered")."""
+    page.content = ""
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
+
+
+def set_anchors(page: Page, anchors: set[str]) -> None:
+    """Tell MkDocs which anchors ``page`` has, so links to them from other pages validate.
+
+    Relies on: ``Page.present_anchor_ids`` (undocumented), which ``Page.validate_anchor_links``
+    of the linking page reads."""
+    page.present_anchor_ids = anchors
+
+
+def table_of_contents(tokens: Iterable[dict[str, Any]]) -> TableOfContents:
+    """A page's table of contents from toc tokens (Python-Markdown's ``toc_tokens`` shape:
+    ``level``, ``id``, ``name``, ``children``).
+
+    Relies on: ``mkdocs.structure.toc.get_toc`` (undocumented), the function ``Page.render``
+    uses, so the theme gets the same ``TableOfContents`` as for a Markdown page."""
+    return get_toc(list(tokens))  # type: ignore[arg-type]  # MkDocs types it as its private _TocToken
+
+
+def drop_event_handlers(config: MkDocsConfig, event: str, plugin: BasePlugin[Any]) -> None:
+    """Stop ``plugin`` from handling ``event`` (``page_context``) in this build, leaving it in
+    ``config.plugins`` for everything else.
+
+    Relies on: ``PluginCollection.events``, a dict from event name (without ``on_``) to the list
+    of bound methods MkDocs calls (undocumented). Pohon needs it so that Material's search
+    plugin, kept for its search box, does not index pages that Pagefind indexes."""
+    handlers = config.plugins.events[event]
+    handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not plugin]
+
+
+class SearchBoxOnly:
+    """Stands in ``config.plugins`` for Material's search plugin on a site without one: it
+    handles no event, so nothing of Material's search runs."""
+
+    def __init__(self) -> None:
+        self.config = {"enabled": True}
+
+
+def show_material_search_box(config: MkDocsConfig) -> BasePlugin[Any] | None:
+    """Make Material's header show its search box; the site's search plugin, or ``None`` when
+    the site has none (a :class:`SearchBoxOnly` stands in for it then).
+
+    Relies on: Material's ``partials/header.html`` showing the box only when
+    ``"material/search" in config.plugins`` and that plugin's ``config.enabled`` is true.
+    Pohon needs the box for Pagefind's answers, with or without Material's search plugin."""
+    search = config.plugins.get(MATERIAL_SEARCH)
+    if search is None:
+        config.plugins[MATERIAL_SEARCH] = SearchBoxOnly()  # type: ignore[assignment]
+        return None
+    return None if isinstance(search, SearchBoxOnly) else search
+
+
+def add_theme_dir(config: MkDocsConfig, folder: str) -> None:
+    """Put ``folder`` into the theme's template path after the site's ``custom_dir`` (the
+    site's own templates still win) and before the theme's own.
+
+    Relies on: ``Theme.dirs`` being read when the build creates the Jinja environment
+    (``Theme.get_env``, after ``on_config``), with ``custom_dir`` first when the site has one.
+    Pohon needs it to answer Material's search box with Pagefind (``partials/search.html``)."""
+    dirs = config.theme.dirs
+    if folder not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, folder)

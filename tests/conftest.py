@@ -1,0 +1,83 @@
+"""Fixtures shared by the test modules.
+
+- ``built_mini_site``: the mini fixture built once (strict MkDocs, the usual test site of
+  :mod:`tests.sites`), for the tests that only read its pages;
+- ``serve``: serves a built site folder on 127.0.0.1 (:mod:`tests.served`) for the session;
+- ``chromium``, ``browser``: Debian's chromium, and the same driven by Playwright
+  (:mod:`tests.browsing`), skipped when missing outside CI and failed in CI;
+- ``mermaid_js``: Mermaid from npm, for sites that must render diagrams offline (missing: a failure).
+
+Helpers that are not fixtures live in modules: :mod:`tests.sites` (writing and building a test
+site), :mod:`tests.browsing` (the Playwright reader), :mod:`tests.served`, :mod:`tests.treebuilder`
+and :mod:`tests.corpus`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+# The helper modules' asserts report as the tests' own do (before the modules are imported).
+pytest.register_assert_rewrite("tests.browsing", "tests.corpus", "tests.fuzzing", "tests.sites")
+
+from tests.browsing import CHROMIUM, CHROMIUM_ARGS, require  # noqa: E402
+from tests.served import served  # noqa: E402
+from tests.sites import MERMAID_JS, MINI, build_site  # noqa: E402
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+
+@pytest.fixture(scope="session")
+def built_mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini fixture built with the usual test site's ``mkdocs.yml``: ``site/`` (read only)."""
+    return build_site(tmp_path_factory.mktemp("mini"), MINI)
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """``serve(site)`` serves the folder ``site`` on a free local port until the session ends and
+    gives its base URL (``http://127.0.0.1:PORT/``); the same folder twice, the same server."""
+    with ExitStack() as servers:
+        urls: dict[Path, str] = {}
+
+        def serve(site: Path) -> str:
+            if site not in urls:
+                urls[site] = servers.enter_context(served(site))
+            return urls[site]
+
+        yield serve
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's ``/usr/bin/chromium``."""
+    require(CHROMIUM)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: Path) -> Iterator[Browser]:
+    """Chromium driven by Playwright, headless, for the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="session")
+def mermaid_js() -> Path:
+    """Mermaid from npm (``node_modules/mermaid/dist/mermaid.min.js``)."""
+    if not MERMAID_JS.is_file():
+        pytest.fail(f"{MERMAID_JS} missing: run `bash scripts/setup_browser.sh` (npm ci)")
+    return MERMAID_JS
