@@ -2,6 +2,16 @@
 
 Templates live in ``mkdocs_pohon_plugin/templates/pohon/*.html.j2``; a ``custom_templates`` folder
 is looked up first, so a site replaces one template by putting a file of the same name there.
+``docs/templates.md`` lists every template and the context it receives.
+
+Python computes data, the templates write every piece of markup. A page template gets the page's
+context (``page.context``), the site-wide globals (``L``, ``site``, ``graph`` …) and ``h``, a
+:class:`PageView` whose methods return data (names, numbers, lists, view objects). The few that
+return markup take it from a template macro: links (``_link.html.j2``), lineage steps
+(``_lineage.html.j2``) and headings (``_heading.html.j2``, after the heading's anchor is added to
+the page's table of contents). Links and lineage steps are the same on every page (see
+:data:`ROOT`), and most headings repeat from page to page, so each is rendered once for the whole
+site and kept. ``_page.html.j2`` wraps the page template's output.
 
 Pages are rendered straight to HTML (the body of Material's content column), not to Markdown: a
 regency has about 20,000 pages and Python-Markdown would be most of the build. The MkDocs plugin
@@ -9,8 +19,8 @@ hands the HTML to MkDocs as the page content; ``pohon generate`` wraps it in a M
 (front matter + one raw HTML block), which any Markdown site generator passes through unchanged.
 
 Escaping: autoescape is on, so every value a template prints has ``<``, ``>``, ``&`` and quotes
-turned into entities; a statement ``<script>alert(1)</script>`` shows as text. Helpers that build
-links, headings or diagrams return :class:`markupsafe.Markup`, whose parts they escaped themselves.
+turned into entities; a statement ``<script>alert(1)</script>`` shows as text. What the macros
+return is :class:`markupsafe.Markup` and is printed as it is.
 """
 
 from __future__ import annotations
@@ -19,16 +29,23 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup, escape
 
 from ..review.history import Commit, History
-from ..tree.model import Crosscutting, Indicator, Level, Node, Official, Opd, Value
+from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Value
 from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
 from .capaian import (
@@ -46,15 +63,21 @@ from .mermaid import DEFAULT_LIMIT, Diagram, build_diagram, node_neighbourhood
 from .pages import Page, SitePlan
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
+BUILTIN_PREFIX = "pohon"
+"""``pohon/node.html.j2`` always names the built-in template, even where a site's
+``custom_templates`` has its own ``node.html.j2``: a site's template can include (or import
+from) the built-in one and add to it instead of copying it."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 _LIST_START = re.compile(r"^([-+])(\s)|^(\d+)([.)])(\s)")
 _TAGS = re.compile(r"<[^>]*>")
-ROOT = "<@>"
-"""Stands for the path from the page being rendered to the site root in the links helpers write
-(``<@>node/x/``); replaced once per page (``../../``). Data can never produce it (every value
-is HTML-escaped, so ``<`` becomes ``&lt;``), and it makes a link's HTML the same on every page,
-so the HTML of a node link or of a lineage step is built once for the whole site."""
+ROOT = Markup("<@>")
+"""Stands for the path from the page being rendered to the site root in every link
+(``<@>node/x/``, :attr:`LinkView.href`); replaced once per page (``../../``). Data can never
+produce it (every value is HTML-escaped, so ``<`` becomes ``&lt;``), and it makes a link's HTML
+the same on every page, so the HTML of a node link or of a lineage step is rendered once for the
+whole site."""
+_INDONESIAN_SEPARATORS = str.maketrans(",.", ".,")
 _SLUG_DROP = re.compile(r"[^\w\s-]")
 _SLUG_JOIN = re.compile(r"[-\s]+")
 
@@ -80,13 +103,6 @@ def slugify(text: str) -> str:
     value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     value = _SLUG_DROP.sub("", value).strip().lower()
     return _SLUG_JOIN.sub("-", value) or "bagian"
-
-
-NOT_SEARCHED = Markup(' data-pagefind-ignore="all" data-search-exclude="true"')
-"""Attributes of a block that lists other pages (lineage, children, tables of indicators, the
-indexes): the search index leaves it out, so a search for an indicator finds the indicator's own
-page rather than every page that mentions it, and the index stays proportional to the site
-instead of to the number of links (a visi indicator's lineage lists every indicator below)."""
 
 
 def front_matter(title: str, boost: float | None = None) -> str:
@@ -124,7 +140,7 @@ def format_number(value: int | float, language: str, decimals: int | None = None
     else:
         text = f"{value:,}"
     if language == "id":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
+        text = text.translate(_INDONESIAN_SEPARATORS)
     return text
 
 
@@ -191,19 +207,106 @@ class RenderedPage:
         return front_matter(self.page.title, self.search_boost) + self.html
 
 
+def element_text(value: object) -> Markup:
+    """``value`` escaped as element content: only ``&``, ``<`` and ``>``, as Python-Markdown
+    writes a code block (a template filter, for the Mermaid source of a diagram)."""
+    return Markup(html.escape(str(value), quote=False))
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    """A link to a page or a download: what the macros of ``_link.html.j2`` print."""
+
+    url: str
+    """The target's URL from the site root (``node/x/``, ``unduh/pohon.json``)."""
+    text: str | Markup
+    """The link text: plain text on one line (escaped when printed), or markup."""
+    item: Node | Indicator | Opd | None = None
+    """The node, indicator or agency linked to (``None`` for other links)."""
+
+    @property
+    def href(self) -> Markup:
+        """The target as a page writes it: :data:`ROOT` and the URL (``<@>node/x/``)."""
+        return ROOT + self.url
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    """One step of an indicator's lineage: what ``_lineage.html.j2``'s ``step`` prints."""
+
+    step: Step
+    """The step itself (its ``relation``, ``distance``, ``via`` link …)."""
+    indicator: Markup
+    """The link to the step's indicator."""
+    level: str
+    """The name of the level of the node that carries the indicator."""
+    node: Markup
+    """The link to that node."""
+    opd: Markup | None
+    """For a step across agencies (``step.via`` set): the link to the node's agency (or the
+    word for the regional government); ``None`` otherwise."""
+    status: str | None
+    """For a step across agencies: the crosscutting link's status, in words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading of the page: what ``_heading.html.j2``'s ``heading`` prints."""
+
+    level: int
+    """1 to 6 (``<h1>`` …)."""
+    id: str
+    """The anchor, unique on the page (as Python-Markdown's ``toc`` extension makes it)."""
+    content: Markup
+    """What the heading shows: escaped text, or markup such as a link."""
+    permalink: Markup | None
+    """The permanent-link mark from the site's ``toc`` settings (HTML); ``None``: none."""
+    permalink_title: str
+    """The permanent link's tooltip."""
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """The other end of a crosscutting link, seen from one of its ends."""
+
+    node: Node | None
+    """The partner node, when the link names a node of the trees."""
+    body: str | None
+    """The outside body (``instansi``), when the link goes outside the regency."""
+    id: str | None
+    """The id the link names when it is neither (shown as written)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiagramView:
+    """A Mermaid diagram and the nodes that did not fit in it."""
+
+    source: str
+    """The Mermaid source (labels already escaped for Mermaid, see :mod:`.mermaid`)."""
+    overflow: list[Node]
+    """The nodes left out of the diagram (past ``diagram_limit``), to be listed below it."""
+
+
+Macro = Callable[..., Markup]
+"""A Jinja macro called from Python (it returns markup)."""
+
+
 class Renderer:
-    """Renders the pages of one :class:`SitePlan`; the Jinja environment is built once."""
+    """Renders the pages of one :class:`SitePlan`; the Jinja environment is built once, and the
+    links and lineage steps, the same on every page, are rendered once for the whole site."""
 
     def __init__(self, plan: SitePlan, options: RenderOptions | None = None) -> None:
         self.plan = plan
         self.options = options or RenderOptions()
         self.labels = labels_for(self.options.language)
         self.xlsx = self.options.xlsx if self.options.xlsx is not None else xlsx_available()
-        search = [BUILTIN_TEMPLATES]
+        builtin = FileSystemLoader(str(BUILTIN_TEMPLATES))
+        loaders: list[BaseLoader] = [PrefixLoader({BUILTIN_PREFIX: builtin}, delimiter="/")]
         if self.options.custom_templates is not None:
-            search.insert(0, Path(self.options.custom_templates))
+            loaders.append(FileSystemLoader(str(self.options.custom_templates)))
+        loaders.append(builtin)
         self.env = Environment(
-            loader=FileSystemLoader([str(p) for p in search]),
+            loader=ChoiceLoader(loaders),
             autoescape=True,
             finalize=_finalize,
             trim_blocks=True,
@@ -212,6 +315,7 @@ class Renderer:
             undefined=StrictUndefined,
             auto_reload=False,
         )
+        self.env.filters["element_text"] = element_text
         result = plan.result
         self.env.globals.update(
             L=self.labels,
@@ -221,32 +325,46 @@ class Renderer:
             language=self.options.language,
             P=paths,
             XLSX=paths.EXPORT_XLSX if self.xlsx else None,
-            NOT_SEARCHED=NOT_SEARCHED,
+        )
+        self.permalink = Markup(self.options.permalink) if self.options.permalink else None
+        """The permalink mark: HTML by definition (the ``toc`` extension's ``permalink``)."""
+        self._page_macro = _macro(
+            self.env.get_template("_page.html.j2").module, "_page.html.j2", "page"
+        )
+        links = self.env.get_template("_link.html.j2").module
+        self._link_macros: dict[str, Macro] = {
+            name: _macro(links, "_link.html.j2", name)
+            for name in ("link", "node", "indicator", "opd")
+        }
+        self._step_macro = _macro(
+            self.env.get_template("_lineage.html.j2").module, "_lineage.html.j2", "step"
+        )
+        self._heading_macro = _macro(
+            self.env.get_template("_heading.html.j2").module, "_heading.html.j2", "heading"
         )
         self._lineages: dict[str, Lineage] = {}
-        self._texts: dict[str, Markup] = {}
-        """Escaped link texts (statements, names), computed once for the whole site."""
         self._urls: dict[str, str] = {}
-        self._fragments: dict[tuple[str, ...], Markup] = {}
-        """Links and lineage steps as HTML (with :data:`ROOT`), built once for the site."""
+        self.links: dict[tuple[str, str], Markup] = {}
+        """Rendered links (with :data:`ROOT`) by kind and target (``("node", id)`` …), each
+        rendered once for the whole site."""
+        self.headings: dict[tuple[int, str, Markup], Markup] = {}
+        """Rendered headings, each rendered once for the whole site."""
+        self.steps: dict[tuple[str, str, str], Markup] = {}
+        """Rendered lineage steps by indicator, node and crosscutting status, each rendered
+        once for the whole site."""
 
     def render(self, page: Page) -> RenderedPage:
-        template = self.env.get_template(page.template)
         view = PageView(self, page)
-        body = template.render(page=page, h=view, **page.context)
+        body = self.env.get_template(page.template).render(page=page, h=view, **page.context)
+        body = str(self._page_macro(page, Markup(body)))  # the template's output: markup
         body = body.replace(ROOT, view.linker.root)
         if not view.linker.root:  # a link to the home page from the home page itself
             body = body.replace(' href=""', ' href="./"')
-        html = f'<div class="pohon-page" data-pohon-kind="{page.kind}">\n{body}</div>\n'
-        return RenderedPage(page, html, view.toc, page_title(page.title), page.search_boost)
+        return RenderedPage(page, body, view.toc, page_title(page.title), page.search_boost)
 
     def title(self, page: Page) -> str:
         """The page's title as themes print it (see :func:`page_title`), without rendering."""
         return page_title(page.title)
-
-    def render_all(self) -> Iterator[RenderedPage]:
-        for page in self.plan.pages:
-            yield self.render(page)
 
     def lineage(self, indicator: Indicator) -> Lineage:
         cached = self._lineages.get(indicator.id)
@@ -261,23 +379,42 @@ class Renderer:
             found = self._urls[path] = paths.page_url(path, self.options.directory_urls)
         return found
 
-    def fragment(self, key: tuple[str, ...]) -> Markup | None:
-        return self._fragments.get(key)
+    def link(self, kind: str, view: LinkView) -> Markup:
+        """The ``kind`` macro of ``_link.html.j2`` (``link``, ``node``, ``indicator``, ``opd``)
+        applied to ``view``; callers keep the result in :attr:`links`."""
+        return self._link_macros[kind](view)
 
-    def keep(self, key: tuple[str, ...], html: Markup) -> Markup:
-        self._fragments[key] = html
-        return html
+    def heading(self, level: int, anchor: str, content: Markup) -> Markup:
+        """The ``heading`` macro of ``_heading.html.j2`` applied to a :class:`Heading`, rendered
+        once per distinct heading for the site (most headings repeat on every page of a kind)."""
+        key = (level, anchor, content)
+        found = self.headings.get(key)
+        if found is None:
+            view = Heading(level, anchor, content, self.permalink, self.options.permalink_title)
+            found = self.headings[key] = self._heading_macro(view)
+        return found
 
-    def text(self, key: str, value: object) -> Markup:
-        cached = self._texts.get(key)
-        if cached is None:
-            cached = self._texts[key] = escape(" ".join(str(value).split()))
-        return cached
+    def step(self, view: StepView) -> Markup:
+        """The ``step`` macro of ``_lineage.html.j2`` applied to ``view``; callers keep the
+        result in :attr:`steps`."""
+        return self._step_macro(view)
+
+
+def _macro(module: object, template: str, name: str) -> Macro:
+    found = getattr(module, name, None)
+    if not callable(found):
+        raise LookupError(f"template {template} has no macro {name!r}")
+    return found  # type: ignore[no-any-return]  # jinja2's TemplateModule is untyped
 
 
 class PageView:
-    """The helpers a template calls, bound to the page being rendered (for relative links and
-    the page's table of contents)."""
+    """``h`` in a template: the data a template asks for, bound to the page being rendered (for
+    relative links and the page's table of contents).
+
+    Methods return data (names, numbers, nodes, view objects), except the links (:meth:`node`,
+    :meth:`indicator`, :meth:`opd`, :meth:`link`), the lineage steps (:meth:`lineage_items`) and
+    :meth:`heading`, which return the markup of their macro (``_link.html.j2``,
+    ``_lineage.html.j2``, ``_heading.html.j2``)."""
 
     def __init__(self, renderer: Renderer, page: Page) -> None:
         self.r = renderer
@@ -297,8 +434,8 @@ class PageView:
     # -- headings and search facets --
 
     def heading(self, level: int, content: object) -> Markup:
-        """``<hN>`` with an anchor and a permalink (as Python-Markdown's ``toc`` extension
-        writes them), recorded in the page's table of contents."""
+        """``<hN>`` with an anchor and a permalink (``_heading.html.j2``), added to the page's
+        table of contents. ``content``: text, or markup such as a link."""
         html = content if isinstance(content, Markup) else escape(" ".join(str(content).split()))
         text = _TAGS.sub("", str(html))
         anchor = slugify(Markup(text).unescape())
@@ -313,34 +450,23 @@ class PageView:
         while parent and parent[-1].level < level:
             parent = parent[-1].children
         parent.append(entry)
-        options = self.r.options
-        link = (
-            f'<a class="headerlink" href="#{anchor}" title="{escape(options.permalink_title)}">'
-            f"{options.permalink}</a>"
-            if options.permalink
-            else ""
-        )
-        return Markup(f'<h{level} id="{anchor}">{html}{link}</h{level}>')
+        return self.r.heading(level, anchor, html)
 
     def facets(
         self,
         opd: Opd | None = None,
         level: str | None = None,
         years: Iterable[int] = (),
-    ) -> Markup:
-        """Hidden search filters (Pagefind): the agency, the level and the years of a page."""
-        parts = []
+    ) -> list[tuple[str, str]]:
+        """The search filters (Pagefind) of a page, as ``(filter, value)``: the agency, the
+        level and the years."""
+        facets = []
         if opd is not None:
-            parts.append(("opd", opd.label))
+            facets.append(("opd", opd.label))
         if level is not None:
-            parts.append(("tingkat", self.level_name(level)))
-        parts.extend(("tahun", str(year)) for year in sorted(set(years)))
-        if not parts:
-            return Markup("")
-        spans = "".join(
-            f'<span data-pagefind-filter="{key}">{escape(value)}</span>' for key, value in parts
-        )
-        return Markup(f'<div class="pohon-facets" hidden>{spans}</div>')
+            facets.append(("tingkat", self.level_name(level)))
+        facets.extend(("tahun", str(year)) for year in sorted(set(years)))
+        return facets
 
     def target_years(self, indicator: Indicator) -> list[int]:
         return sorted({*indicator.targets, *indicator.realisations})
@@ -354,109 +480,104 @@ class PageView:
 
     # -- links --
 
-    def href(self, path: str) -> str:
-        """The link to a page (``.md`` source path) or file, relative to the current page."""
-        return ROOT + self.r.url(path)
-
     def link(self, path: str, text: object) -> Markup:
-        label = text if isinstance(text, Markup) else escape(" ".join(str(text).split()))
-        return Markup(f'<a href="{ROOT}{self.r.url(path)}">{label}</a>')
+        """A link to a page (``.md`` source path) or a download (``link`` macro); ``text``:
+        plain text, or markup."""
+        label = text if isinstance(text, Markup) else " ".join(str(text).split())
+        key = ("markup:" if isinstance(text, Markup) else "link:") + path, label
+        found = self.r.links.get(key)
+        if found is None:
+            view = LinkView(self.r.url(path), label)
+            found = self.r.links[key] = self.r.link("link", view)
+        return found
 
     def node(self, node: Node | str | None) -> Markup:
+        """The link to a node's page (``node`` macro); ``–`` for none, an unknown id as text."""
         if node is None:
-            return Markup("–")
+            return escape("–")
         if isinstance(node, str):
             if node not in self.site.nodes:
                 return escape(node)
             node = self.site.nodes[node]
-        key = ("n", node.id)
-        found = self.r.fragment(key)
+        key = ("node", node.id)
+        found = self.r.links.get(key)
         if found is None:
-            text = self.r.text("n:" + node.id, node.statement)
-            found = self.r.keep(key, self.link(paths.node_page(node.id), text))
+            url = self.r.url(paths.node_page(node.id))
+            view = LinkView(url, " ".join(node.statement.split()), node)
+            found = self.r.links[key] = self.r.link("node", view)
         return found
 
     def indicator(self, indicator: Indicator) -> Markup:
-        key = ("i", indicator.id)
-        found = self.r.fragment(key)
+        """The link to an indicator's page (``indicator`` macro)."""
+        key = ("indicator", indicator.id)
+        found = self.r.links.get(key)
         if found is None:
-            text = self.r.text("i:" + indicator.id, indicator.name)
-            found = self.r.keep(key, self.link(paths.indicator_page(indicator.id), text))
+            url = self.r.url(paths.indicator_page(indicator.id))
+            view = LinkView(url, " ".join(indicator.name.split()), indicator)
+            found = self.r.links[key] = self.r.link("indicator", view)
         return found
 
     def opd(self, opd: Opd | str | None) -> Markup:
+        """The link to an agency's page (``opd`` macro); for none, the word for the regional
+        government."""
         if opd is None:
             return escape(self.L["regional"])
         if isinstance(opd, str):
             opd = self.site.opds[opd]
-        key = ("o", opd.id)
-        found = self.r.fragment(key)
+        key = ("opd", opd.id)
+        found = self.r.links.get(key)
         if found is None:
-            found = self.r.keep(key, self.link(paths.opd_page(opd.id), opd.label))
+            url = self.r.url(paths.opd_page(opd.id))
+            view = LinkView(url, " ".join(opd.label.split()), opd)
+            found = self.r.links[key] = self.r.link("opd", view)
         return found
 
     def lineage_items(self, steps: Iterable[Step]) -> Markup:
-        """The ``<li>`` of each lineage step: the indicator, its level and node, and for a step
-        across agencies the crosscutting link it comes through."""
+        """The steps of a lineage, each as the ``step`` macro of ``_lineage.html.j2`` writes it
+        (an ``<li>``), one after the other."""
         items = []
+        rendered = self.r.steps
         for step in steps:
             via = step.via
-            key = ("l", step.indicator.id, step.node.id, via.status if via else "")
-            found = self.r.fragment(key)
+            key = (step.indicator.id, step.node.id, via.status if via else "")
+            found = rendered.get(key)
             if found is None:
-                html = (
-                    f"<li>{self.indicator(step.indicator)} — "
-                    f"{escape(self.level_name(step.node.level))}: {self.node(step.node)}"
-                )
-                if via is not None:
-                    html += (
-                        f" ({escape(self.L['lineage_cc'])}, {self.opd(self.opd_of(step.node))}, "
-                        f"{escape(self.status(via.status))})"
-                    )
-                found = self.r.keep(key, Markup(html + "</li>\n"))
+                found = rendered[key] = self.r.step(self._step_view(step))
             items.append(found)
-        return Markup("".join(items))
+        return Markup("".join(items))  # markup from the macro, joined
+
+    def _step_view(self, step: Step) -> StepView:
+        via = step.via
+        return StepView(
+            step,
+            self.indicator(step.indicator),
+            self.level_name(step.node.level),
+            self.node(step.node),
+            self.opd(self.opd_of(step.node)) if via is not None else None,
+            self.status(via.status) if via is not None else None,
+        )
 
     def opd_of(self, node: Node) -> Opd | None:
         return self.site.opds.get(node.opd_id) if node.opd_id else None
 
-    def opd_level(self, opd: Opd, level: Level) -> Markup:
-        return self.link(paths.opd_level_page(opd.id, level.id), self.level_name(level.id))
-
-    def pk_links(self, opd: Opd) -> Markup:
-        return Markup(" · ").join(
-            self.link(paths.pk_page(opd.id, year), year) for year in self.site.years
-        )
-
-    def partner(self, link: Crosscutting, direction: str) -> Markup:
-        """The other end of a crosscutting link: a node (with its OPD) or an outside body."""
+    def partner(self, link: Crosscutting, direction: str) -> Partner:
+        """The other end of a crosscutting link (``direction``: ``sent`` or ``received``, as
+        seen from the node the link is listed on)."""
         other = link.target_id if direction == "sent" else link.source_id
         if other and other in self.site.nodes:
-            node = self.site.nodes[other]
-            return Markup(f"{self.opd(self.opd_of(node))}: {self.node(node)}")
-        if link.body:
-            return Markup(f"{escape(self.L['outside_body'])}: {escape(link.body)}")
-        return escape(other or "–")
+            return Partner(self.site.nodes[other], None, None)
+        return Partner(None, link.body or None, other or None)
 
     def official(self, official: Official | None) -> str | None:
         if official is None or not official.name:
             return None
         return f"{official.name} (NIP {official.nip})" if official.nip else official.name
 
-    def commit(self, commit: Commit) -> Markup:
-        return Markup(
-            f"{escape(commit.date)} · <code>{escape(commit.short)}</code> {escape(commit.summary)}"
-        )
-
     # -- words and numbers --
 
     def level_name(self, level_id: str) -> str:
         level = self.site.level(level_id)
-        if level is None:
-            return level_id
-        if self.language == "en" and level.name_en:
-            return level.name_en
-        return level.name or level.id
+        return level.label(self.language) if level is not None else level_id
 
     def value(self, value: Value | None) -> str:
         if value is None:
@@ -489,6 +610,10 @@ class PageView:
 
     def status(self, status: str) -> str:
         return self.L.get(status, status)
+
+    def is_code(self, code: str | None) -> bool:
+        """Whether ``code`` is a well-formed Kemendagri code (shown as code, not as text)."""
+        return code_kind(code) is not None if code else False
 
     def code_kind(self, code: str | None) -> str:
         kind = code_kind(code) if code else None
@@ -529,30 +654,11 @@ class PageView:
     def lineage(self, indicator: Indicator) -> Lineage:
         return self.r.lineage(indicator)
 
-    def depth(self, node: Node) -> int:
-        return len(self.graph.ancestors(node.id))
-
-    def opd_levels(self, opd: Opd) -> dict[str, list[Node]]:
-        return self.r.plan.opd_nodes_by_level.get(opd.id, {})
-
     def opd_sent(self, opd: Opd) -> list[Crosscutting]:
         return self.r.plan.sent_by_opd.get(opd.id, [])
 
     def opd_received(self, opd: Opd) -> list[Crosscutting]:
         return self.r.plan.received_by_opd.get(opd.id, [])
-
-    def code(self, code: str | None) -> Markup:
-        """A Kemendagri code as inline code when well formed, as escaped text otherwise."""
-        if not code:
-            return Markup("")
-        if code_kind(code) is not None:
-            return Markup(f"<code>{escape(code)}</code>")
-        return escape(code)
-
-    def code_with_name(self, code: str | None) -> Markup:
-        """The code and its official name from the nomenclature (when known)."""
-        name = self.code_name(code)
-        return Markup(f"{self.code(code)} {escape(name)}") if name else self.code(code)
 
     def opd_indicator_count(self, opd: Opd) -> int:
         return sum(len(self.site.nodes[n].indicators) for n in opd.node_ids)
@@ -611,11 +717,11 @@ class PageView:
 
     def diagram(
         self, nodes: Sequence[Node], focus: str | None = None, direction: str = "TB"
-    ) -> Markup:
-        """A Mermaid diagram of ``nodes`` (in priority order), excluded from search, followed by
-        the list of nodes that did not fit."""
+    ) -> DiagramView | None:
+        """A Mermaid diagram of ``nodes`` (in priority order) and the nodes that did not fit;
+        ``None`` without nodes."""
         if not nodes:
-            return Markup("")
+            return None
         diagram: Diagram = build_diagram(
             self.graph,
             nodes,
@@ -624,24 +730,20 @@ class PageView:
             limit=self.r.options.diagram_limit,
             direction=direction,
         )
-        # Element content: only ``&``, ``<`` and ``>`` need escaping (as Python-Markdown does).
-        source = html.escape(diagram.source, quote=False)
-        parts = [
-            '<div class="pohon-diagram" data-search-exclude="true" data-pagefind-ignore="all">\n'
-            f'<pre class="mermaid"><code>{source}</code></pre>\n</div>\n'
-        ]
-        if diagram.overflow:
-            parts.append(f"<p>{escape(self.L['diagram_more'])}:</p>\n<ul>\n")
-            parts.extend(f"<li>{self.node(n)}</li>\n" for n in diagram.overflow)
-            parts.append("</ul>\n")
-        return Markup("".join(parts))
+        return DiagramView(diagram.source, diagram.overflow)
 
-    def node_diagram(self, node: Node) -> Markup:
+    def node_diagram(self, node: Node) -> DiagramView | None:
         return self.diagram(node_neighbourhood(self.graph, node.id), focus=node.id)
 
-    def regional_diagram(self) -> Markup:
+    def regional_diagram(self) -> DiagramView | None:
         regional = [n for n, _depth in self.graph.walk() if n.opd_id is None]
         return self.diagram(regional, direction="LR")  # wide trees read left to right
+
+    def opd_diagram(self, opd: Opd) -> DiagramView | None:
+        tops = self.graph.opd_top_nodes(opd.id)
+        parents = [self.site.nodes[n.parent_id] for n in tops if n.parent_id in self.site.nodes]
+        below = [child for top in tops for child in self.graph.child_nodes(top.id)]
+        return self.diagram([*parents, *tops, *below], direction="LR")
 
     # -- capaian summary and Perjanjian Kinerja --
 
@@ -679,9 +781,3 @@ class PageView:
             if official and official.name and (not opd.head or node.responsible == opd.head):
                 return position, official.name, official.nip
         return position, None, None
-
-    def opd_diagram(self, opd: Opd) -> Markup:
-        tops = self.graph.opd_top_nodes(opd.id)
-        parents = [self.site.nodes[n.parent_id] for n in tops if n.parent_id in self.site.nodes]
-        below = [child for top in tops for child in self.graph.child_nodes(top.id)]
-        return self.diagram([*parents, *tops, *below], direction="LR")
