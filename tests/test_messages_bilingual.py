@@ -143,9 +143,9 @@ def _text_functions() -> set[str]:
     names = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.FunctionDef) and node.returns is not None:
-                if ast.unparse(node.returns) == "Text":
-                    names.add(node.name)
+            returns = node.returns if isinstance(node, ast.FunctionDef) else None
+            if returns is not None and ast.unparse(returns) == "Text":
+                names.add(node.name)
     return names
 
 
