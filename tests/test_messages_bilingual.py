@@ -24,7 +24,7 @@ from mkdocs_pohon_plugin.core.review.diff_render import render_markdown
 from mkdocs_pohon_plugin.core.tree.check import check_trees
 from mkdocs_pohon_plugin.core.tree.diagnostics import RULES, Diagnostic, DiagnosticSink, Text
 from tests import corpus
-from tests.sites import MINI, SiteConfig, build_site
+from tests.sites import MINI, SiteConfig, build, build_site, write_site
 from tests.test_rules import CASES as RULE_CASES
 from tests.treebuilder import base_files, write_tree
 
@@ -299,6 +299,19 @@ def test_the_404_page_follows_the_site_language(
     assert f"<h1>404 - {heading}</h1>" in page
     other = "Not found" if language == "id" else "Halaman tidak ditemukan"
     assert other not in page
+    # the way home is the site's root, never a protocol-relative "//"
+    home = re.search(r'<h1>404 - .*?<a href="([^"]*)">', page, re.S)
+    assert home is not None and home.group(1) != "//" and home.group(1).endswith("/"), home
+
+
+def test_the_404_page_leads_home_without_a_site_url(tmp_path: Path) -> None:
+    config = write_site(tmp_path, MINI, SiteConfig())
+    root = config.parent
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(x for x in lines if not x.startswith("site_url:")), "utf-8")
+    page = (build(root) / "404.html").read_text(encoding="utf-8")
+    home = re.search(r'<h1>404 - .*?<a href="([^"]*)">', page, re.S)
+    assert home is not None and home.group(1) == "/", home
 
 
 def test_import_problems_and_notes_are_bilingual(tmp_path: Path) -> None:
