@@ -716,25 +716,23 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 )
         except SearchIndexError as exc:
             raise PluginError(f"pohon: search: {exc}") from exc
-        _log_search_index(stats)
+        _log_search_index(stats, self.config.language)
 
 
-def _log_search_index(stats: SearchIndexStats) -> None:
-    log.info(
-        "pohon: Pagefind %s indexed %d pages (%d words, %d filters, %d shard%s) in %.1f s, "
-        "the build waited %.1f s for it: %d files, %.1f MB in %s",
-        stats.version,
-        stats.pages,
-        stats.words,
-        stats.filters,
-        stats.shards,
-        "" if stats.shards == 1 else "s",
-        stats.seconds,
-        stats.wait_seconds,
-        stats.files,
-        stats.bytes / 1e6,
-        stats.output,
+def _log_search_index(stats: SearchIndexStats, language: str) -> None:
+    shards_en = "shard" if stats.shards == 1 else "shards"
+    mb = f"{stats.bytes / 1e6:.1f}"
+    text = Text(
+        id=f"Pagefind {stats.version} mengindeks {stats.pages} halaman ({stats.words} kata, "
+        f"{stats.filters} filter, {stats.shards} bagian indeks) dalam {stats.seconds:.1f} d, "
+        f"build menunggunya {stats.wait_seconds:.1f} d: {stats.files} berkas, {mb} MB di "
+        f"{stats.output}",
+        en=f"Pagefind {stats.version} indexed {stats.pages} pages ({stats.words} words, "
+        f"{stats.filters} filters, {stats.shards} {shards_en}) in {stats.seconds:.1f} s, the "
+        f"build waited {stats.wait_seconds:.1f} s for it: {stats.files} files, {mb} MB in "
+        f"{stats.output}",
     )
+    log.info("pohon: %s", text(language))
 
 
 def _own_file(path: str) -> Text:
