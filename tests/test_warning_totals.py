@@ -13,6 +13,7 @@ from mkdocs_pohon_plugin.core import check_trees
 from mkdocs_pohon_plugin.core.tree.diagnostics import (
     MAX_PER_RULE_AND_FILE,
     DiagnosticSink,
+    Text,
     count_findings,
 )
 from tests.treebuilder import base_files, indicator, write_tree
@@ -34,8 +35,8 @@ def _tree_over_the_cap(root: Path) -> Path:
 def test_the_sink_counts_what_it_leaves_out() -> None:
     sink = DiagnosticSink()
     for line in range(1, MANY + 1):
-        sink.add("indikator-tanpa-satuan", "a.yaml", line, "tanpa satuan")
-    sink.add("indikator-tanpa-satuan", "b.yaml", 1, "tanpa satuan")
+        sink.add("indikator-tanpa-satuan", "a.yaml", line, Text("tanpa satuan", "no unit"))
+    sink.add("indikator-tanpa-satuan", "b.yaml", 1, Text("tanpa satuan", "no unit"))
     listed = [d for d in sink.items if d.file == "a.yaml"]
     assert len(listed) == MAX_PER_RULE_AND_FILE + 1
     note = listed[-1]
@@ -49,9 +50,9 @@ def test_the_sink_counts_what_it_leaves_out() -> None:
 def test_a_note_is_kept_up_to_date_across_reads() -> None:
     sink = DiagnosticSink()
     for line in range(MAX_PER_RULE_AND_FILE + 2):
-        sink.add("indikator-tanpa-satuan", "a.yaml", line + 1, "x")
+        sink.add("indikator-tanpa-satuan", "a.yaml", line + 1, Text("x", "x"))
     assert count_findings(sink.items) == MAX_PER_RULE_AND_FILE + 2
-    sink.add("indikator-tanpa-satuan", "a.yaml", 999, "x")
+    sink.add("indikator-tanpa-satuan", "a.yaml", 999, Text("x", "x"))
     assert count_findings(sink.items) == MAX_PER_RULE_AND_FILE + 3
 
 
@@ -70,7 +71,9 @@ def test_cli_totals_in_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert expected >= MANY
     assert main(["check", str(trees)]) == 0
     summary = capsys.readouterr().out.splitlines()[-1]
-    assert summary.startswith(f"0 error(s), {expected} warning(s)")
+    assert summary.startswith(f"0 galat, {expected} peringatan")
+    assert main(["--bahasa", "en", "check", str(trees)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"0 error(s), {expected} warning(s)")
     assert main(["check", str(trees), "--format", "json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["warnings"] == expected
