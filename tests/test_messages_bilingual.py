@@ -24,8 +24,8 @@ from mkdocs_pohon_plugin.core.review.diff_render import render_markdown
 from mkdocs_pohon_plugin.core.tree.check import check_trees
 from mkdocs_pohon_plugin.core.tree.diagnostics import RULES, Diagnostic, DiagnosticSink, Text
 from tests import corpus
+from tests.rule_cases import CASES as RULE_CASES
 from tests.sites import MINI, SiteConfig, build, build_site, write_site
-from tests.test_rules import CASES as RULE_CASES
 from tests.treebuilder import base_files, write_tree
 
 PACKAGE = Path(mkdocs_pohon_plugin.__file__).resolve().parent
@@ -33,7 +33,8 @@ PACKAGE = Path(mkdocs_pohon_plugin.__file__).resolve().parent
 _QUOTED = re.compile(r"""'[^']*'|"[^"]*"|`[^`]*`""")
 _ENGLISH = re.compile(
     r"\b(the|must|should|cannot|does not|is not|which|with|without|remove|write|add it|"
-    r"fill it|appears|twice|file|line|years?|value|level|parent|agency)\b"
+    r"fill it|appears|twice|file|line|years?|value|level|parent|agency)\b",
+    re.IGNORECASE,
 )
 """English words that an Indonesian message has no reason to contain outside quoted values
 (``berkas``, ``baris``, ``tahun``, ``nilai``, ``tingkat``, ``induk``, ``perangkat daerah`` …)."""
@@ -317,10 +318,10 @@ def test_the_404_page_leads_home_without_a_site_url(tmp_path: Path) -> None:
 def test_import_problems_and_notes_are_bilingual(tmp_path: Path) -> None:
     pytest.importorskip("openpyxl")
     from mkdocs_pohon_plugin.core.spreadsheet.importer import import_xlsx
-    from tests.test_xlsx import _messy
+    from tests.workbooks import messy_workbook
 
     workbook = tmp_path / "messy.xlsx"
-    _messy(workbook)
+    messy_workbook(workbook)
     result = import_xlsx(workbook, tmp_path / "out", trees=MINI)
     assert result.problems and result.notes
     for text in [p.text for p in result.problems] + result.notes:
