@@ -82,3 +82,23 @@ def test_cli_totals_in_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert [(d["rule"], d["count"]) for d in notes] == [("indikator-tanpa-satuan", 37)]
     listed = sum(d.get("count", 1) for d in payload["diagnostics"])
     assert listed == expected
+
+
+def test_a_replayed_file_counts_towards_the_cap() -> None:
+    """The serve cache replays a file's own diagnostics into the check's sink: later findings of
+    the same rule and file must stay under the cap and be counted in the note."""
+    first = DiagnosticSink()
+    for line in range(MAX_PER_RULE_AND_FILE + 5):
+        first.add("indikator-tanpa-satuan", "a.yaml", line + 1, Text("tanpa satuan", "no unit"))
+    sink = DiagnosticSink()
+    sink.replay(first.items, first.reported)
+    for line in range(3):
+        sink.add("indikator-tanpa-satuan", "a.yaml", 900 + line, Text("lagi", "again"))
+    listed = [d for d in sink.items if d.file == "a.yaml"]
+    assert len(listed) == MAX_PER_RULE_AND_FILE + 1
+    assert count_findings(listed) == MAX_PER_RULE_AND_FILE + 5 + 3
+
+
+def test_a_message_must_be_a_text() -> None:
+    with pytest.raises(TypeError):
+        DiagnosticSink().add("indikator-tanpa-satuan", "a.yaml", 1, "plain")  # type: ignore[arg-type]

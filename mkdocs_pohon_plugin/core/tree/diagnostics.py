@@ -509,14 +509,22 @@ class DiagnosticSink:
         return self._items
 
     def replay(self, items: list[Diagnostic], reported: int | None = None) -> None:
-        """Add diagnostics another sink collected (already capped per rule and file there)."""
-        self._items.extend(items)
+        """Add diagnostics another sink collected (already capped per rule and file there); they
+        count towards this sink's cap, so later findings of the same rule and file stay capped."""
+        for diagnostic in items:
+            key = (diagnostic.rule, diagnostic.file)
+            self._counts[key] = self._counts.get(key, 0) + (diagnostic.left_out or 1)
+            if diagnostic.left_out:
+                self._notes[key] = len(self._items)
+            self._items.append(diagnostic)
         self.reported += len(items) if reported is None else reported
 
     def add(self, rule: str, file: str, line: int, message: Text, column: int = 0) -> None:
         """Record a problem; ``message`` says what is wrong and what to do, in both languages."""
-        assert rule in RULES, rule
-        assert isinstance(message, Text), "a diagnostic's message is a Text in both languages"
+        if rule not in RULES:
+            raise KeyError(f"no rule {rule!r} in the catalogue (core/tree/diagnostics.py)")
+        if not isinstance(message, Text):
+            raise TypeError("a diagnostic's message is a Text in both languages")
         self.reported += 1
         key = (rule, file)
         count = self._counts.get(key, 0) + 1
