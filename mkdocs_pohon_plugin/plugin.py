@@ -556,8 +556,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 "pohon: "
                 + self._say(
                     Text(
-                        id=f"unduhan tidak dapat ditulis: {exc}",
-                        en=f"the downloads could not be written: {exc}",
+                        id=f"unduhan tidak dapat ditulis: {exc.text('id')}",
+                        en=f"the downloads could not be written: {exc.text('en')}",
                     )
                 )
             ) from exc

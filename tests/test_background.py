@@ -4,8 +4,12 @@ model the build checked, without reading or checking the trees again."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -76,7 +80,6 @@ def test_a_spawned_child_gets_the_model_pickled(
 ) -> None:
     """Where the platform does not fork (macOS, Windows) the model is pickled to a fresh
     interpreter: the same downloads."""
-    import multiprocessing
 
     monkeypatch.setattr(background, "_context", lambda: multiprocessing.get_context("spawn"))
     assert DownloadsJob(mini, workbook=False).wait() == {
@@ -85,28 +88,60 @@ def test_a_spawned_child_gets_the_model_pickled(
     }
 
 
-def test_a_failing_child_says_why(mini: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
-    if background._context().get_start_method() != "fork":
-        pytest.skip("the failure is injected by a patch that only a forked child inherits")
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A forked child, whatever threads run: failures are injected by patches that only a
+    forked child inherits."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is used on Linux only")
+    monkeypatch.setattr(background, "_context", lambda: multiprocessing.get_context("fork"))
 
+
+@pytest.mark.usefixtures("forked")
+def test_a_failing_child_says_why(mini: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(result: CheckResult) -> str:
         raise ValueError("the CSV cannot be written")
 
     monkeypatch.setattr(generate, "indicators_csv", broken)
-    with pytest.raises(DownloadsError, match=r"failed: ValueError: the CSV cannot be written"):
+    with pytest.raises(DownloadsError, match=r"gagal: ValueError: the CSV cannot be written") as e:
         DownloadsJob(mini, workbook=False).wait()
+    assert e.value.text("en").startswith("the downloads process failed: ValueError")
 
 
+@pytest.mark.usefixtures("forked")
 def test_a_child_that_dies_says_so(mini: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
-    if background._context().get_start_method() != "fork":
-        pytest.skip("the failure is injected by a patch that only a forked child inherits")
-
     def dies(result: CheckResult) -> str:
         os._exit(3)
 
     monkeypatch.setattr(generate, "model_json", dies)
     with pytest.raises(DownloadsError, match="exit code 3"):
         DownloadsJob(mini, workbook=False).wait()
+
+
+@pytest.mark.usefixtures("forked")
+def test_a_child_that_hangs_is_stopped(mini: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    def hangs(result: CheckResult) -> str:
+        time.sleep(60)
+        return ""
+
+    monkeypatch.setattr(generate, "model_json", hangs)
+    job = DownloadsJob(mini, workbook=False)
+    with pytest.raises(DownloadsError) as e:
+        job.wait(timeout=1)
+    assert "did not finish within 1 s" in e.value.text("en")
+    assert not job.output.exists()
+
+
+def test_no_fork_while_other_threads_run() -> None:
+    """mkdocs serve runs its server and watcher in threads: a fork would copy locks they hold."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert background._context().get_start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_cancel_stops_the_child(mini: CheckResult) -> None:

@@ -20,22 +20,30 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import tempfile
+import threading
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path
 
 from ..tree.check import CheckResult
+from ..tree.diagnostics import Text, TextError
 from .generate import download_outputs
 
+TIMEOUT = 1800.0
+"""Seconds the build waits for the downloads at the end before it gives up on the child (a full
+regency's workbook takes about a minute)."""
 
-class DownloadsError(Exception):
-    """The downloads process failed; the message says why."""
+
+class DownloadsError(TextError):
+    """The downloads process failed; the message (both languages) says why."""
 
 
 def _context() -> ForkContext | SpawnContext:
-    """``fork`` on Linux (the model is shared, not copied), else ``spawn``: on macOS a forked
-    child can crash in system libraries that started threads, and Windows cannot fork."""
-    if sys.platform.startswith("linux"):
+    """``fork`` on Linux when the build runs a single thread (the model is shared, not copied),
+    else ``spawn``: a fork copies only the forking thread, so a lock another thread held (``mkdocs
+    serve``'s server and file watcher run in threads) would stay locked in the child; on macOS a
+    forked child can crash in system libraries that started threads, and Windows cannot fork."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
@@ -59,18 +67,33 @@ class DownloadsJob:
         self._process.start()
         writer.close()  # the child holds its own end; ours would keep the pipe open
 
-    def wait(self) -> dict[str, bytes]:
+    def wait(self, timeout: float = TIMEOUT) -> dict[str, bytes]:
         """Each download's bytes by its path in the site (``unduh/pohon.json``), once the child
-        is done."""
+        is done; :class:`DownloadsError` when it failed or is not done within ``timeout``."""
         try:
-            message = self._reader.recv() if self._reader.poll(None) else None
+            answered = self._reader.poll(timeout)
+            message = self._reader.recv() if answered else None
         except EOFError:  # the child died before it could say anything
-            message = None
+            answered, message = True, None
+        if not answered:
+            self.cancel()
+            raise DownloadsError(
+                Text(
+                    id=f"proses unduhan tidak selesai dalam {timeout:.0f} detik dan dihentikan",
+                    en=f"the downloads process did not finish within {timeout:.0f} s and was "
+                    "stopped",
+                )
+            )
         self._process.join()
         try:
             if message is not None or self._process.exitcode != 0:
-                reason = message or f"it ended with exit code {self._process.exitcode}"
-                raise DownloadsError(f"the downloads process failed: {reason}")
+                reason = message or f"exit code {self._process.exitcode}"
+                raise DownloadsError(
+                    Text(
+                        id=f"proses unduhan gagal: {reason}",
+                        en=f"the downloads process failed: {reason}",
+                    )
+                )
             return {
                 path.relative_to(self.output).as_posix(): path.read_bytes()
                 for path in sorted(self.output.rglob("*"))
