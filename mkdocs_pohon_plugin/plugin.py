@@ -479,7 +479,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         # Old URLs of renamed nodes and indicators (id_lama) redirect to the new pages.
         for redirect in redirects(self.result.site, config.use_directory_urls):
             if files.get_file_from_path(redirect.path) is None:
-                files.append(File.generated(config, redirect.path, content=redirect.html))
+                content = self.build.renderer.render_redirect(redirect)
+                files.append(File.generated(config, redirect.path, content=content))
         if self.config.nav:
             self._extend_nav(config, files)
         return files

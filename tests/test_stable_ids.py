@@ -99,3 +99,24 @@ def test_site_writes_redirects_for_former_ids(tmp_path: Path) -> None:
     indicator_redirect = (site / "indikator/k4/index.html").read_text("utf-8")
     assert 'url=../dinkes-sp-1-k4/"' in indicator_redirect
     assert "Cakupan K4" in indicator_redirect
+    assert '<html lang="id">' in node and "Halaman ini telah pindah ke" in node
+    # the page in the site's language, from a template a site can override
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates/redirect.html.j2").write_text(
+        "moved: {{ redirect.target }} {{ redirect.title }}", "utf-8"
+    )
+    site = build_site(
+        tmp_path,
+        None,
+        SiteConfig(search_plugin=False).with_options(language="en"),
+        docs={},
+    )
+    english = (site / "node/dinkes-prog-1/index.html").read_text("utf-8")
+    assert '<html lang="en">' in english and "This page has moved to" in english
+    site = build_site(
+        tmp_path,
+        None,
+        SiteConfig(search_plugin=False).with_options(custom_templates="templates"),
+        docs={},
+    )
+    assert (site / "indikator/k4/index.html").read_text("utf-8").startswith("moved: ../")

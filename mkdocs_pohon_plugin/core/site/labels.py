@@ -10,6 +10,7 @@ LANGUAGES = ("id", "en")
 
 _ID: dict[str, str] = {
     "home": "Beranda",
+    "moved_to": "Halaman ini telah pindah ke",
     "tree": "Pohon Kinerja",
     "opd": "Perangkat Daerah",
     "opd_short": "OPD",
@@ -152,6 +153,7 @@ _ID: dict[str, str] = {
 
 _EN: dict[str, str] = {
     "home": "Home",
+    "moved_to": "This page has moved to",
     "tree": "Performance Tree",
     "opd": "Agencies",
     "opd_short": "Agency",

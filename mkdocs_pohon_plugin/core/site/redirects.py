@@ -1,8 +1,9 @@
 """Redirect pages for former ids (``id_lama``): an old URL keeps answering after a rename.
 
-Each redirect is a small static HTML file at the old page's address: an immediate
-``meta refresh`` to the new page, a canonical link for search engines, and a plain link for
-readers whose browser does not follow the refresh. Ids are URL-safe by validation and are
+Each redirect is a small static HTML file at the old page's address (template
+``redirect.html.j2``, rendered by :meth:`.render.Renderer.render_redirect`): an immediate ``meta
+refresh`` to the new page, a canonical link for search engines, and a plain link for readers whose
+browser does not follow the refresh. Ids are URL-safe by validation and are
 checked again here (:func:`.paths.segment`) before they become part of a path.
 """
 
@@ -10,8 +11,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-
-from markupsafe import escape
 
 from ..tree.former_ids import former_ids
 from ..tree.model import Site
@@ -25,20 +24,7 @@ class Redirect:
     target: str
     """The new page's URL relative to the redirect file."""
     title: str
-
-    @property
-    def html(self) -> str:
-        target = escape(self.target)
-        title = escape(self.title)
-        return (
-            '<!doctype html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{title}</title>\n"
-            f'<meta http-equiv="refresh" content="0; url={target}">\n'
-            f'<link rel="canonical" href="{target}">\n'
-            '<meta name="robots" content="noindex">\n'
-            f'</head>\n<body>\n<p>Halaman ini telah pindah ke <a href="{target}">{title}</a>.</p>\n'
-            "</body>\n</html>\n"
-        )
+    """The new page's title (the statement or the indicator's name), as written."""
 
 
 def redirects(site: Site, directory_urls: bool) -> list[Redirect]:

@@ -61,6 +61,7 @@ from .labels import labels_for
 from .lineage import Lineage, Step, lineage
 from .mermaid import DEFAULT_LIMIT, Diagram, build_diagram, node_neighbourhood
 from .pages import Page, SitePlan
+from .redirects import Redirect
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
 BUILTIN_PREFIX = "pohon"
@@ -352,6 +353,10 @@ class Renderer:
         self.steps: dict[tuple[str, str, str], Markup] = {}
         """Rendered lineage steps by indicator, node and crosscutting status, each rendered
         once for the whole site."""
+
+    def render_redirect(self, redirect: Redirect) -> str:
+        """The whole HTML file of a former id's address (template ``redirect.html.j2``)."""
+        return self.env.get_template("redirect.html.j2").render(redirect=redirect)
 
     def render(self, page: Page) -> RenderedPage:
         view = PageView(self, page)
