@@ -121,3 +121,22 @@ def test_text_survives_an_xlsx_round_trip_exactly(tmp_path: Path) -> None:
     ]
     assert changed == []
     assert diff.empty, render_markdown(diff)
+
+
+@pytest.mark.parametrize(
+    ("language", "note"), [("id", "(beda spasi)"), ("en", "(spacing differs)")]
+)
+def test_a_change_of_spacing_only_is_visible(tmp_path: Path, language: str, note: str) -> None:
+    """A double space typed into a statement is a change whose two sides would look the same on
+    the page; the comment shows the spacing instead."""
+    files = base_files()
+    old = write_tree(tmp_path / "old", files)
+    changed = files["pemda.yaml"].replace(
+        "pernyataan: Meningkatkan kesejahteraan", "pernyataan: Meningkatkan  kesejahteraan"
+    )
+    assert changed != files["pemda.yaml"]
+    new = write_tree(tmp_path / "new", {**files, "pemda.yaml": changed})
+    text = render_markdown(diff_sites(check_trees(old), check_trees(new)), language=language)
+    line = next(x for x in text.splitlines() if "pernyataan" in x and "→" in x)
+    assert "Meningkatkan kesejahteraan → Meningkatkan··kesejahteraan" in line, line
+    assert line.endswith(note), line

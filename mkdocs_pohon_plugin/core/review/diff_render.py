@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +24,7 @@ from markupsafe import Markup, escape
 
 from ..site.mermaid import escape_label
 from ..site.render import md_escape
-from .diff import ADDED, CHANGED, REMOVED, STATUS, NodeDiff, SiteDiff, YearChange
+from .diff import ADDED, CHANGED, REMOVED, STATUS, Change, NodeDiff, SiteDiff, YearChange
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
 DIAGRAM_LIMIT = 30
@@ -238,7 +239,34 @@ def _filters(language: str) -> dict[str, Callable[..., Markup]]:
             return Markup("")
         return Markup(escape(f" ({delta_text(old, new, language, grouped)})"))
 
-    return {"value": value, "rupiah": rupiah, "delta": delta}
+    def change(change: Change) -> Markup:
+        """``old → new``; when the two differ only in spaces or line breaks (which the page
+        folds), with those made visible (``·`` a space, ``↵`` a line break), so a reviewer sees
+        what changed."""
+        old, new = value(change.old), value(change.new)
+        spacing_only = (
+            old == new
+            and isinstance(change.old, str)
+            and isinstance(change.new, str)
+            and change.old != change.new
+        )
+        if spacing_only:
+            note = " (beda spasi)" if language == "id" else " (spacing differs)"
+            old, new = value(_visible_spacing(change.old)), value(_visible_spacing(change.new))
+            return old + Markup(" → ") + new + Markup(note)
+        return old + Markup(" → ") + new
+
+    return {"value": value, "rupiah": rupiah, "delta": delta, "change": change}
+
+
+_SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)|^ +| +$")
+
+
+def _visible_spacing(text: str) -> str:
+    """``text`` with the spacing a page folds shown: runs of spaces and the spaces at either end as
+    ``·``, line breaks as ``↵``, tabs as ``⇥``."""
+    text = text.replace("\r\n", "\n").replace("\n", "↵").replace("\t", "⇥")
+    return _SPACE_RUN.sub(lambda m: "·" * len(m.group()), text)
 
 
 def _judgement(change: YearChange, language: str = "id") -> Markup:
