@@ -583,7 +583,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             try:
                 self.search_indexer.add_page("/" + page.url, output)
             except SearchIndexError as exc:
-                raise PluginError(f"pohon: search: {exc}") from exc
+                raise PluginError(f"pohon: search: {exc.text(self.config.language)}") from exc
         return output
 
     @event_priority(100)  # before other plugins (Material's search) look at the content
@@ -716,7 +716,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                     shard_words=self.config.search_shard_words,
                 )
         except SearchIndexError as exc:
-            raise PluginError(f"pohon: search: {exc}") from exc
+            raise PluginError(f"pohon: search: {exc.text(self.config.language)}") from exc
         _log_search_index(stats, self.config.language)
 
 

@@ -242,13 +242,13 @@ def test_pages_that_come_while_a_shard_is_written_are_all_indexed(
 
 
 def test_index_site_errors_are_clear(tmp_path: Path) -> None:
-    with pytest.raises(SearchIndexError, match="does not exist"):
+    with pytest.raises(SearchIndexError, match="tidak ada: bangun situsnya dulu"):
         index_site(tmp_path / "missing")
     # A site without Material's article: nothing to index.
     bare = tmp_path / "bare"
     bare.mkdir()
     (bare / "index.html").write_text("<html><body><p>Tanpa artikel</p></body></html>", "utf-8")
-    with pytest.raises(SearchIndexError, match="indexed no page"):
+    with pytest.raises(SearchIndexError, match="tidak mengindeks satu halaman pun"):
         index_site(bare)
     # Pagefind failing: its last lines are in the message.
     good = tmp_path / "good"
@@ -257,16 +257,17 @@ def test_index_site_errors_are_clear(tmp_path: Path) -> None:
     failing = tmp_path / "pagefind-failing"
     failing.write_text("#!/bin/sh\necho 'starting' \necho 'Error: disk full' >&2\nexit 3\n")
     failing.chmod(failing.stat().st_mode | stat.S_IEXEC)
-    with pytest.raises(SearchIndexError, match=r"exit status 3\):\nError: disk full"):
+    with pytest.raises(SearchIndexError, match=r"status keluar 3\):\nError: disk full"):
         index_site(good, executable=failing)
     # One that answers nonsense and then stops.
     garbled = tmp_path / "pagefind-garbled"
     garbled.write_text("#!/bin/sh\nprintf 'bm90IGpzb24=,'\necho 'Error: confused' >&2\nsleep 1\n")
     garbled.chmod(garbled.stat().st_mode | stat.S_IEXEC)
-    with pytest.raises(SearchIndexError, match=r"stopped while .*\nError: confused"):
+    with pytest.raises(SearchIndexError, match=r"berhenti saat .*\nError: confused"):
         index_site(good, executable=garbled)
-    with pytest.raises(SearchIndexError, match="could not be started"):
+    with pytest.raises(SearchIndexError, match="tidak dapat dijalankan") as error:
         index_site(good, executable=tmp_path / "no-such-binary")
+    assert "could not be started" in error.value.text("en")
 
 
 # ----------------------------------------------------------------------------------------------

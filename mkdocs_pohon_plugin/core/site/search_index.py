@@ -55,6 +55,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from ..tree.diagnostics import Text, TextError
+
 OUTPUT_SUBDIR = "pagefind"
 SHARDS_FILE = "pohon-shards.json"
 SHARD_PREFIX = "shard-"
@@ -91,8 +93,9 @@ INSTALL_HINT = (
 _STDERR_LINES = 15
 
 
-class SearchIndexError(Exception):
-    """Pagefind is missing, failed, or indexed nothing: the message says what happened."""
+class SearchIndexError(TextError):
+    """Pagefind is missing, failed, or indexed nothing: the message (both languages) says what
+    happened; Pagefind's own words are quoted as it wrote them."""
 
 
 class _Refused(SearchIndexError):
@@ -201,7 +204,12 @@ class _Service:
             )
         except OSError as exc:
             self._stderr.close()
-            raise SearchIndexError(f"Pagefind ({binary}) could not be started: {exc}") from exc
+            raise SearchIndexError(
+                Text(
+                    id=f"Pagefind ({binary}) tidak dapat dijalankan: {exc}",
+                    en=f"Pagefind ({binary}) could not be started: {exc}",
+                )
+            ) from exc
         self._binary = binary
         self._answers: dict[int, dict[str, Any]] = {}
         self._ready = threading.Condition()
@@ -244,7 +252,12 @@ class _Service:
         self._stderr.seek(0)
         said = _tail(self._stderr.read().decode("utf-8", "replace")) or "(no output)"
         return SearchIndexError(
-            f"Pagefind ({self._binary}) stopped while {doing} (exit status {status}):\n{said}"
+            Text(
+                id=f"Pagefind ({self._binary}) berhenti saat {doing} (status keluar {status}):\n"
+                f"{said}",
+                en=f"Pagefind ({self._binary}) stopped while {doing} (exit status {status}):\n"
+                f"{said}",
+            )
         )
 
     def send(self, payload: dict[str, Any]) -> int:
@@ -272,7 +285,10 @@ class _Service:
                 self._ready.wait()
             payload = self._answers.pop(message_id)
         if payload.get("type") == "Error":
-            raise _Refused(f"Pagefind failed {doing}: {payload.get('message')}")
+            said = payload.get("message")
+            raise _Refused(
+                Text(id=f"Pagefind gagal {doing}: {said}", en=f"Pagefind failed {doing}: {said}")
+            )
         return payload
 
     def request(self, payload: dict[str, Any], doing: str) -> dict[str, Any]:
@@ -355,7 +371,7 @@ class SearchIndexer:
         self._held: deque[tuple[str, str]] = deque()
         self._held_size = 0
         self._outputs: list[Path] = []
-        self._failures: list[str] = []
+        self._failures: list[Text] = []
         self._started = time.perf_counter()
         self.pages = 0
         self.words = 0
@@ -368,7 +384,12 @@ class SearchIndexer:
     def _start(self) -> _Service:
         binary = self._executable or pagefind_executable()
         if binary is None:
-            raise SearchIndexError(f"Pagefind is not installed: {INSTALL_HINT}")
+            raise SearchIndexError(
+                Text(
+                    id=f"Pagefind tidak terpasang: {INSTALL_HINT}",
+                    en=f"Pagefind is not installed: {INSTALL_HINT}",
+                )
+            )
         if self.output.is_dir():
             shutil.rmtree(self.output)
         self._started = time.perf_counter()
@@ -392,7 +413,7 @@ class SearchIndexer:
             try:
                 answer = service.answer(message_id, f"indexing {url}") or {}
             except _Refused as exc:  # one page it could not index: said at the end
-                self._failures.append(str(exc))
+                self._failures.append(exc.text)
                 continue
             words = int(answer.get("page_word_count") or 0)
             shard.words += words
@@ -471,8 +492,12 @@ class SearchIndexer:
         """Write what is left, wait for every shard, and say what was written."""
         if self._service is None:
             raise SearchIndexError(
-                f"Pagefind indexed no page of {self.site}: no {ROOT_SELECTOR} element in any "
-                f"page ({self.skipped} skipped)"
+                Text(
+                    id=f"Pagefind tidak mengindeks satu halaman pun dari {self.site}: tidak ada "
+                    f"elemen {ROOT_SELECTOR} di halaman mana pun ({self.skipped} dilewati)",
+                    en=f"Pagefind indexed no page of {self.site}: no {ROOT_SELECTOR} element in "
+                    f"any page ({self.skipped} skipped)",
+                )
             )
         service = self._service
         try:
@@ -486,7 +511,10 @@ class SearchIndexer:
         service.close()
         self._service = None
         if self._failures:
-            raise SearchIndexError("\n".join(self._failures[:_STDERR_LINES]))
+            shown = self._failures[:_STDERR_LINES]
+            raise SearchIndexError(
+                Text("\n".join(f.id for f in shown), "\n".join(f.en for f in shown))
+            )
         shards = [output.relative_to(self.output).as_posix() + "/" for output in self._outputs[1:]]
         for extra in self._outputs[1:]:
             for path in extra.iterdir():
@@ -551,7 +579,12 @@ def index_site(
     fails (with the end of its output), or no page has an article to index."""
     site = Path(site_dir).resolve()
     if not site.is_dir():
-        raise SearchIndexError(f"the site folder {site} does not exist: build the site first")
+        raise SearchIndexError(
+            Text(
+                id=f"folder situs {site} tidak ada: bangun situsnya dulu",
+                en=f"the site folder {site} does not exist: build the site first",
+            )
+        )
     indexer = SearchIndexer(
         site,
         language=language,
