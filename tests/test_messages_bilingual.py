@@ -287,6 +287,9 @@ def test_the_changes_page_follows_the_language(tmp_path: Path) -> None:
     assert "## Changes to the performance tree" in english and "**Summary:**" in english
     assert "Ringkasan" not in english and "Diubah" not in english
     assert "**Changed**" in english
+    # level names follow the language too (the scheme's name_en)
+    assert "Sasaran Strategis" in indonesian and "Strategic target" not in indonesian
+    assert "Strategic target" in english and "Sasaran Strategis" not in english
 
 
 @pytest.mark.parametrize(

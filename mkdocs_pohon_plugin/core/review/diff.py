@@ -178,6 +178,8 @@ class SiteDiff:
     new_errors: int = 0
     levels: dict[str, str] = field(default_factory=dict)
     """Level id -> label (``Sasaran Program``), for the comment."""
+    levels_en: dict[str, str] = field(default_factory=dict)
+    """Level id -> English label (``Program target``; the Indonesian one where none is set)."""
     context: dict[str, ContextNode] = field(default_factory=dict)
     """Unchanged nodes next to the changes (parents, crosscutting partners), for the diagram."""
 
@@ -759,6 +761,9 @@ class _Differ:
             old_errors=self.old.result.error_count,
             new_errors=self.new.result.error_count,
             levels={level.id: level.name for level in (*old_site.levels, *new_site.levels)},
+            levels_en={
+                level.id: level.label("en") for level in (*old_site.levels, *new_site.levels)
+            },
         )
         if old_site.region or new_site.region:
             result.region = _field_changes(old_site.region, new_site.region, _REGION_FIELDS)

@@ -46,6 +46,7 @@ def diff_as_dict(diff: SiteDiff) -> dict[str, Any]:
     data = dataclasses.asdict(diff)
     data.pop("context", None)
     data.pop("levels", None)
+    data.pop("levels_en", None)
     return {"ringkasan": diff.summary(), **data}
 
 
@@ -319,6 +320,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "crosscutting_added": "crosscutting baru",
         "crosscutting_removed": "crosscutting dihapus",
         "judgements": {},
+        "polarities": {},
     },
     "en": {
         "title": "Changes to the performance tree",
@@ -356,6 +358,11 @@ _WORDS: dict[str, dict[str, Any]] = {
         "before": "before",
         "crosscutting_added": "new crosscutting",
         "crosscutting_removed": "crosscutting removed",
+        "polarities": {
+            "maksimal": "higher is better",
+            "minimal": "lower is better",
+            "stabil": "on target",
+        },
         "judgements": {
             "naik": "up",
             "turun": "down",
@@ -462,7 +469,7 @@ def render_markdown(
         weakened=weakened,
         diagram=diagram,
         mermaid=Markup(diagram.source) if diagram else None,
-        levels=diff.levels,
+        levels=diff.levels_en if language == "en" else diff.levels,
         ADDED=ADDED,
         REMOVED=REMOVED,
         CHANGED=CHANGED,
