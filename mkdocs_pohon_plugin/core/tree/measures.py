@@ -75,7 +75,7 @@ def read_number_and_unit(text: str) -> NumberAndUnit | None:
     stands for; ``None`` when it is not a number and a unit (``Predikat A``, ``≥ 80``,
     ``80-85``, ``3 dari 5``, ``12.5.3``)."""
     match = _NUMBER_AND_UNIT.fullmatch(text.strip())
-    if match is None:
+    if match is None or _RANGE.fullmatch(text.strip()):
         return None
     typed = read_typed_number(match.group("number"))
     if typed is None:
