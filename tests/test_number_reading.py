@@ -5,6 +5,7 @@ the importer strips (``85%``, ``Rp``) must be the indicator's unit."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,28 @@ def test_a_unit_sign_without_a_satuan_is_suggested(tmp_path: Path) -> None:
     problems, notes = _import(tmp_path, None, "85%")
     assert not any("Target 2025" in p for p in problems), problems
     assert any("no Satuan" in n and "fill in Satuan: persen" in n for n in notes), notes
+
+
+def test_a_qualitative_indicators_placeholder_and_ambiguous_texts_round_trip(
+    tmp_path: Path,
+) -> None:
+    """Export → import keeps the texts of a qualitative indicator that the importer would
+    otherwise read as a blank (``belum ada``) or refuse to guess (``1.250``)."""
+    from tests.test_xlsx import _round_trip
+
+    trees = tmp_path / "in"
+    shutil.copytree(MINI, trees)
+    dinkes = trees / "opd" / "dinkes.yaml"
+    text = dinkes.read_text("utf-8")
+    text = text.replace(
+        "target: {2025: 90, 2026: 92}", 'target: {2025: "belum ada", 2026: "1.250"}'
+    )
+    text = text.replace("nama: Cakupan K4\n", "nama: Cakupan K4\n        kualitatif: true\n")
+    dinkes.write_text(text, "utf-8")
+    (tmp_path / "out").mkdir()
+    _, after, result = _round_trip(trees, tmp_path / "out")
+    assert result.problems == []
+    assert after.site.nodes["dinkes-sp-1"].indicators[0].targets == {
+        2025: "belum ada",
+        2026: "1.250",
+    }

@@ -38,9 +38,11 @@ class Cell:
 class BadValue(ValueError):
     """A cell that is not a number; ``text`` says why in both languages (``str()``: English)."""
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text, ambiguous: bool = False) -> None:
         super().__init__(text.en)
         self.text = text
+        self.ambiguous = ambiguous
+        """A number with two readings (``1.250``), not a text."""
 
 
 class BadCell(ValueError):
@@ -115,7 +117,8 @@ def read_number(value: Any) -> CellNumber | None:
                     f"{decimal.replace('.', ',')}",
                     en=f"'{raw}' may mean {thousands} (a thousands dot) or {decimal} (a decimal "
                     f"dot): type {thousands} or {decimal.replace('.', ',')}",
-                )
+                ),
+                ambiguous=True,
             )
         plain = typed.readings[0]
     number = as_number(plain)
@@ -132,21 +135,36 @@ def parse_number(value: Any) -> int | float | None:
 
 def parse_measure(cell: Cell) -> model.Value | None:
     """A target, realisation or baseline: a number, or text (a qualitative target). A
-    placeholder (``-``, ``TBD``, ``belum ada``) is a blank: no value yet."""
+    placeholder (``-``, ``TBD``, ``belum ada``) is a blank, no value yet, unless written as text
+    (a leading apostrophe: :func:`needs_text_marker`)."""
     value = cell.value
     if value is None:
         return None
     if isinstance(value, str):
         text = value.strip()
-        if text.lower() in EMPTY_TEXT or is_placeholder(text):
+        if text.lower() in EMPTY_TEXT:
             return None
         if cell.text_forced:
             return text
+        if is_placeholder(text):
+            return None
         try:
             return parse_number(text)
         except BadValue:
             return text
     return parse_number(value)
+
+
+def needs_text_marker(text: str) -> bool:
+    """Whether a text written into a cell needs Excel's text marker (a leading apostrophe) to
+    be read back as that text: it looks like a number (``90``, ``85%``, ``1.250``) or like a
+    placeholder a measure cell reads as a blank (``belum ada``, ``TBD``)."""
+    if is_placeholder(text):
+        return True
+    try:
+        return parse_number(text) is not None
+    except BadValue as exc:
+        return exc.ambiguous
 
 
 def measure_unit(cell: Cell) -> str | None:
