@@ -6,9 +6,13 @@ show the text and compute no capaian, without a word. Two checks, called by :mod
 
 - :func:`check_text_measures`: a baseline, target or realisation written as text is an error
   (``nilai-bukan-angka``) unless the indicator is declared qualitative (``kualitatif: true``); the
-  message gives the number and the unit to write instead (``85`` and ``satuan: persen``).
+  message gives the number and the unit to write instead (``85`` and ``satuan: persen``), both
+  readings of an ambiguous spelling (``1.250``: 1250 or 1.25, read by :mod:`.numbers`), that a
+  range (``80-85``) is not one value, that a placeholder (``-``, ``TBD``, ``belum ada``) is left
+  out until there is a value.
 - :func:`split_decimal`: a number with a decimal comma inside a flow mapping (``{2025: 83,4}``) is
-  reported as ``koma-desimal`` rather than as the stray key YAML makes of its decimals.
+  reported as ``koma-desimal`` rather than as the stray key YAML makes of its decimals (a space
+  around the comma too, ``83 ,4``, when the digits after it cannot be a year).
 """
 
 from __future__ import annotations
