@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_pohon_plugin.core.spreadsheet.cells import BadValue, parse_number, read_number
+from mkdocs_pohon_plugin.core.spreadsheet.cells import (
+    BadCell,
+    BadValue,
+    Cell,
+    parse_number,
+    read_cell,
+    read_number,
+)
+from mkdocs_pohon_plugin.core.tree import spec
 from mkdocs_pohon_plugin.core.tree.measures import read_number_and_unit
 from mkdocs_pohon_plugin.core.tree.numbers import as_number, read_typed_number
 from tests.test_data_entry_traps import DINKES, _check, _found
@@ -179,6 +187,13 @@ def test_a_unit_sign_other_than_the_indicators_unit_is_a_problem(tmp_path: Path)
 def test_the_indicators_own_unit_sign_is_accepted(tmp_path: Path, satuan: str, target: str) -> None:
     problems, _ = _import(tmp_path, satuan, target)
     assert not any("Target 2025" in p for p in problems), problems
+
+
+def test_a_percent_sign_on_a_budget_is_reported() -> None:
+    with pytest.raises(BadCell) as caught:
+        read_cell(spec.Number(), Cell("85%"), "Pagu 2025")
+    assert "percent sign" in str(caught.value) and "persen" in caught.value.text.id
+    assert read_cell(spec.Number(), Cell("Rp 1.250.000"), "Pagu 2025") == 1250000
 
 
 def test_a_unit_sign_without_a_satuan_is_suggested(tmp_path: Path) -> None:

@@ -244,6 +244,13 @@ def read_cell(
         except BadValue as exc:
             raise _left_out(label, exc) from exc
     if kind is spec.Number:
+        if measure_unit(cell) == "persen":  # an amount of rupiah (spec.Number), not a share
+            raise BadCell(
+                Text(
+                    id=f"{label} '{cell.value}' bertanda persen, padahal berupa rupiah; diabaikan",
+                    en=f"{label} '{cell.value}' carries a percent sign, but is in rupiah; left out",
+                )
+            )
         amount = _number(cell, label)
         if amount is not None and amount < 0:
             raise BadCell(
