@@ -277,17 +277,21 @@ def text_measure_message(label: str, raw: str, unit: str | None) -> Text:
     )
     if meant.number is None:
         thousands, decimal = meant.readings
-        unit_note = (
-            Text("", "")
-            if meant.unit is None or (unit is not None and same_unit(unit, meant.unit))
-            else Text(
+        if meant.unit is None or (unit is not None and same_unit(unit, meant.unit)):
+            unit_note = Text("", "")
+        elif unit is None:
+            unit_note = Text(
                 f" Satuannya ({meant.unit}) ditulis di `satuan` indikator.",
                 f" Its unit ({meant.unit}) goes in the indicator's `satuan`.",
             )
-        )
+        else:
+            unit_note = Text(
+                f" Satuan indikator ini `{unit}`, bukan {meant.unit!r}: periksa satuannya.",
+                f" The indicator's unit is `{unit}`, not {meant.unit!r}: check the unit.",
+            )
         return Text(
             f"{head.id} {raw.strip()!r} bermakna ganda: {thousands} (titik sebagai pemisah "
-            f"ribuan) atau {decimal} (titik desimal). Tulis angkanya tanpa tanda kutip, "
+            f"ribuan) atau {decimal} (titik sebagai pemisah desimal). Tulis angkanya tanpa tanda kutip, "
             f"`{thousands}` atau `{decimal}`.{unit_note.id}",
             f"{head.en} {raw.strip()!r} is ambiguous: {thousands} (a thousands dot) or {decimal} "
             f"(a decimal dot). Write the number without quotes, `{thousands}` or "
