@@ -17,14 +17,11 @@ from typing import Any
 
 from ..tree import model, spec
 from ..tree.diagnostics import Text
+from ..tree.numbers import as_number, is_placeholder, read_typed_number
 from .columns import normalise
 
 EMPTY_TEXT = frozenset({"", "-", "–", "—", "n/a", "na"})
 """Cell texts that mean "no value"."""
-_ID_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
-_EN_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?$|^[1-9]\d{0,2}(?:,\d{3})+\.\d+$")
-_COMMA_DECIMAL = re.compile(r"^\d+,\d+$")
-_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 TRUE_WORDS = frozenset({"ya", "y", "iku", "true", "benar", "1", "✓", "✔", "v", "x"})
 FALSE_WORDS = frozenset({"tidak", "t", "n", "no", "false", "salah", "0", "bukan"})
 
@@ -41,9 +38,11 @@ class Cell:
 class BadValue(ValueError):
     """A cell that is not a number; ``text`` says why in both languages (``str()``: English)."""
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text, ambiguous: bool = False) -> None:
         super().__init__(text.en)
         self.text = text
+        self.ambiguous = ambiguous
+        """A number with two readings (``1.250``), not a text."""
 
 
 class BadCell(ValueError):
@@ -57,19 +56,31 @@ class BadCell(ValueError):
         self.fallback = fallback
 
 
-def parse_number(value: Any) -> int | float | None:
-    """A number from a cell: numbers as they are, text in Indonesian (or unambiguous English)
-    notation; ``None`` for a blank; :class:`BadValue` for anything else."""
+@dataclass(frozen=True, slots=True)
+class CellNumber:
+    """A number read from a cell, with the unit sign stripped from it: ``persen`` for a
+    trailing ``%``, ``rupiah`` for a leading ``Rp`` (``None``: none written)."""
+
+    number: int | float
+    unit: str | None = None
+
+
+def read_number(value: Any) -> CellNumber | None:
+    """A number from a cell: numbers as they are, text as a person types it
+    (:func:`..tree.numbers.read_typed_number`: Indonesian notation, or unambiguous English),
+    with a trailing ``%`` or a leading ``Rp`` stripped and named; ``None`` for a blank;
+    :class:`BadValue` for anything else, ``1.250`` (1250 or 1.25?) included unless the ``Rp``
+    says it is an amount of rupiah (no amount has three decimals)."""
     if value is None:
         return None
     if isinstance(value, bool):
         raise BadValue(Text(id=f"{value!r} bukan angka", en=f"{value!r} is not a number"))
     if isinstance(value, int):
-        return value
+        return CellNumber(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise BadValue(Text(id="bukan angka yang terhingga", en="not a finite number"))
-        return value
+        return CellNumber(value)
     if isinstance(value, datetime | date | time):
         raise BadValue(
             Text(
@@ -83,36 +94,49 @@ def parse_number(value: Any) -> int | float | None:
     if text.lower() in EMPTY_TEXT:
         return None
     raw = text
-    text = re.sub(r"^rp\.?\s*", "", text, flags=re.IGNORECASE)
-    text = text.replace(" ", "").replace("\u00a0", "").rstrip("%")
-    sign = 1
-    if text and text[0] in "+-":
-        sign = -1 if text[0] == "-" else 1
-        text = text[1:]
-    number: int | float
-    if _ID_THOUSANDS.match(text):
-        whole, _, frac = text.partition(",")
-        number = _num(whole.replace(".", ""), frac)
-    elif _EN_THOUSANDS.match(text):
-        whole, _, frac = text.partition(".")
-        number = _num(whole.replace(",", ""), frac)
-    elif _COMMA_DECIMAL.match(text):
-        whole, _, frac = text.partition(",")
-        number = _num(whole, frac)
-    elif _PLAIN_NUMBER.match(text):
-        whole, _, frac = text.partition(".")
-        number = _num(whole, frac)
-    else:
+    unit = None
+    text, rupiah = re.subn(r"^rp\.?\s*", "", text, flags=re.IGNORECASE)
+    if rupiah:
+        unit = "rupiah"
+    text = text.replace(" ", "").replace("\u00a0", "")
+    if text.endswith("%"):
+        if unit is not None:  # Rp 85%
+            raise BadValue(Text(id=f"'{raw}' bukan angka", en=f"'{raw}' is not a number"))
+        text, unit = text[:-1], "persen"
+    typed = read_typed_number(text)
+    if typed is None:
         raise BadValue(Text(id=f"'{raw}' bukan angka", en=f"'{raw}' is not a number"))
-    return sign * number
+    plain = typed.plain
+    if plain is None:
+        if unit != "rupiah":
+            thousands, decimal = typed.readings
+            raise BadValue(
+                Text(
+                    id=f"'{raw}' bisa berarti {thousands} (titik ribuan) atau "
+                    f"{decimal.replace('.', ',')} (titik desimal): ketik {thousands} atau "
+                    f"{decimal.replace('.', ',')}",
+                    en=f"'{raw}' may mean {thousands} (a thousands dot) or {decimal} (a decimal "
+                    f"dot): type {thousands} or {decimal.replace('.', ',')}",
+                ),
+                ambiguous=True,
+            )
+        plain = typed.readings[0]
+    number = as_number(plain)
+    if isinstance(number, float) and number in (float("inf"), float("-inf")):
+        raise BadValue(Text(id="bukan angka yang terhingga", en="not a finite number"))
+    return CellNumber(number, unit)
 
 
-def _num(whole: str, frac: str) -> int | float:
-    return float(f"{whole}.{frac}") if frac else int(whole)
+def parse_number(value: Any) -> int | float | None:
+    """The number of :func:`read_number` (its unit sign dropped)."""
+    read = read_number(value)
+    return None if read is None else read.number
 
 
 def parse_measure(cell: Cell) -> model.Value | None:
-    """A target, realisation or baseline: a number, or text (a qualitative target)."""
+    """A target, realisation or baseline: a number, or text (a qualitative target). A
+    placeholder (``-``, ``TBD``, ``belum ada``) is a blank, no value yet, unless written as text
+    (a leading apostrophe: :func:`needs_text_marker`)."""
     value = cell.value
     if value is None:
         return None
@@ -122,11 +146,37 @@ def parse_measure(cell: Cell) -> model.Value | None:
             return None
         if cell.text_forced:
             return text
+        if is_placeholder(text):
+            return None
         try:
             return parse_number(text)
         except BadValue:
             return text
     return parse_number(value)
+
+
+def needs_text_marker(text: str) -> bool:
+    """Whether a text written into a cell needs Excel's text marker (a leading apostrophe) to
+    be read back as that text: it looks like a number (``90``, ``85%``, ``1.250``) or like a
+    placeholder a measure cell reads as a blank (``belum ada``, ``TBD``)."""
+    if is_placeholder(text):
+        return True
+    try:
+        return parse_number(text) is not None
+    except BadValue as exc:
+        return exc.ambiguous
+
+
+def measure_unit(cell: Cell) -> str | None:
+    """The unit sign a measure cell's number was written with (``persen``, ``rupiah``), or
+    ``None`` (none written, or the cell is not a number)."""
+    if cell.text_forced or not isinstance(cell.value, str):
+        return None
+    try:
+        read = read_number(cell.value)
+    except BadValue:
+        return None
+    return None if read is None else read.unit
 
 
 def parse_text(value: Any) -> str | None:
@@ -194,6 +244,13 @@ def read_cell(
         except BadValue as exc:
             raise _left_out(label, exc) from exc
     if kind is spec.Number:
+        if measure_unit(cell) == "persen":  # an amount of rupiah (spec.Number), not a share
+            raise BadCell(
+                Text(
+                    id=f"{label} '{cell.value}' bertanda persen, padahal berupa rupiah; diabaikan",
+                    en=f"{label} '{cell.value}' carries a percent sign, but is in rupiah; left out",
+                )
+            )
         amount = _number(cell, label)
         if amount is not None and amount < 0:
             raise BadCell(

@@ -30,7 +30,7 @@ from ..tree.check import CheckResult
 from ..tree.graph import Graph
 from ..tree.model import Indicator, Node, Opd, Site, Value
 from ..tree.nomenclature import code_kind
-from .cells import BadValue, parse_number
+from .cells import needs_text_marker
 from .columns import (
     CC_COLUMNS,
     COLUMNS,
@@ -189,7 +189,8 @@ def indicator_value(slot: Slot, ind: Indicator) -> Any:
 
 
 def put(cell: Any, value: Value | None) -> None:
-    """Write a value so that it reads back the same: text that looks like a number keeps a
+    """Write a value so that it reads back the same: text that looks like a number (or a
+    placeholder a measure cell reads as a blank, :func:`.cells.needs_text_marker`) keeps a
     leading apostrophe (Excel's "text" marker), text starting with ``=`` never becomes a formula,
     characters a workbook cannot hold are dropped."""
     if value is None:
@@ -198,11 +199,7 @@ def put(cell: Any, value: Value | None) -> None:
         text = _ILLEGAL.sub("", value)
         cell.value = text
         cell.data_type = "s"
-        try:
-            looks_numeric = parse_number(text) is not None
-        except BadValue:
-            looks_numeric = False
-        if looks_numeric or text.startswith(("=", "+", "-", "@")):
+        if needs_text_marker(text) or text.startswith(("=", "+", "-", "@")):
             cell.quotePrefix = True
         return
     cell.value = value

@@ -38,13 +38,14 @@ from typing import Any
 
 from ..tree import model, spec, yaml_writer
 from ..tree.diagnostics import Text, TextError
-from ..tree.measures import QUALITATIVE_KEY, read_number_and_unit
+from ..tree.measures import QUALITATIVE_KEY, holds_measure, read_number_and_unit, same_unit
 from ..tree.nomenclature import code_kind
 from .cells import (
     EMPTY_TEXT,
     BadCell,
     BadValue,
     Cell,
+    measure_unit,
     parse_code,
     parse_measure,
     parse_number,
@@ -964,6 +965,7 @@ class WorkbookImporter:
             y: dict(sorted(q.items())) for y, q in sorted(indicator.quarterly.items())
         }
         self._text_measures(sheet, r, indicator)
+        self._cell_units(sheet, r, get, indicator)
         node.indicators.append(indicator)
         draft.sources.setdefault(f"indicator:{len(node.indicators)}", r)
 
@@ -983,12 +985,20 @@ class WorkbookImporter:
             assert meant is not None
             unit_id = f" dan tulis satuannya ({meant.unit}) di kolom Satuan" if meant.unit else ""
             unit_en = f" and put the unit ({meant.unit}) in Satuan" if meant.unit else ""
+            if meant.number is None:  # 1.250: 1250 or 1.25?
+                thousands, decimal = meant.readings
+                write = Text(
+                    f"tulis {thousands} atau {decimal.replace('.', ',')} (bermakna ganda)",
+                    f"write {thousands} or {decimal.replace('.', ',')} (ambiguous)",
+                )
+            else:
+                write = Text(f"tulis {meant.number}", f"write {meant.number}")
             self.problem(
                 sheet,
                 r,
                 Text(
-                    id=f"{label} '{value}' berupa teks, bukan angka: tulis {meant.number}{unit_id}",
-                    en=f"{label} '{value}' is text, not a number: write {meant.number}{unit_en}",
+                    id=f"{label} '{value}' berupa teks, bukan angka: {write.id}{unit_id}",
+                    en=f"{label} '{value}' is text, not a number: {write.en}{unit_en}",
                 ),
             )
         if not numbers:
@@ -1002,6 +1012,47 @@ class WorkbookImporter:
                     f"({shown}); written as qualitative ({QUALITATIVE_KEY}: true)",
                 )
             )
+
+    def _cell_units(self, sheet: str, r: int, get: _Getter, indicator: model.Indicator) -> None:
+        """Numbers written with a unit sign (``85%``, ``Rp 1.250.000``): the sign is dropped, so
+        it must be the indicator's unit. Another unit than its Satuan is a row problem (``85%``
+        on an indicator counted in ``kasus``); a blank Satuan gets the unit suggested in a
+        note."""
+        signs: dict[str, list[str]] = {}
+        for ref, cell in get.cells.items():
+            column = BY_KEY[ref.key]
+            if column.field is None or not holds_measure(column.field.type):
+                continue
+            unit = measure_unit(cell)
+            if unit is None:
+                continue
+            label = header_text(column, ref.year, ref.quarter)
+            signs.setdefault(unit, []).append(f"{label} '{str(cell.value).strip()}'")
+        for unit, cells in signs.items():
+            shown = ", ".join(cells[:3]) + (", …" if len(cells) > 3 else "")
+            declared = indicator.unit
+            if declared is None or not declared.strip():
+                self.result.notes.append(
+                    Text(
+                        id=f"sheet '{sheet}', baris {r}: indikator '{indicator.name}' tanpa "
+                        f"Satuan, tetapi {shown} bertanda {unit}; isi Satuan dengan {unit}",
+                        en=f"sheet '{sheet}', row {r}: indicator '{indicator.name}' has no "
+                        f"Satuan, but {shown} carries the unit {unit}; fill in Satuan: {unit}",
+                    )
+                )
+            elif not same_unit(declared, unit):
+                self.problem(
+                    sheet,
+                    r,
+                    Text(
+                        id=f"{shown} bertanda {unit}, tetapi Satuan indikator ini '{declared}': "
+                        "tanda satuannya dibuang dan angkanya dibaca apa adanya; periksa angka "
+                        "atau Satuannya",
+                        en=f"{shown} carries the unit {unit}, but the indicator's Satuan is "
+                        f"'{declared}': the sign is dropped and the number read as it is; check "
+                        "the number or the Satuan",
+                    ),
+                )
 
     def _baseline(self, sheet: str, r: int, get: _Getter, indicator: model.Indicator) -> None:
         """Kondisi Awal: its value (the year may be in the header) and its year (blank: the year
