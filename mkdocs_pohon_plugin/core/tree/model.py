@@ -71,6 +71,8 @@ class Indicator:
     unit: str | None = None
     kind: str | None = None
     is_iku: bool = False
+    supports: list[str] = field(default_factory=list)
+    """Ids of the indicators above that this one drives (``mendukung``)."""
     baseline: Baseline | None = None
     targets: dict[int, Value] = field(default_factory=dict)
     final_target: Value | None = None

@@ -700,6 +700,23 @@ INDICATOR = ObjectSpec(
             ),
         ),
         Field(
+            "mendukung",
+            "supports",
+            ListOf(Ident()),
+            "Ids of the indicators above that this indicator drives (cascading kinerja): "
+            "indicators of an ancestor sasaran, or of a crosscutting partner.",
+            label=("Mendukung Indikator", "Supports indicator"),
+            column=SheetColumn(
+                "indicator_supports",
+                "Mendukung Indikator",
+                ("mendukung", "indikator yang didukung"),
+                "Ids of the indicators above that this indicator drives, separated by commas.",
+                width=20,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
             "kondisi_awal",
             "baseline",
             Obj(BASELINE),
