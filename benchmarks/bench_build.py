@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -198,9 +199,16 @@ def _prepare(
 # One build in its own process
 
 
+KIND = re.compile(rb'data-pohon-kind="([A-Za-z0-9_-]+)"')
+"""The page kind a generated page carries on its ``<article>`` (``core/site/kinds.py``)."""
+PAGE_LIMIT = 500 * 1024
+"""Issue 13/19: no generated page over 500 KB at full size."""
+
+
 def _site_stats(site: Path) -> tuple[dict[str, Any], set[str]]:
     total_bytes = total_files = page_bytes = pagefind_bytes = pagefind_files = 0
     pages: set[str] = set()
+    largest: dict[str, tuple[int, str]] = {}
     for dirpath, _dirnames, filenames in os.walk(site):
         rel_dir = Path(dirpath).relative_to(site).as_posix()
         top = "" if rel_dir == "." else rel_dir.split("/", 1)[0]
@@ -215,6 +223,11 @@ def _site_stats(site: Path) -> tuple[dict[str, Any], set[str]]:
             elif name.endswith(".html") and top not in NOT_PAGES and rel != "404.html":
                 pages.add(rel)
                 page_bytes += size
+                with open(os.path.join(dirpath, name), "rb") as page:
+                    found = KIND.search(page.read())
+                kind = found.group(1).decode() if found else "other"
+                if size > largest.get(kind, (-1, ""))[0]:
+                    largest[kind] = (size, rel)
     index = site / "search" / "search_index.json"
     stats = {
         "pages": len(pages),
@@ -224,6 +237,7 @@ def _site_stats(site: Path) -> tuple[dict[str, Any], set[str]]:
         "material_index_bytes": index.stat().st_size if index.is_file() else None,
         "pagefind_bytes": pagefind_bytes if (site / "pagefind").is_dir() else None,
         "pagefind_files": pagefind_files if (site / "pagefind").is_dir() else None,
+        "largest_pages": {kind: {"bytes": b, "page": rel} for kind, (b, rel) in largest.items()},
     }
     return stats, pages
 
@@ -370,6 +384,7 @@ def _summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "material_index_bytes": last["material_index_bytes"],
         "pagefind_bytes": last["pagefind_bytes"],
         "pagefind_files": last["pagefind_files"],
+        "largest_pages": last["largest_pages"],
     }
 
 
@@ -437,6 +452,8 @@ def _compare(
             f" {s['avg_page_kib']:9.1f}  {_search_text(s)}"
         )
     print()
+    _print_largest(results["plugin"][-1]["largest_pages"])
+    print()
     wall_ratio = summary["plugin"]["median_s"] / summary["bare"]["median_s"]
     rss_ratio = summary["plugin"]["peak_rss_mib"] / summary["bare"]["peak_rss_mib"]
     own = summary["bare"]["mkdocs_rss_mib"]
@@ -458,6 +475,14 @@ def _compare(
     if not same:
         comparison["page_difference"] = _page_difference(pages)
     return comparison, same
+
+
+def _print_largest(largest: dict[str, dict[str, Any]]) -> None:
+    """The largest page of each kind in the plugin's site, flagged over the 500 KB limit."""
+    print(f"{'largest page of each kind (plugin)':<36} {'KiB':>8}  page")
+    for kind, entry in sorted(largest.items(), key=lambda item: -item[1]["bytes"]):
+        flag = "  OVER 500 KB" if entry["bytes"] > PAGE_LIMIT else ""
+        print(f"{kind:<36} {entry['bytes'] / 1024:8.1f}  {entry['page']}{flag}")
 
 
 def _scaling(root: Path, args: argparse.Namespace, setup: dict[str, Any]) -> list[dict[str, Any]]:
