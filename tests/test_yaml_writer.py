@@ -319,6 +319,7 @@ def _hostile_site(
             polarity="stabil",
             kind="outcome",
             is_iku=True,
+            supports=[f"{ident}-atas", "visi-i1"],
             baseline=model.Baseline(2024, text()),
             targets={2027: text(), 2025: 1.5, 2026: -3},
             final_target=text(),
