@@ -98,7 +98,7 @@ node:
     keterangan: Catatan node
     id_lama: [sasaran-lama, sasaran-lama-2]
     indikator:
-      - {id: iks-1, nama: Capaian, satuan: "%", kualitatif: true, polaritas: minimal, kondisi_awal: {tahun: 2024, nilai: "Predikat B"}, target: {2025: "≥ 80", 2026: -5, 2027: 0}}
+      - {id: iks-1, nama: Capaian, satuan: "%", kualitatif: true, polaritas: minimal, mendukung: [ikk-1], kondisi_awal: {tahun: 2024, nilai: "Predikat B"}, target: {2025: "≥ 80", 2026: -5, 2027: 0}}
 """,
     "opd/setda.yaml": """\
 opd:
