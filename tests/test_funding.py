@@ -4,11 +4,16 @@ nothing is declared."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from mkdocs_pohon_plugin.core import CheckResult, check_trees
+from mkdocs_pohon_plugin.core.site.exports import export_schema, indicators_csv, model_json
 from mkdocs_pohon_plugin.core.site.funding import Funding, funding
 from mkdocs_pohon_plugin.core.site.lineage import SupportIndex, lineage
 from mkdocs_pohon_plugin.core.tree.graph import Graph
@@ -111,3 +116,37 @@ def test_the_default_index_gives_the_same_figures(support: CheckResult) -> None:
     for indicator in support.site.indicators:
         alone = funding(support.graph, lineage(support.graph, indicator))
         assert alone == behind(support, indicator)
+
+
+def test_pohon_json_and_indikator_csv_carry_the_same_figures(support: CheckResult) -> None:
+    data = json.loads(model_json(support))
+    jsonschema.Draft202012Validator(export_schema()).validate(data)
+    exported = {i["id"]: i for node in data["node"] for i in node["indikator"]}
+    aki = exported["i-aki"]
+    assert aki["didukung_oleh"] == ["i-ss-ibu", "i-dinsos-ss"]
+    assert aki["pendukung_dinyatakan"] is True
+    assert aki["pagu_pendukung"] == {"2025": 1840, "2026": 2030}
+    assert (aki["jumlah_sub_kegiatan_pendukung"], aki["jumlah_opd_pendukung"]) == (4, 2)
+    assert exported["i-sp-k4"]["didukung_oleh"] == ["i-sk", "i-dinsos-sp"]
+    fallback = exported["i-ssk3"]
+    assert (fallback["pendukung_dinyatakan"], fallback["pagu_pendukung"]) == (
+        False,
+        {"2025": 7, "2026": 8},
+    )
+    assert exported["i-misi-didik"]["pagu_pendukung"] == {}
+
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(indicators_csv(support)))}
+    assert [rows["i-aki"][k] for k in ("pagu_pendukung_2025", "pagu_pendukung_2026")] == [
+        "1840",
+        "2030",
+    ]
+    assert rows["i-aki"]["jumlah_sub_kegiatan_pendukung"] == "4"
+    assert rows["i-aki"]["jumlah_opd_pendukung"] == "2"
+    assert rows["i-aki"]["pendukung_dinyatakan"] == "ya"
+    assert rows["i-ssk3"]["pendukung_dinyatakan"] == ""
+    assert rows["i-dinsos-sp2"]["pagu_pendukung_2026"] == ""  # no money that year
+    for indicator_id, row in rows.items():
+        figures = exported[indicator_id]
+        for year, amount in figures["pagu_pendukung"].items():
+            assert row[f"pagu_pendukung_{year}"] == str(amount)
+        assert row["jumlah_opd_pendukung"] == str(figures["jumlah_opd_pendukung"])
