@@ -44,29 +44,29 @@ def funding(graph: Graph, lineage: Lineage, index: SupportIndex | None = None) -
     if index is None:
         index = SupportIndex.of(graph)
     site = graph.site
-    level = index.budget_level()
+    budgets = index.budgets()
     declared = lineage.declared
     subject = lineage.subject
     nodes: list[Node] = []
-    if level is not None:
+    totals: dict[int, float] = {}
+    opds: list[Opd] = []
+    if budgets:
         seen: set[str] = set()
+        opd_ids: set[str] = set()
         own = site.nodes.get(subject.node_id)
         steps = lineage.down if declared else lineage.down_by_node
         for node in [*([own] if own is not None else []), *(step.node for step in steps)]:
-            if node.id not in seen and node.budget and graph.level_index.get(node.level) == level:
-                seen.add(node.id)
-                nodes.append(node)
-    totals: dict[int, float] = {}
-    opds: list[Opd] = []
-    opd_ids: set[str] = set()
-    for node in nodes:
-        for year, amount in node.budget.items():
-            if isinstance(amount, int | float) and not isinstance(amount, bool):
+            budget = budgets.get(node.id)
+            if budget is None or node.id in seen:
+                continue
+            seen.add(node.id)
+            nodes.append(node)
+            for year, amount in budget.items():
                 totals[year] = totals.get(year, 0) + amount
-        if node.opd_id is not None and node.opd_id not in opd_ids:
-            opd = site.opds.get(node.opd_id)
-            if opd is not None:
-                opd_ids.add(node.opd_id)
-                opds.append(opd)
+            if node.opd_id is not None and node.opd_id not in opd_ids:
+                opd = site.opds.get(node.opd_id)
+                if opd is not None:
+                    opd_ids.add(node.opd_id)
+                    opds.append(opd)
     by_year = {year: totals[year] for year in sorted(totals)}
     return Funding(subject, by_year, nodes, opds, declared)

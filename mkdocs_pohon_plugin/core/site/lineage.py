@@ -132,7 +132,7 @@ class SupportIndex:
         self._up_by_node: dict[str, list[Step]] = {}
         self._down_by_node: dict[str, list[Step]] = {}
         self._budget_level: int | None = None
-        self._budget_level_known = False
+        self._budget_nodes: dict[str, dict[int, int | float]] | None = None
         self.undeclared_below_top = False
         """Whether any indicator below the top nodes declares nothing: when none does, every
         ``down_by_node`` is empty and is not walked."""
@@ -210,16 +210,34 @@ class SupportIndex:
     def budget_level(self) -> int | None:
         """The position in the level scheme of the lowest level whose nodes carry ``anggaran``
         (sub kegiatan in the regional scheme); ``None`` when no node carries a budget."""
-        if not self._budget_level_known:
+        self._budgets()
+        return self._budget_level
+
+    def budgets(self) -> dict[str, dict[int, int | float]]:
+        """The nodes of :meth:`budget_level` that carry ``anggaran``: node id → its budget
+        per year, numbers only (a budget written as text is left out)."""
+        return self._budgets()
+
+    def _budgets(self) -> dict[str, dict[int, int | float]]:
+        if self._budget_nodes is None:
             graph = self.graph
-            levels = [
-                graph.level_index[node.level]
+            carrying = [
+                node
                 for node in graph.site.nodes.values()
                 if node.budget and node.level in graph.level_index
             ]
+            levels = [graph.level_index[node.level] for node in carrying]
             self._budget_level = max(levels) if levels else None
-            self._budget_level_known = True
-        return self._budget_level
+            self._budget_nodes = {
+                node.id: {
+                    year: amount
+                    for year, amount in node.budget.items()
+                    if isinstance(amount, int | float) and not isinstance(amount, bool)
+                }
+                for node, level in zip(carrying, levels, strict=True)
+                if level == self._budget_level
+            }
+        return self._budget_nodes
 
     # -- node level --
 
