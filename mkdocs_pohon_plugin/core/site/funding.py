@@ -55,7 +55,10 @@ def funding(graph: Graph, lineage: Lineage, index: SupportIndex | None = None) -
         opd_ids: set[str] = set()
         own = site.nodes.get(subject.node_id)
         steps = lineage.down if declared else lineage.down_by_node
-        for node in [*([own] if own is not None else []), *(step.node for step in steps)]:
+        carriers = [step.node for step in steps]
+        if own is not None:
+            carriers.insert(0, own)
+        for node in carriers:
             budget = budgets.get(node.id)
             if budget is None or node.id in seen:
                 continue

@@ -99,15 +99,10 @@ class Lineage:
         return self.declares or bool(self.down)
 
 
-@dataclass(frozen=True, slots=True)
-class _Edge:
-    """A link from a lower indicator to an upper one that carries support."""
-
-    upper: str
-    lower: str
-    via: Crosscutting | None
-    """The crosscutting link the support crosses; ``None`` when the upper indicator's node is an
-    ancestor of the lower one's."""
+_Hop = tuple[Indicator, Node, Crosscutting | None]
+"""One link that carries support, seen from one end: the indicator at the other end, its node,
+and the crosscutting link the support crosses (``None`` when the upper indicator's node is an
+ancestor of the lower one's)."""
 
 
 def _rank(link: Crosscutting) -> int:
@@ -125,8 +120,11 @@ class SupportIndex:
         self.supporters: dict[str, list[str]] = {}
         """Indicator id → the ids of the indicators that name it in ``mendukung``, in file
         order (every declared name of a known indicator, whether it carries support or not)."""
-        self._up: dict[str, list[_Edge]] = {}
-        self._down: dict[str, list[_Edge]] = {}
+        self.hops_up: dict[str, list[_Hop]] = {}
+        """Indicator id → the links from it to the indicators above that carry support."""
+        self.hops_down: dict[str, list[_Hop]] = {}
+        """Indicator id → the links to it from the indicators below that carry support, in
+        file order."""
         self._ancestors: dict[str, frozenset[str]] = {}
         self._links: dict[frozenset[str], list[Crosscutting]] = {}
         self._up_by_node: dict[str, list[Step]] = {}
@@ -161,15 +159,20 @@ class SupportIndex:
                     self.undeclared_below_top = True
                 continue
             named: set[str] = set()
+            lower_node = site.nodes.get(indicator.node_id)
             for target in indicator.supports:
                 if target in named or target not in indicators:
                     continue
                 named.add(target)
                 self.supporters.setdefault(target, []).append(indicator.id)
-                edge = self._edge(indicators[target], indicator)
-                if edge is not None:
-                    self._up.setdefault(indicator.id, []).append(edge)
-                    self._down.setdefault(target, []).append(edge)
+                upper = indicators[target]
+                upper_node = site.nodes.get(upper.node_id)
+                if lower_node is None or upper_node is None or upper is indicator:
+                    continue
+                carries, via = self._carries(upper_node, lower_node)
+                if carries:
+                    self.hops_up.setdefault(indicator.id, []).append((upper, upper_node, via))
+                    self.hops_down.setdefault(target, []).append((indicator, lower_node, via))
 
     def ancestor_ids(self, node_id: str) -> frozenset[str]:
         """The ids of a node's ancestors (cached; cycles cut as :meth:`Graph.ancestors` does)."""
@@ -188,24 +191,15 @@ class SupportIndex:
             return None
         return min(links, key=lambda link: (_rank(link), link.source_id != upper_node))
 
-    def _edge(self, upper: Indicator, lower: Indicator) -> _Edge | None:
-        nodes = self.graph.site.nodes
-        if upper.id == lower.id or upper.node_id not in nodes or lower.node_id not in nodes:
-            return None
-        if upper.node_id in self.ancestor_ids(lower.node_id):
-            return _Edge(upper.id, lower.id, None)
-        if upper.node_id == lower.node_id:
-            return None
-        link = self.link_between(upper.node_id, lower.node_id)
-        return _Edge(upper.id, lower.id, link) if link is not None else None
-
-    def up_edges(self, indicator_id: str) -> list[_Edge]:
-        """The links from an indicator to the ones above it that carry support."""
-        return self._up.get(indicator_id, [])
-
-    def down_edges(self, indicator_id: str) -> list[_Edge]:
-        """The links to an indicator from the ones below it that carry support, in file order."""
-        return self._down.get(indicator_id, [])
+    def _carries(self, upper: Node, lower: Node) -> tuple[bool, Crosscutting | None]:
+        """Whether a link from an indicator of ``lower`` to one of ``upper`` carries support,
+        and the crosscutting link it crosses."""
+        if upper.id in self.ancestor_ids(lower.id):
+            return True, None
+        if upper.id == lower.id:
+            return False, None
+        link = self.link_between(upper.id, lower.id)
+        return link is not None, link
 
     def budget_level(self) -> int | None:
         """The position in the level scheme of the lowest level whose nodes carry ``anggaran``
@@ -336,32 +330,34 @@ def lineage(graph: Graph, indicator: Indicator | str, index: SupportIndex | None
 
 def _declared(index: SupportIndex, subject: Indicator, node: Node, upwards: bool) -> list[Step]:
     """The declared steps from ``subject`` up (or down), breadth first, each indicator once."""
-    site = index.graph.site
-    indicators, nodes = site.indicators, site.nodes
     own = node.id
     family = index.ancestor_ids(own)
+    hops = index.hops_up if upwards else index.hops_down
+    near = UP if upwards else DOWN
     steps: list[Step] = []
     seen = {subject.id}
     # Each entry: the indicator reached, hops so far, the crosscutting link crossed on the way.
     queue: deque[tuple[str, int, Crosscutting | None]] = deque([(subject.id, 0, None)])
     while queue:
         current, distance, crossed = queue.popleft()
-        edges = index.up_edges(current) if upwards else index.down_edges(current)
-        for edge in edges:
-            reached = edge.upper if upwards else edge.lower
-            if reached in seen:
+        through = current if distance else None
+        for reached, reached_node, link in hops.get(current, ()):
+            if reached.id in seen:
                 continue
-            seen.add(reached)
-            step_indicator = indicators[reached]
-            step_node = nodes[step_indicator.node_id]
-            crossed_now = crossed if crossed is not None else edge.via
-            if upwards:
-                related = step_node.id == own or step_node.id in family
+            seen.add(reached.id)
+            crossed_now = crossed if crossed is not None else link
+            # Without a crosscutting link on the way, the chain stays among the subject's
+            # ancestors (up) or descendants (down); past one, it may come back to them.
+            if crossed_now is None or reached_node.id == own:
+                related = True
+            elif upwards:
+                related = reached_node.id in family
             else:
-                related = step_node.id == own or own in index.ancestor_ids(step_node.id)
-            relation = (UP if upwards else DOWN) if related else CROSSCUTTING
-            via = None if related else crossed_now
-            through = current if distance else None
-            steps.append(Step(step_indicator, step_node, relation, distance + 1, via, through))
-            queue.append((reached, distance + 1, crossed_now))
+                related = own in index.ancestor_ids(reached_node.id)
+            if related:
+                step = Step(reached, reached_node, near, distance + 1, None, through)
+            else:
+                step = Step(reached, reached_node, CROSSCUTTING, distance + 1, crossed_now, through)
+            steps.append(step)
+            queue.append((reached.id, distance + 1, crossed_now))
     return steps
