@@ -345,7 +345,6 @@ class Renderer:
         )
         self._lineages: dict[str, Lineage] = {}
         self._support: SupportIndex | None = None
-        """The site's indicator links, built on the first lineage asked for."""
         self._urls: dict[str, str] = {}
         self.links: dict[tuple[str, str], Markup] = {}
         """Rendered links (with :data:`ROOT`) by kind and target (``("node", id)`` …), each
@@ -373,13 +372,18 @@ class Renderer:
         """The page's title as themes print it (see :func:`page_title`), without rendering."""
         return page_title(page.title)
 
+    def support(self) -> SupportIndex:
+        """The site's indicator links (:class:`SupportIndex`), built on first use; pass it to
+        :func:`.lineage` and :func:`.funding`."""
+        if self._support is None:
+            self._support = SupportIndex.of(self.plan.result.graph)
+        return self._support
+
     def lineage(self, indicator: Indicator) -> Lineage:
         cached = self._lineages.get(indicator.id)
         if cached is None:
             graph = self.plan.result.graph
-            if self._support is None:
-                self._support = SupportIndex.of(graph)
-            cached = self._lineages[indicator.id] = lineage(graph, indicator, self._support)
+            cached = self._lineages[indicator.id] = lineage(graph, indicator, self.support())
         return cached
 
     def url(self, path: str) -> str:
