@@ -149,8 +149,6 @@ class SupportIndex:
                 if link.target_id is not None and link.status != REJECTED:
                     pair = frozenset((link.source_id, link.target_id))
                     self._links.setdefault(pair, []).append(link)
-        for links in self._links.values():
-            links.sort(key=_rank)
         indicators = site.indicators
         for indicator in indicators.values():
             if not indicator.supports:
