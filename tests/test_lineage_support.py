@@ -42,6 +42,11 @@ def by_id(steps: list[Step]) -> dict[str, Step]:
     return {step.indicator.id: step for step in steps}
 
 
+def rebuilt(result: CheckResult) -> Graph:
+    """The graph of ``result``'s site after a change in memory."""
+    return Graph.build(result.site)
+
+
 def test_the_fixture_has_no_errors(loaded: CheckResult) -> None:
     assert loaded.ok, [d for d in loaded.diagnostics if d.severity == "error"]
 
@@ -143,8 +148,9 @@ def test_support_across_agencies_through_an_agreed_link(loaded: CheckResult) -> 
     assert down["i-sk"].relation == DOWN
 
 
-def test_a_pending_link_carries_support_with_its_status(loaded: CheckResult) -> None:
-    down = by_id(lineage(loaded.graph, "i-sk").down)
+def test_a_pending_link_carries_support_with_its_status(result: CheckResult) -> None:
+    result.site.nodes["sk"].crosscutting[0].status = "menunggu"  # dinkes' sk → dinsos-sp2
+    down = by_id(lineage(result.graph, "i-sk").down)
     assert set(down) == {
         "i-ssk1",
         "i-ssk1b",
@@ -171,11 +177,6 @@ def test_a_rejected_link_carries_nothing(result: CheckResult) -> None:
     down = ids(lineage(graph, "i-sp-k4").down)
     assert "i-dinsos-sp" not in down and "i-dinsos-sk" not in down
     assert "i-sp-k4" not in ids(lineage(graph, "i-dinsos-sp").up)
-
-
-def rebuilt(result: CheckResult) -> Graph:
-    """The graph of ``result``'s site after a change in memory."""
-    return Graph.build(result.site)
 
 
 def test_an_indicator_that_declares_nothing_gets_the_node_level_lineage(
