@@ -150,3 +150,24 @@ def test_pohon_json_and_indikator_csv_carry_the_same_figures(support: CheckResul
         for year, amount in figures["pagu_pendukung"].items():
             assert row[f"pagu_pendukung_{year}"] == str(amount)
         assert row["jumlah_opd_pendukung"] == str(figures["jumlah_opd_pendukung"])
+
+
+def test_funding_reuses_the_index_of_the_lineage(
+    support: CheckResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site-wide index per call would make the funding of every indicator quadratic."""
+    index = SupportIndex.of(support.graph)
+    lineages = [lineage(support.graph, i, index) for i in support.site.indicators]
+    builds: list[SupportIndex] = []
+    build = SupportIndex._build
+
+    def counted(self: SupportIndex) -> None:
+        builds.append(self)
+        build(self)
+
+    monkeypatch.setattr(SupportIndex, "_build", counted)
+    found = [funding(support.graph, lin) for lin in lineages]
+    assert builds == []
+    assert found == [funding(support.graph, lin, index) for lin in lineages]
+    funding(support.graph, lineage(support.graph, "i-aki"))  # no index given anywhere: one
+    assert len(builds) == 1

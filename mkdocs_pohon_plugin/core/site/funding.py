@@ -39,10 +39,11 @@ class Funding:
 
 
 def funding(graph: Graph, lineage: Lineage, index: SupportIndex | None = None) -> Funding:
-    """The budget behind ``lineage``'s subject. ``index``: the site's :class:`.SupportIndex`
-    (the one the lineage was computed with), built here when not given."""
+    """The budget behind ``lineage``'s subject. ``index``: the site's :class:`.SupportIndex`;
+    by default the one the lineage was computed with (built here only for a lineage made
+    without one)."""
     if index is None:
-        index = SupportIndex.of(graph)
+        index = lineage.index if lineage.index is not None else SupportIndex.of(graph)
     site = graph.site
     budgets = index.budgets()
     declared = lineage.declared

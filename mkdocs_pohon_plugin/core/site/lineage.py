@@ -86,6 +86,8 @@ class Lineage:
     declare no ``mendukung`` at all. No claim of support."""
     declares: bool = False
     """The subject itself declares ``mendukung``."""
+    index: SupportIndex | None = field(default=None, repr=False, compare=False)
+    """The site's index this lineage was computed with (:func:`.funding` reuses it)."""
 
     def ids(self, direction: str) -> list[str]:
         """The ids of the declared steps ``up`` or ``down``."""
@@ -317,7 +319,7 @@ def lineage(graph: Graph, indicator: Indicator | str, index: SupportIndex | None
     if index is None:
         index = SupportIndex.of(graph)
     node = graph.indicator_node(indicator)
-    result = Lineage(indicator, declares=bool(indicator.supports))
+    result = Lineage(indicator, declares=bool(indicator.supports), index=index)
     result.up = _declared(index, indicator, node, upwards=True)
     result.down = _declared(index, indicator, node, upwards=False)
     if not result.declares and node.parent_id in site.nodes:
