@@ -17,7 +17,7 @@ import importlib.util
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -77,11 +77,18 @@ class Supports:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.index = SupportIndex.of(graph)
+        self._by_node: dict[str, Funding] = {}
+        """Node-level funding by node: the same for every undeclared indicator of a node."""
 
     def of(self, indicator: Indicator) -> Support:
-        found = lineage(self.graph, indicator, self.index)
+        found = lineage(self.graph, indicator, self.index, upwards=False)
         direct = [step.indicator.id for step in found.down if step.distance == 1]
-        return Support(direct, funding(self.graph, found, self.index))
+        if found.declared:
+            return Support(direct, funding(self.graph, found, self.index))
+        shared = self._by_node.get(indicator.node_id)
+        if shared is None:
+            shared = self._by_node[indicator.node_id] = funding(self.graph, found, self.index)
+        return Support(direct, replace(shared, subject=indicator))
 
 
 @dataclass(frozen=True, slots=True)

@@ -274,10 +274,10 @@ class SupportIndex:
         def undeclared(carrier: Node) -> list[Indicator]:
             return [ind for ind in carrier.indicators if not ind.supports]
 
-        base = len(graph.ancestors(node.id))
+        base = len(self.ancestor_ids(node.id))
         below = graph.descendants(node.id)
         for child in below:
-            depth = len(graph.ancestors(child.id)) - base
+            depth = len(self.ancestor_ids(child.id)) - base
             _add(result, seen, undeclared(child), child, DOWN, depth)
         followed: set[str] = set()
         for carrier in [node, *below]:
@@ -310,9 +310,16 @@ def _add(
             target.append(Step(ind, carrier, relation, distance, via))
 
 
-def lineage(graph: Graph, indicator: Indicator | str, index: SupportIndex | None = None) -> Lineage:
+def lineage(
+    graph: Graph,
+    indicator: Indicator | str,
+    index: SupportIndex | None = None,
+    upwards: bool = True,
+) -> Lineage:
     """The lineage of one indicator (an :class:`Indicator` or its id). ``index``: the site's
-    :class:`SupportIndex`, built here when not given (pass it when computing many lineages)."""
+    :class:`SupportIndex`, built here when not given (pass it when computing many lineages).
+    ``upwards``: compute ``up`` and ``up_by_node`` too; without, only what supports the
+    indicator (enough for its :func:`.funding`)."""
     site = graph.site
     if isinstance(indicator, str):
         indicator = site.indicators[indicator]
@@ -320,10 +327,11 @@ def lineage(graph: Graph, indicator: Indicator | str, index: SupportIndex | None
         index = SupportIndex.of(graph)
     node = graph.indicator_node(indicator)
     result = Lineage(indicator, declares=bool(indicator.supports), index=index)
-    result.up = _declared(index, indicator, node, upwards=True)
+    if upwards:
+        result.up = _declared(index, indicator, node, upwards=True)
+        if not result.declares and node.parent_id in site.nodes:
+            result.up_by_node = list(index.up_by_node(node))
     result.down = _declared(index, indicator, node, upwards=False)
-    if not result.declares and node.parent_id in site.nodes:
-        result.up_by_node = list(index.up_by_node(node))
     result.down_by_node = list(index.down_by_node(node))
     return result
 
