@@ -13,7 +13,12 @@ import jsonschema
 import pytest
 
 from mkdocs_pohon_plugin.core import CheckResult, check_trees
-from mkdocs_pohon_plugin.core.site.exports import export_schema, indicators_csv, model_json
+from mkdocs_pohon_plugin.core.site.exports import (
+    Supports,
+    export_schema,
+    indicators_csv,
+    model_json,
+)
 from mkdocs_pohon_plugin.core.site.funding import Funding, funding
 from mkdocs_pohon_plugin.core.site.lineage import SupportIndex, lineage
 from mkdocs_pohon_plugin.core.tree.graph import Graph
@@ -171,3 +176,20 @@ def test_funding_reuses_the_index_of_the_lineage(
     assert found == [funding(support.graph, lin, index) for lin in lineages]
     funding(support.graph, lineage(support.graph, "i-aki"))  # no index given anywhere: one
     assert len(builds) == 1
+
+
+@pytest.mark.parametrize("fixture", ["support", "mini"])
+def test_the_export_figures_are_the_funding_of_each_indicator(fixture: str) -> None:
+    """The export computes only what supports each indicator, and node-level figures once per
+    node: the same figures as the full lineage gives."""
+    result = check_trees(FIXTURES / fixture)
+    supports = Supports(result.graph)
+    for indicator in result.site.indicators.values():
+        full = lineage(result.graph, indicator)
+        assert supports.of(indicator).funding == funding(result.graph, full)
+        assert supports.of(indicator).supporters == [
+            step.indicator.id for step in full.down if step.distance == 1
+        ]
+        short = lineage(result.graph, indicator, upwards=False)
+        assert (short.up, short.up_by_node) == ([], [])
+        assert (short.down, short.down_by_node) == (full.down, full.down_by_node)
