@@ -71,23 +71,31 @@ class Support:
 
 
 class Supports:
-    """:class:`Support` of each indicator of a site, computed on request with one
-    :class:`.SupportIndex` for the whole site (near-linear at 15,000 indicators)."""
+    """:class:`Support` of each indicator of a site, computed once on request with one
+    :class:`.SupportIndex` for the whole site (near-linear at 15,000 indicators); ``pohon.json``
+    and ``indikator.csv`` may share one."""
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.index = SupportIndex.of(graph)
+        self._found: dict[str, Support] = {}
         self._by_node: dict[str, Funding] = {}
         """Node-level funding by node: the same for every undeclared indicator of a node."""
 
     def of(self, indicator: Indicator) -> Support:
-        found = lineage(self.graph, indicator, self.index, upwards=False)
-        direct = [step.indicator.id for step in found.down if step.distance == 1]
-        if found.declared:
-            return Support(direct, funding(self.graph, found, self.index))
+        found = self._found.get(indicator.id)
+        if found is None:
+            found = self._found[indicator.id] = self._support(indicator)
+        return found
+
+    def _support(self, indicator: Indicator) -> Support:
+        below = lineage(self.graph, indicator, self.index, upwards=False)
+        direct = [step.indicator.id for step in below.down if step.distance == 1]
+        if below.declared:
+            return Support(direct, funding(self.graph, below, self.index))
         shared = self._by_node.get(indicator.node_id)
         if shared is None:
-            shared = self._by_node[indicator.node_id] = funding(self.graph, found, self.index)
+            shared = self._by_node[indicator.node_id] = funding(self.graph, below, self.index)
         return Support(direct, replace(shared, subject=indicator))
 
 
@@ -162,9 +170,9 @@ def _nullable(field: spec.Field) -> bool:
 class _Exporter:
     """Turns a checked site into the export's plain JSON values, walking the specs."""
 
-    def __init__(self, result: CheckResult) -> None:
+    def __init__(self, result: CheckResult, supports: Supports | None = None) -> None:
         self.files = _tree_relative_files(result.site)
-        self.supports = Supports(result.graph)
+        self.supports = supports or Supports(result.graph)
 
     def location(self, loc: Loc) -> dict[str, Any] | None:
         if loc == NOWHERE or not loc.file:
@@ -220,10 +228,11 @@ def _tree_relative_files(site: Site) -> dict[str, str]:
     return out
 
 
-def export_data(result: CheckResult) -> dict[str, Any]:
-    """The export as plain JSON values (what ``pohon.json`` holds, schema included)."""
+def export_data(result: CheckResult, supports: Supports | None = None) -> dict[str, Any]:
+    """The export as plain JSON values (what ``pohon.json`` holds, schema included).
+    ``supports``: the site's :class:`Supports`, when the caller shares one."""
     site = result.site
-    exporter = _Exporter(result)
+    exporter = _Exporter(result, supports)
     return {
         "format_version": FORMAT_VERSION,
         "pemda": exporter.object(spec.REGION, site.region) if site.region else None,
@@ -234,9 +243,10 @@ def export_data(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def model_json(result: CheckResult) -> str:
-    """``pohon.json``: the whole model under the export's names, with the export's JSON Schema."""
-    return json.dumps(export_data(result), ensure_ascii=False, indent=1) + "\n"
+def model_json(result: CheckResult, supports: Supports | None = None) -> str:
+    """``pohon.json``: the whole model under the export's names, with the export's JSON Schema.
+    ``supports``: the site's :class:`Supports`, when the caller shares one."""
+    return json.dumps(export_data(result, supports), ensure_ascii=False, indent=1) + "\n"
 
 
 # --- the export's JSON Schema -------------------------------------------------------------------
@@ -387,17 +397,7 @@ def csv_columns(site: Site, supports: Supports | None = None) -> list[Column]:
     """The columns of ``indikator.csv``, in order: header (public, docs/export.md) and value.
     ``supports``: the site's :class:`Supports` (built here from the site when not given)."""
     years = list(site.years)
-    if supports is None:
-        supports = Supports(Graph.build(site))
-    cache: dict[str, Support] = {}
-
-    def support(indicator: Indicator) -> Support:
-        # One row asks several columns; compute the indicator's support once, keep only one.
-        found = cache.get(indicator.id)
-        if found is None:
-            cache.clear()
-            found = cache[indicator.id] = supports.of(indicator)
-        return found
+    support = (supports or Supports(Graph.build(site))).of
 
     def pagu(year: int) -> Callable[[Indicator], Any]:
         return lambda i: support(i).funding.by_year.get(year)
@@ -455,10 +455,11 @@ def csv_columns(site: Site, supports: Supports | None = None) -> list[Column]:
     ]
 
 
-def indicators_csv(result: CheckResult) -> str:
-    """Every indicator, one row each (UTF-8, comma separated, header first)."""
+def indicators_csv(result: CheckResult, supports: Supports | None = None) -> str:
+    """Every indicator, one row each (UTF-8, comma separated, header first). ``supports``: the
+    site's :class:`Supports`, when the caller shares one."""
     site = result.site
-    columns = csv_columns(site, Supports(result.graph))
+    columns = csv_columns(site, supports or Supports(result.graph))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([header for header, _ in columns])
