@@ -9,8 +9,9 @@
 
 A link from a lower indicator to an upper one carries support when the upper indicator's node is
 an ancestor of the lower one's, or when the two nodes are joined by a crosscutting link that is
-agreed (``disetujui``) or still pending (``menunggu``), in either direction (the one written on the
-upper node — it asked the lower node's agency for help — first). A link across a rejected
+agreed (``disetujui``) or still pending (``menunggu``), in either direction (when several join
+them: an agreed one first, then the one written on the upper node, which asked the lower node's
+agency for help). A link across a rejected
 (``ditolak``) crosscutting link, to an unknown id, to the indicator itself, sideways or downwards
 carries nothing: validation reports those, and the lineage never claims them. A cycle is cut
 where it closes (each indicator appears once).
@@ -27,7 +28,7 @@ crosscutting link to it (it plays a role, ``peran``, for them); only for a subje
 nothing and is not at the top. Down: the indicators below the node (descendants, depth first in
 sibling order; then the partners this node or a node below it asked for support, the targets of
 their *sent* links, with their descendants), keeping only those that declare nothing themselves
-(a declaring indicator is in a declared lineage or in none). Partners are followed once (no
+(one that declares ``mendukung`` is shown in declared lineages only). Partners are followed once (no
 transitive crosscutting); rejected links are left out; pending ones are kept, with their status.
 
 A :class:`SupportIndex` built once per site (who names each indicator, which links carry
