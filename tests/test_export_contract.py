@@ -73,7 +73,7 @@ def test_the_same_trees_give_the_same_bytes_from_any_working_directory(tmp_path:
 def test_the_demo_export_keeps_its_schema(demo_export: dict[str, Any]) -> None:
     jsonschema.Draft202012Validator.check_schema(demo_export["schema"])
     jsonschema.Draft202012Validator(demo_export["schema"]).validate(demo_export)
-    assert demo_export["format_version"] == FORMAT_VERSION == 2
+    assert demo_export["format_version"] == FORMAT_VERSION == 3
     assert demo_export["schema"] == export_schema()
     assert demo_export["schema"]["$id"].endswith("pohon-export.schema.json")
 
@@ -117,7 +117,8 @@ def test_keys_follow_the_spec_in_a_fixed_order(
     node = demo_export["node"][0]
     assert list(node) == [*names(spec.NODE), "opd", "lokasi"]
     indicator = next(n for n in demo_export["node"] if n["indikator"])["indikator"][0]
-    assert list(indicator) == [*names(spec.INDICATOR), "node", "lokasi"]
+    support = [derived.name for derived in exports.INDICATOR_SUPPORT]
+    assert list(indicator) == [*names(spec.INDICATOR), "node", *support, "lokasi"]
     assert list(demo_export["pemda"]) == [*names(spec.REGION), "lokasi"]
     assert list(demo_export["pemda"]["periode"]) == names(spec.PERIOD)
     assert list(demo_export["opd"][0]) == [*names(spec.OPD), "lokasi"]
@@ -128,6 +129,7 @@ def test_derived_names_do_not_clash_with_field_names() -> None:
     for obj, extra in (
         (spec.NODE, exports.NODE_OPD),
         (spec.INDICATOR, exports.INDICATOR_NODE),
+        *((spec.INDICATOR, derived.name) for derived in exports.INDICATOR_SUPPORT),
         *((obj, exports.LOCATION) for obj in exports.LOCATED),
     ):
         assert extra not in {f.export_name for f in obj.fields}, (obj.name, extra)
@@ -221,6 +223,10 @@ def test_the_csv_header_comes_from_the_spec_and_is_documented(demo: CheckResult)
         "definisi",
         "formula",
         "sumber_data",
+        "pendukung_dinyatakan",
+        *(f"pagu_pendukung_{y}" for y in years),
+        "jumlah_sub_kegiatan_pendukung",
+        "jumlah_opd_pendukung",
     ]
     doc = DOC.read_text("utf-8")
     for name in header:

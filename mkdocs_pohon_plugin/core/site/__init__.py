@@ -6,10 +6,11 @@
 """
 
 from .capaian import Achievement, achievement, indicator_achievement
+from .funding import Funding, funding
 from .generate import Output, SiteBuild, site_outputs, write_site
 from .kinds import KINDS, PageKind
 from .labels import LANGUAGES, labels_for
-from .lineage import Lineage, Step, lineage
+from .lineage import Lineage, Step, SupportIndex, lineage
 from .mermaid import Diagram, build_diagram, escape_label
 from .pages import NAV_KINDS, Page, SitePlan, Source, plan_site
 from .render import RenderedPage, Renderer, RenderOptions, TocEntry, md_escape
@@ -20,6 +21,7 @@ __all__ = [
     "NAV_KINDS",
     "Achievement",
     "Diagram",
+    "Funding",
     "Lineage",
     "Output",
     "Page",
@@ -31,10 +33,12 @@ __all__ = [
     "SitePlan",
     "Source",
     "Step",
+    "SupportIndex",
     "TocEntry",
     "achievement",
     "build_diagram",
     "escape_label",
+    "funding",
     "indicator_achievement",
     "labels_for",
     "lineage",

@@ -17,15 +17,19 @@ import importlib.util
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..tree import spec
 from ..tree.check import CheckResult
+from ..tree.graph import Graph
 from ..tree.model import NOWHERE, Indicator, Loc, Node, Site
 from .capaian import indicator_achievement
+from .funding import Funding, funding
+from .lineage import SupportIndex, lineage
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Version of ``pohon.json``; bumped (and ``docs/export.md`` says why) when its shape changes."""
 
 EXPORT_SCHEMA_ID = "https://pohon-kinerja.github.io/schema/pohon-export.schema.json"
@@ -52,6 +56,106 @@ INDICATOR_NODE = "node"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# --- the budget behind an indicator (derived, issue 13) -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """What the export says about the indicators and money behind one indicator: its declared
+    direct supporters and :class:`.Funding`."""
+
+    supporters: list[str]
+    """The ids of the indicators that name it in ``mendukung`` and whose link carries support
+    (its declared lineage one step down), in file order."""
+    funding: Funding
+
+
+class Supports:
+    """:class:`Support` of each indicator of a site, computed once on request with one
+    :class:`.SupportIndex` for the whole site (near-linear at 15,000 indicators); ``pohon.json``
+    and ``indikator.csv`` may share one."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.index = SupportIndex.of(graph)
+        self._found: dict[str, Support] = {}
+        self._by_node: dict[str, Funding] = {}
+        """Node-level funding by node: the same for every undeclared indicator of a node."""
+
+    def of(self, indicator: Indicator) -> Support:
+        found = self._found.get(indicator.id)
+        if found is None:
+            found = self._found[indicator.id] = self._support(indicator)
+        return found
+
+    def _support(self, indicator: Indicator) -> Support:
+        below = lineage(self.graph, indicator, self.index, upwards=False)
+        direct = [step.indicator.id for step in below.down if step.distance == 1]
+        if below.declared:
+            return Support(direct, funding(self.graph, below, self.index))
+        shared = self._by_node.get(indicator.node_id)
+        if shared is None:
+            shared = self._by_node[indicator.node_id] = funding(self.graph, below, self.index)
+        return Support(direct, replace(shared, subject=indicator))
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """A value the export adds to each indicator, computed from the indicator links: its name
+    (in the YAML vocabulary), its JSON Schema, what it means, and how it is read off
+    :class:`Support`."""
+
+    name: str
+    schema: dict[str, Any]
+    doc: str
+    value: Callable[[Support], Any]
+
+
+def _pagu(support: Support) -> dict[str, Any]:
+    return {str(year): amount for year, amount in support.funding.by_year.items()}
+
+
+INDICATOR_SUPPORT: tuple[Derived, ...] = (
+    Derived(
+        "didukung_oleh",
+        spec.ListOf(spec.Ref()).json_schema(),
+        "Ids of the indicators that name this one in their 'mendukung' (its declared "
+        "supporters one step down, across agencies through crosscutting), in file order.",
+        lambda s: s.supporters,
+    ),
+    Derived(
+        "pendukung_dinyatakan",
+        spec.Boolean().json_schema(),
+        "true: the budget figures follow the 'mendukung' links; false: nothing is declared "
+        "for this indicator (it names nothing and nothing names it), so they count the "
+        "undeclared sub kegiatan below its node (node-level, not a claim of support).",
+        lambda s: s.funding.declared,
+    ),
+    Derived(
+        "pagu_pendukung",
+        spec.YearMap(spec.Number()).json_schema(),
+        "Total budget (rupiah) per year of the sub kegiatan that support this indicator, "
+        "each counted once, across agencies; its own node's when it is a sub kegiatan.",
+        _pagu,
+    ),
+    Derived(
+        "jumlah_sub_kegiatan_pendukung",
+        {"type": "integer", "minimum": 0},
+        "How many sub kegiatan with a budget that sum is taken from.",
+        lambda s: len(s.funding.nodes),
+    ),
+    Derived(
+        "jumlah_opd_pendukung",
+        {"type": "integer", "minimum": 0},
+        "How many agencies those sub kegiatan belong to.",
+        lambda s: len(s.funding.opds),
+    ),
+)
+"""The values each indicator of ``pohon.json`` gets after ``node``, in this order. "Sub
+kegiatan": the nodes of the lowest level of the scheme whose nodes carry ``anggaran``
+(:mod:`.funding`)."""
+
+
 # --- pohon.json ---------------------------------------------------------------------------------
 
 
@@ -66,8 +170,9 @@ def _nullable(field: spec.Field) -> bool:
 class _Exporter:
     """Turns a checked site into the export's plain JSON values, walking the specs."""
 
-    def __init__(self, site: Site) -> None:
-        self.files = _tree_relative_files(site)
+    def __init__(self, result: CheckResult, supports: Supports | None = None) -> None:
+        self.files = _tree_relative_files(result.site)
+        self.supports = supports or Supports(result.graph)
 
     def location(self, loc: Loc) -> dict[str, Any] | None:
         if loc == NOWHERE or not loc.file:
@@ -84,6 +189,9 @@ class _Exporter:
         elif obj_spec is spec.INDICATOR:
             assert isinstance(obj, Indicator)
             out[INDICATOR_NODE] = obj.node_id
+            support = self.supports.of(obj)
+            for derived in INDICATOR_SUPPORT:
+                out[derived.name] = derived.value(support)
         if obj_spec in LOCATED:
             out[LOCATION] = self.location(obj.loc)
         return out
@@ -120,10 +228,11 @@ def _tree_relative_files(site: Site) -> dict[str, str]:
     return out
 
 
-def export_data(result: CheckResult) -> dict[str, Any]:
-    """The export as plain JSON values (what ``pohon.json`` holds, schema included)."""
+def export_data(result: CheckResult, supports: Supports | None = None) -> dict[str, Any]:
+    """The export as plain JSON values (what ``pohon.json`` holds, schema included).
+    ``supports``: the site's :class:`Supports`, when the caller shares one."""
     site = result.site
-    exporter = _Exporter(site)
+    exporter = _Exporter(result, supports)
     return {
         "format_version": FORMAT_VERSION,
         "pemda": exporter.object(spec.REGION, site.region) if site.region else None,
@@ -134,9 +243,10 @@ def export_data(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def model_json(result: CheckResult) -> str:
-    """``pohon.json``: the whole model under the export's names, with the export's JSON Schema."""
-    return json.dumps(export_data(result), ensure_ascii=False, indent=1) + "\n"
+def model_json(result: CheckResult, supports: Supports | None = None) -> str:
+    """``pohon.json``: the whole model under the export's names, with the export's JSON Schema.
+    ``supports``: the site's :class:`Supports`, when the caller shares one."""
+    return json.dumps(export_data(result, supports), ensure_ascii=False, indent=1) + "\n"
 
 
 # --- the export's JSON Schema -------------------------------------------------------------------
@@ -162,6 +272,8 @@ def _object_schema(obj_spec: spec.ObjectSpec) -> dict[str, Any]:
             **spec.Ref().json_schema(),
             "description": "The id of the node the indicator belongs to.",
         }
+        for derived in INDICATOR_SUPPORT:
+            properties[derived.name] = {**derived.schema, "description": derived.doc}
     if obj_spec in LOCATED:
         properties[LOCATION] = {
             "anyOf": [{"$ref": f"#/$defs/{LOCATION}"}, {"type": "null"}],
@@ -281,9 +393,15 @@ def _indicator_field(key: str) -> Column:
     return field.export_name, lambda indicator: _csv_value(field.get(indicator))
 
 
-def csv_columns(site: Site) -> list[Column]:
-    """The columns of ``indikator.csv``, in order: header (public, docs/export.md) and value."""
+def csv_columns(site: Site, supports: Supports | None = None) -> list[Column]:
+    """The columns of ``indikator.csv``, in order: header (public, docs/export.md) and value.
+    ``supports``: the site's :class:`Supports` (built here from the site when not given)."""
     years = list(site.years)
+    support = (supports or Supports(Graph.build(site))).of
+
+    def pagu(year: int) -> Callable[[Indicator], Any]:
+        return lambda i: support(i).funding.by_year.get(year)
+
     last_year = years[-1] if years else None
 
     def node_of(indicator: Indicator) -> Node | None:
@@ -330,13 +448,18 @@ def csv_columns(site: Site) -> list[Column]:
         _indicator_field("definisi"),
         _indicator_field("formula"),
         _indicator_field("sumber_data"),
+        ("pendukung_dinyatakan", lambda i: _csv_value(support(i).funding.declared)),
+        *((f"pagu_pendukung_{y}", pagu(y)) for y in years),
+        ("jumlah_sub_kegiatan_pendukung", lambda i: len(support(i).funding.nodes)),
+        ("jumlah_opd_pendukung", lambda i: len(support(i).funding.opds)),
     ]
 
 
-def indicators_csv(result: CheckResult) -> str:
-    """Every indicator, one row each (UTF-8, comma separated, header first)."""
+def indicators_csv(result: CheckResult, supports: Supports | None = None) -> str:
+    """Every indicator, one row each (UTF-8, comma separated, header first). ``supports``: the
+    site's :class:`Supports`, when the caller shares one."""
     site = result.site
-    columns = csv_columns(site)
+    columns = csv_columns(site, supports or Supports(result.graph))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([header for header, _ in columns])

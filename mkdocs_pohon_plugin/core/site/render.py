@@ -58,7 +58,7 @@ from .capaian import (
 )
 from .exports import xlsx_available
 from .labels import labels_for
-from .lineage import Lineage, Step, lineage
+from .lineage import Lineage, Step, SupportIndex, lineage
 from .mermaid import DEFAULT_LIMIT, Diagram, build_diagram, node_neighbourhood
 from .pages import Page, SitePlan
 from .redirects import Redirect
@@ -344,6 +344,7 @@ class Renderer:
             self.env.get_template("_heading.html.j2").module, "_heading.html.j2", "heading"
         )
         self._lineages: dict[str, Lineage] = {}
+        self._support: SupportIndex | None = None
         self._urls: dict[str, str] = {}
         self.links: dict[tuple[str, str], Markup] = {}
         """Rendered links (with :data:`ROOT`) by kind and target (``("node", id)`` …), each
@@ -371,10 +372,18 @@ class Renderer:
         """The page's title as themes print it (see :func:`page_title`), without rendering."""
         return page_title(page.title)
 
+    def support(self) -> SupportIndex:
+        """The site's indicator links (:class:`SupportIndex`), built on first use; pass it to
+        :func:`.lineage` and :func:`.funding`."""
+        if self._support is None:
+            self._support = SupportIndex.of(self.plan.result.graph)
+        return self._support
+
     def lineage(self, indicator: Indicator) -> Lineage:
         cached = self._lineages.get(indicator.id)
         if cached is None:
-            cached = self._lineages[indicator.id] = lineage(self.plan.result.graph, indicator)
+            graph = self.plan.result.graph
+            cached = self._lineages[indicator.id] = lineage(graph, indicator, self.support())
         return cached
 
     def url(self, path: str) -> str:
