@@ -85,7 +85,10 @@ _ID: dict[str, str] = {
     "indikator mana yang didukungnya. Daftar ini mengikuti pohon sasaran; bukan pernyataan "
     "bahwa indikator tersebut mendukung indikator ini.",
     "lineage_top": "Indikator ini berada di tingkat teratas.",
+    "lineage_down_undeclared": "Belum ada indikator di bawahnya yang menyatakan mendukung "
+    "indikator ini.",
     "lineage_supports": "mendukung",
+    "lineage_via": "melalui",
     "lineage_count_one": "indikator",
     "lineage_count_many": "indikator",
     "lineage_opd_one": "OPD",
@@ -259,7 +262,9 @@ _EN: dict[str, str] = {
     "indicator they support. This list follows the target tree; it does not claim that they "
     "support this indicator.",
     "lineage_top": "This indicator is at the top level.",
+    "lineage_down_undeclared": "No indicator below declares yet that it supports this one.",
     "lineage_supports": "supports",
+    "lineage_via": "through",
     "lineage_count_one": "indicator",
     "lineage_count_many": "indicators",
     "lineage_opd_one": "agency",

@@ -280,7 +280,10 @@ class RowView:
     """For a step across a crosscutting link: the link's status, in words."""
     through: Markup | None
     """The link to the next indicator on the way to the subject (for a step further than one
-    hop), ``None`` otherwise."""
+    hop; in a chain upwards only where it is not the row before), ``None`` otherwise."""
+    upwards: bool
+    """Whether the row is in the chain upwards (``through`` is then the indicator below it,
+    that it is reached through), not in "Didukung oleh"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -606,28 +609,32 @@ class PageView:
     def lineage_rows(self, steps: Iterable[Step], full: bool = False) -> Markup:
         """Rows of a grouped lineage (``row`` macro of ``_lineage.html.j2``, each an ``<li>``):
         the indicator, its node, across agencies the crosscutting status, and the indicator it
-        supports on the way to the subject. ``full``: with the level and agency too (a list
-        that is not grouped by them)."""
+        supports on the way to the subject. ``full``: a list upwards (what the indicator
+        supports), not grouped: with the level and agency too."""
         items = []
         rendered = self.r.rows
+        previous = ""
         for step in steps:
             via = step.via
+            # a chain upwards names the indicator below only where it is not the row before
+            through = step.through if step.through and step.through != previous else ""
+            previous = step.indicator.id if full else ""
             key = (
                 "full" if full else "row",
                 step.indicator.id,
                 step.node.id,
                 via.status if via else "",
-                step.through or "",
+                through,
             )
             found = rendered.get(key)
             if found is None:
-                found = rendered[key] = self.r.row(self._row_view(step, full))
+                found = rendered[key] = self.r.row(self._row_view(step, full, through))
             items.append(found)
         return Markup("".join(items))  # markup from the macro, joined
 
-    def _row_view(self, step: Step, full: bool) -> RowView:
+    def _row_view(self, step: Step, full: bool, through_id: str) -> RowView:
         via = step.via
-        through = self.site.indicators.get(step.through) if step.through else None
+        through = self.site.indicators.get(through_id) if through_id else None
         return RowView(
             step,
             self.indicator(step.indicator),
@@ -636,6 +643,7 @@ class PageView:
             self.opd(self.opd_of(step.node)) if full else None,
             self.status(via.status) if via is not None else None,
             self.indicator(through) if through is not None else None,
+            full,
         )
 
     def lineage_sections(self, indicator: Indicator) -> LineageSections:
