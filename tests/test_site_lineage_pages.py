@@ -66,8 +66,7 @@ def test_supported_by_is_grouped_by_level_then_agency_with_counts(site: Path) ->
     html = page(site, "indikator/dinkes-sp-1-k4")
     down = section(html, "didukung-oleh-indikator-di-bawahnya", "rantai-indikator")
     assert summaries(down) == [
-        (True, "Sasaran Program · 1 indikator, 1 OPD"),
-        (True, "Dinas Sosial · 1 indikator"),
+        (True, "Sasaran Program · 1 indikator · Dinas Sosial"),  # one agency: no inner group
         (True, "Sasaran Kegiatan · 2 indikator, 2 OPD"),
         (True, "Dinkes · 1 indikator"),
         (True, "Dinas Sosial · 1 indikator"),
@@ -98,7 +97,7 @@ def test_an_undeclared_indicator_says_so_and_lists_the_node_tree_under_its_own_h
     down = section(html, "didukung-oleh-indikator-di-bawahnya", "anggaran-pendukung")
     assert "Belum ada indikator di bawahnya yang menyatakan mendukung" in down
     assert "Melalui sasaran di bawahnya (belum dinyatakan per indikator)" in down
-    assert summaries(down)[0] == (True, "Sasaran Sub Kegiatan · 1 indikator, 1 OPD")
+    assert summaries(down)[0] == (True, "Sasaran Sub Kegiatan · 1 indikator · Disdik")
 
 
 def test_past_the_threshold_deeper_groups_link_to_a_support_page_per_agency(site: Path) -> None:
@@ -120,7 +119,7 @@ def test_past_the_threshold_deeper_groups_link_to_a_support_page_per_agency(site
     for indicator in ("dinkes-ss-1-aki", "dinkes-sp-1-k4", "dinkes-sk-1-i1", "dinkes-ssk-2-i1"):
         assert f"indikator/{indicator}/" in support
     assert "dinsos-" not in re.sub(r'href="[^"]*"', "", support)
-    assert "Sasaran Sub Kegiatan · 2 indikator, 1 OPD" in support
+    assert "Sasaran Sub Kegiatan · 2 indikator · Dinkes" in support
     # only indicators past the threshold get support pages; none is in the navigation
     assert not (site / "indikator" / "dinkes-sp-1-k4" / "dukungan").exists()
     assert "dukungan/" not in (site / "index.html").read_text().split("<article")[0]

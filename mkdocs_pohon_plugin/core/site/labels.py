@@ -105,6 +105,7 @@ _ID: dict[str, str] = {
     "funding_by_node": "Keterkaitan indikator ini belum dinyatakan; angka ini mengikuti pohon "
     "sasaran: pagu sub kegiatan di bawah sasarannya.",
     "funding_total": "Total pagu",
+    "funding_pagu": "Pagu",
     "funding_from": "Dari",
     "funding_none": "Tidak ada sub kegiatan berpagu yang mendukung indikator ini.",
     "funding_nodes": "Sub kegiatan pendukung",
@@ -281,6 +282,7 @@ _EN: dict[str, str] = {
     "funding_by_node": "This indicator's links are not declared yet; the figure follows the "
     "target tree: the budget ceilings of the sub-activities below its target.",
     "funding_total": "Total budget ceiling",
+    "funding_pagu": "Budget",
     "funding_from": "From",
     "funding_none": "No sub-activity with a budget supports this indicator.",
     "funding_nodes": "Supporting sub-activities",

@@ -170,6 +170,9 @@ def node_neighbourhood(graph: Graph, node_id: str) -> list[Node]:
 
 CHAIN_LIMIT = 15
 """Most boxes in an indicator chain diagram; the rest are counted in one "+N" box."""
+CHAIN_INIT = '%%{init: {"flowchart": {"useMaxWidth": false, "wrappingWidth": 150}}}%%'
+"""The chain diagram's one directive: narrower boxes than a node diagram's, so an indicator and
+two supporters side by side fit a phone."""
 
 
 def indicator_chain(
@@ -180,12 +183,13 @@ def indicator_chain(
     more: str,
     limit: int = CHAIN_LIMIT,
 ) -> str | None:
-    """A top-down flowchart of an indicator's declared chain: what it supports up to the top
+    """A flowchart of an indicator's declared chain: what it supports up to the top
     (``lin.up``), the indicator itself (outlined) and its direct supporters (``lin.down`` at
     distance 1); an edge runs from each indicator to the one below that supports it, dotted
     across a crosscutting link. Boxes past ``limit`` are counted in one box labelled
     ``+N more`` (``more``: the word, in the site's language). ``None`` when the indicator has
-    no declared lineage. Labels are escaped as for node diagrams (:func:`escape_label`)."""
+    no declared lineage. Top down; left to right when the indicator supports nothing and has
+    more than two supporters. Labels are escaped as for node diagrams (:func:`escape_label`)."""
     direct = [step for step in lin.down if step.distance == 1]
     if not lin.up and not direct:
         return None
@@ -200,7 +204,9 @@ def indicator_chain(
     boxes += [step.indicator for step in below]
     for i, indicator in enumerate(boxes):
         ids[indicator.id] = f"i{i}"
-    lines = [INIT, "flowchart TB"]
+    # Only supporters (a top indicator): they stack left to right, not in one wide row.
+    direction = "LR" if not up and len(below) > 2 else "TB"
+    lines = [CHAIN_INIT, f"flowchart {direction}"]
     for indicator in boxes:
         lines.append(f'    {ids[indicator.id]}["{escape_label(indicator.name)}"]')
     for step in up:
