@@ -373,9 +373,20 @@ class Renderer:
             name: _macro(links, "_link.html.j2", name)
             for name in ("link", "node", "indicator", "opd")
         }
+        # A site's _lineage.html.j2 may define one of the two macros (``row`` is newer than
+        # ``step``): the other stays the built-in one.
         lineage_macros = self.env.get_template("_lineage.html.j2").module
-        self._step_macro = _macro(lineage_macros, "_lineage.html.j2", "step")
-        self._row_macro = _macro(lineage_macros, "_lineage.html.j2", "row")
+        builtin_lineage = self.env.get_template(f"{BUILTIN_PREFIX}/_lineage.html.j2").module
+        self._step_macro, self._row_macro = (
+            _macro(
+                lineage_macros
+                if callable(getattr(lineage_macros, name, None))
+                else builtin_lineage,
+                "_lineage.html.j2",
+                name,
+            )
+            for name in ("step", "row")
+        )
         self._heading_macro = _macro(
             self.env.get_template("_heading.html.j2").module, "_heading.html.j2", "heading"
         )
