@@ -183,3 +183,22 @@ def test_hostile_text_in_a_name_is_shown_as_text(site: Path) -> None:
     assert "#lt;b#gt;hamil#lt;/b#gt; #quot;#93;#58;#58;#58;x --#gt; #37;#37; end" in diagram
     budget = page(site, "indikator/dinkes-sp-1-k4")
     assert "Tersedianya kelas ibu &lt;script&gt;alert(1)&lt;/script&gt;" in budget
+
+
+def test_every_link_of_the_lineage_pages_resolves(site: Path) -> None:
+    """Rows, support-page links and chain diagram boxes (``click iN href``) lead to pages."""
+    broken = []
+    checked = 0
+    for html_file in (site / "indikator").rglob("index.html"):
+        html = article(site, html_file.relative_to(site).as_posix())
+        hrefs = re.findall(r'href="([^"#:]+)"', html)
+        hrefs += re.findall(r'click i\d+ href "([^"]*)"', html)
+        for href in hrefs:
+            target = (html_file.parent / href).resolve()
+            if href.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{html_file.relative_to(site)} -> {href}")
+    assert broken == []
+    assert checked > 300
