@@ -45,6 +45,7 @@ from .core.site import RenderOptions, SiteBuild
 from .core.site.background import DownloadsError, DownloadsJob
 from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
+from .core.site.lineage_groups import DEFAULT_INLINE_LIMIT
 from .core.site.mermaid import DEFAULT_LIMIT as DEFAULT_DIAGRAM_LIMIT
 from .core.site.pages import NAV_OPD_LIMIT, Page, Source, nav_entries
 from .core.site.paths import EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
@@ -110,6 +111,11 @@ class PohonConfig(base.Config):
 
     diagram_limit = c.Type(int, default=DEFAULT_DIAGRAM_LIMIT)
     """Most boxes in one diagram; the rest are listed below it."""
+
+    lineage_inline_limit = c.Type(int, default=DEFAULT_INLINE_LIMIT)
+    """Rows of an indicator's "Didukung oleh" written on its page; past it the deeper levels link
+    to one page per agency (``indikator/<id>/dukungan/<opd>/``), so an indicator page stays small
+    on a big regency."""
 
     history = c.Type(bool, default=True)
     """Show on each node and indicator page when it last changed and in which commit (one
@@ -282,6 +288,11 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 Text(id="jumlah kotak yang positif", en="a positive number of boxes"),
                 DEFAULT_DIAGRAM_LIMIT,
             ),
+            "lineage_inline_limit": (
+                1,
+                Text(id="jumlah baris yang positif", en="a positive number of rows"),
+                DEFAULT_INLINE_LIMIT,
+            ),
             "nav_opd_limit": (
                 0,
                 Text(
@@ -420,6 +431,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             else None,
             directory_urls=config.use_directory_urls,
             diagram_limit=self.config.diagram_limit,
+            lineage_inline_limit=self.config.lineage_inline_limit,
             history=site_history(self.result.site) if self.config.history else None,
             **_permalink(config),
         )

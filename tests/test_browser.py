@@ -91,13 +91,18 @@ def test_reader_follows_links_from_home_down_to_an_indicator_and_its_lineage(
     )
     reader.follow("Jumlah kematian ibu", "indikator/dinkes-ss-kia-i1/", "Jumlah kematian ibu")
     # Lineage, up: the regional indicator this one supports ...
-    lineage = "#keterkaitan-indikator ~ ul"
+    lineage = "#keterkaitan-indikator ~ :is(ol, ul)"
     reader.follow(
         "Angka Kematian Ibu", "indikator/sasaran-1-1-1-aki/", "Angka Kematian Ibu", within=lineage
     )
-    # ... and down again, to a sub kegiatan indicator of the agency that supports it.
+    # ... and down again, to a sub kegiatan indicator of the agency that supports it: its level
+    # (and agency) groups start collapsed, so open them first.
     name = "Jumlah Ibu Hamil yang Mendapatkan Pelayanan Kesehatan Sesuai Standar"
-    reader.follow(name, "indikator/dinkes-sub-bumil-i1/", name, within=lineage)
+    link = reader.page.locator('a[href$="/dinkes-sub-bumil-i1/"]')  # by role: visible ones only
+    for group in reader.page.locator(".pohon-lineage details", has=link).all():
+        if group.get_attribute("open") is None:
+            group.locator(":scope > summary").click()
+    reader.follow(name, "indikator/dinkes-sub-bumil-i1/", name, within=".pohon-lineage")
     reader.watch.assert_no_errors()
 
 

@@ -60,6 +60,10 @@ def test_the_broken_trees_alone_fail_with_the_tree_error(
         ),
         ("diagram_limit: 0", "diagram_limit harus berupa jumlah kotak yang positif (tertulis 0)"),
         (
+            "lineage_inline_limit: 0",
+            "lineage_inline_limit harus berupa jumlah baris yang positif (tertulis 0)",
+        ),
+        (
             "nav_opd_limit: -1",
             "nav_opd_limit harus berupa jumlah perangkat daerah, 0 atau lebih (tertulis -1)",
         ),

@@ -151,3 +151,14 @@
     watch();
   }
 })();
+
+/* Lineage groups and the supporting budget (issue 13) are collapsible <details>: a printed page
+ * shows them all (Chromium does not print the inside of a closed one). */
+(function () {
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".pohon-lineage details, details.pohon-funding-list"),
+      function (details) { details.open = true; }
+    );
+  });
+})();

@@ -38,7 +38,11 @@ class SiteBuild:
     ) -> None:
         self.result = result
         self.options = options or RenderOptions()
-        self.plan: SitePlan = plan_site(result, self.options.language)
+        self.plan: SitePlan = plan_site(
+            result,
+            self.options.language,
+            lineage_inline_limit=self.options.lineage_inline_limit,
+        )
         self.renderer = Renderer(self.plan, self.options)
         self.only_opds = only_opds
         """A preview of these agencies only (:func:`~.pages.preview_pages`); ``None``: all."""

@@ -21,6 +21,7 @@ from ..tree.check import CheckResult
 from ..tree.model import Indicator, Level, Loc, Node, Opd, Site
 from . import paths
 from .labels import labels_for
+from .lineage_groups import DEFAULT_INLINE_LIMIT, LineageCache
 
 Context = dict[str, Any]
 """What a page's template gets besides the globals (``opd``, ``node``, ``indicator`` …); the
@@ -28,6 +29,7 @@ path, title and source rules read the same objects."""
 
 HOME, OPD_LIST, OPD, OPD_LEVEL, CASCADING = "home", "opd_list", "opd", "opd_level", "cascading"
 NODE, INDICATOR, PK = "node", "indicator", "pk"
+INDICATOR_SUPPORT = "indicator_support"
 INDEX_INDICATORS, INDEX_IKU = "index_indicators", "index_iku"
 INDEX_CROSSCUTTING, INDEX_CODES = "index_crosscutting", "index_codes"
 
@@ -82,14 +84,22 @@ class Planning:
     """Every node, in tree walk order."""
     opd_levels: dict[str, OpdLevels]
     """Each agency's nodes by level, by agency id."""
+    lineages: LineageCache
+    """Each indicator's lineage and how its page lays it out (shared with the renderer)."""
 
     @classmethod
-    def of(cls, result: CheckResult, language: str = "id") -> Planning:
+    def of(
+        cls,
+        result: CheckResult,
+        language: str = "id",
+        lineage_inline_limit: int = DEFAULT_INLINE_LIMIT,
+    ) -> Planning:
         order = {node.id: i for i, (node, _depth) in enumerate(result.graph.walk())}
         site = result.site
         nodes = sorted(site.nodes.values(), key=lambda n: order.get(n.id, len(order)))
         opd_levels = {opd.id: _by_level(site, opd, order) for opd in site.opds.values()}
-        return cls(result, language, labels_for(language), order, nodes, opd_levels)
+        lineages = LineageCache(result.graph, lineage_inline_limit)
+        return cls(result, language, labels_for(language), order, nodes, opd_levels, lineages)
 
     @property
     def site(self) -> Site:
@@ -210,6 +220,22 @@ def _node(planning: Planning, node: Node) -> Iterator[Context]:
 def _indicators_of(planning: Planning, node: Node) -> Iterator[Context]:
     for indicator in node.indicators:
         yield {"indicator": indicator, "node": node}
+
+
+def _support_pages(planning: Planning, node: Node) -> Iterator[Context]:
+    """One page per agency whose supporters of an indicator do not fit on the indicator's page
+    (see :mod:`.lineage_groups`); none for most indicators."""
+    limit = planning.lineages.limit
+    for indicator in node.indicators:
+        lin = planning.lineages.lineage(indicator)
+        if len(lin.down) + len(lin.down_by_node) <= limit:
+            continue
+        for opd in planning.lineages.sections(indicator).split:
+            yield {"indicator": indicator, "node": node, "opd": opd}
+
+
+def _support_title(planning: Planning, context: Context, word: str) -> str:
+    return f"{word} {context['indicator'].name} — {context['opd'].label}"
 
 
 def _all_indicators(planning: Planning, site: Site) -> Iterator[Context]:
@@ -338,6 +364,16 @@ KINDS: tuple[PageKind, ...] = (
         title=lambda planning, c, word: c["indicator"].name,
         source=lambda planning, c: c["indicator"].loc,
         search_boost=2.0,
+    ),
+    PageKind(
+        id=INDICATOR_SUPPORT,
+        template="indicator_support.html.j2",
+        label="support_for",
+        over=Over.NODE,
+        contexts=_support_pages,
+        path=lambda c: paths.indicator_support_page(c["indicator"].id, c["opd"].id),
+        title=_support_title,
+        source=lambda planning, c: c["indicator"].loc,
     ),
     PageKind(
         id=INDEX_INDICATORS,

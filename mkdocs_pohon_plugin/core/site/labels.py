@@ -74,6 +74,43 @@ _ID: dict[str, str] = {
     "lineage_up": "Mendukung indikator di atasnya",
     "lineage_down": "Didukung oleh indikator di bawahnya",
     "lineage_cc": "melalui crosscutting",
+    # issue 13: lineage by indicator (mendukung), grouped, and the budget behind an indicator
+    "lineage_undeclared": "Indikator ini belum menyatakan indikator di atas yang didukungnya "
+    "(kunci mendukung), sehingga cascading-nya belum dinyatakan.",
+    "lineage_up_by_node": "Melalui sasaran (belum dinyatakan per indikator)",
+    "lineage_up_by_node_note": "Indikator pada sasaran di atasnya. Daftar ini mengikuti pohon "
+    "sasaran; bukan pernyataan bahwa indikator ini mendukungnya.",
+    "lineage_down_by_node": "Melalui sasaran di bawahnya (belum dinyatakan per indikator)",
+    "lineage_down_by_node_note": "Indikator pada sasaran di bawahnya yang belum menyatakan "
+    "indikator mana yang didukungnya. Daftar ini mengikuti pohon sasaran; bukan pernyataan "
+    "bahwa indikator tersebut mendukung indikator ini.",
+    "lineage_top": "Indikator ini berada di tingkat teratas.",
+    "lineage_down_undeclared": "Belum ada indikator di bawahnya yang menyatakan mendukung "
+    "indikator ini.",
+    "lineage_supports": "mendukung",
+    "lineage_via": "melalui",
+    "lineage_count_one": "indikator",
+    "lineage_count_many": "indikator",
+    "lineage_opd_one": "OPD",
+    "lineage_opd_many": "OPD",
+    "lineage_opd_page": "Daftar lengkap di halaman dukungan",
+    "lineage_chain": "Rantai indikator",
+    "lineage_more": "lainnya",
+    "support_for": "Dukungan untuk",
+    "support_intro": "Indikator yang mendukung",
+    "support_in": "di",
+    "funding": "Anggaran pendukung",
+    "funding_declared": "Pagu sub kegiatan yang mendukung indikator ini, mengikuti keterkaitan "
+    "indikator (kunci mendukung), termasuk melalui crosscutting.",
+    "funding_by_node": "Keterkaitan indikator ini belum dinyatakan; angka ini mengikuti pohon "
+    "sasaran: pagu sub kegiatan di bawah sasarannya.",
+    "funding_total": "Total pagu",
+    "funding_pagu": "Pagu",
+    "funding_sub_one": "sub kegiatan",
+    "funding_sub_many": "sub kegiatan",
+    "funding_from": "Dari",
+    "funding_none": "Tidak ada sub kegiatan berpagu yang mendukung indikator ini.",
+    "funding_nodes": "Sub kegiatan pendukung",
     "none": "Tidak ada.",
     "attach": "Keterkaitan dengan pohon kinerja daerah",
     "indexes": "Indeks",
@@ -217,6 +254,42 @@ _EN: dict[str, str] = {
     "lineage_up": "Supports these indicators above",
     "lineage_down": "Supported by these indicators below",
     "lineage_cc": "through crosscutting",
+    # issue 13: lineage by indicator (mendukung), grouped, and the budget behind an indicator
+    "lineage_undeclared": "This indicator does not yet declare the indicators above it that it "
+    "drives (key mendukung), so its cascading is not declared yet.",
+    "lineage_up_by_node": "Through the targets (not yet declared per indicator)",
+    "lineage_up_by_node_note": "Indicators of the targets above. This list follows the target "
+    "tree; it does not claim that this indicator supports them.",
+    "lineage_down_by_node": "Through the targets below (not yet declared per indicator)",
+    "lineage_down_by_node_note": "Indicators of the targets below that do not yet declare which "
+    "indicator they support. This list follows the target tree; it does not claim that they "
+    "support this indicator.",
+    "lineage_top": "This indicator is at the top level.",
+    "lineage_down_undeclared": "No indicator below declares yet that it supports this one.",
+    "lineage_supports": "supports",
+    "lineage_via": "through",
+    "lineage_count_one": "indicator",
+    "lineage_count_many": "indicators",
+    "lineage_opd_one": "agency",
+    "lineage_opd_many": "agencies",
+    "lineage_opd_page": "Full list on the support page",
+    "lineage_chain": "Indicator chain",
+    "lineage_more": "more",
+    "support_for": "Support for",
+    "support_intro": "Indicators that support",
+    "support_in": "in",
+    "funding": "Supporting budget",
+    "funding_declared": "Budget ceilings of the sub-activities that support this indicator, "
+    "following the indicator links (key mendukung), crosscutting included.",
+    "funding_by_node": "This indicator's links are not declared yet; the figure follows the "
+    "target tree: the budget ceilings of the sub-activities below its target.",
+    "funding_total": "Total budget ceiling",
+    "funding_pagu": "Budget",
+    "funding_sub_one": "sub-activity",
+    "funding_sub_many": "sub-activities",
+    "funding_from": "From",
+    "funding_none": "No sub-activity with a budget supports this indicator.",
+    "funding_nodes": "Supporting sub-activities",
     "none": "None.",
     "attach": "Where this agency attaches to the regional tree",
     "indexes": "Indexes",

@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..tree.graph import Graph
-from ..tree.model import Node
+from ..tree.model import Indicator, Node
+from .lineage import Lineage
 
 DEFAULT_LIMIT = 25
 INIT = '%%{init: {"flowchart": {"useMaxWidth": false}}}%%'
@@ -165,3 +166,71 @@ def node_neighbourhood(graph: Graph, node_id: str) -> list[Node]:
             partners.append(site.nodes[link.source_id])
     # Partners before children: they are few, and the reason the diagram is drawn across agencies.
     return [*boxes, *partners, *graph.child_nodes(node_id)]
+
+
+CHAIN_LIMIT = 15
+"""Most boxes in an indicator chain diagram; the rest are counted in one "+N" box."""
+CHAIN_INIT = '%%{init: {"flowchart": {"useMaxWidth": false, "wrappingWidth": 150}}}%%'
+"""The chain diagram's one directive: narrower boxes than a node diagram's, so an indicator and
+two supporters side by side fit a phone."""
+
+
+def indicator_chain(
+    graph: Graph,
+    lin: Lineage,
+    *,
+    href: Callable[[Indicator], str],
+    more: str,
+    limit: int = CHAIN_LIMIT,
+) -> str | None:
+    """A flowchart of an indicator's declared chain: what it supports up to the top
+    (``lin.up``), the indicator itself (outlined) and its direct supporters (``lin.down`` at
+    distance 1); an edge runs from each indicator to the one below that supports it, dotted
+    across a crosscutting link. Boxes past ``limit`` are counted in one box labelled
+    ``+N more`` (``more``: the word, in the site's language). ``None`` when the indicator has
+    no declared lineage. Top down; left to right when the indicator supports nothing and has
+    more than two supporters. Labels are escaped as for node diagrams (:func:`escape_label`)."""
+    direct = [step for step in lin.down if step.distance == 1]
+    if not lin.up and not direct:
+        return None
+    subject = lin.subject
+    room = max(limit - 1, 0)
+    up = lin.up[:room]
+    room -= len(up)
+    below = direct[:room]
+    hidden = len(lin.up) - len(up) + len(direct) - len(below)
+    ids: dict[str, str] = {}
+    boxes: list[Indicator] = [*(step.indicator for step in reversed(up)), subject]
+    boxes += [step.indicator for step in below]
+    for i, indicator in enumerate(boxes):
+        ids[indicator.id] = f"i{i}"
+    # Only supporters (a top indicator): they stack left to right, not in one wide row.
+    direction = "LR" if not up and len(below) > 2 else "TB"
+    lines = [CHAIN_INIT, f"flowchart {direction}"]
+    for indicator in boxes:
+        lines.append(f'    {ids[indicator.id]}["{escape_label(indicator.name)}"]')
+    for step in up:
+        lower = step.through or subject.id
+        if lower in ids:
+            arrow = "-.->" if step.via is not None else "-->"
+            lines.append(f"    {ids[step.indicator.id]} {arrow} {ids[lower]}")
+    for step in below:
+        arrow = "-.->" if step.via is not None else "-->"
+        lines.append(f"    {ids[subject.id]} {arrow} {ids[step.indicator.id]}")
+    if hidden:
+        lines.append(f'    more["{escape_label(f"+{hidden} {more}")}"]')
+        lines.append(f"    {ids[subject.id]} -.- more")
+    levels = graph.level_index
+    used: set[int] = set()
+    for indicator in boxes:
+        node = graph.indicator_node(indicator)
+        position = levels.get(node.level, len(PALETTE) - 1) % len(PALETTE)
+        used.add(position)
+        lines.append(f"    class {ids[indicator.id]} l{position}")
+        lines.append(f'    click {ids[indicator.id]} href "{_escape_href(href(indicator))}"')
+    lines.append(f"    class {ids[subject.id]} focus")
+    for position in sorted(used):
+        fill, stroke, color = PALETTE[position]
+        lines.append(f"    classDef l{position} fill:{fill},stroke:{stroke},color:{color}")
+    lines.append("    classDef focus stroke:#d62828,stroke-width:4px")
+    return "\n".join(lines) + "\n"

@@ -28,6 +28,7 @@ from .kinds import (
     INDEX_IKU,
     INDEX_INDICATORS,
     INDICATOR,
+    INDICATOR_SUPPORT,
     KINDS,
     NODE,
     OPD,
@@ -39,6 +40,7 @@ from .kinds import (
     Preview,
 )
 from .labels import labels_for
+from .lineage_groups import DEFAULT_INLINE_LIMIT, LineageCache
 
 __all__ = [
     "CASCADING",
@@ -48,6 +50,7 @@ __all__ = [
     "INDEX_IKU",
     "INDEX_INDICATORS",
     "INDICATOR",
+    "INDICATOR_SUPPORT",
     "KINDS",
     "NAV_KINDS",
     "NAV_OPD_LIMIT",
@@ -120,6 +123,9 @@ class SitePlan:
     opd_nodes_by_level: dict[str, dict[str, list[Node]]] = field(default_factory=dict)
     sent_by_opd: dict[str, list[Crosscutting]] = field(default_factory=dict)
     received_by_opd: dict[str, list[Crosscutting]] = field(default_factory=dict)
+    lineages: LineageCache | None = None
+    """Each indicator's lineage and its layout, as the plan decided it (the renderer reuses it,
+    so the indicator pages link to exactly the support pages that were planned)."""
 
 
 def _crosscutting_by_opd(
@@ -140,18 +146,23 @@ def _crosscutting_by_opd(
 
 
 def plan_site(
-    result: CheckResult, language: str = "id", kinds: Sequence[PageKind] = KINDS
+    result: CheckResult,
+    language: str = "id",
+    kinds: Sequence[PageKind] = KINDS,
+    lineage_inline_limit: int = DEFAULT_INLINE_LIMIT,
 ) -> SitePlan:
     """Plan every page of the site for a checked trees folder: the pages of each kind of
     ``kinds`` (the registry, :data:`.kinds.KINDS`), in registry order; consecutive kinds planned
-    over the same subjects are interleaved subject by subject (see :class:`.kinds.Over`)."""
+    over the same subjects are interleaved subject by subject (see :class:`.kinds.Over`).
+    ``lineage_inline_limit``: rows of an indicator's "Didukung oleh" written on its page (see
+    :mod:`.lineage_groups`)."""
     ids = [kind.id for kind in kinds]
     if len(set(ids)) != len(ids):
         raise ValueError(
             f"page kinds declared twice: {sorted({i for i in ids if ids.count(i) > 1})}"
         )
-    planning = Planning.of(result, language)
-    plan = SitePlan(result)
+    planning = Planning.of(result, language, lineage_inline_limit)
+    plan = SitePlan(result, lineages=planning.lineages)
     plan.sent_by_opd, plan.received_by_opd = _crosscutting_by_opd(result)
     plan.opd_nodes_by_level = {
         opd_id: shared.by_level for opd_id, shared in planning.opd_levels.items()

@@ -65,6 +65,11 @@ def indicator_page(indicator_id: str) -> str:
     return f"indikator/{segment(indicator_id)}.md"
 
 
+def indicator_support_page(indicator_id: str, opd_id: str) -> str:
+    """The supporters of an indicator within one agency (when they do not fit on its page)."""
+    return f"indikator/{segment(indicator_id)}/dukungan/{segment(opd_id)}.md"
+
+
 def page_url(path: str, directory_urls: bool) -> str:
     """The URL (site-relative) a page's source path is published at, as MkDocs computes it."""
     if not path.endswith(".md"):

@@ -57,9 +57,18 @@ from .capaian import (
     latest_realised_year,
 )
 from .exports import xlsx_available
+from .funding import Funding
 from .labels import labels_for
-from .lineage import Lineage, Step, SupportIndex, lineage
-from .mermaid import DEFAULT_LIMIT, Diagram, build_diagram, node_neighbourhood
+from .lineage import Lineage, Step
+from .lineage_groups import (
+    DEFAULT_INLINE_LIMIT,
+    LevelGroup,
+    LineageCache,
+    LineageSections,
+    group_steps,
+    support_steps,
+)
+from .mermaid import DEFAULT_LIMIT, Diagram, build_diagram, indicator_chain, node_neighbourhood
 from .pages import Page, SitePlan
 from .redirects import Redirect
 
@@ -161,6 +170,9 @@ class RenderOptions:
     """The permanent-link mark after each heading (HTML, as the ``toc`` extension's
     ``permalink``); ``None``: headings without one."""
     permalink_title: str = "Permanent link"
+    lineage_inline_limit: int = DEFAULT_INLINE_LIMIT
+    """Rows of an indicator's "Didukung oleh" written on its page; past it the deeper levels
+    link to one support page per agency (:mod:`.lineage_groups`)."""
 
 
 @dataclass(slots=True)
@@ -251,6 +263,30 @@ class StepView:
 
 
 @dataclass(frozen=True, slots=True)
+class RowView:
+    """One row of an indicator's grouped lineage: what ``_lineage.html.j2``'s ``row`` prints."""
+
+    step: Step
+    indicator: Markup
+    """The link to the step's indicator."""
+    node: Markup
+    """The link to the node that carries it."""
+    level: str | None
+    """The node's level, in words (``None`` where the group already says it)."""
+    opd: Markup | None
+    """The link to the node's agency, or the word for the regional government (``None`` where
+    the group already says it)."""
+    status: str | None
+    """For a step across a crosscutting link: the link's status, in words."""
+    through: Markup | None
+    """The link to the next indicator on the way to the subject (for a step further than one
+    hop; in a chain upwards only where it is not the row before), ``None`` otherwise."""
+    upwards: bool
+    """Whether the row is in the chain upwards (``through`` is then the indicator below it,
+    that it is reached through), not in "Didukung oleh"."""
+
+
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A heading of the page: what ``_heading.html.j2``'s ``heading`` prints."""
 
@@ -337,14 +373,30 @@ class Renderer:
             name: _macro(links, "_link.html.j2", name)
             for name in ("link", "node", "indicator", "opd")
         }
-        self._step_macro = _macro(
-            self.env.get_template("_lineage.html.j2").module, "_lineage.html.j2", "step"
+        # A site's _lineage.html.j2 may define one of the two macros (``row`` is newer than
+        # ``step``): the other stays the built-in one.
+        lineage_macros = self.env.get_template("_lineage.html.j2").module
+        builtin_lineage = self.env.get_template(f"{BUILTIN_PREFIX}/_lineage.html.j2").module
+        self._step_macro, self._row_macro = (
+            _macro(
+                lineage_macros
+                if callable(getattr(lineage_macros, name, None))
+                else builtin_lineage,
+                "_lineage.html.j2",
+                name,
+            )
+            for name in ("step", "row")
         )
         self._heading_macro = _macro(
             self.env.get_template("_heading.html.j2").module, "_heading.html.j2", "heading"
         )
-        self._lineages: dict[str, Lineage] = {}
-        self._support: SupportIndex | None = None
+        self.lineages = plan.lineages or LineageCache(
+            plan.result.graph, self.options.lineage_inline_limit
+        )
+        """Each indicator's lineage, funding and layout (the plan's, so the indicator pages
+        link to the support pages it planned)."""
+        self.rows: dict[tuple[str, ...], Markup] = {}
+        """Rendered rows of the grouped lineage, each rendered once for the whole site."""
         self._urls: dict[str, str] = {}
         self.links: dict[tuple[str, str], Markup] = {}
         """Rendered links (with :data:`ROOT`) by kind and target (``("node", id)`` …), each
@@ -372,19 +424,8 @@ class Renderer:
         """The page's title as themes print it (see :func:`page_title`), without rendering."""
         return page_title(page.title)
 
-    def support(self) -> SupportIndex:
-        """The site's indicator links (:class:`SupportIndex`), built on first use; pass it to
-        :func:`.lineage` and :func:`.funding`."""
-        if self._support is None:
-            self._support = SupportIndex.of(self.plan.result.graph)
-        return self._support
-
     def lineage(self, indicator: Indicator) -> Lineage:
-        cached = self._lineages.get(indicator.id)
-        if cached is None:
-            graph = self.plan.result.graph
-            cached = self._lineages[indicator.id] = lineage(graph, indicator, self.support())
-        return cached
+        return self.lineages.lineage(indicator)
 
     def url(self, path: str) -> str:
         """The URL of a page or file, from the site root (cached)."""
@@ -412,6 +453,11 @@ class Renderer:
         """The ``step`` macro of ``_lineage.html.j2`` applied to ``view``; callers keep the
         result in :attr:`steps`."""
         return self._step_macro(view)
+
+    def row(self, view: RowView) -> Markup:
+        """The ``row`` macro of ``_lineage.html.j2`` applied to ``view``; callers keep the
+        result in :attr:`rows`."""
+        return self._row_macro(view)
 
 
 def _macro(module: object, template: str, name: str) -> Macro:
@@ -570,6 +616,99 @@ class PageView:
             self.opd(self.opd_of(step.node)) if via is not None else None,
             self.status(via.status) if via is not None else None,
         )
+
+    def lineage_rows(self, steps: Iterable[Step], full: bool = False) -> Markup:
+        """Rows of a grouped lineage (``row`` macro of ``_lineage.html.j2``, each an ``<li>``):
+        the indicator, its node, across agencies the crosscutting status, and the indicator it
+        supports on the way to the subject. ``full``: a list upwards (what the indicator
+        supports), not grouped: with the level and agency too."""
+        items = []
+        rendered = self.r.rows
+        previous = ""
+        for step in steps:
+            via = step.via
+            # a chain upwards names the indicator below only where it is not the row before
+            through = step.through if step.through and step.through != previous else ""
+            previous = step.indicator.id if full else ""
+            key = (
+                "full" if full else "row",
+                step.indicator.id,
+                step.node.id,
+                via.status if via else "",
+                through,
+            )
+            found = rendered.get(key)
+            if found is None:
+                found = rendered[key] = self.r.row(self._row_view(step, full, through))
+            items.append(found)
+        return Markup("".join(items))  # markup from the macro, joined
+
+    def _row_view(self, step: Step, full: bool, through_id: str) -> RowView:
+        via = step.via
+        through = self.site.indicators.get(through_id) if through_id else None
+        return RowView(
+            step,
+            self.indicator(step.indicator),
+            self.node(step.node),
+            self.level_name(step.node.level) if full else None,
+            self.opd(self.opd_of(step.node)) if full else None,
+            self.status(via.status) if via is not None else None,
+            self.indicator(through) if through is not None else None,
+            full,
+        )
+
+    def lineage_sections(self, indicator: Indicator) -> LineageSections:
+        """``Didukung oleh`` grouped by level and agency, and which groups moved to support
+        pages (:mod:`.lineage_groups`)."""
+        return self.r.lineages.sections(indicator)
+
+    def support_page(self, indicator: Indicator, opd: Opd) -> str:
+        """The source path of the page listing ``indicator``'s supporters in ``opd``."""
+        return paths.indicator_support_page(indicator.id, opd.id)
+
+    def support_groups(
+        self, indicator: Indicator, opd: Opd
+    ) -> tuple[list[LevelGroup], list[LevelGroup]]:
+        """The declared and by-node supporters of ``indicator`` in ``opd``, grouped by level,
+        every group open and written out (a support page)."""
+        declared, by_node = support_steps(self.r.lineages.lineage(indicator), opd)
+        grouped = group_steps(self.site, declared), group_steps(self.site, by_node)
+        for group in [*grouped[0], *grouped[1]]:
+            group.open = True
+        return grouped
+
+    def funding(self, indicator: Indicator) -> Funding:
+        """The pagu behind ``indicator``, per year, and where it comes from."""
+        return self.r.lineages.funding(indicator)
+
+    def funding_rows(self, funding: Funding) -> list[tuple[int, int | float, int, int]]:
+        """``(year, total pagu, sub kegiatan, agencies)`` for each year of the period (then any
+        other year with a figure): the total and how many nodes and agencies it comes from."""
+        period = self.years()
+        years = [*period, *(year for year in funding.by_year if year not in period)]
+        rows = []
+        for year in years:
+            funded = [node for node in funding.nodes if year in node.budget]
+            opds = {node.opd_id for node in funded if node.opd_id}
+            rows.append((year, funding.by_year.get(year, 0), len(funded), len(opds)))
+        return rows
+
+    def funding_by_opd(
+        self, funding: Funding
+    ) -> list[tuple[Opd | None, int, dict[int, int | float]]]:
+        """When the sub kegiatan behind an indicator are too many to list on its page (past
+        ``lineage_inline_limit``): per agency, how many and their pagu per year; empty
+        otherwise (the page lists each sub kegiatan)."""
+        if len(funding.nodes) <= self.r.lineages.limit:
+            return []
+        grouped: dict[str | None, tuple[Opd | None, list[Node]]] = {}
+        for node in funding.nodes:
+            entry = grouped.setdefault(node.opd_id, (self.opd_of(node), []))
+            entry[1].append(node)
+        return [
+            (opd, len(nodes), {year: self.budget_sum(nodes, year) for year in self.years()})
+            for opd, nodes in grouped.values()
+        ]
 
     def opd_of(self, node: Node) -> Opd | None:
         return self.site.opds.get(node.opd_id) if node.opd_id else None
@@ -745,6 +884,17 @@ class PageView:
             direction=direction,
         )
         return DiagramView(diagram.source, diagram.overflow)
+
+    def chain_diagram(self, indicator: Indicator) -> DiagramView | None:
+        """The indicator's declared chain (:func:`.mermaid.indicator_chain`); ``None`` when it
+        has none."""
+        source = indicator_chain(
+            self.graph,
+            self.r.lineages.lineage(indicator),
+            href=lambda ind: self.linker.url(paths.indicator_page(ind.id)),
+            more=self.L["lineage_more"],
+        )
+        return DiagramView(source, []) if source is not None else None
 
     def node_diagram(self, node: Node) -> DiagramView | None:
         return self.diagram(node_neighbourhood(self.graph, node.id), focus=node.id)
