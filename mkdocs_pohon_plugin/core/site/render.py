@@ -56,6 +56,7 @@ from .capaian import (
     latest_achievement,
     latest_realised_year,
 )
+from .charts import FULL, SMALL, SPARK, BandBar, TrendChart, band_bar, coord, trend_chart
 from .exports import xlsx_available
 from .labels import labels_for
 from .lineage import Lineage, Step, lineage
@@ -317,6 +318,7 @@ class Renderer:
             auto_reload=False,
         )
         self.env.filters["element_text"] = element_text
+        self.env.filters["coord"] = coord
         result = plan.result
         self.env.globals.update(
             L=self.labels,
@@ -786,3 +788,50 @@ class PageView:
             if official and official.name and (not opd.head or node.responsible == opd.head):
                 return position, official.name, official.nip
         return position, None, None
+
+    # -- charts (``_charts.html.j2``) --
+
+    def chart_number(self, value: float) -> str:
+        """A number as a chart writes it in the picture: short, at most three significant
+        digits, with a word for thousands, millions … (``1,5 jt``; the text beside a chart
+        writes every number in full, see :meth:`value`)."""
+        size = abs(value)
+        for power, word in ((12, "num_trillion"), (9, "num_billion"), (6, "num_million")):
+            if size >= 10.0**power:
+                return f"{self._short(value / 10.0**power)} {self.L[word]}"
+        if size >= 10_000:
+            return f"{self._short(value / 1000)} {self.L['num_thousand']}"
+        return self._short(value)
+
+    def _short(self, value: float) -> str:
+        size = abs(value)
+        decimals = 0 if size >= 100 or value == int(value) else 1 if size >= 10 else 2
+        text = format_number(round(value, decimals), self.language, decimals)
+        if decimals:
+            point = "," if self.language == "id" else "."
+            text = text.rstrip("0").rstrip(point)
+        return "0" if text == "-0" else text
+
+    def trend_chart(self, indicator: Indicator, size: str = "full") -> TrendChart | None:
+        """Target against realisation of ``indicator`` over the period, as geometry for
+        ``_charts.html.j2`` (``size``: ``full``, ``small`` or ``spark``); ``None`` for a
+        qualitative indicator (text values are never drawn)."""
+        layout = {"full": FULL, "small": SMALL, "spark": SPARK}[size]
+        return trend_chart(indicator, self.site.years, self.chart_number, layout)
+
+    def trend_charts(
+        self, indicators: Iterable[Indicator], size: str = "small"
+    ) -> list[tuple[Indicator, TrendChart]]:
+        """The charts of ``indicators`` that have numbers (qualitative ones are left out)."""
+        charts = ((indicator, self.trend_chart(indicator, size)) for indicator in indicators)
+        return [(indicator, chart) for indicator, chart in charts if chart is not None]
+
+    def band_chart(self, opd: Opd) -> BandBar | None:
+        """The agency's capaian band summary in the latest year with a realisation, as a
+        stacked bar; ``None`` before any realisation."""
+        indicators = self.opd_indicators(opd)
+        year = latest_realised_year(indicators)
+        if year is None:
+            return None
+        counts = band_summary(indicators, year)
+        return band_bar([(key, counts[key]) for key in SUMMARY_KEYS], year)
