@@ -55,7 +55,7 @@ class Layout:
 FULL = Layout(320, 160, 16, 18, 6, ticks=4, bars=True, value_labels=True, years="all")
 """The chart on an indicator's page."""
 SMALL = Layout(
-    200, 96, 6, 16, 4, ticks=2, bars=True, value_labels=False, years="ends", char_width=5.8
+    200, 90, 6, 15, 4, ticks=2, bars=True, value_labels=False, years="ends", char_width=5.6
 )
 """One of the small multiples on the home page."""
 SPARK = Layout(
@@ -187,6 +187,36 @@ def number(value: Value | None) -> float | None:
         return None
     found = float(value)
     return found if math.isfinite(found) else None
+
+
+def short_number(value: float, language: str, words: Sequence[str]) -> str:
+    """``value`` short, as a chart writes it in the picture: at most three significant digits
+    (two decimals below 10), with a word (``words``: thousand, million, billion, trillion) from
+    10 000 up (``12,3 rb``, ``1,5 jt``); Indonesian or English separators."""
+    size = abs(value)
+    for power, word in zip((12, 9, 6, 3), reversed(words), strict=True):
+        if size >= 10.0**power and (power > 3 or size >= 10_000):
+            return f"{_short(value / 10.0**power, language)} {word}"
+    return _short(value, language)
+
+
+def _short(value: float, language: str) -> str:
+    size = abs(value)
+    if size >= 100 or value == int(value):
+        decimals = 0
+    elif size >= 1:
+        decimals = 1 if size >= 10 else 2
+    else:  # two significant digits: 0,25 · 0,001
+        decimals = min(6, 1 - math.floor(math.log10(size)))
+    text = f"{round(value, decimals):,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", "-0."):
+        text = "0"
+    return text.translate(_INDONESIAN) if language == "id" else text
+
+
+_INDONESIAN = str.maketrans(",.", ".,")
 
 
 def coord(value: float) -> str:

@@ -56,7 +56,17 @@ from .capaian import (
     latest_achievement,
     latest_realised_year,
 )
-from .charts import FULL, SMALL, SPARK, BandBar, TrendChart, band_bar, coord, trend_chart
+from .charts import (
+    FULL,
+    SMALL,
+    SPARK,
+    BandBar,
+    TrendChart,
+    band_bar,
+    coord,
+    short_number,
+    trend_chart,
+)
 from .exports import xlsx_available
 from .labels import labels_for
 from .lineage import Lineage, Step, lineage
@@ -792,25 +802,10 @@ class PageView:
     # -- charts (``_charts.html.j2``) --
 
     def chart_number(self, value: float) -> str:
-        """A number as a chart writes it in the picture: short, at most three significant
-        digits, with a word for thousands, millions … (``1,5 jt``; the text beside a chart
-        writes every number in full, see :meth:`value`)."""
-        size = abs(value)
-        for power, word in ((12, "num_trillion"), (9, "num_billion"), (6, "num_million")):
-            if size >= 10.0**power:
-                return f"{self._short(value / 10.0**power)} {self.L[word]}"
-        if size >= 10_000:
-            return f"{self._short(value / 1000)} {self.L['num_thousand']}"
-        return self._short(value)
-
-    def _short(self, value: float) -> str:
-        size = abs(value)
-        decimals = 0 if size >= 100 or value == int(value) else 1 if size >= 10 else 2
-        text = format_number(round(value, decimals), self.language, decimals)
-        if decimals:
-            point = "," if self.language == "id" else "."
-            text = text.rstrip("0").rstrip(point)
-        return "0" if text == "-0" else text
+        """A number as a chart writes it in the picture (``1,5 jt``, see
+        :func:`.charts.short_number`); the text beside a chart writes numbers in full."""
+        words = (self.L["num_thousand"], self.L["num_million"], self.L["num_billion"])
+        return short_number(value, self.language, (*words, self.L["num_trillion"]))
 
     def trend_chart(self, indicator: Indicator, size: str = "full") -> TrendChart | None:
         """Target against realisation of ``indicator`` over the period, as geometry for
