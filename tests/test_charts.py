@@ -132,6 +132,9 @@ def test_qualitative_indicator_is_never_charted() -> None:
     text = indicator({2025: "Predikat A", 2026: "Predikat A"}, {2025: "Predikat B"})
     assert trend_chart(text, PERIOD, short) is None
     assert trend_chart(indicator({}), PERIOD, short) is None
+    marked = indicator({2025: 3, 2026: 4}, {2025: 3})
+    marked.extra["kualitatif"] = True  # a predicate scale (1–4) is not a quantity
+    assert trend_chart(marked, PERIOD, short) is None
     mixed = trend_chart(indicator({2025: "WTP", 2026: 3}, {2025: "WTP"}), PERIOD, short)
     assert mixed is not None and not mixed.bars  # text values are left out, numbers drawn
     assert len(points(mixed.target_line)) == 1

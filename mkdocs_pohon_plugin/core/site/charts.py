@@ -19,6 +19,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from ..tree.measures import QUALITATIVE_KEY
 from ..tree.model import Indicator, Value
 from .capaian import SUMMARY_KEYS, Achievement, indicator_achievement
 
@@ -306,7 +307,10 @@ MAX_SPAN = 15
 
 
 def is_chartable(indicator: Indicator) -> bool:
-    """Whether ``indicator`` has a number to draw (a qualitative one has text values only)."""
+    """Whether ``indicator`` has a number to draw: never a qualitative one (``kualitatif:
+    true``, whose values are predicates or opinions, even when one looks like a number)."""
+    if indicator.extra.get(QUALITATIVE_KEY) is True:
+        return False
     values = (*indicator.targets.values(), *indicator.realisations.values())
     return any(number(value) is not None for value in values)
 
