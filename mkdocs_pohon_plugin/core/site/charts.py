@@ -56,7 +56,7 @@ class Layout:
 FULL = Layout(320, 160, 16, 18, 6, ticks=4, bars=True, value_labels=True, years="all")
 """The chart on an indicator's page."""
 SMALL = Layout(
-    200, 90, 6, 15, 4, ticks=2, bars=True, value_labels=False, years="ends", char_width=5.6
+    200, 90, 6, 15, 4, ticks=2, bars=True, value_labels=False, years="ends", char_width=6.2
 )
 """One of the small multiples on the home page."""
 SPARK = Layout(
