@@ -56,7 +56,7 @@ class Layout:
 FULL = Layout(320, 160, 16, 18, 6, ticks=4, bars=True, value_labels=True, years="all")
 """The chart on an indicator's page."""
 SMALL = Layout(
-    200, 90, 6, 15, 4, ticks=2, bars=True, value_labels=False, years="ends", char_width=6.2
+    160, 80, 6, 15, 4, ticks=2, bars=True, value_labels=False, years="ends", char_width=6.2
 )
 """One of the small multiples on the home page."""
 SPARK = Layout(
@@ -71,6 +71,9 @@ class Tick:
 
     pos: float
     label: str
+    at: str
+    """Where the label's text goes along the axis, as the SVG writes it (for a value, a little
+    below ``pos`` so that the text is centred on its grid line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,8 @@ class Bar:
     label_y: float
     """Where that label's baseline goes: at the foot of a bar, just above the zero axis (never
     on the target's dot, which is near the bar's top when the target is met)."""
+    label_at: tuple[str, str]
+    """(x, y) of the label as the SVG writes them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,27 @@ class YearRow:
     target: Value | None
     realisation: Value | None
     achievement: Achievement
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPaths:
+    """A trend chart's lines and attribute values as the SVG writes them (computed once here so
+    that a template prints strings: an indicator page's chart is drawn for thousands of pages)."""
+
+    view_box: str
+    grid: str
+    """One path of every value tick's grid line (empty without ticks)."""
+    value_x: str
+    """x of the value labels (their right end)."""
+    year_y: str
+    """y of the year labels."""
+    axis: str
+    """The zero axis under the bars (empty without bars or zero)."""
+    baseline_line: str
+    """A baseline without a year on the chart, as a line across (empty otherwise)."""
+    baseline_mark: str
+    """A baseline at its year, as a diamond (empty otherwise)."""
+    bar_width: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +164,8 @@ class TrendChart:
     baseline_year: int | None
     rows: list[YearRow]
     """Every year of the chart with its numbers (text for screen readers and print)."""
+    paths: ChartPaths
+    """The same geometry as SVG path data and attribute values, ready to print."""
 
     @property
     def width(self) -> float:
@@ -222,7 +250,9 @@ _INDONESIAN = str.maketrans(",.", ".,")
 
 def coord(value: float) -> str:
     """A coordinate as the SVG writes it: at most one decimal, no trailing zero."""
-    text = f"{round(value, 1):.1f}".rstrip("0").rstrip(".")
+    text = f"{value:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
     return "0" if text == "-0" else text
 
 
@@ -339,33 +369,43 @@ def trend_chart(
     right = layout.width - layout.right
     slot = (right - left) / len(years)
     x_of = {year: left + slot * (i + 0.5) for i, year in enumerate(years)}
+    at_x = {year: coord(x) for year, x in x_of.items()}
+    l_at, r_at = coord(left), coord(right)
 
     line: list[str] = []
+    dots: list[str] = []
     previous = -2
     for index, year in enumerate(years):
         if year in targets:  # a line from the year before; a missing target breaks it
-            command = "L" if previous == index - 1 else "M"
-            line.append(f"{command}{coord(x_of[year])} {coord(scale.y(targets[year]))}")
+            point = f"{at_x[year]} {coord(scale.y(targets[year]))}"
+            line.append(("L" if previous == index - 1 else "M") + point)
+            dots.append(f"M{point}h0")
             previous = index
-    dots = "".join(f"M{coord(x_of[y])} {coord(scale.y(v))}h0" for y, v in targets.items())
+
+    rows: dict[int, YearRow] = {}
+    for year in years:
+        if year in indicator.targets or year in indicator.realisations:
+            result = indicator_achievement(indicator, year)
+            target, realisation = indicator.targets.get(year), indicator.realisations.get(year)
+            rows[year] = YearRow(year, target, realisation, result)
 
     zero = scale.y(0.0) if scale.low <= 0 <= scale.high else None
     bar_width = min(slot * 0.55, 28.0) if layout.bars else 0.0
     bars: list[Bar] = []
     grouped: dict[str, list[str]] = {}
     for year, value in realised.items():
-        result = indicator_achievement(indicator, year)
-        band = result.band or "tidak_dihitung"
+        band = rows[year].achievement.band or "tidak_dihitung"
         y1 = scale.y(value)
         x = x_of[year]
         if layout.bars and zero is not None:
             y0 = zero
-            grouped.setdefault(band, []).append(f"M{coord(x)} {coord(y0)}V{coord(y1)}")
+            grouped.setdefault(band, []).append(f"M{at_x[year]} {coord(y0)}V{coord(y1)}")
         else:
             y0 = y1
-            grouped.setdefault(band, []).append(f"M{coord(x)} {coord(y1)}h0")
+            grouped.setdefault(band, []).append(f"M{at_x[year]} {coord(y1)}h0")
         label_y = y0 - 4
-        bars.append(Bar(year, x, y0, y1, band, short(value), label_y))
+        label = short(value) if layout.value_labels else ""
+        bars.append(Bar(year, x, y0, y1, band, label, label_y, (at_x[year], coord(label_y))))
     order = {key: i for i, key in enumerate(SUMMARY_KEYS)}
     band_paths = [
         BandPath(band, "".join(parts))
@@ -373,25 +413,33 @@ def trend_chart(
     ]
 
     shown = {"all": years, "ends": [years[0], years[-1]] if len(years) > 1 else years}
-    year_ticks = [Tick(x_of[y], str(y)) for y in shown.get(layout.years, [])]
-    value_ticks = [Tick(scale.y(mark), label) for mark, label in zip(marks, labels, strict=True)]
+    year_ticks = [Tick(x_of[y], str(y), at_x[y]) for y in shown.get(layout.years, [])]
+    value_ticks = []
+    grid: list[str] = []
+    for mark, label in zip(marks, labels, strict=True):
+        y = scale.y(mark)
+        value_ticks.append(Tick(y, label, coord(y + 3.5)))
+        grid.append(f"M{l_at} {coord(y)}H{r_at}")
     base_point: tuple[float, float] | None = None
     base_line: float | None = None
+    base_mark = base_across = ""
     if base_value is not None:
         if base_year is not None and base_year in x_of:
             base_point = (x_of[base_year], scale.y(base_value))
+            base_mark = f"M{at_x[base_year]} {coord(base_point[1] - 4)}l4 4-4 4-4-4z"
         else:
             base_line = scale.y(base_value)
-    rows = [
-        YearRow(
-            year,
-            indicator.targets.get(year),
-            indicator.realisations.get(year),
-            indicator_achievement(indicator, year),
-        )
-        for year in years
-        if year in indicator.targets or year in indicator.realisations
-    ]
+            base_across = f"M{l_at} {coord(base_line)}H{r_at}"
+    paths = ChartPaths(
+        view_box=f"0 0 {coord(layout.width)} {coord(layout.height)}",
+        grid="".join(grid),
+        value_x=coord(left - 4),
+        year_y=coord(layout.height - 4),
+        axis=f"M{l_at} {coord(zero)}H{r_at}" if layout.bars and zero is not None else "",
+        baseline_line=base_across,
+        baseline_mark=base_mark,
+        bar_width=coord(bar_width),
+    )
     return TrendChart(
         layout=layout,
         left=left,
@@ -399,7 +447,7 @@ def trend_chart(
         values=value_ticks,
         zero=zero,
         target_line="".join(line),
-        target_dots=dots,
+        target_dots="".join(dots),
         bar_width=bar_width,
         bars=bars,
         band_paths=band_paths,
@@ -407,7 +455,8 @@ def trend_chart(
         baseline_y=base_line,
         baseline_value=baseline.value if baseline is not None and base_value is not None else None,
         baseline_year=base_year,
-        rows=rows,
+        rows=list(rows.values()),
+        paths=paths,
     )
 
 
