@@ -197,3 +197,11 @@ def test_band_bar_segments() -> None:
     assert bar.segments[1].x == pytest.approx(bar.segments[0].width)
     assert [s.labelled for s in bar.segments] == [True, False, True]  # 1 of 40 is too narrow
     assert band_bar([("baik", 0)], 2025) is None
+
+
+def test_years_far_apart_are_not_filled_in() -> None:
+    odd = indicator({1990: 1, 2025: 2, 2026: 3})  # a typo'd year must not draw 37 slots
+    assert chart_years(odd, PERIOD) == [1990, 2025, 2026, 2027, 2028, 2029]
+    chart = trend_chart(odd, PERIOD, short)
+    assert chart is not None
+    assert [c for c, _x, _y in points(chart.target_line)] == ["M", "L", "L"]
