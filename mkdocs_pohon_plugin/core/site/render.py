@@ -56,6 +56,17 @@ from .capaian import (
     latest_achievement,
     latest_realised_year,
 )
+from .charts import (
+    FULL,
+    SMALL,
+    SPARK,
+    BandBar,
+    TrendChart,
+    band_bar,
+    coord,
+    short_number,
+    trend_chart,
+)
 from .exports import xlsx_available
 from .funding import Funding
 from .labels import labels_for
@@ -353,6 +364,7 @@ class Renderer:
             auto_reload=False,
         )
         self.env.filters["element_text"] = element_text
+        self.env.filters["coord"] = coord
         result = plan.result
         self.env.globals.update(
             L=self.labels,
@@ -945,3 +957,35 @@ class PageView:
             if official and official.name and (not opd.head or node.responsible == opd.head):
                 return position, official.name, official.nip
         return position, None, None
+
+    # -- charts (``_charts.html.j2``) --
+
+    def chart_number(self, value: float) -> str:
+        """A number as a chart writes it in the picture (``1,5 jt``, see
+        :func:`.charts.short_number`); the text beside a chart writes numbers in full."""
+        words = (self.L["num_thousand"], self.L["num_million"], self.L["num_billion"])
+        return short_number(value, self.language, (*words, self.L["num_trillion"]))
+
+    def trend_chart(self, indicator: Indicator, size: str = "full") -> TrendChart | None:
+        """Target against realisation of ``indicator`` over the period, as geometry for
+        ``_charts.html.j2`` (``size``: ``full``, ``small`` or ``spark``); ``None`` for a
+        qualitative indicator (text values are never drawn)."""
+        layout = {"full": FULL, "small": SMALL, "spark": SPARK}[size]
+        return trend_chart(indicator, self.site.years, self.chart_number, layout)
+
+    def trend_charts(
+        self, indicators: Iterable[Indicator], size: str = "small"
+    ) -> list[tuple[Indicator, TrendChart]]:
+        """The charts of ``indicators`` that have numbers (qualitative ones are left out)."""
+        charts = ((indicator, self.trend_chart(indicator, size)) for indicator in indicators)
+        return [(indicator, chart) for indicator, chart in charts if chart is not None]
+
+    def band_chart(self, opd: Opd) -> BandBar | None:
+        """The agency's capaian band summary in the latest year with a realisation, as a
+        stacked bar; ``None`` before any realisation."""
+        indicators = self.opd_indicators(opd)
+        year = latest_realised_year(indicators)
+        if year is None:
+            return None
+        counts = band_summary(indicators, year)
+        return band_bar([(key, counts[key]) for key in SUMMARY_KEYS], year)
