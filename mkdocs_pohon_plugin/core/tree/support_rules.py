@@ -347,8 +347,8 @@ class SupportChecker:
         """Each cycle of (otherwise valid) entries once, at the entry of its first member in file
         order, with the chain."""
         out: dict[str, list[_Edge]] = {}
-        for edge in self.edges:
-            out.setdefault(edge.source.id, []).append(edge)
+        for entry in self.edges:
+            out.setdefault(entry.source.id, []).append(entry)
         done: set[str] = set()
         for start in out:
             if start in done:
