@@ -4,8 +4,9 @@
 sasaran), one ``opd/<id>.yaml`` per agency (sasaran strategis → program → kegiatan → sub kegiatan)
 and a ``nomenklatur/`` folder with the Kemendagri CSVs shipped in the package. Every code is a real
 one from those CSVs and sits under its parent's code; every node and indicator carries the fields
-the evaluators look for. The output depends only on the parameters: the same seed gives the same
-bytes.
+the evaluators look for, and every indicator below the visi names the indicators above it that it
+drives (``mendukung``, across agencies too). The output depends only on the parameters: the same
+seed gives the same bytes.
 
 The regency is built as the core's model objects (:mod:`mkdocs_pohon_plugin.core.tree.model`) and
 written with the core's YAML writer (:mod:`mkdocs_pohon_plugin.core.tree.yaml_writer`), in the
