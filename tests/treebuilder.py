@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-
 SUPPORTS = {
     "i-misi": "i-visi",
     "i-tujuan": "i-misi",
