@@ -8,7 +8,7 @@ Python process (so that peak RSS belongs to one variant only):
 
 Usage::
 
-    python benchmarks/bench_check.py [--size small|full] [--runs 5] [--json results.json]
+    python benchmarks/bench_check.py [--size small|medium|full] [--runs 5] [--json results.json]
 
 Fails (exit 1) when the check reports an error on the generated regency, or when the counts it
 reads differ from what was generated.
@@ -36,6 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 # its import time and peak RSS belong to the variant it measures.
 SIZES: dict[str, dict[str, Any]] = {
     "small": {"opd": 10, "nodes": 500, "indicators": 1500, "crosscutting": 0.05, "seed": 1},
+    "medium": {"opd": 20, "nodes": 1500, "indicators": 4500, "crosscutting": 0.05, "seed": 1},
     "full": {"opd": 45, "nodes": 5000, "indicators": 15000, "crosscutting": 0.05, "seed": 1},
 }
 VARIANTS = ("bare", "check")

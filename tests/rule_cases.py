@@ -56,6 +56,24 @@ PROGRAM_CSV = "kode,nama\n1.02.02,PROGRAM PEMENUHAN UPAYA KESEHATAN\n1.06.05,PRO
 KEGIATAN_CSV = "kode,nama\n1.02.02.2.02,Penyediaan Layanan Kesehatan\n1.06.05.2.01,Jaminan Sosial\n"
 SUB_CSV = "kode,nama\n1.02.02.2.02.0001,Pengelolaan Pelayanan Kesehatan Ibu Hamil\n"
 
+LINK = (
+    "    crosscutting:\n      - {ke: dinsos-ssk, peran: Pendataan ibu hamil, status: disetujui}\n"
+)
+"""A crosscutting link from dinkes' program node to dinsos' (dinsos supports dinkes), to insert
+after the sending node's code."""
+SSK_BLOCK = """\
+      - id: i-ssk
+        nama: Indikator i-ssk
+        satuan: persen
+        polaritas: maksimal
+        mendukung:
+          - i-sk
+          - i-tidak-ada
+        kondisi_awal: {tahun: 2024, nilai: 10}
+        target: {2025: 11, 2026: 12}
+        definisi: Definisi operasional
+"""
+
 CASES = [
     # --- reading files
     Case(
@@ -467,6 +485,113 @@ CASES = [
         "opd/dinkes.yaml",
         "id_lama: [ssk]",
     ),
+    # --- cascading per indikator (mendukung)
+    Case(
+        "supports an unknown indicator",
+        "mendukung-tidak-dikenal",
+        replace("opd/dinkes.yaml", indicator("i-sk"), indicator("i-sk", mendukung="[i-spp]")),
+        "opd/dinkes.yaml",
+        "mendukung: [i-spp]",
+    ),
+    Case(
+        "supports an unknown indicator, one item per line",
+        "mendukung-tidak-dikenal",
+        replace("opd/dinkes.yaml", "      - " + indicator("i-ssk") + "\n", SSK_BLOCK),
+        "opd/dinkes.yaml",
+        "- i-tidak-ada",
+    ),
+    Case(
+        "supports itself",
+        "mendukung-diri",
+        replace("opd/dinkes.yaml", indicator("i-sk"), indicator("i-sk", mendukung="[i-sk]")),
+        "opd/dinkes.yaml",
+        "mendukung: [i-sk]",
+    ),
+    Case(
+        "supports a descendant's indicator",
+        "mendukung-ke-bawah",
+        replace("opd/dinkes.yaml", indicator("i-sp"), indicator("i-sp", mendukung="[i-sk]")),
+        "opd/dinkes.yaml",
+        "mendukung: [i-sk]",
+    ),
+    Case(
+        "supports the partner that supports it",
+        "mendukung-ke-bawah",
+        chain(
+            replace("opd/dinkes.yaml", '    kode: "1.02.02"\n', '    kode: "1.02.02"\n' + LINK),
+            replace(
+                "opd/dinkes.yaml",
+                indicator("i-sp"),
+                indicator("i-sp", mendukung="[i-ss, i-dinsos-sp]"),
+            ),
+        ),
+        "opd/dinkes.yaml",
+        "i-dinsos-sp]",
+    ),
+    Case(
+        "supports an indicator of the same node",
+        "mendukung-tidak-di-atas",
+        replace(
+            "opd/dinkes.yaml",
+            "      - " + indicator("i-sp") + "\n",
+            "      - "
+            + indicator("i-sp")
+            + "\n      - "
+            + indicator("i-sp2", mendukung="[i-sp]")
+            + "\n",
+        ),
+        "opd/dinkes.yaml",
+        "{id: i-sp2,",
+    ),
+    Case(
+        "supports another agency's indicator without a link",
+        "mendukung-tidak-di-atas",
+        replace("opd/dinkes.yaml", indicator("i-sk"), indicator("i-sk", mendukung="[i-dinsos-sp]")),
+        "opd/dinkes.yaml",
+        "mendukung: [i-dinsos-sp]",
+    ),
+    Case(
+        "supports through a rejected link",
+        "mendukung-crosscutting-ditolak",
+        chain(
+            replace(
+                "opd/dinkes.yaml",
+                '    kode: "1.02.02"\n',
+                '    kode: "1.02.02"\n' + LINK.replace("disetujui", "ditolak"),
+            ),
+            replace(
+                "opd/dinsos.yaml",
+                indicator("i-dinsos-sp"),
+                indicator("i-dinsos-sp", mendukung="[i-dinsos-ss, i-sp]"),
+            ),
+        ),
+        "opd/dinsos.yaml",
+        "mendukung: [i-dinsos-ss, i-sp]",
+    ),
+    Case(
+        "support in a cycle through mutual crosscutting",
+        "mendukung-siklus",
+        chain(
+            replace("opd/dinkes.yaml", '    kode: "1.02.02"\n', '    kode: "1.02.02"\n' + LINK),
+            replace(
+                "opd/dinsos.yaml",
+                '    kode: "1.06.05"\n',
+                '    kode: "1.06.05"\n' + LINK.replace("dinsos-ssk", "sp"),
+            ),
+            replace(
+                "opd/dinkes.yaml",
+                indicator("i-sp"),
+                indicator("i-sp", mendukung="[i-ss, i-dinsos-sp]"),
+            ),
+            replace(
+                "opd/dinsos.yaml",
+                indicator("i-dinsos-sp"),
+                indicator("i-dinsos-sp", mendukung="[i-dinsos-ss, i-sp]"),
+            ),
+        ),
+        "opd/dinkes.yaml",
+        "mendukung: [i-ss, i-dinsos-sp]",
+    ),
     # --- warnings
     Case(
         "node without indicator",
@@ -550,6 +675,58 @@ CASES = [
         ),
         "opd/dinkes.yaml",
         "status: ditolak",
+    ),
+    Case(
+        "supports through a pending link",
+        "mendukung-crosscutting-menunggu",
+        chain(
+            replace(
+                "opd/dinkes.yaml",
+                '    kode: "1.02.02"\n',
+                '    kode: "1.02.02"\n' + LINK.replace("disetujui", "menunggu"),
+            ),
+            replace(
+                "opd/dinsos.yaml",
+                indicator("i-dinsos-sp"),
+                indicator("i-dinsos-sp", mendukung="[i-dinsos-ss, i-sp]"),
+            ),
+        ),
+        "opd/dinsos.yaml",
+        "mendukung: [i-dinsos-ss, i-sp]",
+    ),
+    Case(
+        "indicator supports nothing",
+        "mendukung-kosong",
+        replace("opd/dinkes.yaml", indicator("i-sk"), indicator("i-sk", mendukung=None)),
+        "opd/dinkes.yaml",
+        "{id: i-sk,",
+    ),
+    Case(
+        "file declares no support at all",
+        "mendukung-belum-dinyatakan",
+        chain(
+            *(
+                replace("opd/dinsos.yaml", indicator(ident), indicator(ident, mendukung=None))
+                for ident in ("i-dinsos-ss", "i-dinsos-sp", "i-dinsos-sk", "i-dinsos-sub")
+            )
+        ),
+        "opd/dinsos.yaml",
+        "{id: i-dinsos-ss,",
+    ),
+    Case(
+        "regional indicator nothing supports",
+        "tidak-didukung",
+        replace(
+            "pemda.yaml",
+            "      - " + indicator("i-tujuan") + "\n",
+            "      - "
+            + indicator("i-tujuan")
+            + "\n      - "
+            + indicator("i-tujuan2", mendukung="[i-misi]")
+            + "\n",
+        ),
+        "pemda.yaml",
+        "{id: i-tujuan2,",
     ),
     Case(
         "code not in nomenclature",

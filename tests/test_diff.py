@@ -148,6 +148,8 @@ EXPECTED = {
         "crosscutting_ditambah": 1,
         "crosscutting_dihapus": 0,
         "crosscutting_status": 0,
+        "mendukung_ditambah": 0,
+        "mendukung_dihapus": 0,
     },
     "old_label": "HEAD~1",
     "new_label": "HEAD",
@@ -194,6 +196,7 @@ EXPECTED = {
                                 }
                             ],
                             "realisations": [],
+                            "supports": [],
                             "file": "trees/opd/dinkes.yaml",
                             "line": 10,
                         }
@@ -277,6 +280,7 @@ EXPECTED = {
                             "fields": [],
                             "targets": [],
                             "realisations": [],
+                            "supports": [],
                             "file": "trees/opd/dinkes.yaml",
                             "line": 41,
                         }

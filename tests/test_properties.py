@@ -91,6 +91,8 @@ def valid_agency(draw: st.DrawFn) -> tuple[str, dict[str, str], dict[str, float 
                 nama=yaml_quoted(statement),
                 # a text target is valid in a qualitative indicator only (nilai-bukan-angka)
                 kualitatif="true" if isinstance(value, str) else None,
+                # each indicator supports its parent node's (the regional sasaran's: i-sasaran)
+                mendukung=f"[i{parent[1:]}]" if parent.startswith("n") else "[i-sasaran]",
             ),
         ]
         lines.extend(block)

@@ -54,7 +54,9 @@ def test_renamed_id_listed_as_former_passes(repo: Path) -> None:
     renamed = (
         DINKES.replace("- id: sk\n", "- id: sk-baru\n    id_lama: [sk]\n")
         .replace("    induk: sk\n", "    induk: sk-baru\n")
-        .replace(indicator("i-sk"), indicator("i-sk-baru", id_lama="[i-sk]"))
+        .replace(indicator("i-sk"), indicator("i-sk-baru", id_lama="[i-sk]", mendukung="[i-sp]"))
+        # what named the old id names the new one, as induk does
+        .replace(indicator("i-ssk"), indicator("i-ssk", mendukung="[i-sk-baru]"))
     )
     (repo / "trees/opd/dinkes.yaml").write_text(renamed, "utf-8")
     assert main(["check", "--published", "main", "trees"]) == 0

@@ -25,10 +25,12 @@ def _tree_over_the_cap(root: Path) -> Path:
     """The base tree with one dinkes node carrying ``MANY`` indicators without a unit."""
     files = base_files()
     many = "\n".join(
-        f"      - {indicator(f'i-tanpa-satuan-{n}', satuan=None)}" for n in range(MANY)
+        f"      - {indicator(f'i-tanpa-satuan-{n}', satuan=None, mendukung='[i-sasaran]')}"
+        for n in range(MANY)
     )
     text = files["opd/dinkes.yaml"]
-    files["opd/dinkes.yaml"] = text.replace(f"      - {indicator('i-ss')}", many, 1)
+    first = f"      - {indicator('i-ss')}"
+    files["opd/dinkes.yaml"] = text.replace(first, f"{first}\n{many}", 1)
     return write_tree(root, files)
 
 

@@ -311,6 +311,8 @@ def _hostile_site(
         disabled_rules=["indikator-tanpa-definisi", text()],
     )
 
+    above = {"sasaran-1-i": ["visi-i"], "setda-sp-i": ["sasaran-1-i"], "setda-sk-i": ["setda-sp-i"]}
+
     def indicator(ident: str) -> model.Indicator:
         return model.Indicator(
             id=ident,
@@ -319,7 +321,7 @@ def _hostile_site(
             polarity="stabil",
             kind="outcome",
             is_iku=True,
-            supports=[f"{ident}-atas", "visi-i1"],
+            supports=above.get(ident, []),
             baseline=model.Baseline(2024, text()),
             targets={2027: text(), 2025: 1.5, 2026: -3},
             final_target=text(),

@@ -5,15 +5,33 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+SUPPORTS = {
+    "i-misi": "i-visi",
+    "i-tujuan": "i-misi",
+    "i-sasaran": "i-tujuan",
+    "i-ss": "i-sasaran",
+    "i-sp": "i-ss",
+    "i-sk": "i-sp",
+    "i-ssk": "i-sk",
+    "i-dinsos-ss": "i-sasaran",
+    "i-dinsos-sp": "i-dinsos-ss",
+    "i-dinsos-sk": "i-dinsos-sp",
+    "i-dinsos-sub": "i-dinsos-sk",
+}
+"""The base trees' cascading per indicator: each indicator supports its parent node's indicator."""
+
 
 def indicator(ident: str, **overrides: str | None) -> str:
     """A complete indicator as one flow-mapping line (so line numbers stay predictable); an
-    override ``None`` leaves the field out."""
+    override ``None`` leaves the field out. An indicator of the base trees supports its parent
+    node's indicator (:data:`SUPPORTS`) unless ``mendukung`` is given."""
+    supports = SUPPORTS.get(ident)
     fields: dict[str, str | None] = {
         "id": ident,
         "nama": f"Indikator {ident}",
         "satuan": "persen",
         "polaritas": "maksimal",
+        "mendukung": f"[{supports}]" if supports else None,
         "kondisi_awal": "{tahun: 2024, nilai: 10}",
         "target": "{2025: 11, 2026: 12}",
         "definisi": "Definisi operasional",

@@ -4,8 +4,9 @@
 sasaran), one ``opd/<id>.yaml`` per agency (sasaran strategis → program → kegiatan → sub kegiatan)
 and a ``nomenklatur/`` folder with the Kemendagri CSVs shipped in the package. Every code is a real
 one from those CSVs and sits under its parent's code; every node and indicator carries the fields
-the evaluators look for. The output depends only on the parameters: the same seed gives the same
-bytes.
+the evaluators look for, and every indicator below the visi names the indicators above it that it
+drives (``mendukung``, across agencies too). The output depends only on the parameters: the same
+seed gives the same bytes.
 
 The regency is built as the core's model objects (:mod:`mkdocs_pohon_plugin.core.tree.model`) and
 written with the core's YAML writer (:mod:`mkdocs_pohon_plugin.core.tree.yaml_writer`), in the
@@ -669,6 +670,7 @@ class _Builder:
             self.opd_nodes.append(nodes)
         self._build_indicators()
         self._build_crosscutting()
+        self._build_supports()
 
     def _build_regional(self) -> None:
         p = self.params
@@ -908,6 +910,64 @@ class _Builder:
             node.crosscutting = [
                 model.Crosscutting(role=role, status=status, target_id=target.id, source_id=node.id)
             ]
+
+    # -- cascading per indicator -------------------------------------------------------------
+
+    def _build_supports(self) -> None:
+        """``mendukung`` on every indicator below the visi, valid for the rules of
+        :mod:`mkdocs_pohon_plugin.core.tree.support_rules`:
+
+        - each supports one indicator of its parent node (a fifth of them two, where the parent
+          has two or more);
+        - each regional and IKU indicator of a node with children is supported by at least one
+          indicator of a child (one more entry on a child's indicator where none chose it);
+        - half of the agreed crosscutting links add support from an indicator of the partner (or
+          of one of its children) to the first indicator of the sender. Links join nodes of one
+          level, and such an entry is added only from a node later in the file order to an
+          earlier one, so support never runs in a cycle. Pending and rejected links carry none.
+        """
+        rng = self.rng
+        everyone = [*self.regional, *(node for nodes in self.opd_nodes for node in nodes)]
+        by_id = {node.id: node for node in everyone}
+        children: dict[str, list[model.Node]] = {}
+        for node in everyone:
+            parent = by_id.get(node.parent_id or "")
+            if parent is None or not parent.indicators:
+                continue
+            children.setdefault(parent.id, []).append(node)
+            above = parent.indicators
+            for indicator in node.indicators:
+                two = len(above) > 1 and rng.random() < 0.2
+                picks = rng.sample(above, 2) if two else [rng.choice(above)]
+                indicator.supports = [pick.id for pick in picks]
+        supported = {t for node in everyone for i in node.indicators for t in i.supports}
+        for node in everyone:
+            below = children.get(node.id)
+            if not below:
+                continue
+            for indicator in node.indicators:
+                if indicator.id in supported or not (node.opd_id is None or indicator.is_iku):
+                    continue
+                helper = rng.choice(rng.choice(below).indicators)
+                helper.supports.append(indicator.id)
+                supported.add(indicator.id)
+        order = {node.id: index for index, node in enumerate(everyone)}
+        for sender in everyone:
+            for link in sender.crosscutting:
+                partner = by_id.get(link.target_id or "")
+                if (
+                    partner is None
+                    or link.status != "disetujui"
+                    or order[partner.id] < order[sender.id]
+                    or not sender.indicators
+                    or rng.random() < 0.5
+                ):
+                    continue
+                helpers = [partner, *children.get(partner.id, ())]
+                helper = rng.choice(rng.choice(helpers).indicators)
+                target = sender.indicators[0].id
+                if target not in helper.supports:
+                    helper.supports.append(target)
 
     # -- output ------------------------------------------------------------------------------
 

@@ -93,6 +93,18 @@ class LinkChange:
 
 
 @dataclass(slots=True)
+class SupportChange:
+    """An indicator above that an indicator now supports (``ditambah``) or no longer supports
+    (``dihapus``): one entry of its ``mendukung``."""
+
+    change: str
+    target: str
+    """The id of the indicator supported (on the new side when it was renamed)."""
+    name: str = ""
+    """That indicator's name, as the new side says it (the old side's when it is gone)."""
+
+
+@dataclass(slots=True)
 class IndicatorDiff:
     id: str
     name: str
@@ -107,6 +119,8 @@ class IndicatorDiff:
     fields: list[Change] = field(default_factory=list)
     targets: list[YearChange] = field(default_factory=list)
     realisations: list[YearChange] = field(default_factory=list)
+    supports: list[SupportChange] = field(default_factory=list)
+    """What it now supports and no longer supports (``mendukung``), in the domain's words."""
     file: str = ""
     line: int = 0
 
@@ -196,6 +210,7 @@ class SiteDiff:
         indicators = [i for n in nodes for i in n.indicators]
         targets = [t for i in indicators for t in i.targets]
         links = [link for n in nodes for link in n.crosscutting]
+        supports = [s for i in indicators for s in i.supports]
         return {
             "node_ditambah": sum(n.change == ADDED for n in nodes),
             "node_dihapus": sum(n.change == REMOVED for n in nodes),
@@ -215,6 +230,8 @@ class SiteDiff:
             "crosscutting_ditambah": sum(link.change == ADDED for link in links),
             "crosscutting_dihapus": sum(link.change == REMOVED for link in links),
             "crosscutting_status": sum(link.change == STATUS for link in links),
+            "mendukung_ditambah": sum(s.change == ADDED for s in supports),
+            "mendukung_dihapus": sum(s.change == REMOVED for s in supports),
         }
 
 
@@ -226,7 +243,9 @@ _NODE_FIELDS = tuple(
     if f.key not in ("id", "induk", "anggaran", "indikator", "crosscutting", "id_lama")
 )
 _INDICATOR_FIELDS = tuple(
-    f for f in spec.INDICATOR.fields if f.key not in ("id", "target", "realisasi", "id_lama")
+    f
+    for f in spec.INDICATOR.fields
+    if f.key not in ("id", "target", "realisasi", "id_lama", "mendukung")
 )
 _OPD_FIELDS = tuple(f for f in spec.OPD.fields if f.key != "id")
 _REGION_FIELDS = spec.REGION.fields
@@ -596,9 +615,29 @@ class _Differ:
             ADDED,
             ind.node_id,
             polarity=ind.polarity,
+            supports=self.supports([], ind.supports),
             file=self.new.display(loc.file) if loc else "",
             line=ind.lines.get("id", loc.line if loc else 0),
         )
+
+    def supports(self, old: Sequence[str], new: Sequence[str]) -> list[SupportChange]:
+        """The ``mendukung`` entries added and removed; an old entry naming an indicator that was
+        renamed counts under its new id, so a rename alone changes nothing here."""
+        before = [self.ind_to_new.get(target, target) for target in old]
+        changes = []
+        for target in new:
+            if target not in before:
+                changes.append(SupportChange(ADDED, target, self._indicator_name(target)))
+        for target in dict.fromkeys(before):
+            if target not in new:
+                changes.append(SupportChange(REMOVED, target, self._indicator_name(target)))
+        return changes
+
+    def _indicator_name(self, ind_id: str) -> str:
+        found = self.new_site.indicators.get(ind_id) or self.old_site.indicators.get(
+            self.ind_to_old.get(ind_id, ind_id)
+        )
+        return found.name if found is not None else ""
 
     def indicator_removed(self, ind: Indicator) -> IndicatorDiff:
         loc = ind.loc
@@ -634,12 +673,14 @@ class _Differ:
         result.realisations = year_changes(
             old.realisations, new.realisations, "realisasi", new.polarity
         )
+        result.supports = self.supports(old.supports, new.supports)
         if not (
             result.renamed
             or result.moved_from
             or result.fields
             or result.targets
             or result.realisations
+            or result.supports
         ):
             return None
         return result
@@ -861,6 +902,7 @@ __all__ = [
     "OpdDiff",
     "Side",
     "SiteDiff",
+    "SupportChange",
     "YearChange",
     "diff_sites",
     "load_folder",

@@ -319,6 +319,9 @@ _WORDS: dict[str, dict[str, Any]] = {
         "before": "dulu",
         "crosscutting_added": "crosscutting baru",
         "crosscutting_removed": "crosscutting dihapus",
+        "supports": "mendukung",
+        "supports_now": "kini mendukung",
+        "supports_no_longer": "tidak lagi mendukung",
         "judgements": {},
         "polarities": {},
     },
@@ -358,6 +361,9 @@ _WORDS: dict[str, dict[str, Any]] = {
         "before": "before",
         "crosscutting_added": "new crosscutting",
         "crosscutting_removed": "crosscutting removed",
+        "supports": "supports",
+        "supports_now": "now supports",
+        "supports_no_longer": "no longer supports",
         "polarities": {
             "maksimal": "higher is better",
             "minimal": "lower is better",
@@ -392,6 +398,8 @@ _SUMMARY_LABELS_EN = {
     "crosscutting_ditambah": "crosscutting link(s) added",
     "crosscutting_dihapus": "crosscutting link(s) removed",
     "crosscutting_status": "crosscutting status(es) changed",
+    "mendukung_ditambah": "indicator support(s) added",
+    "mendukung_dihapus": "indicator support(s) removed",
 }
 
 
@@ -437,6 +445,8 @@ _SUMMARY_LABELS = (
     ("crosscutting_ditambah", "crosscutting ditambah"),
     ("crosscutting_dihapus", "crosscutting dihapus"),
     ("crosscutting_status", "status crosscutting berubah"),
+    ("mendukung_ditambah", "dukungan indikator ditambah"),
+    ("mendukung_dihapus", "dukungan indikator dihapus"),
 )
 
 

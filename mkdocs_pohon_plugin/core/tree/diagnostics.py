@@ -278,6 +278,61 @@ RULES: dict[str, Rule] = {
                 en="a crosscutting link from a node to itself or its own agency",
             ),
         ),
+        # Cascading per indikator (indikator.mendukung)
+        Rule(
+            "mendukung-tidak-dikenal",
+            _E,
+            Text(
+                id="'mendukung' menyebut id indikator yang tidak ada",
+                en="'mendukung' names an indicator id that does not exist",
+            ),
+        ),
+        Rule(
+            "mendukung-diri",
+            _E,
+            Text(
+                id="indikator yang menyebut dirinya sendiri di 'mendukung'",
+                en="an indicator that names itself under 'mendukung'",
+            ),
+        ),
+        Rule(
+            "mendukung-ke-bawah",
+            _E,
+            Text(
+                id="'mendukung' yang menunjuk ke bawah: indikator node turunannya, atau indikator "
+                "mitra crosscutting yang justru mendukungnya",
+                en="'mendukung' pointing downwards: an indicator of a descendant node, or of a "
+                "crosscutting partner that supports it instead",
+            ),
+        ),
+        Rule(
+            "mendukung-tidak-di-atas",
+            _E,
+            Text(
+                id="'mendukung' yang menunjuk indikator yang tidak di atasnya: indikator node yang "
+                "sama, atau node yang bukan leluhurnya dan tidak meminta dukungannya lewat "
+                "crosscutting",
+                en="'mendukung' naming an indicator that is not above: of the same node, or of a "
+                "node that is neither an ancestor nor asks for its support through crosscutting",
+            ),
+        ),
+        Rule(
+            "mendukung-crosscutting-ditolak",
+            _E,
+            Text(
+                id="'mendukung' ke indikator mitra melalui tautan crosscutting yang ditolak",
+                en="'mendukung' naming a partner's indicator through a rejected crosscutting link",
+            ),
+        ),
+        Rule(
+            "mendukung-siklus",
+            _E,
+            Text(
+                id="dukungan antarindikator yang membentuk lingkaran (dilaporkan sekali per "
+                "lingkaran)",
+                en="support between indicators that forms a cycle (reported once per cycle)",
+            ),
+        ),
         # Quality rules (PermenPANRB 88/2021 evaluation sheet)
         Rule(
             "node-tanpa-indikator",
@@ -349,6 +404,47 @@ RULES: dict[str, Rule] = {
             Text(
                 id="tautan crosscutting yang ditolak",
                 en="a crosscutting link that was rejected",
+            ),
+        ),
+        Rule(
+            "mendukung-crosscutting-menunggu",
+            _W,
+            Text(
+                id="'mendukung' ke indikator mitra melalui tautan crosscutting yang masih menunggu "
+                "kesepakatan",
+                en="'mendukung' naming a partner's indicator through a crosscutting link still "
+                "pending agreement",
+            ),
+        ),
+        Rule(
+            "mendukung-kosong",
+            _W,
+            Text(
+                id="indikator di bawah tingkat teratas yang tidak mendukung indikator mana pun, "
+                "padahal node induknya memiliki indikator (dalam berkas yang sudah menyatakan "
+                "'mendukung')",
+                en="an indicator below the top level that supports no indicator although its "
+                "parent node has indicators (in a file that declares 'mendukung')",
+            ),
+        ),
+        Rule(
+            "mendukung-belum-dinyatakan",
+            _W,
+            Text(
+                id="berkas yang belum menyatakan 'mendukung' pada indikator mana pun: satu "
+                "peringatan per berkas (dengan jumlahnya), bukan satu per indikator",
+                en="a file that declares 'mendukung' on no indicator: one warning per file (with "
+                "the count), not one per indicator",
+            ),
+        ),
+        Rule(
+            "tidak-didukung",
+            _W,
+            Text(
+                id="indikator pemda atau IKU yang tidak didukung indikator mana pun, kecuali di "
+                "tingkat terendah (dilaporkan setelah berkas di bawahnya menyatakan 'mendukung')",
+                en="a regional or IKU indicator that no indicator supports, except at the lowest "
+                "level (reported once a file below it declares 'mendukung')",
             ),
         ),
         Rule(

@@ -23,7 +23,7 @@ from . import spec as spec
 from .confusables import WINDOWS_DEVICES, skeleton, unportable
 from .diagnostics import Diagnostic, DiagnosticSink, Text
 from .measures import check_text_measures, split_decimal
-from .model import Indicator, Loc, Node, Opd, Site
+from .model import Indicator, Loc, Node, Opd, Site, item_key
 from .yaml_source import SourceFile, read_source
 
 _STR = "tag:yaml.org,2002:str"
@@ -264,12 +264,15 @@ class FileReader:
             if value is MISSING:
                 if self.sink.reported > reported:
                     failed.add(key)
-            elif field.attr is not None:
-                values[field.attr] = value
-            elif extra is None:
-                extra = {key: value}
             else:
-                extra[key] = value
+                if isinstance(field.type, spec.ListOf) and isinstance(value_node, SequenceNode):
+                    _item_lines(value_node, key, lines)
+                if field.attr is not None:
+                    values[field.attr] = value
+                elif extra is None:
+                    extra = {key: value}
+                else:
+                    extra[key] = value
         for field in obj.fields:
             if (
                 field.required
@@ -684,6 +687,14 @@ class FileReader:
             if value is not MISSING:
                 result[year] = value
         return result
+
+
+def _item_lines(sequence: SequenceNode, key: str, lines: dict[str, int]) -> None:
+    """Record the line of each plain item of a list (``mendukung``, ``id_lama``) under
+    :func:`~.model.item_key`, the first one where an item repeats."""
+    for child in sequence.value:
+        if isinstance(child, ScalarNode) and child.tag == _STR:
+            lines.setdefault(item_key(key, child.value), child.start_mark.line + 1)
 
 
 def _child(node: YamlNode | None, key: str) -> YamlNode | None:

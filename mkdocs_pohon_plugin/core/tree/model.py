@@ -28,6 +28,17 @@ NOWHERE = Loc("", 0)
 """The location of an object that was not read from a file (built in code or a test)."""
 
 
+def item_key(key: str, item: str) -> str:
+    """The key under which an object's ``lines`` keeps the line of one item of a list of ids:
+    ``item_key("mendukung", "i-aki")`` is ``"mendukung[i-aki]"``."""
+    return f"{key}[{item}]"
+
+
+def item_line(lines: dict[str, int], key: str, item: str, default: int) -> int:
+    """The line of the list item ``item`` of ``key``; else the key's line; else ``default``."""
+    return lines.get(item_key(key, item)) or lines.get(key, default)
+
+
 @dataclass(slots=True)
 class Baseline:
     year: int | None = None

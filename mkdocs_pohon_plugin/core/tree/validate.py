@@ -13,6 +13,7 @@ from .diagnostics import DiagnosticSink, Text
 from .graph import Graph
 from .model import Node, Site
 from .nomenclature import CODE_EXAMPLES, CODE_KIND_LABELS, Nomenclature, belongs_under, code_kind
+from .support_rules import check_supports
 
 _URUSAN_CODE = "bidang urusan"
 _CODE_CHARS = re.compile(r"[0-9.]+")
@@ -40,6 +41,7 @@ def validate(
     check_cycles(site, sink)
     check_codes(site, graph, sink, nomenclature)
     check_crosscutting(site, sink)
+    check_supports(site, graph, sink)
     check_quality(site, graph, sink)
     check_lookalikes(site, sink)
 
