@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -28,9 +29,13 @@ from tests.treebuilder import DINKES, DINSOS, base_files, indicator, line_of, wr
 
 CORPUS = Path(__file__).resolve().parent / "adversarial"
 
-HANG_SECONDS = 120
-"""A check that takes longer is taken for hung. Not a performance target: the slowest case (a
-valid 100,000-node file) needs about ten seconds."""
+HANG_SECONDS = 300
+"""CPU seconds after which a check is taken for hung (the child's ``RLIMIT_CPU``: a loop that never
+ends is stopped, while a machine busy with other work, which stretches wall time, does not count).
+Not a performance target: the slowest case (a valid 100,000-node file) needs about ten seconds of
+CPU on a quiet machine."""
+DEADLOCK_SECONDS = 3600
+"""Wall-clock backstop for a child that waits forever without using CPU."""
 MEMORY_LIMIT = 1024**3
 """Documented in docs/format.md ("Limits"): ``pohon check`` stays below 1 GB of memory (peak RSS)
 on any input. The child also gets a 4 GB address-space limit, so a regression fails the test
@@ -467,6 +472,8 @@ _CHILD = r"""
 import json, re, resource, sys, time
 limit = int(sys.argv[2])
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+cpu = int(sys.argv[3])
+resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 10))  # SIGXCPU, then SIGKILL
 from mkdocs_pohon_plugin.core import check_trees
 started = time.monotonic()
 result = check_trees(sys.argv[1])
@@ -502,13 +509,15 @@ def run_check(project: Path) -> CheckRun:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
     started = time.monotonic()
     proc = subprocess.run(
-        [sys.executable, "-c", _CHILD, "trees", str(ADDRESS_SPACE_GUARD)],
+        [sys.executable, "-c", _CHILD, "trees", str(ADDRESS_SPACE_GUARD), str(HANG_SECONDS)],
         cwd=project,
         env=env,
         capture_output=True,
         text=True,
-        timeout=HANG_SECONDS,
+        timeout=DEADLOCK_SECONDS,
     )
+    if proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        raise subprocess.TimeoutExpired(proc.args, HANG_SECONDS, proc.stdout, proc.stderr)
     run = CheckRun(proc.returncode, proc.stdout, proc.stderr, time.monotonic() - started)
     if proc.returncode == 0:
         data = json.loads(proc.stdout)
