@@ -59,7 +59,7 @@ from .capaian import (
 from .exports import xlsx_available
 from .labels import labels_for
 from .lineage import Lineage, Step, lineage
-from .mermaid import DEFAULT_LIMIT, Diagram, build_diagram, node_neighbourhood
+from .mermaid import DEFAULT_LIMIT, Diagram, Legend, build_diagram, node_neighbourhood
 from .pages import Page, SitePlan
 from .redirects import Redirect
 
@@ -286,6 +286,8 @@ class DiagramView:
     """The Mermaid source (labels already escaped for Mermaid, see :mod:`.mermaid`)."""
     overflow: list[Node]
     """The nodes left out of the diagram (past ``diagram_limit``), to be listed below it."""
+    legend: Legend
+    """What the diagram draws (levels and their colours, focus, kinds of edge), for its legend."""
 
 
 Macro = Callable[..., Markup]
@@ -734,8 +736,16 @@ class PageView:
             focus=focus,
             limit=self.r.options.diagram_limit,
             direction=direction,
+            caption=self.diagram_caption,
         )
-        return DiagramView(diagram.source, diagram.overflow)
+        return DiagramView(diagram.source, diagram.overflow, diagram.legend)
+
+    def diagram_caption(self, node: Node) -> str:
+        """The second line of a node's box: its level and, for an agency's node, the agency's
+        short name (``Sasaran Program · Dinkes``)."""
+        opd = self.opd_of(node)
+        level = self.level_name(node.level)
+        return f"{level} · {opd.label}" if opd is not None else level
 
     def node_diagram(self, node: Node) -> DiagramView | None:
         return self.diagram(node_neighbourhood(self.graph, node.id), focus=node.id)
