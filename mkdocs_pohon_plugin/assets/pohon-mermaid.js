@@ -18,9 +18,11 @@
  * focus keep clear of Material's sticky header (scroll-margin inside the diagram's styles). */
 (function () {
   "use strict";
-  var INIT = '%%{init: {"flowchart": {"useMaxWidth": false}}}%%'; // mermaid.py's INIT
+  var INIT = '%%{init: {"flowchart": {"useMaxWidth": false, "nodeSpacing": 24, ' +
+    '"rankSpacing": 40}}}%%'; // mermaid.py's INIT
   var NARROW = "(max-width: 600px)";
-  // On a narrow screen: boxes closer together and narrower, so more of a tree fits a screen.
+  // A wide tree turned top-down on a narrow screen: boxes closer together and narrower, so
+  // more of it fits a screen.
   var NARROW_INIT = '%%{init: {"flowchart": {"useMaxWidth": false, "nodeSpacing": 16, ' +
     '"rankSpacing": 36, "wrappingWidth": 150}}}%%';
   var NEAR = "100% 0px"; // a screen's height above and below the viewport
@@ -95,8 +97,9 @@
   function forScreen(text) {
     if (!ours(text) || !window.matchMedia || !window.matchMedia(NARROW).matches) return text;
     var lines = text.replace(/^\s+/, "").split("\n");
+    if (lines[1] !== "flowchart LR") return text;
     lines[0] = NARROW_INIT;
-    if (lines[1] === "flowchart LR") lines[1] = "flowchart TB";
+    lines[1] = "flowchart TB";
     return lines.join("\n");
   }
 

@@ -24,8 +24,9 @@ from ..tree.graph import Graph
 from ..tree.model import Node
 
 DEFAULT_LIMIT = 25
-INIT = '%%{init: {"flowchart": {"useMaxWidth": false}}}%%'
-"""The one directive a diagram carries, always first; labels can never produce another."""
+INIT = '%%{init: {"flowchart": {"useMaxWidth": false, "nodeSpacing": 24, "rankSpacing": 40}}}%%'
+"""The one directive a diagram carries, always first; labels can never produce another. Boxes
+closer together than Mermaid's default (50), so more of a tree fits a screen."""
 LABEL_MAX = 90
 
 # Fill, stroke and text colour per level position (top to bottom); cycles for deeper schemes.
