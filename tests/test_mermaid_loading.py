@@ -247,3 +247,24 @@ def test_the_diagram_takes_the_keyboard_and_keeps_focus_in_sight(phone: Reader) 
     assert focus["top"] >= focus["header"], f"a focused box hides under the header: {focus}"
     assert phone.external == []
     phone.watch.assert_no_errors()
+
+
+def test_under_a_sub_path_mermaid_comes_from_the_site(
+    browser: Browser,
+    site: Path,
+    serve: Callable[[Path], str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The site served at ``/pohon/`` (its ``site_url``'s path): Mermaid is fetched next to the
+    site's script, under the sub-path."""
+    host = tmp_path_factory.mktemp("host")
+    (host / "pohon").symlink_to(site, target_is_directory=True)
+    reader = Reader(browser, serve(host) + "pohon/", PHONE, host)
+    try:
+        reader.open("node/dinkes-sp-1/")
+        mermaid = [url for url in reader.requests if "mermaid" in url]
+        assert mermaid and all("/pohon/assets/pohon/mermaid.min.js" in url for url in mermaid)
+        assert reader.external == []
+        reader.watch.assert_no_errors()
+    finally:
+        reader.close()
