@@ -119,7 +119,7 @@ MATERIAL_MERMAID_CONTRACT = (
     'typeof mermaid=="undefined"',
     "mermaid.initialize(",
     "mermaid.render(",
-    'M("pre.mermaid"',
+    '"pre.mermaid"',
 )
 """What Material's script does with Mermaid, as its minified bundle spells it."""
 
