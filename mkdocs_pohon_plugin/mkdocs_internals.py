@@ -113,3 +113,25 @@ def add_theme_dir(config: MkDocsConfig, folder: str) -> None:
     dirs = config.theme.dirs
     if folder not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, folder)
+
+
+MATERIAL_MERMAID_CONTRACT = (
+    'typeof mermaid=="undefined"',
+    "mermaid.initialize(",
+    "mermaid.render(",
+    '"pre.mermaid"',
+)
+"""What Material's script does with Mermaid, as its minified bundle spells it."""
+
+
+def material_mermaid_contract(bundle: str) -> list[str]:
+    """The parts of :data:`MATERIAL_MERMAID_CONTRACT` missing from Material's script ``bundle``
+    (the text of ``assets/javascripts/bundle.*.min.js``); none when it still works as relied on.
+
+    Relies on: Material rendering each ``pre.mermaid`` of a page at DOMContentLoaded through a
+    global ``mermaid`` (loaded from a CDN only when there is none): ``mermaid.initialize(settings)``
+    once, then ``mermaid.render(id, text)`` resolving to ``{svg, fn}``. Pohon's script
+    (``assets/pohon-mermaid.js``) stands in for that global before then, so Mermaid comes from
+    the site, only when a diagram nears the screen, and diagrams of the plugin are drawn top-down
+    on a narrow screen."""
+    return [part for part in MATERIAL_MERMAID_CONTRACT if part not in bundle]

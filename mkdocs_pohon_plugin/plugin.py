@@ -29,6 +29,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -95,7 +96,10 @@ class PohonConfig(base.Config):
 
     mermaid_js = c.Optional(c.File(exists=True))
     """A local ``mermaid.min.js`` (e.g. ``node_modules/mermaid/dist/mermaid.min.js``) to serve from
-    the site itself, so diagrams render offline instead of loading Mermaid from a CDN."""
+    the site itself, so diagrams render offline instead of loading Mermaid from a CDN. It is
+    fetched without blocking, only by a page with a diagram and when the diagram nears the
+    screen (hand-written ``mermaid`` fences too). Without it, Material loads Mermaid from a CDN
+    on every page that has a diagram."""
 
     fail_on_warning = c.Type(bool, default=False)
     """Stop the build when the trees have warnings too (quality rules), not only errors. Without
@@ -250,10 +254,13 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.preview = self._preview(result)
         if str(trees) not in config.watch:
             config.watch.append(str(trees))
-        if self.config.mermaid_js:
-            config.extra_javascript.append(MERMAID_DEST)
-        # Sortable, filterable tables and diagram styles, served from the site (no CDN).
-        config.extra_javascript.append(SCRIPT_DEST)
+        # Sortable, filterable tables and diagram helpers, served from the site (no CDN), run
+        # after the page is parsed (defer). With ``mermaid_js`` the script also fetches Mermaid,
+        # only on a page with a diagram and when the diagram nears the screen: no page has a
+        # script tag for it.
+        script = ExtraScriptValue(SCRIPT_DEST)
+        script.defer = True
+        config.extra_javascript.append(script)
         config.extra_css.append(STYLE_DEST)
         if self.search_mode == "pagefind":
             _use_pagefind_box(config)
@@ -480,8 +487,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             files.append(
                 File.generated(config, MERMAID_DEST, abs_src_path=str(self.config.mermaid_js))
             )
-        for dest, name in ((SCRIPT_DEST, "pohon.js"), (STYLE_DEST, "pohon.css")):
-            files.append(File.generated(config, dest, abs_src_path=str(ASSETS / name)))
+        files.append(File.generated(config, SCRIPT_DEST, content=self._script()))
+        files.append(File.generated(config, STYLE_DEST, abs_src_path=str(ASSETS / "pohon.css")))
         self.changes_page = None
         if self.config.changes_since:
             content = self._changes_page()
@@ -496,6 +503,14 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         if self.config.nav:
             self._extend_nav(config, files)
         return files
+
+    def _script(self) -> str:
+        """``pohon.js``; with ``mermaid_js``, followed by ``pohon-mermaid.js``, which loads the
+        site's Mermaid when a diagram nears the screen (and keeps Material from asking a CDN)."""
+        script = (ASSETS / "pohon.js").read_text(encoding="utf-8")
+        if self.config.mermaid_js:
+            script += (ASSETS / "pohon-mermaid.js").read_text(encoding="utf-8")
+        return script
 
     def _changes_page(self) -> str:
         """The Perubahan page: ``pohon diff`` from ``changes_since`` to the trees being built."""

@@ -100,6 +100,18 @@ DIAGRAMS_DONE = """
 """
 
 
+# Scroll the first diagram still to be drawn into view; the scroll position before (or null).
+SCROLL_TO_DIAGRAM = """
+() => {
+  const diagram = document.querySelector('pre.mermaid');
+  if (!diagram) return null;
+  const y = window.scrollY;
+  diagram.scrollIntoView({block: 'center'});
+  return y;
+}
+"""
+
+
 def leaves_localhost(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS
@@ -245,11 +257,16 @@ class Reader:
         """Every Mermaid container on the page rendered an svg, none says "Syntax error"."""
         self.page.wait_for_load_state("load")
         expected = self.expected_diagrams()
+        # Mermaid is fetched when a diagram nears the screen: scroll to it as a reader does,
+        # and back once it is drawn.
+        scrolled = self.page.evaluate(SCROLL_TO_DIAGRAM) if expected else None
         try:
             self.page.wait_for_function(DIAGRAMS_DONE, arg=expected, timeout=20_000)
         except Exception as exc:  # report what is on the page, not just a timeout
             state = self.page.evaluate(DIAGRAMS)
             raise AssertionError(f"{self.page.url}: diagrams not rendered: {state}") from exc
+        if scrolled is not None:
+            self.page.evaluate("(y) => window.scrollTo(0, y)", scrolled)
         state = self.page.evaluate(DIAGRAMS)
         containers = state["containers"]
         where = self.page.url

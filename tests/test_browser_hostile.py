@@ -121,7 +121,8 @@ CONTAINMENT = """
     const problems = [];
     if (svg.getRootNode() !== root) problems.push('svg outside the diagram\\'s shadow root');
     if (s.top < w.top - 1 || s.bottom > w.bottom + 1) problems.push('svg taller than its box');
-    if (s.left < w.left - 1) problems.push('svg starts left of its box');
+    // Measured from where the box's content starts (pohon.js may scroll it to the page's node).
+    if (s.left + wrapper.scrollLeft < w.left - 1) problems.push('svg starts left of its box');
     if (s.right > w.right + 1 && !['auto', 'scroll'].includes(overflowX)) {
       problems.push(`svg wider than its box, which does not scroll (${overflowX})`);
     }

@@ -162,14 +162,16 @@ def test_the_chain_diagram_is_bounded_and_clickable(site: Path, result: CheckRes
     assert "class i4 focus" in diagram  # ipm, uhh, aki-daerah, dinkes-ss-1-aki, then K4
     assert diagram.count("    click ") == 7  # 4 above, K4, 2 direct supporters
     assert "-.-&gt;" in diagram  # the crosscutting partner's edge is dotted
-    source = indicator_chain(
+    chain = indicator_chain(
         result.graph,
         lineage(result.graph, "dinkes-sp-1-k4"),
         href=lambda i: i.id,
         more="lainnya",
         limit=3,
     )
-    assert source is not None
+    assert chain is not None
+    source = chain.source
+    assert chain.legend.focus and chain.legend.levels
     assert source.count("click ") == 3
     assert 'more["+4 lainnya"]' in source
     assert indicator_chain(result.graph, lineage(result.graph, "rls"), href=str, more="x") is None

@@ -3,8 +3,13 @@
 Safety: Mermaid ids are generated (``n0``, ``n1`` …), never taken from a tree; every label is
 quoted and escaped with Mermaid's entity codes (``#quot;``, ``#35;`` …), so no quote, bracket,
 ``-->``, ``%%``, backtick, ``end`` or ``click`` in a statement can end the label or start a new
-statement; labels never carry HTML (``<`` and ``>`` become ``#lt;`` and ``#gt;``). Link targets are
-page paths built by :mod:`.paths` from validated ids.
+statement; labels carry no HTML from a tree (``<`` and ``>`` become ``#lt;`` and ``#gt;``): the only
+markup in a label is the ``<br/><small>`` … ``</small>`` this module puts around a box's caption
+(its level and agency) under the statement. Link targets are page paths built by :mod:`.paths` from validated ids.
+
+Reading: a box is coloured by its level (:data:`PALETTE`), the page's own node has a thick red
+border (``focus``), parent edges are solid arrows, crosscutting links dotted ones, a rejected
+link ends in ✕. :class:`Legend` says which of these a diagram uses, for the legend under it.
 
 Size: a diagram holds at most ``limit`` boxes (25 by default); the boxes that do not fit are
 returned in ``Diagram.overflow`` for the page to list below the diagram.
@@ -20,8 +25,9 @@ from ..tree.model import Indicator, Node
 from .lineage import Lineage
 
 DEFAULT_LIMIT = 25
-INIT = '%%{init: {"flowchart": {"useMaxWidth": false}}}%%'
-"""The one directive a diagram carries, always first; labels can never produce another."""
+INIT = '%%{init: {"flowchart": {"useMaxWidth": false, "nodeSpacing": 24, "rankSpacing": 40}}}%%'
+"""The one directive a diagram carries, always first; labels can never produce another. Boxes
+closer together than Mermaid's default (50), so more of a tree fits a screen."""
 LABEL_MAX = 90
 
 # Fill, stroke and text colour per level position (top to bottom); cycles for deeper schemes.
@@ -85,16 +91,54 @@ def _escape_href(href: str) -> str:
     return href
 
 
+FOCUS_STROKE = "#d62828"
+"""The border of the page's own node (``focus``): red, thicker than the level borders."""
+CAPTION = "<br/><small>{}</small>"
+"""A box's caption under its statement, in smaller type (the only markup in a label)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LegendLevel:
+    """A level drawn in a diagram and its box colours (as in :data:`PALETTE`)."""
+
+    level: str
+    fill: str
+    stroke: str
+
+
+@dataclass(slots=True)
+class Legend:
+    """What a diagram draws, for the legend beside it: the levels (top to bottom), whether a
+    box is the page's own node, and which kinds of crosscutting edge it has."""
+
+    levels: list[LegendLevel] = field(default_factory=list)
+    focus: bool = False
+    parent_edges: bool = False
+    crosscutting: bool = False
+    rejected: bool = False
+
+
 @dataclass(slots=True)
 class Diagram:
     source: str
     shown: list[Node] = field(default_factory=list)
     overflow: list[Node] = field(default_factory=list)
+    legend: Legend = field(default_factory=Legend)
 
 
-def _label(node: Node) -> str:
-    # The statement only: the level is the box's colour and the page says it in words.
-    return escape_label(node.statement)
+def _position(levels: dict[str, int], level: str) -> int:
+    """The palette entry of a level (by its place in the scheme; unknown levels last)."""
+    return levels.get(level, len(PALETTE) - 1) % len(PALETTE)
+
+
+def _label(node: Node, caption: Callable[[Node], str] | None) -> str:
+    # The statement, then (smaller words, same box) the level and agency the caption gives.
+    label = escape_label(node.statement)
+    if caption is not None:
+        words = caption(node)
+        if words.strip():
+            label += CAPTION.format(escape_label(words))
+    return label
 
 
 def build_diagram(
@@ -106,10 +150,15 @@ def build_diagram(
     crosscutting: bool = True,
     limit: int = DEFAULT_LIMIT,
     direction: str = "TB",
+    caption: Callable[[Node], str] | None = None,
 ) -> Diagram:
     """A top-down flowchart of ``nodes`` (in priority order), parent edges between shown nodes,
-    dotted edges for crosscutting links between shown nodes, a box per node linked to ``href``.
-    Nodes past ``limit`` go to ``overflow``."""
+    dotted edges for crosscutting links between shown nodes, a box per node linked to ``href``
+    with the node's statement and, under it, ``caption(node)`` (its level and agency). Nodes
+    past ``limit`` go to ``overflow``.
+
+    ``direction`` ``LR`` (wide trees) is for wide screens: the site's script draws a diagram that
+    starts with :data:`INIT` and ``flowchart LR`` top-down on a narrow screen."""
     unique: list[Node] = []
     seen: set[str] = set()
     for node in nodes:
@@ -125,30 +174,41 @@ def build_diagram(
     lines = [INIT, f"flowchart {direction}"]
     levels = graph.level_index
     used_classes: set[int] = set()
+    legend = Legend()
     for node in shown:
-        lines.append(f'    {ids[node.id]}["{_label(node)}"]')
+        lines.append(f'    {ids[node.id]}["{_label(node, caption)}"]')
     for node in shown:
         parent = node.parent_id
         if parent is not None and parent in ids:
             lines.append(f"    {ids[parent]} --> {ids[node.id]}")
+            legend.parent_edges = True
     if crosscutting:
         for node in shown:
             for link in graph.sent.get(node.id, ()):
                 if link.target_id in ids:
-                    style = "-.->" if link.status != "ditolak" else "-.-x"
+                    rejected = link.status == "ditolak"
+                    style = "-.-x" if rejected else "-.->"
                     lines.append(f"    {ids[node.id]} {style} {ids[link.target_id]}")
+                    legend.rejected |= rejected
+                    legend.crosscutting |= not rejected
+    drawn_levels: dict[str, None] = {}
     for node in shown:
-        position = levels.get(node.level, len(PALETTE) - 1) % len(PALETTE)
+        position = _position(levels, node.level)
+        drawn_levels[node.level] = None
         used_classes.add(position)
         lines.append(f"    class {ids[node.id]} l{position}")
         lines.append(f'    click {ids[node.id]} href "{_escape_href(href(node))}"')
     if focus is not None and focus in ids:
         lines.append(f"    class {ids[focus]} focus")
+        legend.focus = True
     for position in sorted(used_classes):
         fill, stroke, color = PALETTE[position]
         lines.append(f"    classDef l{position} fill:{fill},stroke:{stroke},color:{color}")
-    lines.append("    classDef focus stroke:#d62828,stroke-width:4px")
-    return Diagram("\n".join(lines) + "\n", shown, overflow)
+    lines.append(f"    classDef focus stroke:{FOCUS_STROKE},stroke-width:4px")
+    for level in sorted(drawn_levels, key=lambda level: levels.get(level, len(levels))):
+        fill, stroke, _color = PALETTE[_position(levels, level)]
+        legend.levels.append(LegendLevel(level, fill, stroke))
+    return Diagram("\n".join(lines) + "\n", shown, overflow, legend)
 
 
 def node_neighbourhood(graph: Graph, node_id: str) -> list[Node]:
@@ -182,7 +242,7 @@ def indicator_chain(
     href: Callable[[Indicator], str],
     more: str,
     limit: int = CHAIN_LIMIT,
-) -> str | None:
+) -> Diagram | None:
     """A flowchart of an indicator's declared chain: what it supports up to the top
     (``lin.up``), the indicator itself (outlined) and its direct supporters (``lin.down`` at
     distance 1); an edge runs from each indicator to the one below that supports it, dotted
@@ -222,9 +282,11 @@ def indicator_chain(
         lines.append(f"    {ids[subject.id]} -.- more")
     levels = graph.level_index
     used: set[int] = set()
+    drawn_levels: dict[str, None] = {}
     for indicator in boxes:
         node = graph.indicator_node(indicator)
-        position = levels.get(node.level, len(PALETTE) - 1) % len(PALETTE)
+        position = _position(levels, node.level)
+        drawn_levels[node.level] = None
         used.add(position)
         lines.append(f"    class {ids[indicator.id]} l{position}")
         lines.append(f'    click {ids[indicator.id]} href "{_escape_href(href(indicator))}"')
@@ -232,5 +294,10 @@ def indicator_chain(
     for position in sorted(used):
         fill, stroke, color = PALETTE[position]
         lines.append(f"    classDef l{position} fill:{fill},stroke:{stroke},color:{color}")
-    lines.append("    classDef focus stroke:#d62828,stroke-width:4px")
-    return "\n".join(lines) + "\n"
+    lines.append(f"    classDef focus stroke:{FOCUS_STROKE},stroke-width:4px")
+    legend = Legend(focus=True, parent_edges=True)
+    legend.crosscutting = any(step.via is not None for step in (*up, *below))
+    for level in sorted(drawn_levels, key=lambda level: levels.get(level, len(levels))):
+        fill, stroke, _color = PALETTE[_position(levels, level)]
+        legend.levels.append(LegendLevel(level, fill, stroke))
+    return Diagram("\n".join(lines) + "\n", legend=legend)

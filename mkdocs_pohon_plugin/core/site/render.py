@@ -79,7 +79,14 @@ from .lineage_groups import (
     group_steps,
     support_steps,
 )
-from .mermaid import DEFAULT_LIMIT, Diagram, build_diagram, indicator_chain, node_neighbourhood
+from .mermaid import (
+    DEFAULT_LIMIT,
+    Diagram,
+    Legend,
+    build_diagram,
+    indicator_chain,
+    node_neighbourhood,
+)
 from .pages import Page, SitePlan
 from .redirects import Redirect
 
@@ -333,6 +340,8 @@ class DiagramView:
     """The Mermaid source (labels already escaped for Mermaid, see :mod:`.mermaid`)."""
     overflow: list[Node]
     """The nodes left out of the diagram (past ``diagram_limit``), to be listed below it."""
+    legend: Legend
+    """What the diagram draws (levels and their colours, focus, kinds of edge), for its legend."""
 
 
 Macro = Callable[..., Markup]
@@ -894,19 +903,27 @@ class PageView:
             focus=focus,
             limit=self.r.options.diagram_limit,
             direction=direction,
+            caption=self.diagram_caption,
         )
-        return DiagramView(diagram.source, diagram.overflow)
+        return DiagramView(diagram.source, diagram.overflow, diagram.legend)
+
+    def diagram_caption(self, node: Node) -> str:
+        """The second line of a node's box: its level and, for an agency's node, the agency's
+        short name (``Sasaran Program · Dinkes``)."""
+        opd = self.opd_of(node)
+        level = self.level_name(node.level)
+        return f"{level} · {opd.label}" if opd is not None else level
 
     def chain_diagram(self, indicator: Indicator) -> DiagramView | None:
         """The indicator's declared chain (:func:`.mermaid.indicator_chain`); ``None`` when it
         has none."""
-        source = indicator_chain(
+        chain = indicator_chain(
             self.graph,
             self.r.lineages.lineage(indicator),
             href=lambda ind: self.linker.url(paths.indicator_page(ind.id)),
             more=self.L["lineage_more"],
         )
-        return DiagramView(source, []) if source is not None else None
+        return DiagramView(chain.source, [], chain.legend) if chain is not None else None
 
     def node_diagram(self, node: Node) -> DiagramView | None:
         return self.diagram(node_neighbourhood(self.graph, node.id), focus=node.id)
