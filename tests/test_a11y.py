@@ -1,0 +1,182 @@
+"""Accessibility and phone tables, in a real browser, on the built demo site.
+
+- axe-core (npm, pinned in package.json, injected from ``node_modules``: nothing is fetched) runs
+  on every page kind at phone (390×844) and desktop (1366×900) width: no serious or critical
+  violation. Only the inside of the SVG that Mermaid draws is left out: its markup is Mermaid's
+  (the diagram's container and the page around it are checked).
+- On a phone, no table cell with a number lies outside the screen, unless it is inside a scroll
+  container the reader can reach (``tabindex="0"``, on the screen itself), and the page itself never
+  scrolls sideways.
+
+The demo is built once for the module (``mkdocs build`` of the repository's ``mkdocs.yml``);
+``POHON_A11Y_SITE=/path/to/site`` checks an already built demo instead. Skipped only when chromium
+or npm's packages are missing outside CI (failed in CI).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.browsing import DESKTOP, PHONE, Reader, require
+from tests.sites import MERMAID_JS, REPO
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Browser, Page, ViewportSize
+
+AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core from npm (``scripts/setup_browser.sh`` runs ``npm ci``)."""
+
+PAGES = {
+    # page kind: path in the demo site
+    "home": "",
+    "opd": "opd/dinkes/",
+    "opd level": "opd/dinkes/sasaran_strategis/",
+    "node": "node/dinkes-sk-gizi/",
+    "indicator": "indikator/dinkes-sk-gizi-i1/",
+    "pk": "opd/dinkes/pk-2025/",
+    "cascading": "opd/dinkes/cascading/",
+    "iku": "indeks/iku/",
+    "all indicators": "indeks/indikator/",
+    "crosscutting": "indeks/crosscutting/",
+    "codes": "indeks/kode/",
+    "404": "404.html",
+    "docs": "format/",
+}
+WIDTHS: dict[str, ViewportSize] = {"phone": PHONE, "desktop": DESKTOP}
+SERIOUS = ("serious", "critical")
+MERMAID_SVG = ".pohon-diagram svg"
+"""Left out of axe's run: the SVG Mermaid draws (its own markup, not the site's)."""
+
+RUN_AXE = """async ([exclude, impacts]) => {
+  const result = await axe.run({ exclude: exclude }, { resultTypes: ["violations"] });
+  return result.violations
+    .filter((v) => impacts.includes(v.impact))
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 6).map((n) => n.target.join(" ") + " :: " + n.failureSummary),
+    }));
+}"""
+
+DIAGRAMS_SETTLED = """() => Array.from(document.querySelectorAll(".pohon-diagram .mermaid"))
+  .every((el) => el.querySelector("svg") || el.getAttribute("data-processed"))"""
+
+NUMBERS_OUTSIDE = """() => {
+  const width = document.documentElement.clientWidth;
+  const outside = [];
+  const reachable = (el) => {
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      if (style.overflowX === "auto" || style.overflowX === "scroll") {
+        const box = up.getBoundingClientRect();
+        const inside = box.left >= -1 && box.right <= width + 1;
+        return up.tabIndex >= 0 && inside ? up : null;
+      }
+    }
+    return null;
+  };
+  for (const cell of document.querySelectorAll("article td, article th")) {
+    const text = cell.textContent.trim();
+    if (!/\\d/.test(text)) continue;
+    const box = cell.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue; // hidden (a filtered row)
+    if (box.left >= -1 && box.right <= width + 1) continue;
+    if (reachable(cell)) continue;
+    outside.push(text.slice(0, 40) + " @ " + Math.round(box.left) + ".." + Math.round(box.right));
+  }
+  return {
+    outside: outside.slice(0, 10),
+    count: outside.length,
+    pageWidth: document.documentElement.scrollWidth,
+    width: width,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site, built with this checkout (or ``POHON_A11Y_SITE``)."""
+    given = os.environ.get("POHON_A11Y_SITE")
+    if given:
+        return Path(given)
+    require(MERMAID_JS)
+    out = tmp_path_factory.mktemp("demo") / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(out)]
+    proc = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def base_url(demo_site: Path, serve: Callable[[Path], str]) -> str:
+    for kind, path in PAGES.items():
+        html = demo_site / (path if path.endswith(".html") else path + "index.html")
+        assert html.is_file(), f"{kind}: {html} not built"
+    return serve(demo_site)
+
+
+@pytest.fixture(scope="module")
+def axe_js() -> Path:
+    require(AXE_JS)
+    return AXE_JS
+
+
+@pytest.fixture(params=sorted(WIDTHS))
+def reader(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Reader]:
+    reader = Reader(browser, base_url, viewport=WIDTHS[request.param])
+    try:
+        yield reader
+    finally:
+        reader.close()
+
+
+def show(page: Page, url: str) -> None:
+    """Open ``url`` and let its diagrams draw (those not drawn are checked as they are)."""
+    page.goto(url)
+    page.wait_for_load_state("load")
+    for diagram in page.locator(".pohon-diagram").all():
+        diagram.scroll_into_view_if_needed()
+    try:
+        page.wait_for_function(DIAGRAMS_SETTLED, timeout=20_000)
+    except Exception:  # noqa: BLE001 (a diagram that does not draw is test_browser's business)
+        pass
+    page.evaluate("window.scrollTo(0, 0)")
+
+
+def violations(page: Page, axe_js: Path) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(axe_js))
+    exclude = [[MERMAID_SVG]] if page.locator(MERMAID_SVG).count() else []
+    found: list[dict[str, Any]] = page.evaluate(RUN_AXE, [exclude, list(SERIOUS)])
+    return found
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_no_serious_accessibility_violation(reader: Reader, axe_js: Path, kind: str) -> None:
+    show(reader.page, reader.url(PAGES[kind]))
+    found = violations(reader.page, axe_js)
+    assert not found, f"{kind} ({reader.page.viewport_size}): " + "\n".join(
+        f"{v['impact']} {v['id']}: {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in found
+    )
+    assert not reader.external, reader.external
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_phone_numbers_stay_on_screen(browser: Browser, base_url: str, kind: str) -> None:
+    reader = Reader(browser, base_url, viewport=PHONE)
+    try:
+        show(reader.page, reader.url(PAGES[kind]))
+        state = reader.page.evaluate(NUMBERS_OUTSIDE)
+    finally:
+        reader.close()
+    assert state["count"] == 0, f"{kind}: {state['count']} numbers off the screen: {state}"
+    assert state["pageWidth"] <= state["width"], f"{kind}: the page scrolls sideways: {state}"
