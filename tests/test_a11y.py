@@ -90,6 +90,9 @@ NUMBERS_OUTSIDE = """() => {
     if (!/\\d/.test(text)) continue;
     const box = cell.getBoundingClientRect();
     if (box.width === 0 && box.height === 0) continue; // hidden (a filtered row)
+    if (cell.closest("thead") && getComputedStyle(cell.closest("thead")).clipPath !== "none") {
+      continue; // a header visually hidden for screen readers (a table stacked on a phone)
+    }
     if (box.left >= -1 && box.right <= width + 1) continue;
     if (reachable(cell)) continue;
     outside.push(text.slice(0, 40) + " @ " + Math.round(box.left) + ".." + Math.round(box.right));

@@ -132,7 +132,25 @@
     else box.removeAttribute("data-more");
   }
 
+  /* Material wraps every other table (a site's own Markdown tables) in .md-typeset__scrollwrap,
+   * which scrolls but cannot be reached by keyboard: it gets tabindex and, named by the heading
+   * above it, the role of a region. */
+  function reachable(wrap) {
+    if (wrap.closest(".pohon-scroll") || wrap.hasAttribute("tabindex")) return;
+    wrap.tabIndex = 0;
+    var heading = null;
+    for (var el = wrap; el && !heading; el = el.previousElementSibling || el.parentElement) {
+      if (/^H[1-6]$/.test(el.tagName) && el.id) heading = el;
+      if (el.classList && el.classList.contains("md-content")) break;
+    }
+    if (heading) {
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-labelledby", heading.id);
+    }
+  }
+
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), reachable);
     var boxes = document.querySelectorAll(".pohon-table");
     var observer = typeof ResizeObserver === "undefined" ? null
       : new ResizeObserver(function (entries) {

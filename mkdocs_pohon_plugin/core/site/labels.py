@@ -142,7 +142,7 @@ _ID: dict[str, str] = {
     "table_crosscutting": "Tabel tautan crosscutting",
     "table_budget": "Tabel anggaran program",
     "table_nodes": "Tabel unsur pohon kinerja",
-    "filter_placeholder_codes": "kode, nama program/kegiatan, OPD …",
+    "filter_placeholder_codes": "kode, nama, OPD …",
     "cc_matrix_key": "Angka tebal: tautan yang disetujui; (+n): tautan yang masih menunggu atau "
     "ditolak. Pilih angka untuk melihat tautannya pada daftar di bawah.",
     "cc_corner": "Pengirim \\ Penerima",
@@ -302,7 +302,7 @@ _EN: dict[str, str] = {
     "table_crosscutting": "Table of crosscutting links",
     "table_budget": "Table of program budgets",
     "table_nodes": "Table of tree elements",
-    "filter_placeholder_codes": "code, program/activity name, agency …",
+    "filter_placeholder_codes": "code, name, agency …",
     "cc_matrix_key": "Bold number: agreed links; (+n): links still pending or rejected. Choose a "
     "number to see its links in the list below.",
     "cc_corner": "Sender \\ Receiver",
