@@ -77,7 +77,8 @@ NUMBERS_OUTSIDE = """() => {
   const reachable = (el) => {
     for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
       const style = getComputedStyle(up);
-      if (style.overflowX === "auto" || style.overflowX === "scroll") {
+      const scrolls = style.overflowX === "auto" || style.overflowX === "scroll";
+      if (scrolls && up.scrollWidth > up.clientWidth + 1) {
         const box = up.getBoundingClientRect();
         const inside = box.left >= -1 && box.right <= width + 1;
         return up.tabIndex >= 0 && inside ? up : null;

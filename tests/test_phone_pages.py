@@ -6,7 +6,8 @@ fixture's built pages (no browser: tests/test_a11y.py looks at the demo in one).
   key/value table;
 - the crosscutting matrix counts agreed links apart from pending or rejected ones and links each
   cell to its links in the list; no empty table header;
-- the PK is marked as a draft; its signature block is two parties, not a table (that clipped
+- the PK is marked as a draft, unless the agency file says it is signed (pk_ditandatangani);
+  its signature block is two parties, not a table (that clipped
   the NIP on a phone);
 - the code index's filter says what it filters; the edit button proposes a change;
 - the 404 page is Indonesian, with ways out that start at the site's path.
@@ -15,11 +16,12 @@ fixture's built pages (no browser: tests/test_a11y.py looks at the demo in one).
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs_pohon_plugin.core.site.labels import labels_for
-from tests.sites import article, page_html
+from tests.sites import MINI, article, build_site, page_html
 
 L = labels_for("id")
 
@@ -170,3 +172,20 @@ def test_not_found_page_is_indonesian_with_ways_out(built_mini_site: Path) -> No
     assert "Cari di situs ini</button>" in content
     assert 'href="/pohon/assets/pohon/pohon.css"' in html
     assert "Not found" not in content
+
+
+def test_pk_of_a_signed_year_is_not_a_draft(tmp_path: Path) -> None:
+    """``pk_ditandatangani`` in the agency file lists the years whose PK carries signatures."""
+    trees = tmp_path / "trees"
+    shutil.copytree(MINI, trees)
+    agency = trees / "opd" / "dinkes.yaml"
+    text = agency.read_text(encoding="utf-8")
+    agency.write_text(
+        text.replace("  id: dinkes\n", "  id: dinkes\n  pk_ditandatangani: [2025]\n", 1),
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "site", trees)
+    signed = article(site, "opd/dinkes/pk-2025/index.html")
+    draft = article(site, "opd/dinkes/pk-2026/index.html")
+    assert L["pk_draft"] not in signed and "pohon-draft" not in signed
+    assert f"<strong>{L['pk_draft']}.</strong>" in draft
