@@ -58,7 +58,7 @@ def test_not_found_page_works_under_a_sub_path(
         page.on("response", response)
         page.goto(missing)
         page.wait_for_load_state("load")
-        expect(page.locator("article h1")).to_have_text("404 — Halaman tidak ditemukan")
+        expect(page.locator("article h1")).to_have_text("404 - Halaman tidak ditemukan")
         sheets = page.evaluate("Array.from(document.styleSheets, (s) => s.href || '')")
         assert any(href.endswith("/pohon/assets/pohon/pohon.css") for href in sheets), sheets
         # Material's stylesheet applies: the header is a coloured bar, not unstyled text

@@ -140,8 +140,7 @@ def test_pk_is_a_draft_signed_by_two_parties(built_mini_site: Path) -> None:
     html = article(built_mini_site, "opd/dinkes/pk-2025/index.html")
     assert f"<strong>{L['pk_draft']}.</strong>" in html
     assert "pohon-draft-watermark" in html
-    signatures = html[html.index('class="pohon-signatures') :]
-    signatures = signatures[: signatures.index("</div>\n</div>")]
+    signatures = html[html.index('class="pohon-signatures"') : html.index("pohon-page-break")]
     assert "pohon-party" in signatures and "<table" not in signatures
     assert L["pk_first"] in signatures and L["pk_second"] in signatures
 
@@ -165,7 +164,7 @@ def test_edit_button_proposes_a_change(built_mini_site: Path) -> None:
 def test_not_found_page_is_indonesian_with_ways_out(built_mini_site: Path) -> None:
     html = page_html(built_mini_site, "404.html")
     content = html[html.index("<article") : html.index("</article>")]
-    assert "<h1>404 — Halaman tidak ditemukan</h1>" in content
+    assert "<h1>404 - Halaman tidak ditemukan</h1>" in content
     # the mini site's site_url is https://example.org/pohon/: every way out starts there
     assert '<a href="/pohon/">Beranda</a>' in content
     assert '<a href="/pohon/opd/">Perangkat Daerah</a>' in content

@@ -311,7 +311,7 @@ _EN: dict[str, str] = {
     "pk_draft_note": "This sheet is drawn from the performance tree and has not been signed by "
     "the parties.",
     "theme_edit": "Suggest a change",
-    "theme_not_found": "Page not found",
+    "theme_not_found": "Not found",
     "theme_not_found_text": "The page you are looking for does not exist or has moved. Try one of "
     "these:",
     "theme_not_found_search": "Search this site",
