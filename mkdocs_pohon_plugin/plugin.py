@@ -77,7 +77,8 @@ SEARCH_SCRIPT_DEST = "assets/pohon/pohon-search.js"
 # search: pagefind — Material's search box answered by Pagefind (partials/search.html).
 THEME_OVERRIDES = Path(__file__).parent / "theme_overrides"
 THEME_404 = Path(__file__).parent / "templates" / "theme_404"
-"""The "not found" page in the site's language (Material's own says "Not found" always)."""
+"""Material templates for every Material site: the "not found" page in the site's language with
+ways out (Material's own says "Not found" always) and the edit button named "Usulkan perubahan"."""
 
 
 class PohonConfig(base.Config):
@@ -699,7 +700,10 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled:
-            env.globals["pohon_language"] = self.config.language  # theme_404/404.html
+            env.globals["pohon_language"] = self.config.language
+            env.globals["pohon_theme"] = _theme_words(  # theme_404/
+                self.config.language, config.use_directory_urls
+            )
         if self.config.enabled and self.search_mode == "pagefind":
             words = labels_for(self.config.language)
             env.globals["pohon_search"] = {
@@ -769,6 +773,16 @@ def _own_file(path: str) -> Text:
         id=f"docs/{path} sudah ada, sehingga berkas buatan pohon tidak dipakai",
         en=f"docs/{path} exists, so the generated file is not used",
     )
+
+
+def _theme_words(language: str, directory_urls: bool) -> dict[str, str]:
+    """The words of the theme templates the plugin adds (``templates/theme_404/``: the 404 page
+    and the edit button) and the site path of the agency list the 404 page links to."""
+    words = labels_for(language)
+    found = {key: value for key, value in words.items() if key.startswith("theme_")}
+    opd_list = OPD_LIST.removesuffix("index.md") if directory_urls else OPD_LIST[:-3] + ".html"
+    found.update(home=words["home"], opd=words["opd"], opd_list_path=opd_list)
+    return found
 
 
 def _use_pagefind_box(config: MkDocsConfig) -> None:

@@ -27,7 +27,8 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 MERMAID=node_modules/mermaid/dist/mermaid.min.js
-if [ ! -f "$MERMAID" ] || [ package-lock.json -nt "$MERMAID" ]; then
+AXE=node_modules/axe-core/axe.min.js  # the accessibility checker of tests/test_a11y.py
+if [ ! -f "$MERMAID" ] || [ ! -f "$AXE" ] || [ package-lock.json -nt "$MERMAID" ]; then
   if ! command -v npm > /dev/null; then
     echo "setup_browser: installing Debian's nodejs and npm"
     apt_install nodejs npm
@@ -41,6 +42,7 @@ if [ ! -f "$MERMAID" ] || [ package-lock.json -nt "$MERMAID" ]; then
       || { cat "$LOG"; echo "FAILED: npm install"; exit 1; }
   fi
   [ -f "$MERMAID" ] || { echo "FAILED: $MERMAID missing after npm install"; exit 1; }
+  [ -f "$AXE" ] || { echo "FAILED: $AXE missing after npm install"; exit 1; }
   touch "$MERMAID"
 fi
 echo "setup_browser: $(/usr/bin/chromium --version 2>/dev/null || echo chromium), mermaid $(node -p 'require("./node_modules/mermaid/package.json").version' 2>/dev/null || echo '?')"

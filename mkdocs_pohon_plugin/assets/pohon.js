@@ -114,6 +114,68 @@
   }
 })();
 
+/* ==== Pohon: wide tables (issue 16) ====
+ * A table in a scroll container (.pohon-table > .pohon-scroll-frame > .pohon-scroll, macro
+ * `scroll` of _macros.html.j2) that is wider than the screen: data-more on .pohon-table says on
+ * which side there is more ("left", "right"), for the stylesheet's shadow and hint. */
+(function () {
+  "use strict";
+
+  function update(box) {
+    var scroller = box.querySelector(".pohon-scroll");
+    if (!scroller) return;
+    var more = [];
+    var rest = scroller.scrollWidth - scroller.clientWidth - scroller.scrollLeft;
+    if (scroller.scrollLeft > 1) more.push("left");
+    if (rest > 1) more.push("right");
+    if (more.length) box.setAttribute("data-more", more.join(" "));
+    else box.removeAttribute("data-more");
+  }
+
+  /* Material wraps every other table (a site's own Markdown tables) in .md-typeset__scrollwrap,
+   * which scrolls but cannot be reached by keyboard: it gets tabindex and, named by the heading
+   * above it, the role of a region. */
+  function reachable(wrap) {
+    if (wrap.closest(".pohon-scroll") || wrap.hasAttribute("tabindex")) return;
+    wrap.tabIndex = 0;
+    var heading = null;
+    for (var el = wrap; el && !heading; el = el.previousElementSibling || el.parentElement) {
+      if (/^H[1-6]$/.test(el.tagName) && el.id) heading = el;
+      if (el.classList && el.classList.contains("md-content")) break;
+    }
+    if (heading) {
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-labelledby", heading.id);
+    }
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), reachable);
+    var boxes = document.querySelectorAll(".pohon-table");
+    var observer = typeof ResizeObserver === "undefined" ? null
+      : new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) { update(entry.target.closest(".pohon-table")); });
+      });
+    Array.prototype.forEach.call(boxes, function (box) {
+      var scroller = box.querySelector(".pohon-scroll");
+      if (!scroller || scroller.getAttribute("data-pohon-watched")) return;
+      scroller.setAttribute("data-pohon-watched", "1");
+      scroller.addEventListener("scroll", function () { update(box); }, { passive: true });
+      if (observer) observer.observe(scroller);
+      update(box);
+    });
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init); // Material's instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
+/* ==== end of wide tables ==== */
+
 /* Pohon: printed diagrams fit the page. Diagrams keep their natural size on screen (scrolling
  * sideways); a printed page cannot scroll, so each rendered diagram gets --pohon-print-zoom, the
  * factor that fits it into one A4 landscape page, used only by the print stylesheet. */

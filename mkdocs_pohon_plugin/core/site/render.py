@@ -333,6 +333,30 @@ class Partner:
 
 
 @dataclass(frozen=True, slots=True)
+class CrosscuttingPair:
+    """The crosscutting links from one agency (``sender``) to another (``receiver``; ``None``: an
+    outside body), with the id of their first row in the list of links (``anchor``) and how many
+    are agreed apart from the pending or rejected ones."""
+
+    sender: str | None
+    receiver: str | None
+    anchor: str
+    agreed: int
+    other: int
+
+
+@dataclass(frozen=True, slots=True)
+class CrosscuttingMatrix:
+    """The site's crosscutting links for the crosscutting matrix: ``cells`` by (sender,
+    receiver), ``links`` grouped by pair in the order of the agencies (outside bodies last) and
+    ``anchors``, the anchor of each pair's first link by its index in ``links``."""
+
+    cells: dict[tuple[str | None, str | None], CrosscuttingPair]
+    links: list[Crosscutting]
+    anchors: dict[int, str]
+
+
+@dataclass(frozen=True, slots=True)
 class DiagramView:
     """A Mermaid diagram and the nodes that did not fit in it."""
 
@@ -875,6 +899,33 @@ class PageView:
 
     def all_crosscutting(self) -> list[Crosscutting]:
         return [link for links in self.graph.sent.values() for link in links]
+
+    def crosscutting_pairs(self) -> CrosscuttingMatrix:
+        """The links grouped by sending and receiving agency (:class:`CrosscuttingMatrix`)."""
+        nodes = self.site.nodes
+        order = {opd_id: index for index, opd_id in enumerate(self.site.opds)}
+        groups: dict[tuple[str | None, str | None], list[Crosscutting]] = {}
+        for link in self.all_crosscutting():
+            sender = nodes[link.source_id].opd_id if link.source_id in nodes else None
+            target = nodes.get(link.target_id) if link.target_id else None
+            groups.setdefault((sender, target.opd_id if target is not None else None), []).append(
+                link
+            )
+
+        def rank(opd_id: str | None) -> int:
+            return order.get(opd_id, len(order)) if opd_id is not None else len(order) + 1
+
+        cells: dict[tuple[str | None, str | None], CrosscuttingPair] = {}
+        links: list[Crosscutting] = []
+        anchors: dict[int, str] = {}
+        for key in sorted(groups, key=lambda pair: (rank(pair[0]), rank(pair[1]))):
+            group = groups[key]
+            anchor = f"cc-{key[0] or 'luar'}-{key[1] or 'luar'}"
+            agreed = sum(1 for link in group if link.status == "disetujui")
+            cells[key] = CrosscuttingPair(key[0], key[1], anchor, agreed, len(group) - agreed)
+            anchors[len(links)] = anchor
+            links.extend(group)
+        return CrosscuttingMatrix(cells, links, anchors)
 
     def crosscutting_matrix(self) -> dict[tuple[str | None, str | None], int]:
         """Number of links from each sending OPD to each receiving OPD (``None``: outside body)."""

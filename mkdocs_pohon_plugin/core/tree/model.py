@@ -180,6 +180,8 @@ class Opd:
     code: str | None = None
     head: str | None = None
     kind: str | None = None
+    pk_signed: list[int] = field(default_factory=list)
+    """Years whose Perjanjian Kinerja carries the parties' signatures (``pk_ditandatangani``)."""
     node_ids: list[str] = field(default_factory=list)
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)

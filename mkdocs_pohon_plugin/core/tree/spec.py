@@ -520,6 +520,14 @@ OPD = ObjectSpec(
             "Kind of agency.",
             label=("Jenis OPD", "Kind of agency"),
         ),
+        Field(
+            "pk_ditandatangani",
+            "pk_signed",
+            ListOf(Year()),
+            "Years whose Perjanjian Kinerja the parties have signed; the site marks the others "
+            "as a draft.",
+            label=("PK ditandatangani", "PK signed"),
+        ),
     ),
     model.Opd,
 )
