@@ -50,8 +50,18 @@
     status.textContent = text;
   }
 
-  function countText(count) {
-    if (count === 0) return word("search_none", "Tidak ada hasil");
+  /* The status line: how many results; with none, what to try instead (the query is put in as
+   * text: setStatus uses textContent). */
+  function countText(count, query) {
+    if (count === 0) {
+      if (!query) return word("search_none", "Tidak ada hasil");
+      return word(
+        "search_none_for",
+        "Tidak ada hasil untuk \u201c#\u201d \u2014 coba kata lain, nama OPD atau kode."
+      ).replace("#", function () {
+        return query;
+      });
+    }
     var template = count === 1 ? word("search_one", "1 hasil") : word("search_other", "# hasil");
     return template.replace("#", count.toLocaleString(language));
   }
@@ -211,7 +221,7 @@
       if (mine !== generation) return;
       if (start === 0 && pages.length && query && standInOnly(pages[0], query)) {
         results = [];
-        setStatus(countText(0));
+        setStatus(countText(0, query));
         return;
       }
       setStatus(countText(results.length));
@@ -287,7 +297,7 @@
           results = found.results || [];
           shown = 0;
           list.textContent = "";
-          if (!results.length) setStatus(countText(0));
+          if (!results.length) setStatus(countText(0, query));
           if (scrollwrap) scrollwrap.scrollTop = 0;
           if (filter && filterOpen && !filtersLoaded && results.length) filterOpen.hidden = false;
           return showMore(mine, query);
