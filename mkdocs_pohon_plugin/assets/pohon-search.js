@@ -100,7 +100,7 @@
       pagefind = import(bundleUrl).then(function (module) {
         // An agency's page carries its names as "alias" metadata (opd.html.j2): a match there
         // ranks first, so "dinkes" or "Dinas Kesehatan" opens the agency, not a page naming it.
-        var ranking = { metaWeights: { title: 5, alias: 10 } };
+        var ranking = { metaWeights: { title: 5, alias: 25 } };
         return Promise.resolve(module.options({ excerptLength: 24, ranking: ranking }))
           .then(function () {
             return module.init();
