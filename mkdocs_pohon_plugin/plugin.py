@@ -130,12 +130,16 @@ class PohonConfig(base.Config):
 
     nav_opd_limit = c.Type(int, default=NAV_OPD_LIMIT)
     """List each agency's page in the navigation when there are at most this many agencies;
-    above it the navigation holds Home and the OPD list only (Material renders the whole
+    above it the Perangkat Daerah section holds the OPD list only (Material renders the whole
     navigation into every one of the site's pages)."""
 
     nav = c.Type(bool, default=True)
-    """Put Home, the OPD list and the OPD pages at the front of the navigation (unless the
-    site's ``nav`` already names them)."""
+    """Put the regency's pages at the front of the navigation: Beranda, Perangkat Daerah (the
+    OPD list and the agencies), Indeks (IKU, all indicators, crosscutting, cascading, codes) and
+    Unduh Data, made from the page kinds declared ``in_nav`` (``core/site/kinds.py``); the site's
+    own ``nav`` follows, unless it already names the home page or the OPD list (then it is used
+    as written). A page outside the navigation (a node, an indicator …) marks its agency's entry
+    (Beranda's for the regional tree) as the current one."""
 
     search = c.Choice(("auto", "pagefind", "material"), default="auto")
     """The site search behind Material's search box. ``pagefind``: every page is indexed with
