@@ -126,6 +126,7 @@ def test_the_box_opens_the_agency_and_says_what_to_try(
         assert hrefs[0] == "/opd/dinkes/", hrefs[:5]
         first = reader.page.locator(".md-search-result__link").first
         assert first.locator("h1").inner_text() == "Dinas Kesehatan (Dinkes)"
+        reader.page.keyboard.press("Escape")  # closed, as a reader leaves it (on a phone too)
         assert reader.search("xqzvutsrq") == []
         status = reader.page.locator(".pohon-search__status").inner_text()
         assert status == (
