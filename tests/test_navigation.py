@@ -98,7 +98,7 @@ def test_the_table_of_contents_is_plain_words_with_readable_anchors(mini_plan: S
         entries = _entries(rendered.toc)
         assert entries, path
         for entry in entries:
-            assert "<" not in entry.name and "href" not in entry.name and "/\"" not in entry.name
+            assert "<" not in entry.name and "href" not in entry.name and '/"' not in entry.name
             assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(_\d+)?", entry.id), (path, entry.id)
             assert f'id="{entry.id}"' in rendered.html
         ids = [entry.id for entry in entries]
