@@ -12,7 +12,7 @@ import pytest
 from mkdocs_pohon_plugin.core.site.pages import SitePlan, nav_entries, plan_site, site_nav
 from mkdocs_pohon_plugin.core.site.render import Renderer, TocEntry
 from mkdocs_pohon_plugin.core.tree.check import CheckResult, check_trees
-from tests.sites import DEMO, MINI, SiteConfig, article, build_site, page_html
+from tests.sites import DEMO, MINI, SiteConfig, article, build, build_site, page_html, write_site
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +195,29 @@ def test_the_downloads_and_cascading_pages(site: Path) -> None:
     cascading = article(site, "indeks/cascading/index.html")
     assert 'href="../../opd/dinkes/cascading/"' in cascading
     assert 'href="../../opd/dinsos/cascading/"' in cascading
+
+
+def _titles(nav: str) -> list[str]:
+    """The titles of the navigation's entries, in order (pages and sections)."""
+    return [
+        " ".join(title.split())
+        for title in re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
+    ]
+
+
+def test_a_sites_own_nav_follows_ours(tmp_path: Path) -> None:
+    config_file = write_site(tmp_path, MINI, SiteConfig(repo=False))
+    config_file.write_text(
+        config_file.read_text("utf-8") + 'nav: [{"Tentang kami": "tentang.md"}]\n', "utf-8"
+    )
+    titles = _titles(_primary_nav(page_html(build(tmp_path), "tentang/index.html")))
+    order = ["Beranda", "Perangkat Daerah", "Indeks", "Unduh Data", "Tentang kami"]
+    assert [t for t in titles if t in order] == order
+
+
+def test_a_sites_nav_naming_the_home_page_is_used_as_written(tmp_path: Path) -> None:
+    config_file = write_site(tmp_path, MINI, SiteConfig(repo=False))
+    nav = 'nav: [{"Mulai": "index.md"}, {"Tentang kami": "tentang.md"}]\n'
+    config_file.write_text(config_file.read_text("utf-8") + nav, "utf-8")
+    titles = _titles(_primary_nav(page_html(build(tmp_path), "tentang/index.html")))
+    assert titles == ["Mulai", "Tentang kami"]
