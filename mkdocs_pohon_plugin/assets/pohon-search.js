@@ -227,7 +227,7 @@
         setStatus(countText(0, query));
         return;
       }
-      setStatus(countText(results.length));
+      setStatus(countText(results.length, query));
       var old = list.querySelector(".pohon-search__more-item");
       if (old) old.remove();
       pages.forEach(function (data, index) {
