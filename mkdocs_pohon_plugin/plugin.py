@@ -4,12 +4,16 @@
   the trees (``pohon check``); log every diagnostic, stop with a short
   :class:`~mkdocs.exceptions.PluginError` when there are errors; watch the trees folder in serve.
 - ``on_files``: plan every page with the core and add it as a generated file (rendered later);
-  start the downloads, written from the checked model by a child process. Only Home, the OPD
-  list and the OPD pages are in the navigation; every other page is ``NOT_IN_NAV`` (Material
-  renders the whole nav into every page).
+  start the downloads, written from the checked model by a child process. The pages of the
+  kinds declared ``in_nav`` make the site's navigation (Beranda, Perangkat Daerah, Indeks, Unduh
+  Data), put before the site's own pages; every other page is ``NOT_IN_NAV`` (Material renders
+  the whole nav into every page).
 - ``on_pre_page``: a generated page becomes a :class:`~.rendered_page.PohonPage`, whose HTML comes
   straight from the core's templates (no Python-Markdown); ``on_post_page`` frees it again.
-- ``on_page_context``: the edit button of a generated page opens its YAML file at the line.
+- ``on_page_context``: the edit button of a generated page opens its YAML file at the line; a
+  page outside the navigation (a node, an indicator, an agency's level or PK page) lights up
+  its agency's entry (or Beranda's, for the regional tree) while it is rendered, so the reader
+  sees where it belongs.
 
 What the plugin relies on beyond MkDocs' and Material's public behaviour is in
 :mod:`.mkdocs_internals`, each use commented and tested.
@@ -42,13 +46,13 @@ from . import mkdocs_internals
 from .core.review.diff import DiffLoadError, Side, diff_sites, load_side
 from .core.review.diff_render import render_markdown
 from .core.review.history import site_history
-from .core.site import RenderOptions, SiteBuild
+from .core.site import RenderOptions, SiteBuild, paths
 from .core.site.background import DownloadsError, DownloadsJob
 from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
 from .core.site.lineage_groups import DEFAULT_INLINE_LIMIT
 from .core.site.mermaid import DEFAULT_LIMIT as DEFAULT_DIAGRAM_LIMIT
-from .core.site.pages import NAV_OPD_LIMIT, Page, Source, nav_entries
+from .core.site.pages import NAV_OPD_LIMIT, Page, Source, page_opd, site_nav
 from .core.site.paths import EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
 from .core.site.redirects import redirects
 from .core.site.render import front_matter
@@ -137,12 +141,16 @@ class PohonConfig(base.Config):
 
     nav_opd_limit = c.Type(int, default=NAV_OPD_LIMIT)
     """List each agency's page in the navigation when there are at most this many agencies;
-    above it the navigation holds Home and the OPD list only (Material renders the whole
+    above it the Perangkat Daerah section holds the OPD list only (Material renders the whole
     navigation into every one of the site's pages)."""
 
     nav = c.Type(bool, default=True)
-    """Put Home, the OPD list and the OPD pages at the front of the navigation (unless the
-    site's ``nav`` already names them)."""
+    """Put the regency's pages at the front of the navigation: Beranda, Perangkat Daerah (the
+    OPD list and the agencies), Indeks (IKU, all indicators, crosscutting, cascading, codes) and
+    Unduh Data, made from the page kinds declared ``in_nav`` (``core/site/kinds.py``); the site's
+    own ``nav`` follows, unless it already names the home page or the OPD list (then it is used
+    as written). A page outside the navigation (a node, an indicator …) marks its agency's entry
+    (Beranda's for the regional tree) as the current one."""
 
     search = c.Choice(("auto", "pagefind", "material"), default="auto")
     """The site search behind Material's search box. ``pagefind``: every page is indexed with
@@ -187,6 +195,11 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """Downloads the site's docs already have: theirs are published, not ours."""
         self.build: SiteBuild | None = None
         self.planned: dict[str, Page] = {}
+        self.nav_pages: dict[str, MkPage] = {}
+        """The pages in the navigation, by source path (``on_nav``)."""
+        self.lit: MkPage | None = None
+        """The navigation entry marked active for the page being rendered (see
+        :meth:`_light_owner`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its state, the load cache) across
@@ -538,9 +551,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def _extend_nav(self, config: MkDocsConfig, files: Files) -> None:
         assert self.result is not None
         labels = labels_for(self.config.language)
-        ours = nav_entries(
-            self.result, self.config.language, self.preview, self.config.nav_opd_limit
-        )
+        assert self.build is not None
+        ours = site_nav(self.build.pages, self.config.language, self.config.nav_opd_limit)
         if self.changes_page:
             ours.append({labels["changes"]: self.changes_page})
         if config.nav is None:
@@ -556,6 +568,30 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         if HOME in named or OPD_LIST in named:
             return
         config.nav = ours + list(config.nav)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.nav_pages = {page.file.src_uri: page for page in nav.pages}
+        return None
+
+    def _light_owner(self, planned: Page) -> None:
+        """Mark the navigation entry a page outside the navigation belongs to as active while
+        the page is rendered: its agency's page, else the OPD list (a regency with more agencies
+        than ``nav_opd_limit``); Beranda for the regional tree. Material then shows that entry
+        highlighted and its section open, as for a page in the navigation. Undone in
+        :meth:`on_post_page` (MkDocs does the same with the page itself)."""
+        owner = page_opd(planned)
+        candidates = (HOME,) if owner is None else (paths.opd_page(owner), OPD_LIST)
+        for path in candidates:
+            entry = self.nav_pages.get(path)
+            if entry is not None:
+                entry.active = True
+                self.lit = entry
+                return
+
+    def _unlight(self) -> None:
+        if self.lit is not None:
+            self.lit.active = False
+            self.lit = None
 
     def on_pre_page(self, page: MkPage, *, config: MkDocsConfig, files: Files) -> MkPage | None:
         planned = self.planned.get(page.file.src_uri) if self.config.enabled else None
@@ -598,6 +634,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             target.write_bytes(data)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._unlight()
         self._cancel_downloads()
         if self.search_indexer is not None:
             self.search_indexer.abort()
@@ -607,6 +644,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:
         if isinstance(page, PohonPage):
             page.release()
+        self._unlight()
         if self.search_indexer is not None:
             try:
                 self.search_indexer.add_page("/" + page.url, output)
@@ -622,6 +660,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             return None
         if isinstance(page, PohonPage):
             page.fill()
+        planned = self.planned.get(page.file.src_uri)
+        if planned is not None and page.file.src_uri not in self.nav_pages:
+            self._light_owner(planned)
         source = self.sources.get(page.file.src_uri)
         page.edit_url = self._edit_url(source) if source is not None else None
         return context

@@ -52,7 +52,7 @@ def plan(demo: CheckResult) -> SitePlan:
 
 def test_the_registry_declares_each_kind_once() -> None:
     ids = [k.id for k in KINDS]
-    assert len(ids) == len(set(ids)) == 13
+    assert len(ids) == len(set(ids)) == 15
     assert all(BY_ID[k.id] is k for k in KINDS)
     assert kind(OPD) is BY_ID[OPD]
     with pytest.raises(KeyError, match="no page kind 'ringkasan'"):
@@ -74,7 +74,14 @@ def test_pages_come_in_registry_order_interleaved_per_subject(folder: Path) -> N
     pages = plan_site(result).pages
     kinds = [page.kind for page in pages]
     assert kinds[:2] == ["home", "opd_list"]
-    assert kinds[-4:] == [INDEX_INDICATORS, INDEX_IKU, INDEX_CROSSCUTTING, INDEX_CODES]
+    assert kinds[-6:] == [
+        INDEX_IKU,
+        INDEX_INDICATORS,
+        INDEX_CROSSCUTTING,
+        "index_cascading",
+        INDEX_CODES,
+        "downloads",
+    ]
     agency_pages = [page for page in pages if page.declaration.over is Over.OPD]
     owners = [page.context["opd"].id for page in agency_pages]
     assert owners == sorted(owners, key=list(result.site.opds).index)  # one run per agency
@@ -102,7 +109,17 @@ def test_every_kind_has_its_template_and_its_word_in_every_language() -> None:
 
 
 def test_navigation_and_search_boost_come_from_the_declaration(plan: SitePlan) -> None:
-    assert {"home", "opd_list", "opd"} == NAV_KINDS
+    assert {
+        "home",
+        "opd_list",
+        "opd",
+        INDEX_IKU,
+        INDEX_INDICATORS,
+        INDEX_CROSSCUTTING,
+        "index_cascading",
+        INDEX_CODES,
+        "downloads",
+    } == NAV_KINDS
     assert {k.id: k.search_boost for k in KINDS if k.search_boost} == {
         "node": 2.0,
         "indicator": 2.0,

@@ -50,8 +50,18 @@
     status.textContent = text;
   }
 
-  function countText(count) {
-    if (count === 0) return word("search_none", "Tidak ada hasil");
+  /* The status line: how many results; with none, what to try instead (the query is put in as
+   * text: setStatus uses textContent). */
+  function countText(count, query) {
+    if (count === 0) {
+      if (!query) return word("search_none", "Tidak ada hasil");
+      return word(
+        "search_none_for",
+        "Tidak ada hasil untuk \u201c#\u201d \u2014 coba kata lain, nama OPD atau kode."
+      ).replace("#", function () {
+        return query;
+      });
+    }
     var template = count === 1 ? word("search_one", "1 hasil") : word("search_other", "# hasil");
     return template.replace("#", count.toLocaleString(language));
   }
@@ -88,7 +98,10 @@
     if (!pagefind) {
       setStatus(word("search_loading", "Memuat pencarian …"));
       pagefind = import(bundleUrl).then(function (module) {
-        return Promise.resolve(module.options({ excerptLength: 24 }))
+        // An agency's page carries its names as "alias" metadata (opd.html.j2): a match there
+        // ranks first, so "dinkes" or "Dinas Kesehatan" opens the agency, not a page naming it.
+        var ranking = { metaWeights: { title: 5, alias: 25 } };
+        return Promise.resolve(module.options({ excerptLength: 24, ranking: ranking }))
           .then(function () {
             return module.init();
           })
@@ -211,10 +224,10 @@
       if (mine !== generation) return;
       if (start === 0 && pages.length && query && standInOnly(pages[0], query)) {
         results = [];
-        setStatus(countText(0));
+        setStatus(countText(0, query));
         return;
       }
-      setStatus(countText(results.length));
+      setStatus(countText(results.length, query));
       var old = list.querySelector(".pohon-search__more-item");
       if (old) old.remove();
       pages.forEach(function (data, index) {
@@ -287,7 +300,7 @@
           results = found.results || [];
           shown = 0;
           list.textContent = "";
-          if (!results.length) setStatus(countText(0));
+          if (!results.length) setStatus(countText(0, query));
           if (scrollwrap) scrollwrap.scrollTop = 0;
           if (filter && filterOpen && !filtersLoaded && results.length) filterOpen.hidden = false;
           return showMore(mine, query);

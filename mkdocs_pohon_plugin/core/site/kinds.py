@@ -32,6 +32,7 @@ NODE, INDICATOR, PK = "node", "indicator", "pk"
 INDICATOR_SUPPORT = "indicator_support"
 INDEX_INDICATORS, INDEX_IKU = "index_indicators", "index_iku"
 INDEX_CROSSCUTTING, INDEX_CODES = "index_crosscutting", "index_codes"
+INDEX_CASCADING, DOWNLOADS = "index_cascading", "downloads"
 
 
 class Over(Enum):
@@ -158,6 +159,12 @@ class PageKind:
     """The YAML a page comes from (for the edit button); ``None``: generated from everything."""
     in_nav: bool = False
     """Whether the page is in the site's navigation (others are reachable by links only)."""
+    nav_section: str | None = None
+    """The key in :mod:`.labels` of the navigation section that lists the kind's pages
+    (``indexes``: *Indeks*); ``None``: at the top level of the navigation."""
+    nav_title: Callable[[Context, dict[str, str]], str] | None = None
+    """A page's entry in the navigation, from its context and the site's words (a short name
+    where the title is long); ``None``: its title."""
     search_boost: float | None = None
     """The page's weight in Material's search (``None``: the default weight)."""
     preview: Preview = Preview.OPD
@@ -269,6 +276,19 @@ def _home_source(planning: Planning, context: Context) -> Loc | None:
     return region.loc if region else None
 
 
+def _nav_word(key: str) -> Callable[[Context, dict[str, str]], str]:
+    """A navigation entry named by the word ``key`` of :mod:`.labels`."""
+
+    def rule(context: Context, labels: dict[str, str]) -> str:
+        return labels[key]
+
+    return rule
+
+
+def _cascading_index(planning: Planning, site: Site) -> Iterator[Context]:
+    yield {"opds": list(site.opds.values())}
+
+
 def _fixed(path: str) -> Callable[[Context], str]:
     def rule(context: Context) -> str:
         return path
@@ -287,6 +307,7 @@ KINDS: tuple[PageKind, ...] = (
         title=_home_title,
         source=_home_source,
         in_nav=True,
+        nav_title=_nav_word("home"),
         preview=Preview.ALWAYS,
     ),
     PageKind(
@@ -298,6 +319,7 @@ KINDS: tuple[PageKind, ...] = (
         path=_fixed(paths.OPD_LIST),
         title=_word,
         in_nav=True,
+        nav_section="opd",
         preview=Preview.ALWAYS,
     ),
     PageKind(
@@ -310,6 +332,8 @@ KINDS: tuple[PageKind, ...] = (
         title=lambda planning, c, word: c["opd"].name,
         source=_opd_source,
         in_nav=True,
+        nav_section="opd",
+        nav_title=lambda c, labels: c["opd"].label,
     ),
     PageKind(
         id=OPD_LEVEL,
@@ -376,16 +400,6 @@ KINDS: tuple[PageKind, ...] = (
         source=lambda planning, c: c["indicator"].loc,
     ),
     PageKind(
-        id=INDEX_INDICATORS,
-        template="index_indicators.html.j2",
-        label="all_indicators",
-        over=Over.SITE,
-        contexts=_all_indicators,
-        path=_fixed(paths.INDEX_INDICATORS),
-        title=_word,
-        preview=Preview.NEVER,
-    ),
-    PageKind(
         id=INDEX_IKU,
         template="index_iku.html.j2",
         label="iku_index",
@@ -393,6 +407,22 @@ KINDS: tuple[PageKind, ...] = (
         contexts=_iku,
         path=_fixed(paths.INDEX_IKU),
         title=_word,
+        in_nav=True,
+        nav_section="indexes",
+        nav_title=_nav_word("nav_iku"),
+        preview=Preview.NEVER,
+    ),
+    PageKind(
+        id=INDEX_INDICATORS,
+        template="index_indicators.html.j2",
+        label="all_indicators",
+        over=Over.SITE,
+        contexts=_all_indicators,
+        path=_fixed(paths.INDEX_INDICATORS),
+        title=_word,
+        in_nav=True,
+        nav_section="indexes",
+        nav_title=_nav_word("all_indicators"),
         preview=Preview.NEVER,
     ),
     PageKind(
@@ -403,6 +433,21 @@ KINDS: tuple[PageKind, ...] = (
         contexts=_site_page,
         path=_fixed(paths.INDEX_CROSSCUTTING),
         title=_word,
+        in_nav=True,
+        nav_section="indexes",
+        nav_title=_nav_word("nav_crosscutting"),
+        preview=Preview.NEVER,
+    ),
+    PageKind(
+        id=INDEX_CASCADING,
+        template="index_cascading.html.j2",
+        label="cascading",
+        over=Over.SITE,
+        contexts=_cascading_index,
+        path=_fixed(paths.INDEX_CASCADING),
+        title=_word,
+        in_nav=True,
+        nav_section="indexes",
         preview=Preview.NEVER,
     ),
     PageKind(
@@ -413,10 +458,25 @@ KINDS: tuple[PageKind, ...] = (
         contexts=_codes,
         path=_fixed(paths.INDEX_CODES),
         title=_word,
+        in_nav=True,
+        nav_section="indexes",
+        nav_title=_nav_word("nav_codes"),
         preview=Preview.NEVER,
     ),
+    PageKind(
+        id=DOWNLOADS,
+        template="downloads.html.j2",
+        label="downloads_page",
+        over=Over.SITE,
+        contexts=_site_page,
+        path=_fixed(paths.DOWNLOADS),
+        title=_word,
+        in_nav=True,
+        preview=Preview.ALWAYS,
+    ),
 )
-"""Every kind of page, in page order (see :class:`Over`)."""
+"""Every kind of page, in page order (see :class:`Over`); the navigation lists the pages of
+the kinds ``in_nav`` in this order too."""
 
 BY_ID: dict[str, PageKind] = {kind.id: kind for kind in KINDS}
 

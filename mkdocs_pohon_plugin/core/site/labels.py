@@ -222,6 +222,20 @@ _ID: dict[str, str] = {
     "search_error": "Pencarian tidak dapat dimuat",
     "search_filter": "Saring menurut OPD",
     "search_all": "Semua OPD",
+    # navigation, breadcrumb, Unduh Data and search hints (issue 16)
+    "nav_iku": "IKU",
+    "nav_crosscutting": "Crosscutting",
+    "nav_codes": "Kode",
+    "downloads_page": "Unduh Data",
+    "downloads_intro": "Data pohon kinerja ini terbuka: unduh dan pakai ulang.",
+    "downloads_views": "Tampilan per perangkat daerah",
+    "cascading_index_note": "Matriks cascading tiap perangkat daerah: sasaran dari tingkat "
+    "teratasnya sampai sub kegiatan, dengan indikator, kode dan anggaran.",
+    "breadcrumb": "Posisi di pohon kinerja",
+    "breadcrumb_full": "Jalur lengkap",
+    "owner": "Milik",
+    "also_known_as": "Disebut juga",
+    "search_none_for": "Tidak ada hasil untuk “#” — coba kata lain, nama OPD atau kode.",
 }
 
 _EN: dict[str, str] = {
@@ -436,6 +450,20 @@ _EN: dict[str, str] = {
     "search_error": "Search could not be loaded",
     "search_filter": "Filter by agency",
     "search_all": "All agencies",
+    # navigation, breadcrumb, Unduh Data and search hints (issue 16)
+    "nav_iku": "KPI",
+    "nav_crosscutting": "Crosscutting",
+    "nav_codes": "Codes",
+    "downloads_page": "Download data",
+    "downloads_intro": "This performance tree is open data: download it and reuse it.",
+    "downloads_views": "Views per agency",
+    "cascading_index_note": "Each agency's cascading matrix: its objectives from the top level "
+    "down to sub-activities, with indicators, codes and budget.",
+    "breadcrumb": "Place in the performance tree",
+    "breadcrumb_full": "Full path",
+    "owner": "Owned by",
+    "also_known_as": "Also known as",
+    "search_none_for": "No results for “#” — try other words, an agency's name or a code.",
 }
 
 LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}

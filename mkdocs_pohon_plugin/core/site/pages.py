@@ -19,10 +19,11 @@ from markupsafe import escape
 
 from ..tree.check import CheckResult
 from ..tree.model import Crosscutting, Loc, Node, Opd
-from . import paths
 from .kinds import (
     CASCADING,
+    DOWNLOADS,
     HOME,
+    INDEX_CASCADING,
     INDEX_CODES,
     INDEX_CROSSCUTTING,
     INDEX_IKU,
@@ -44,7 +45,9 @@ from .lineage_groups import DEFAULT_INLINE_LIMIT, LineageCache
 
 __all__ = [
     "CASCADING",
+    "DOWNLOADS",
     "HOME",
+    "INDEX_CASCADING",
     "INDEX_CODES",
     "INDEX_CROSSCUTTING",
     "INDEX_IKU",
@@ -64,6 +67,7 @@ __all__ = [
     "Source",
     "nav_entries",
     "page_opd",
+    "site_nav",
     "plan_site",
     "preview_pages",
 ]
@@ -196,16 +200,43 @@ def nav_entries(
     only_opds: frozenset[str] | None = None,
     opd_limit: int = NAV_OPD_LIMIT,
 ) -> list[Any]:
-    """The site's own navigation, in ``mkdocs.yml`` ``nav:`` form: Home, then the OPD section
-    (the OPD list, and each agency's page when there are at most ``opd_limit``). Material renders
-    the whole navigation into every page, so on a regency of 45 agencies and 20,000 pages a long
-    navigation costs more than the page itself. Titles are HTML-escaped (themes print them raw)."""
+    """The site's own navigation, in ``mkdocs.yml`` ``nav:`` form (see :func:`site_nav`), for
+    the pages a build of ``result`` has (only the agencies ``only_opds`` in a preview). Plans the
+    kinds that are in the navigation only."""
+    plan = plan_site(result, language, [kind for kind in KINDS if kind.in_nav])
+    pages = plan.pages if only_opds is None else preview_pages(plan, only_opds)
+    return site_nav(pages, language, opd_limit)
+
+
+def site_nav(
+    pages: Sequence[Page], language: str = "id", opd_limit: int = NAV_OPD_LIMIT
+) -> list[Any]:
+    """The navigation of the planned ``pages``, in ``mkdocs.yml`` ``nav:`` form: the pages of
+    the kinds declared ``in_nav``, in registry order, each kind's at the top level or in its
+    section (:attr:`.kinds.PageKind.nav_section`): Beranda, Perangkat Daerah (the OPD list, then
+    each agency when there are at most ``opd_limit``), Indeks (IKU, all indicators,
+    crosscutting, cascading, codes), Unduh Data. Material renders the whole navigation into
+    every page, so on a regency of 45 agencies and 20,000 pages a long navigation costs more
+    than the page itself. Titles are HTML-escaped (themes print them raw)."""
     labels = labels_for(language)
-    opds = [o for o in result.site.opds.values() if only_opds is None or o.id in only_opds]
-    section: list[Any] = [{labels["opd_list"]: paths.OPD_LIST}]
-    if len(opds) <= opd_limit:
-        section += [{str(escape(opd.label)): paths.opd_page(opd.id)} for opd in opds]
-    return [{labels["home"]: paths.HOME}, {labels["opd"]: section}]
+    opds = sum(1 for page in pages if page.kind == OPD)
+    entries: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    for page in pages:
+        declared = page.declaration
+        if not declared.in_nav or (page.kind == OPD and opds > opd_limit):
+            continue
+        title = declared.nav_title(page.context, labels) if declared.nav_title else page.title
+        entry = {str(escape(" ".join(title.split()))): page.path}
+        section = declared.nav_section
+        if section is None:
+            entries.append(entry)
+            continue
+        if section not in sections:
+            sections[section] = []
+            entries.append({labels[section]: sections[section]})
+        sections[section].append(entry)
+    return entries
 
 
 def page_opd(page: Page) -> str | None:

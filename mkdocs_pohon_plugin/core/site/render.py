@@ -318,6 +318,43 @@ class Heading:
     """The permanent-link mark from the site's ``toc`` settings (HTML); ``None``: none."""
     permalink_title: str
     """The permanent link's tooltip."""
+    weight: float | None = None
+    """The heading's weight in the search (Pagefind's ``data-pagefind-weight``, 0 to 10; an
+    ``<h1>`` weighs 7 without one); ``None``: Pagefind's default for its level."""
+
+
+@dataclass(frozen=True, slots=True)
+class Crumb:
+    """One step of a page's breadcrumb (``_breadcrumb.html.j2``): a node of the chain above the
+    page, or the agency where the chain enters it."""
+
+    short: str
+    """The step named short: its level and number (``Misi 2``, ``Tujuan 2.1``,
+    ``Sasaran Program``), or the agency's short name."""
+    level: str
+    """What the step is, before its link in the whole chain: the level and number, or the
+    word for an agency."""
+    link: Markup
+    """The link to the node's page (its statement) or to the agency's page (its name)."""
+    node: Node | None
+    """The node (``None`` for the agency's step)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Breadcrumb:
+    """Where a page sits in the tree: what ``_breadcrumb.html.j2`` prints."""
+
+    compact: list[Crumb | None]
+    """The steps shown on one short line: the first two, the agency and the last one, with
+    ``None`` where steps in between are left out (``…``)."""
+    full: list[Crumb]
+    """Every step from the top of the tree down."""
+    current: str
+    """What the page itself is (the node's level, or the word for an indicator)."""
+
+
+COMPACT_CRUMBS = 5
+"""Breadcrumbs with more steps than this show only some of them on their short line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,11 +479,12 @@ class Renderer:
         link to the support pages it planned)."""
         self.rows: dict[tuple[str, ...], Markup] = {}
         """Rendered rows of the grouped lineage, each rendered once for the whole site."""
+        self._numbers: dict[str, str | None] = {}
         self._urls: dict[str, str] = {}
         self.links: dict[tuple[str, str], Markup] = {}
         """Rendered links (with :data:`ROOT`) by kind and target (``("node", id)`` …), each
         rendered once for the whole site."""
-        self.headings: dict[tuple[int, str, Markup], Markup] = {}
+        self.headings: dict[tuple[int, str, Markup, float | None], Markup] = {}
         """Rendered headings, each rendered once for the whole site."""
         self.steps: dict[tuple[str, str, str], Markup] = {}
         """Rendered lineage steps by indicator, node and crosscutting status, each rendered
@@ -472,6 +510,31 @@ class Renderer:
     def lineage(self, indicator: Indicator) -> Lineage:
         return self.lineages.lineage(indicator)
 
+    def number(self, node: Node) -> str | None:
+        """A regional node's number in the tree (``2`` for the second misi, ``2.1`` for the
+        first tujuan under it), counted among the siblings of its level in the trees' order;
+        ``None`` for an agency's node and for an only child of an unnumbered parent."""
+        if node.id in self._numbers:
+            return self._numbers[node.id]
+        number: str | None = None
+        if node.opd_id is None:
+            graph = self.plan.result.graph
+            nodes = self.plan.result.site.nodes
+            parent = nodes.get(node.parent_id) if node.parent_id else None
+            if parent is not None:
+                siblings = graph.child_nodes(parent.id)
+            else:
+                siblings = [nodes[root] for root in graph.roots if root in nodes]
+            same = [n.id for n in siblings if n.level == node.level and n.opd_id is None]
+            above = self.number(parent) if parent is not None else None
+            place = same.index(node.id) + 1 if node.id in same else 1
+            if above:
+                number = f"{above}.{place}"
+            elif len(same) > 1:
+                number = str(place)
+        self._numbers[node.id] = number
+        return number
+
     def url(self, path: str) -> str:
         """The URL of a page or file, from the site root (cached)."""
         found = self._urls.get(path)
@@ -484,13 +547,17 @@ class Renderer:
         applied to ``view``; callers keep the result in :attr:`links`."""
         return self._link_macros[kind](view)
 
-    def heading(self, level: int, anchor: str, content: Markup) -> Markup:
+    def heading(
+        self, level: int, anchor: str, content: Markup, weight: float | None = None
+    ) -> Markup:
         """The ``heading`` macro of ``_heading.html.j2`` applied to a :class:`Heading`, rendered
         once per distinct heading for the site (most headings repeat on every page of a kind)."""
-        key = (level, anchor, content)
+        key = (level, anchor, content, weight)
         found = self.headings.get(key)
         if found is None:
-            view = Heading(level, anchor, content, self.permalink, self.options.permalink_title)
+            view = Heading(
+                level, anchor, content, self.permalink, self.options.permalink_title, weight
+            )
             found = self.headings[key] = self._heading_macro(view)
         return found
 
@@ -538,11 +605,13 @@ class PageView:
 
     # -- headings and search facets --
 
-    def heading(self, level: int, content: object) -> Markup:
+    def heading(self, level: int, content: object, weight: float | None = None) -> Markup:
         """``<hN>`` with an anchor and a permalink (``_heading.html.j2``), added to the page's
         table of contents. ``content``: text, or markup such as a link."""
         html = content if isinstance(content, Markup) else escape(" ".join(str(content).split()))
-        text = _TAGS.sub("", str(html))
+        # The table of contents gets the heading's text: links lose their tags (and the
+        # ROOT mark of their target, itself tag-like), so entry and anchor are plain words.
+        text = " ".join(_TAGS.sub("", str(html).replace(ROOT, "")).split())
         anchor = slugify(Markup(text).unescape())
         if anchor in self._ids:
             number = 1
@@ -555,7 +624,7 @@ class PageView:
         while parent and parent[-1].level < level:
             parent = parent[-1].children
         parent.append(entry)
-        return self.r.heading(level, anchor, html)
+        return self.r.heading(level, anchor, html, weight)
 
     def facets(
         self,
@@ -835,6 +904,37 @@ class PageView:
 
     def ancestors(self, node: Node) -> list[Node]:
         return list(reversed(self.graph.ancestors(node.id)))
+
+    def breadcrumb(self, node: Node, current: str, *, with_node: bool = False) -> Breadcrumb:
+        """Where a page sits: the chain of nodes above ``node`` (and ``node`` itself with
+        ``with_node``, on an indicator's page), with the agency where the chain enters one;
+        ``current`` names the page itself."""
+        chain = self.ancestors(node) + ([node] if with_node else [])
+        full: list[Crumb] = []
+        owner: str | None = None
+        entered: int | None = None
+        for step in chain:
+            if step.opd_id is not None and step.opd_id != owner:
+                opd = self.site.opds.get(step.opd_id)
+                if opd is not None:
+                    entered = len(full) if entered is None else entered
+                    link = self.link(paths.opd_page(opd.id), opd.name)
+                    full.append(Crumb(opd.label, self.L["opd_short"], link, None))
+            owner = step.opd_id
+            level = self.level_name(step.level)
+            number = self.r.number(step)
+            short = f"{level} {number}" if number else level
+            full.append(Crumb(short, short, self.node(step), step))
+        if len(full) <= COMPACT_CRUMBS:
+            return Breadcrumb(list(full), full, current)
+        keep = {0, 1, len(full) - 1, entered if entered is not None else len(full) - 2}
+        compact: list[Crumb | None] = []
+        for index, crumb in enumerate(full):
+            if index in keep:
+                compact.append(crumb)
+            elif compact and compact[-1] is not None:
+                compact.append(None)
+        return Breadcrumb(compact, full, current)
 
     def regional_top(self) -> list[Node]:
         """The regional tree's roots (the visi, or whatever the scheme's top level is)."""

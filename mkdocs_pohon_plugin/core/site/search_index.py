@@ -21,8 +21,10 @@ What is indexed:
 - only the page's content (``article.md-content__inner``, Material's article), not the
   navigation, header or footer; a page without it (an ``id_lama`` redirect page) is skipped;
 - without Mermaid diagram sources (``.mermaid``, ``.pohon-diagram``), heading anchors (¶),
-  Material's edit/view buttons and hidden elements (the pages' own ``data-pagefind-ignore`` is
-  honoured too);
+  Material's edit/view buttons, hidden elements and boilerplate repeated on many pages (the
+  Perjanjian Kinerja's wording, parties, signatures and annex; the pages' own
+  ``data-pagefind-ignore`` is honoured too: breadcrumbs, lists of other pages, officials'
+  names);
 - as one index in one language, whatever ``<html lang>`` says, and by default without stemming:
   Pagefind's Indonesian stemmer (``id``) reduces "kematian" to "mati" and "pelayanan" to "layan",
   so while a reader types ("kemat", "pelay") no indexed word starts with the prefix and Pagefind
@@ -73,6 +75,16 @@ EXCLUDE_SELECTORS: tuple[str, ...] = (
     # filters in them: the pages' hidden data-pagefind-filter spans (opd, tingkat, tahun).
     "[hidden]",
     ".pohon-facets",
+    # Boilerplate, the same on many pages: a Perjanjian Kinerja is found by its title and agency
+    # (its first line); its wording, parties, signatures (officials' names, degrees and NIP) and
+    # annex (the indicators' own pages have them) are not searched. The line under the title of
+    # an agency's level and cascading pages names the agency again.
+    ".pohon-signatures",
+    '[data-pohon-kind="pk"] table',
+    '[data-pohon-kind="pk"] h2',
+    '[data-pohon-kind="pk"] > p:not(:first-of-type)',
+    '[data-pohon-kind="opd_level"] > p',
+    '[data-pohon-kind="cascading"] > p',
 )
 SKIP_TOP_LEVEL: tuple[str, ...] = ("404.html", OUTPUT_SUBDIR, "search", "assets")
 UNSTEMMED = "unknown"  # Pagefind's language without a stemmer (wasm.unknown.pagefind)
