@@ -83,7 +83,7 @@ def test_reader_follows_links_from_home_down_to_an_indicator_and_its_lineage(
 ) -> None:
     reader.open("")
     reader.expect_page("", "Kabupaten Sukamaju")
-    reader.follow("Dinkes", "opd/dinkes/", "Dinas Kesehatan", within="article table")
+    reader.follow("Dinkes", "opd/dinkes/", "Dinas Kesehatan (Dinkes)", within="article table")
     reader.follow(
         "Menurunnya kematian ibu dan bayi",
         "node/dinkes-ss-kia/",

@@ -108,6 +108,7 @@ opd:
   kode: 4.01.0.00.0.00.01.0000
   kepala: Sekretaris Daerah
   jenis: sekretariat
+  pk_ditandatangani: [2025]
 node:
   - id: setda-sp
     tingkat: sasaran_program

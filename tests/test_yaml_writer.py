@@ -365,6 +365,7 @@ def _hostile_site(
         code="4.01.0.00.0.00.01.0000",
         head=text(),
         kind="sekretariat",
+        pk_signed=[2025, 2026],
         node_ids=["setda-sp", "setda-sk"],
     )
     agency = [
