@@ -99,7 +99,7 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("forked")
 def test_a_failing_child_says_why(mini: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(result: CheckResult) -> str:
+    def broken(result: CheckResult, supports: object = None) -> str:
         raise ValueError("the CSV cannot be written")
 
     monkeypatch.setattr(generate, "indicators_csv", broken)
@@ -110,7 +110,7 @@ def test_a_failing_child_says_why(mini: CheckResult, monkeypatch: pytest.MonkeyP
 
 @pytest.mark.usefixtures("forked")
 def test_a_child_that_dies_says_so(mini: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
-    def dies(result: CheckResult) -> str:
+    def dies(result: CheckResult, supports: object = None) -> str:
         os._exit(3)
 
     monkeypatch.setattr(generate, "model_json", dies)
@@ -120,7 +120,7 @@ def test_a_child_that_dies_says_so(mini: CheckResult, monkeypatch: pytest.Monkey
 
 @pytest.mark.usefixtures("forked")
 def test_a_child_that_hangs_is_stopped(mini: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
-    def hangs(result: CheckResult) -> str:
+    def hangs(result: CheckResult, supports: object = None) -> str:
         time.sleep(60)
         return ""
 

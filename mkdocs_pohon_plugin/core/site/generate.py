@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..tree.check import CheckResult
 from . import paths
-from .exports import cascading_xlsx, indicators_csv, model_json
+from .exports import Supports, cascading_xlsx, indicators_csv, model_json
 from .pages import Page, SitePlan, plan_site, preview_pages
 from .render import RenderedPage, Renderer, RenderOptions
 
@@ -66,9 +66,11 @@ class SiteBuild:
 
 def download_outputs(result: CheckResult, *, workbook: bool) -> Iterator[Output]:
     """The model as JSON, the indicators as CSV and, with ``workbook`` (and openpyxl), the
-    cascading workbook: built from the checked model alone, without planning the pages."""
-    yield Output(paths.EXPORT_JSON, model_json(result))
-    yield Output(paths.EXPORT_CSV, indicators_csv(result))
+    cascading workbook: built from the checked model alone, without planning the pages. The
+    supporters and budget behind every indicator are computed once for both files."""
+    supports = Supports(result.graph)
+    yield Output(paths.EXPORT_JSON, model_json(result, supports))
+    yield Output(paths.EXPORT_CSV, indicators_csv(result, supports))
     if workbook:
         data = cascading_xlsx(result)
         if data is not None:
