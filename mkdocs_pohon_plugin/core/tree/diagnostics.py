@@ -55,6 +55,9 @@ class Rule:
     severity: Severity
     summary: Text
     """What the rule finds, in both languages."""
+    criterion: str | None = None
+    """The evaluation criterion a quality warning serves (an id in
+    :data:`.criteria.CRITERIA`); None for errors and housekeeping warnings."""
 
 
 _E = Severity.ERROR
@@ -341,6 +344,7 @@ RULES: dict[str, Rule] = {
                 id="node tanpa indikator",
                 en="a node without an indicator",
             ),
+            "indikator-tepat",
         ),
         Rule(
             "indikator-tanpa-satuan",
@@ -349,6 +353,7 @@ RULES: dict[str, Rule] = {
                 id="indikator tanpa satuan",
                 en="an indicator without a unit (satuan)",
             ),
+            "indikator-tepat",
         ),
         Rule(
             "indikator-tanpa-kondisi-awal",
@@ -357,6 +362,7 @@ RULES: dict[str, Rule] = {
                 id="indikator tanpa kondisi awal",
                 en="an indicator without a baseline (kondisi awal)",
             ),
+            "indikator-tepat",
         ),
         Rule(
             "indikator-tanpa-target",
@@ -365,6 +371,7 @@ RULES: dict[str, Rule] = {
                 id="indikator tanpa target untuk salah satu tahun periode",
                 en="an indicator without a target for some year of the period",
             ),
+            "indikator-tepat",
         ),
         Rule(
             "indikator-tanpa-definisi",
@@ -373,6 +380,7 @@ RULES: dict[str, Rule] = {
                 id="indikator tanpa definisi operasional",
                 en="an indicator without an operational definition",
             ),
+            "indikator-tepat",
         ),
         Rule(
             "daun-tanpa-sub-kegiatan",
@@ -381,6 +389,7 @@ RULES: dict[str, Rule] = {
                 id="node daun perangkat daerah yang tidak tertaut ke sub kegiatan",
                 en="an agency leaf node that does not link to a sub kegiatan",
             ),
+            "selaras",
         ),
         Rule(
             "sasaran-tanpa-cascading",
@@ -389,6 +398,7 @@ RULES: dict[str, Rule] = {
                 id="sasaran pemda yang tidak didukung node perangkat daerah mana pun",
                 en="a regional sasaran that no agency node supports",
             ),
+            "selaras",
         ),
         Rule(
             "crosscutting-menunggu",
@@ -397,6 +407,7 @@ RULES: dict[str, Rule] = {
                 id="tautan crosscutting yang masih menunggu kesepakatan",
                 en="a crosscutting link still pending agreement",
             ),
+            "selaras",
         ),
         Rule(
             "crosscutting-ditolak",
@@ -405,6 +416,7 @@ RULES: dict[str, Rule] = {
                 id="tautan crosscutting yang ditolak",
                 en="a crosscutting link that was rejected",
             ),
+            "selaras",
         ),
         Rule(
             "mendukung-crosscutting-menunggu",
@@ -415,6 +427,7 @@ RULES: dict[str, Rule] = {
                 en="'mendukung' naming a partner's indicator through a crosscutting link still "
                 "pending agreement",
             ),
+            "selaras",
         ),
         Rule(
             "mendukung-kosong",
@@ -426,6 +439,7 @@ RULES: dict[str, Rule] = {
                 en="an indicator below the top level that supports no indicator although its "
                 "parent node has indicators (in a file that declares 'mendukung')",
             ),
+            "selaras",
         ),
         Rule(
             "mendukung-belum-dinyatakan",
@@ -436,6 +450,7 @@ RULES: dict[str, Rule] = {
                 en="a file that declares 'mendukung' on no indicator: one warning per file (with "
                 "the count), not one per indicator",
             ),
+            "selaras",
         ),
         Rule(
             "tidak-didukung",
@@ -446,6 +461,7 @@ RULES: dict[str, Rule] = {
                 en="a regional or IKU indicator that no indicator supports, except at the lowest "
                 "level (reported once a file below it declares 'mendukung')",
             ),
+            "selaras",
         ),
         Rule(
             "kode-tidak-di-nomenklatur",
@@ -454,6 +470,7 @@ RULES: dict[str, Rule] = {
                 id="kode yang tidak ada dalam nomenklatur yang dinyatakan",
                 en="a code missing from the declared nomenclature",
             ),
+            "anggaran-urusan",
         ),
         Rule(
             "nomenklatur-tidak-ditemukan",
@@ -498,6 +515,9 @@ class Diagnostic:
     """For the note that ends the list of one rule in one file (past
     :data:`MAX_PER_RULE_AND_FILE`): how many findings it stands for, its own line's included;
     0 for an ordinary finding."""
+    subject: str | None = None
+    """The id of the node, indicator or OPD the finding is about, where the rule says so (the
+    public "Mutu Pohon" page links to its page); None otherwise."""
 
     def __post_init__(self) -> None:
         if isinstance(self.text, str):  # built by hand (tests, old callers): one text for both
@@ -615,7 +635,16 @@ class DiagnosticSink:
             self._items.append(diagnostic)
         self.reported += len(items) if reported is None else reported
 
-    def add(self, rule: str, file: str, line: int, message: Text, column: int = 0) -> None:
+    def add(
+        self,
+        rule: str,
+        file: str,
+        line: int,
+        message: Text,
+        column: int = 0,
+        *,
+        subject: str | None = None,
+    ) -> None:
         """Record a problem; ``message`` says what is wrong and what to do, in both languages."""
         if rule not in RULES:
             raise KeyError(f"no rule {rule!r} in the catalogue (core/tree/diagnostics.py)")
@@ -632,7 +661,11 @@ class DiagnosticSink:
             self._notes[key] = len(self._items)
             message, left_out = _note(rule, 1), 1
         text = as_text(message).map(visible)
-        self._items.append(Diagnostic(rule, visible(file), line, text, column, left_out))
+        self._items.append(
+            Diagnostic(
+                rule, visible(file), line, text, column, left_out, subject if not left_out else None
+            )
+        )
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
