@@ -190,7 +190,7 @@ def _check_statement(
             subject=node.id,
         )
         return
-    if not any(_RESULT_FORM.fullmatch(w) or w in settings.result_words for w in words):
+    if not _states_result(words, settings):
         sink.add(
             "pernyataan-tanpa-hasil",
             node.loc.file,
@@ -205,6 +205,19 @@ def _check_statement(
             ),
             subject=node.id,
         )
+
+
+def _states_result(words: list[str], settings: LogicSettings) -> bool:
+    """Whether a statement's words say a result: a -nya form (Meningkatnya, Ditetapkannya; or
+    any opening word such as Optimalnya, Rendahnya) or a result word (tersedia, meningkat)."""
+    if words[0].endswith("nya") and len(words[0]) > 5:
+        return True
+    return any(
+        _RESULT_FORM.fullmatch(w)
+        or w in settings.result_words
+        or (w.endswith("nya") and w[:-3] in settings.result_words)
+        for w in words
+    )
 
 
 # --- indikator-tepat ---------------------------------------------------------------------------
@@ -264,6 +277,7 @@ def _check_standard_indicator(
     if entry is None or not entry.indicator:
         return
     standard = normalised(entry.indicator)
+    standard_text = " ".join(entry.indicator.split())
     same = [i for i in node.indicators if normalised(i.name) == standard]
     unit = entry.unit or ""
     if not same:
@@ -276,9 +290,9 @@ def _check_standard_indicator(
             first.lines.get("nama", first.loc.line),
             Text(
                 id=f"Sub kegiatan {code} (node '{node.id}') tidak memakai indikator baku "
-                f"nomenklaturnya; gunakan '{entry.indicator}'{hint.id}.",
+                f"nomenklaturnya; gunakan '{standard_text}'{hint.id}.",
                 en=f"The sub kegiatan {code} (node '{node.id}') does not use its nomenclature's "
-                f"standard indicator; use '{entry.indicator}'{hint.en}.",
+                f"standard indicator; use '{standard_text}'{hint.en}.",
             ),
             subject=node.id,
         )

@@ -1380,6 +1380,7 @@ ALL_SPECS: tuple[ObjectSpec, ...] = (
     PERIOD,
     NOMENCLATURE,
     SETTINGS,
+    QUALITY,
     LEVEL,
     OPD,
     NODE,
