@@ -557,8 +557,7 @@ RULES: dict[str, Rule] = {
             "target-awal-lebih-buruk",
             _W,
             Text(
-                id="target tahun pertama yang lebih buruk dari kondisi awal, tanpa "
-                "'alasan_target'",
+                id="target tahun pertama yang lebih buruk dari kondisi awal, tanpa 'alasan_target'",
                 en="a first-year target worse than the baseline, without 'alasan_target'",
             ),
             "target-meningkat",

@@ -267,9 +267,7 @@ def _check_indicator_count(node: Node, settings: LogicSettings, sink: Diagnostic
     )
 
 
-def _check_standard_indicator(
-    node: Node, nomenclature: Nomenclature, sink: DiagnosticSink
-) -> None:
+def _check_standard_indicator(node: Node, nomenclature: Nomenclature, sink: DiagnosticSink) -> None:
     code = node.code
     if code is None or not node.indicators or code_kind(code) != "sub_kegiatan":
         return
