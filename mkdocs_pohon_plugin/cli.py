@@ -106,7 +106,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         for diagnostic in result.diagnostics:
             print(diagnostic.format(language))
         print(_summary(result, language))
+        if args.profil == "lke":
+            print(_criteria_summary(result, language))
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _criteria_summary(result: CheckResult, language: str) -> str:
+    """One line: the warnings per evaluation criterion, every criterion named (0 included)."""
+    counts = dict.fromkeys(CRITERIA, 0)
+    for diagnostic in result.warnings:
+        criterion = RULES[diagnostic.rule].criterion
+        if criterion is not None:
+            counts[criterion] += diagnostic.count
+    parts = "; ".join(f"{CRITERIA[c].name(language)} {n}" for c, n in counts.items())
+    return Text(
+        id=f"Temuan per kriteria: {parts} (pengelompokan Pohon, bukan nilai LKE resmi).",
+        en=f"Findings per criterion: {parts} (Pohon's grouping, not the official LKE score).",
+    )(language)
 
 
 def _json_diagnostic(diagnostic: Diagnostic, language: str) -> dict[str, Any]:

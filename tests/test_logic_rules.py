@@ -527,6 +527,8 @@ def test_the_cli_profile(flawed: list[tuple[str, int]], capsys: pytest.CaptureFi
     assert main(["check", "trees", "--profile", "lke", "--strict"]) == 1
     text = capsys.readouterr().out
     assert "warning[pernyataan-berupa-kegiatan]" in text and "warning[target-melemah]" in text
+    assert "Berorientasi hasil 1; " in text and "Target meningkat 1; " in text
+    assert "Pengukuran berkala 0 " in text and "bukan nilai LKE resmi" in text
 
 
 def test_the_report_formats_carry_the_findings(
