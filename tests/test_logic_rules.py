@@ -5,7 +5,8 @@ the settings (``pengaturan.mutu``), the CLI switch and the report formats."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from mkdocs_pohon_plugin.cli import main, rules_markdown
 from mkdocs_pohon_plugin.core import RULES, check_trees
 from mkdocs_pohon_plugin.core.tree.check import logic_findings
 from mkdocs_pohon_plugin.core.tree.criteria import CRITERIA
+from mkdocs_pohon_plugin.core.tree.diagnostics import Diagnostic
 from mkdocs_pohon_plugin.core.tree.logic_rules import (
     agency_affairs,
     normalised,
@@ -43,7 +45,7 @@ KEGIATAN_CSV = "kode,nama\n1.02.02.2.02,Layanan Kesehatan\n1.06.05.2.01,Jaminan 
 def lke_base() -> Files:
     """The base trees made sound for the logic rules: a realisation for 2025 everywhere, an IKU
     in each agency, the regional minimal-polarity target falling as it should."""
-    files = base_files()
+    files: Files = dict(base_files())
     for name, text in files.items():
         assert isinstance(text, str)
         text = text.replace(
@@ -59,6 +61,12 @@ def lke_base() -> Files:
         sasaran, sasaran.replace("target: {2025: 11, 2026: 12}", "target: {2025: 9, 2026: 8}")
     )
     return files
+
+
+def _text(files: Files, name: str) -> str:
+    text = files[name]
+    assert isinstance(text, str)
+    return text
 
 
 def with_nomenclature(files: Files) -> Files:
@@ -378,7 +386,7 @@ def test_the_base_is_sound(tmp_path: Path) -> None:
     assert run(tmp_path, lke_base()) == []
     # the base's sub kegiatan names its indicator freely: the nomenclature cases start there
     files = with_nomenclature(lke_base())
-    line = line_of(files["opd/dinkes.yaml"], "{id: i-ssk,")  # type: ignore[arg-type]
+    line = line_of(_text(files, "opd/dinkes.yaml"), "{id: i-ssk,")
     assert run(tmp_path / "n", files) == [
         ("indikator-beda-nomenklatur", "opd/dinkes.yaml", line, "ssk")
     ]
@@ -466,7 +474,9 @@ def test_wrong_settings_are_reported(tmp_path: Path) -> None:
     (found,) = [
         d for d in check_trees(tmp_path / "empty").diagnostics if d.rule == "pengaturan-mutu-salah"
     ]
-    assert "kata_kegiatan" in found.text.en and found.line == line_of(empty["pemda.yaml"], "mutu:")  # type: ignore[arg-type]
+    assert "kata_kegiatan" in found.text.en and found.line == line_of(
+        _text(empty, "pemda.yaml"), "mutu:"
+    )
 
 
 def test_the_reported_year_follows_the_due_date() -> None:
@@ -559,3 +569,80 @@ def test_the_rules_page_names_profile_and_criterion() -> None:
             (row,) = [line for line in page.splitlines() if line.startswith(f"| `{rule}` |")]
             assert "| lke |" in row and f"| {criterion} |" in row
         assert "maks_indikator" in page and "pelaksanaan" in page
+
+
+# --- the demo ---------------------------------------------------------------------------------
+
+DEMO = Path(__file__).resolve().parents[1] / "trees"
+
+DEMO_FINDINGS = [
+    ("indikator-beda-nomenklatur", "opd/bappeda.yaml", "bappeda-sub-musrenbang-i1"),
+    ("indikator-berulang", "opd/dppkb.yaml", "dppkb-ss-kb-i1"),
+    ("indikator-berulang", "opd/dpupr.yaml", "dpupr-ss-airsan-i2"),
+    ("jenis-indikator-tidak-sesuai", "opd/bappeda.yaml", "bappeda-sp-perencanaan-i2"),
+    ("pernyataan-berupa-kegiatan", "opd/kec-sukamaju-kota.yaml", "kec-sukamaju-kota-sp-pemdes"),
+]
+"""The demo's honest, documented flaws (docs/tentang.md, "Contoh temuan mutu")."""
+
+
+def _logic(diagnostics: Iterable[Diagnostic]) -> list[tuple[str, str, str]]:
+    return sorted(
+        (d.rule, d.file.rsplit("trees/", 1)[-1], d.subject or "")
+        for d in diagnostics
+        if d.rule in LKE_RULES
+    )
+
+
+def test_the_demo_keeps_its_documented_flaws_only() -> None:
+    plain = check_trees(DEMO)
+    assert plain.warning_count == 4 and not _logic(plain.diagnostics)
+    assert _logic(logic_findings(plain, today=date(2031, 1, 1))) == DEMO_FINDINGS
+    doc = (DEMO.parent / "docs" / "tentang.md").read_text("utf-8")
+    for rule, _, _ in DEMO_FINDINGS:
+        assert f"`{rule}`" in doc
+
+
+def test_the_issue_s_planted_defects_are_found(tmp_path: Path) -> None:
+    """The defects issue 17 planted in a copy of the demo, which the quality rules missed: an
+    activity as a sasaran strategis with an output indicator, targets falling 12 → 4 on a
+    higher-is-better indicator, one indicator copied down the levels, a Dinkes sub kegiatan
+    under a public-works code."""
+    root = tmp_path / "trees"
+    shutil.copytree(DEMO, root)
+    dinkes = root / "opd" / "dinkes.yaml"
+    text = dinkes.read_text("utf-8")
+    for old, new in (
+        ("Menurunnya kematian ibu dan bayi", "Pelaksanaan rapat koordinasi kesehatan ibu"),
+        ("polaritas: minimal\n        jenis: outcome", "polaritas: minimal\n        jenis: output"),
+        (
+            "target: {2025: 95.0, 2026: 96.0, 2027: 97.0, 2028: 98.0, 2029: 98.5}",
+            "target: {2025: 12, 2026: 10, 2027: 8, 2028: 6, 2029: 4}",
+        ),
+        (
+            "Persentase bayi baru lahir yang mendapatkan kunjungan neonatal lengkap (KN lengkap)",
+            "Jumlah kematian ibu",
+        ),
+        (
+            "nama: Jumlah Ibu Hamil yang Mendapatkan Pelayanan Kesehatan Sesuai Standar",
+            "nama: Jumlah Kematian Ibu",
+        ),
+        ('kode: "1.02.02.2.02.0001"', 'kode: "1.03.02.2.02.0001"'),
+    ):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    dinkes.write_text(text, "utf-8")
+    found = {
+        (rule, subject)
+        for rule, file, subject in _logic(
+            check_trees(root, profile="lke", today=date(2026, 4, 1)).diagnostics
+        )
+        if file == "opd/dinkes.yaml"
+    }
+    assert found == {
+        ("pernyataan-berupa-kegiatan", "dinkes-ss-kia"),
+        ("jenis-indikator-tidak-sesuai", "dinkes-ss-kia-i1"),
+        ("target-melemah", "dinkes-sk-kia-i1"),
+        ("target-awal-lebih-buruk", "dinkes-sk-kia-i1"),
+        ("indikator-berulang", "dinkes-sub-bumil-i1"),
+        ("kode-di-luar-urusan", "dinkes-sub-bumil"),
+    }
