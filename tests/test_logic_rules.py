@@ -646,3 +646,13 @@ def test_the_issue_s_planted_defects_are_found(tmp_path: Path) -> None:
         ("indikator-berulang", "dinkes-sub-bumil-i1"),
         ("kode-di-luar-urusan", "dinkes-sub-bumil"),
     }
+
+
+def test_the_default_outcome_levels_are_levels_of_the_default_scheme() -> None:
+    from mkdocs_pohon_plugin.core.tree import logic_defaults, spec
+
+    ids = [level.id for level in spec.default_levels()]
+    assert set(logic_defaults.OUTCOME_LEVELS) <= set(ids)
+    # contiguous: every level between the first and the last outcome level is one
+    positions = sorted(ids.index(level) for level in logic_defaults.OUTCOME_LEVELS)
+    assert positions == list(range(positions[0], positions[-1] + 1))
