@@ -936,6 +936,15 @@ INDICATOR = ObjectSpec(
             "measuring method, a one-off event); the logic rules target-melemah and "
             "target-awal-lebih-buruk (pohon check --profil lke) accept the targets with it.",
             label=("Alasan Target", "Reason for the targets"),
+            column=SheetColumn(
+                "target_reason",
+                "Alasan Target",
+                (),
+                "Why the targets fall or start below the baseline (accepted by the logic rules).",
+                width=20,
+                printed=False,
+                optional=True,
+            ),
         ),
         Field(
             "id_lama",
@@ -1301,6 +1310,15 @@ NODE = ObjectSpec(
             "(e.g. an assignment from another agency); the logic rule kode-di-luar-urusan "
             "(pohon check --profil lke) accepts the code with it.",
             label=("Alasan Lintas Urusan", "Reason for another agency's code"),
+            column=SheetColumn(
+                "affairs_reason",
+                "Alasan Lintas Urusan",
+                (),
+                "Why the code lies outside the agency's affairs (accepted by the logic rules).",
+                width=20,
+                printed=False,
+                optional=True,
+            ),
         ),
         Field(
             "id_lama",
