@@ -213,8 +213,8 @@ def _logic_defaults_markdown(language: str) -> str:
                 "",
                 f"- `tingkat_hasil` (outcome levels): {words(d.OUTCOME_LEVELS)}. Statements "
                 "at these levels must not open with an activity word; their indicators must not "
-                "be output indicators. Levels above the first (visi, misi) are left alone; below "
-                "the last, impact indicators do not fit.",
+                "be output indicators, nor at the levels above them (visi, misi), whose statements "
+                "are left alone; below the last, impact indicators do not fit.",
                 f"- `kata_kegiatan` (activity words, the statement's first word): "
                 f"{words(d.ACTIVITY_WORDS)}.",
                 f"- `kata_hasil` (result words, besides the -nya forms such as Meningkatnya): "
@@ -239,8 +239,8 @@ def _logic_defaults_markdown(language: str) -> str:
             "",
             f"- `tingkat_hasil` (tingkat hasil): {words(d.OUTCOME_LEVELS)}. Pernyataan di "
             "tingkat ini tidak boleh diawali kata kegiatan, dan indikatornya bukan indikator "
-            "output. Tingkat di atasnya (visi, misi) tidak diperiksa; di bawahnya, indikator "
-            "dampak tidak cocok.",
+            "output, begitu pula di tingkat di atasnya (visi, misi), yang pernyataannya tidak "
+            "diperiksa; di bawah tingkat hasil terakhir, indikator dampak tidak cocok.",
             f"- `kata_kegiatan` (kata kegiatan, kata pertama pernyataan): "
             f"{words(d.ACTIVITY_WORDS)}.",
             f"- `kata_hasil` (kata hasil, selain bentuk -nya seperti Meningkatnya): "

@@ -656,3 +656,23 @@ def test_the_default_outcome_levels_are_levels_of_the_default_scheme() -> None:
     # contiguous: every level between the first and the last outcome level is one
     positions = sorted(ids.index(level) for level in logic_defaults.OUTCOME_LEVELS)
     assert positions == list(range(positions[0], positions[-1] + 1))
+
+
+def test_a_level_left_out_of_the_outcome_levels_takes_an_output_indicator(tmp_path: Path) -> None:
+    files = chain(
+        redo("opd/dinkes.yaml", "i-ss", jenis="output"),
+        replace(
+            "opd/dinkes.yaml",
+            "pernyataan: Meningkatnya pelayanan kesehatan ibu",
+            "pernyataan: Pelaksanaan pelayanan kesehatan ibu",
+        ),
+        redo("opd/dinkes.yaml", "i-sp", jenis="output"),
+        settings("  mutu: {tingkat_hasil: [tujuan, sasaran_program]}\n"),
+    )(lke_base())
+    # sasaran_strategis lies between the outcome levels but is not one: its output indicator and
+    # its wording pass (the statement still states no result); sasaran_program's output does not
+    found = run(tmp_path, files)
+    assert sorted((rule, subject) for rule, _, _, subject in found) == [
+        ("jenis-indikator-tidak-sesuai", "i-sp"),
+        ("pernyataan-tanpa-hasil", "ss"),
+    ]

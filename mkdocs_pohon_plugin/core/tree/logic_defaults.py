@@ -9,8 +9,9 @@ from __future__ import annotations
 OUTCOME_LEVELS: tuple[str, ...] = ("tujuan", "sasaran", "sasaran_strategis", "sasaran_program")
 """Level ids whose statements state a result (outcome), from the default level scheme
 (:func:`.spec.default_levels`); a site with its own scheme names its own (``tingkat_hasil``).
-Levels above the first of them (visi, misi) are left alone; levels below the last of them
-(sasaran kegiatan, sasaran sub kegiatan) state the result their output brings."""
+The statements of the levels above the first of them (visi, misi) are left alone, but an output
+indicator fits them no better; the levels below the last of them (sasaran kegiatan, sasaran sub
+kegiatan) state the result their output brings, and an impact indicator does not fit them."""
 
 ACTIVITY_WORDS: tuple[str, ...] = (
     "pelaksanaan",

@@ -148,8 +148,9 @@ def check_logic(
     for node in site.nodes.values():
         position = index.get(node.level)
         if position is not None and first is not None and last is not None:
-            _check_statement(node, position, first, last, settings, sink)
-            _check_indicator_kinds(node, position, last, sink)
+            _check_statement(node, position, first, settings, sink)
+            above_or_at = position < first or node.level in settings.outcome_levels
+            _check_indicator_kinds(node, above_or_at, position > last, sink)
         _check_indicator_count(node, settings, sink)
         _check_repeats(node, site, sink)
         for indicator in node.indicators:
@@ -166,15 +167,17 @@ def check_logic(
 
 
 def _check_statement(
-    node: Node, position: int, first: int, last: int, settings: LogicSettings, sink: DiagnosticSink
+    node: Node, position: int, first: int, settings: LogicSettings, sink: DiagnosticSink
 ) -> None:
+    """Activity wording at an outcome level; no result in a statement from the first outcome
+    level down (visi and misi, above it, are left alone)."""
     if position < first:
         return
     words = _words(node.statement)
     if not words:
         return
     line = node.lines.get("pernyataan", node.loc.line)
-    if position <= last and words[0] in settings.activity_words:
+    if node.level in settings.outcome_levels and words[0] in settings.activity_words:
         sink.add(
             "pernyataan-berupa-kegiatan",
             node.loc.file,
@@ -223,12 +226,16 @@ def _states_result(words: list[str], settings: LogicSettings) -> bool:
 # --- indikator-tepat ---------------------------------------------------------------------------
 
 
-def _check_indicator_kinds(node: Node, position: int, last: int, sink: DiagnosticSink) -> None:
+def _check_indicator_kinds(
+    node: Node, outcome_or_above: bool, below: bool, sink: DiagnosticSink
+) -> None:
+    """Output indicators at an outcome level or above the outcome levels; impact indicators
+    below them."""
     for indicator in node.indicators:
         kind = indicator.kind
-        if kind == "output" and position <= last:
+        if kind == "output" and outcome_or_above:
             fit = Text(id="outcome atau dampak", en="an outcome or impact indicator")
-        elif kind == "dampak" and position > last:
+        elif kind == "dampak" and below:
             fit = Text(id="output atau outcome", en="an output or outcome indicator")
         else:
             continue
