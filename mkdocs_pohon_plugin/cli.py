@@ -17,7 +17,8 @@ from typing import Any, NoReturn
 
 from .core.review.report_formats import github_annotations, gitlab_code_quality
 from .core.tree.check import CheckResult, check_trees
-from .core.tree.diagnostics import LANGUAGES, RULES, Text
+from .core.tree.criteria import CRITERIA
+from .core.tree.diagnostics import LANGUAGES, PROFILES, RULES, Diagnostic, Text
 from .core.tree.json_schema import json_schema_text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -64,7 +65,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             ),
         )
         return EXIT_USAGE
-    result = check_trees(path, disabled_rules=tuple(args.disable))
+    result = check_trees(path, disabled_rules=tuple(args.disable), profile=args.profil)
     if args.published:
         from .core.review.diff import DiffLoadError
         from .core.review.published import compare_with_published
@@ -90,7 +91,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             "files": len(result.site.files),
             "nodes": len(result.site.nodes),
             "indicators": len(result.site.indicators),
-            "diagnostics": [d.as_dict(language) for d in result.diagnostics],
+            "profile": args.profil,
+            "diagnostics": [_json_diagnostic(d, language) for d in result.diagnostics],
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -104,7 +106,35 @@ def cmd_check(args: argparse.Namespace) -> int:
         for diagnostic in result.diagnostics:
             print(diagnostic.format(language))
         print(_summary(result, language))
+        if args.profil == "lke":
+            print(_criteria_summary(result, language))
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _criteria_summary(result: CheckResult, language: str) -> str:
+    """One line: the warnings per evaluation criterion, every criterion named (0 included)."""
+    counts = dict.fromkeys(CRITERIA, 0)
+    for diagnostic in result.warnings:
+        criterion = RULES[diagnostic.rule].criterion
+        if criterion is not None:
+            counts[criterion] += diagnostic.count
+    parts = "; ".join(f"{CRITERIA[c].name(language)} {n}" for c, n in counts.items())
+    return Text(
+        id=f"Temuan per kriteria: {parts} (pengelompokan Pohon, bukan nilai LKE resmi).",
+        en=f"Findings per criterion: {parts} (Pohon's grouping, not the official LKE score).",
+    )(language)
+
+
+def _json_diagnostic(diagnostic: Diagnostic, language: str) -> dict[str, Any]:
+    """One finding of ``pohon check --format json``: with the criterion its rule serves and the
+    node, indicator or agency it is about, where known."""
+    found = diagnostic.as_dict(language)
+    criterion = RULES[diagnostic.rule].criterion
+    if criterion is not None:
+        found["criterion"] = criterion
+    if diagnostic.subject is not None:
+        found["subject"] = diagnostic.subject
+    return found
 
 
 def _not_trees(path: Path | str) -> Text:
@@ -116,8 +146,11 @@ RULES_PAGES = {"id": "rules.md", "en": "rules.en.md"}
 
 
 def rules_markdown(language: str = "id") -> str:
-    """The rule catalogue as the Markdown page docs/rules.md (Indonesian) or docs/rules.en.md."""
-    if language == "en":
+    """The rule catalogue as the Markdown page docs/rules.md (Indonesian) or docs/rules.en.md:
+    every rule with its severity, profile and the evaluation criterion it serves; then the
+    criteria, and the logic rules' defaults a site may replace."""
+    en = language == "en"
+    if en:
         lines = [
             "# Check rules",
             "",
@@ -127,9 +160,11 @@ def rules_markdown(language: str = "id") -> str:
             "warnings fail only with `--strict`, and a site switches one off with",
             "`pengaturan.aturan_nonaktif: [rule-id]` in `pemda.yaml` "
             "(or `pohon check --disable rule-id`).",
+            "Rules of the profile `lke` (the logic rules in the spirit of the SAKIP evaluation "
+            "sheet) run only with `pohon check --profil lke`.",
             "",
-            "| rule id | severity | what it finds |",
-            "|---|---|---|",
+            "| rule id | severity | profile | criterion | what it finds |",
+            "|---|---|---|---|---|",
         ]
     else:
         lines = [
@@ -141,15 +176,86 @@ def rules_markdown(language: str = "id") -> str:
             "hanya menggagalkan dengan `--strict`, dan sebuah situs dapat menonaktifkannya dengan",
             "`pengaturan.aturan_nonaktif: [id-aturan]` di `pemda.yaml` "
             "(atau `pohon check --disable id-aturan`).",
+            "Aturan berprofil `lke` (aturan logika dalam semangat Lembar Kerja Evaluasi SAKIP) "
+            "hanya dijalankan oleh `pohon check --profil lke`.",
             "",
-            "| id aturan | jenis | yang ditemukan |",
-            "|---|---|---|",
+            "| id aturan | jenis | profil | kriteria | yang ditemukan |",
+            "|---|---|---|---|---|",
         ]
+    for r in RULES.values():
+        criterion = CRITERIA[r.criterion].name(language) if r.criterion else "–"
+        lines.append(
+            f"| `{r.id}` | {_severity(r.severity.value, language)} | {r.profile} | {criterion} "
+            f"| {r.summary(language)} |"
+        )
+    lines += ["", "## Criteria" if en else "## Kriteria", ""]
     lines += [
-        f"| `{r.id}` | {_severity(r.severity.value, language)} | {r.summary(language)} |"
-        for r in RULES.values()
+        f"- **{c.name(language)}** (`{c.id}`): {c.question(language)}" for c in CRITERIA.values()
     ]
+    lines += ["", _logic_defaults_markdown(language)]
     return "\n".join(lines) + "\n"
+
+
+def _logic_defaults_markdown(language: str) -> str:
+    """The logic rules' defaults and how a site replaces them (``pengaturan.mutu``)."""
+    from .core.tree import logic_defaults as d
+
+    def words(values: tuple[str, ...]) -> str:
+        return ", ".join(values)
+
+    if language == "en":
+        return "\n".join(
+            [
+                "## Logic rule settings",
+                "",
+                "A site replaces any of these defaults in `pemda.yaml` under `pengaturan.mutu` "
+                "(each key given replaces the whole default):",
+                "",
+                f"- `tingkat_hasil` (outcome levels): {words(d.OUTCOME_LEVELS)}. Statements "
+                "at these levels must not open with an activity word; their indicators must not "
+                "be output indicators, nor at the levels above them (visi, misi), whose statements "
+                "are left alone; below the last, impact indicators do not fit.",
+                f"- `kata_kegiatan` (activity words, the statement's first word): "
+                f"{words(d.ACTIVITY_WORDS)}.",
+                f"- `kata_hasil` (result words, besides the -nya forms such as Meningkatnya): "
+                f"{words(d.RESULT_WORDS)}.",
+                f"- `maks_indikator`: {d.MAX_INDICATORS}.",
+                "- `tahun_laporan`: the last year whose realisation must be recorded; default: "
+                "the last year whose performance report (LKjIP, due by 31 March) is due on the "
+                "day of the check.",
+                "",
+                "`target-melemah` and `target-awal-lebih-buruk` look at outcome and impact "
+                "indicators (an output's yearly volume follows each year's plan), and accept the "
+                "targets of an indicator with `alasan_target`; `kode-di-luar-urusan` accepts a "
+                "node (and those below it) with `alasan_lintas_urusan`.",
+            ]
+        )
+    return "\n".join(
+        [
+            "## Pengaturan aturan logika",
+            "",
+            "Sebuah situs dapat mengganti nilai bawaan berikut di `pemda.yaml`, di bawah "
+            "`pengaturan.mutu` (setiap kunci yang ditulis menggantikan seluruh nilai bawaannya):",
+            "",
+            f"- `tingkat_hasil` (tingkat hasil): {words(d.OUTCOME_LEVELS)}. Pernyataan di "
+            "tingkat ini tidak boleh diawali kata kegiatan, dan indikatornya bukan indikator "
+            "output, begitu pula di tingkat di atasnya (visi, misi), yang pernyataannya tidak "
+            "diperiksa; di bawah tingkat hasil terakhir, indikator dampak tidak cocok.",
+            f"- `kata_kegiatan` (kata kegiatan, kata pertama pernyataan): "
+            f"{words(d.ACTIVITY_WORDS)}.",
+            f"- `kata_hasil` (kata hasil, selain bentuk -nya seperti Meningkatnya): "
+            f"{words(d.RESULT_WORDS)}.",
+            f"- `maks_indikator`: {d.MAX_INDICATORS}.",
+            "- `tahun_laporan`: tahun terakhir yang realisasinya wajib diisi; bawaan: tahun "
+            "terakhir yang laporan kinerjanya (LKjIP, paling lambat 31 Maret) sudah jatuh tempo "
+            "pada hari pemeriksaan.",
+            "",
+            "`target-melemah` dan `target-awal-lebih-buruk` memeriksa indikator outcome dan "
+            "dampak (volume output tahunan mengikuti rencana tiap tahun), dan menerima target "
+            "indikator yang memiliki `alasan_target`; `kode-di-luar-urusan` menerima node (dan "
+            "node di bawahnya) yang memiliki `alasan_lintas_urusan`.",
+        ]
+    )
 
 
 def _severity(value: str, language: str) -> str:
@@ -165,7 +271,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         sys.stdout.write(rules_markdown(language))
         return EXIT_OK
     for rule in RULES.values():
-        print(f"{rule.id:32} {rule.severity.value:8} {rule.summary(language)}")
+        print(f"{rule.id:32} {rule.severity.value:8} {rule.profile:6} {rule.summary(language)}")
     return EXIT_OK
 
 
@@ -580,6 +686,19 @@ def build_parser(language: str = "id") -> argparse.ArgumentParser:
         default=[],
         metavar="ATURAN" if language != "en" else "RULE",
         help=h("nonaktifkan satu aturan peringatan", "switch a warning rule off"),
+    )
+    check.add_argument(
+        "--profil",
+        "--profile",
+        dest="profil",
+        choices=PROFILES,
+        default="dasar",
+        help=h(
+            "lke: tambahkan aturan logika dalam semangat LKE (pernyataan hasil, jenis indikator, "
+            "target yang melemah, urusan, IKU, realisasi); bawaan: dasar",
+            "lke: add the logic rules in the spirit of the LKE (result statements, indicator "
+            "kinds, weakening targets, affairs, IKU, realisation); default: dasar",
+        ),
     )
     check.set_defaults(func=cmd_check)
 

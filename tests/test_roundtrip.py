@@ -57,6 +57,12 @@ pemda:
   nomenklatur: {versi: "Kepmendagri 900.1.15.5-1317/2023", berkas: nomenklatur}
 pengaturan:
   aturan_nonaktif: [indikator-tanpa-definisi]
+  mutu:
+    tingkat_hasil: [sasaran]
+    kata_kegiatan: [Pelaksanaan]
+    kata_hasil: [meningkat]
+    maks_indikator: 4
+    tahun_laporan: 2025
   tingkat:
     - {id: visi, nama: Visi, nama_en: Vision, lingkup: pemda}
     - {id: sasaran, nama: Sasaran, lingkup: pemda}
@@ -86,6 +92,7 @@ node:
         sumber_data: BPS
         periode_pelaporan: triwulanan
         keterangan: Catatan indikator
+        alasan_target: Metode survei berubah
         id_lama: [ikk-lama]
   - id: sasaran-1
     tingkat: sasaran
@@ -96,6 +103,7 @@ node:
     unit_kerja: Bagian Organisasi
     tag: [program-unggulan, "≥ 80"]
     keterangan: Catatan node
+    alasan_lintas_urusan: Penugasan dari Wali Kota
     id_lama: [sasaran-lama, sasaran-lama-2]
     indikator:
       - {id: iks-1, nama: Capaian, satuan: "%", kualitatif: true, polaritas: minimal, mendukung: [ikk-1], kondisi_awal: {tahun: 2024, nilai: "Predikat B"}, target: {2025: "≥ 80", 2026: -5, 2027: 0}}
@@ -245,6 +253,10 @@ def compare_tree(root: Path) -> Comparison:
             # aturan_nonaktif configures the check; it is not data and pohon.json leaves it out.
             if "aturan_nonaktif" in settings:
                 cmp.keys.add(("pengaturan", "aturan_nonaktif"))
+            # mutu configures the logic rules (pohon check --profil lke), like aturan_nonaktif.
+            if "mutu" in settings:
+                cmp.keys.add(("pengaturan", "mutu"))
+                cmp.keys.update(("mutu", key) for key in settings["mutu"])
             cmp.keys.add(("berkas_pemda", "pemda"))
             opd_id = None
         else:

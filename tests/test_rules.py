@@ -62,6 +62,8 @@ def test_valid_base_is_clean(tmp_path: Path) -> None:
 def test_cases_cover_every_rule() -> None:
     # id-hilang needs a published revision: tests/test_stable_ids.py covers it with git.
     covered = {case.rule for case in CASES} | {"berkas-tidak-terbaca", "id-hilang"}
+    # The logic rules (profile lke) and their settings: tests/test_logic_rules.py covers them.
+    covered |= {r.id for r in RULES.values() if r.profile == "lke"} | {"pengaturan-mutu-salah"}
     assert set(RULES) - covered == set()
 
 

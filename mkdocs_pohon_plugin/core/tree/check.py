@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .diagnostics import (
+    PROFILES,
     RULES,
     Diagnostic,
     DiagnosticSink,
@@ -17,6 +19,7 @@ from .diagnostics import (
 from .former_ids import check_former_ids
 from .graph import Graph
 from .load import LoadCache, display_path, load_site
+from .logic_rules import check_logic, check_quality_settings
 from .model import Site
 from .nomenclature import PACKAGED_FOLDER, Nomenclature, NomenclatureError, load_nomenclature
 from .validate import validate
@@ -112,12 +115,22 @@ def _switched_off(site: Site, sink: DiagnosticSink, extra: tuple[str, ...]) -> s
 
 
 def check_trees(
-    root: Path | str, *, disabled_rules: tuple[str, ...] = (), cache: LoadCache | None = None
+    root: Path | str,
+    *,
+    disabled_rules: tuple[str, ...] = (),
+    cache: LoadCache | None = None,
+    profile: str = "dasar",
+    today: date | None = None,
 ) -> CheckResult:
-    """Load every tree under ``root``, build the graph and run every rule.
+    """Load every tree under ``root``, build the graph and run every rule of ``profile``.
 
+    ``profile="lke"`` adds the logic rules (:mod:`.logic_rules`) to the default ``dasar`` ones;
+    ``today`` (default: the current date) decides which years' realisations they expect when
+    the site sets no ``pengaturan.mutu.tahun_laporan``.
     ``cache`` (a :class:`~.loader.LoadCache` kept between calls, as ``mkdocs serve`` does) makes
     a second check read only the files that changed; the result is the same as without it."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown check profile {profile!r}; one of {', '.join(PROFILES)}")
     root = Path(root)
     sink = DiagnosticSink()
     site = load_site(root, sink, cache)
@@ -125,13 +138,28 @@ def check_trees(
     nomenclature = _nomenclature(site, root, sink)
     validate(site, graph, sink, nomenclature)
     check_former_ids(site, sink)
+    check_quality_settings(site, sink)
+    if profile == "lke":
+        check_logic(site, graph, sink, nomenclature, today)
     disabled = _switched_off(site, sink, disabled_rules)
-    diagnostics = sorted(
-        (
-            d
-            for d in sink.items
-            if d.rule not in disabled or RULES[d.rule].severity is Severity.ERROR
-        ),
+    return CheckResult(site, graph, nomenclature, _kept(sink.items, disabled))
+
+
+def _kept(items: list[Diagnostic], disabled: set[str]) -> list[Diagnostic]:
+    return sorted(
+        (d for d in items if d.rule not in disabled or RULES[d.rule].severity is Severity.ERROR),
         key=sort_key,
     )
-    return CheckResult(site, graph, nomenclature, diagnostics)
+
+
+def logic_findings(
+    result: CheckResult, *, disabled_rules: tuple[str, ...] = (), today: date | None = None
+) -> list[Diagnostic]:
+    """The logic rules' findings (profile ``lke``) for a site already checked with the default
+    profile, without reading the files again: what the "Mutu Pohon" pages show next to the
+    quality warnings already in ``result.diagnostics``. Rules the site (or ``disabled_rules``)
+    switches off are left out; the findings are sorted like a check's."""
+    sink = DiagnosticSink()
+    check_logic(result.site, result.graph, sink, result.nomenclature, today)
+    disabled = set(disabled_rules) | set(result.site.settings.disabled_rules)
+    return _kept(sink.items, disabled)

@@ -58,6 +58,14 @@ class Rule:
     criterion: str | None = None
     """The evaluation criterion a quality warning serves (an id in
     :data:`.criteria.CRITERIA`); None for errors and housekeeping warnings."""
+    profile: str = "dasar"
+    """The check profile that runs the rule (:data:`PROFILES`): ``dasar`` in every check and
+    build, ``lke`` only with ``pohon check --profil lke`` (the logic rules)."""
+
+
+PROFILES = ("dasar", "lke")
+"""Check profiles: ``dasar`` (the default) runs every rule of its profile; ``lke`` runs those and
+the logic rules in the spirit of the SAKIP evaluation sheet (LKE)."""
 
 
 _E = Severity.ERROR
@@ -471,6 +479,144 @@ RULES: dict[str, Rule] = {
                 en="a code missing from the declared nomenclature",
             ),
             "anggaran-urusan",
+        ),
+        # Logic rules in the spirit of the LKE (pohon check --profil lke)
+        Rule(
+            "pernyataan-berupa-kegiatan",
+            _W,
+            Text(
+                id="pernyataan di tingkat hasil (tujuan, sasaran, sasaran strategis, sasaran "
+                "program) yang berupa kegiatan atau proses (Pelaksanaan, Penyusunan, Koordinasi …)",
+                en="a statement at an outcome level (goal, target, strategic target, program "
+                "target) phrased as an activity or process (Pelaksanaan, Penyusunan, Koordinasi …)",
+            ),
+            "berorientasi-hasil",
+            "lke",
+        ),
+        Rule(
+            "pernyataan-tanpa-hasil",
+            _W,
+            Text(
+                id="pernyataan di bawah misi yang tidak memuat hasil (mis. hanya nama kegiatan, "
+                "tanpa Meningkatnya, Tersedianya, Terlaksananya …)",
+                en="a statement below the mission with no result in it (e.g. only an activity's "
+                "name, without Meningkatnya, Tersedianya, Terlaksananya …)",
+            ),
+            "berorientasi-hasil",
+            "lke",
+        ),
+        Rule(
+            "jenis-indikator-tidak-sesuai",
+            _W,
+            Text(
+                id="indikator yang jenisnya tidak cocok dengan tingkatnya: indikator output di "
+                "tingkat hasil atau di atasnya, indikator dampak di bawah tingkat hasil",
+                en="an indicator whose kind does not fit its level: an output indicator at an "
+                "outcome level or above, an impact indicator below the outcome levels",
+            ),
+            "indikator-tepat",
+            "lke",
+        ),
+        Rule(
+            "indikator-terlalu-banyak",
+            _W,
+            Text(
+                id="node dengan indikator lebih banyak dari batas situs (pengaturan.mutu."
+                "maks_indikator, bawaan 5)",
+                en="a node with more indicators than the site's limit (pengaturan.mutu."
+                "maks_indikator, default 5)",
+            ),
+            "indikator-tepat",
+            "lke",
+        ),
+        Rule(
+            "indikator-beda-nomenklatur",
+            _W,
+            Text(
+                id="sub kegiatan yang indikator atau satuannya berbeda dari indikator baku "
+                "nomenklatur",
+                en="a sub kegiatan whose indicator or unit differs from the nomenclature's "
+                "standard one",
+            ),
+            "indikator-tepat",
+            "lke",
+        ),
+        Rule(
+            "target-melemah",
+            _W,
+            Text(
+                id="target yang melemah dari tahun ke tahun berlawanan dengan polaritasnya, tanpa "
+                "'alasan_target'",
+                en="targets that weaken from year to year against the polarity, without "
+                "'alasan_target'",
+            ),
+            "target-meningkat",
+            "lke",
+        ),
+        Rule(
+            "target-awal-lebih-buruk",
+            _W,
+            Text(
+                id="target tahun pertama yang lebih buruk dari kondisi awal, tanpa 'alasan_target'",
+                en="a first-year target worse than the baseline, without 'alasan_target'",
+            ),
+            "target-meningkat",
+            "lke",
+        ),
+        Rule(
+            "indikator-berulang",
+            _W,
+            Text(
+                id="indikator yang sama (nama setelah dinormalkan) di node induk dan node anaknya",
+                en="the same indicator (name after normalisation) at a parent node and its child",
+            ),
+            "selaras",
+            "lke",
+        ),
+        Rule(
+            "kode-di-luar-urusan",
+            _W,
+            Text(
+                id="program, kegiatan atau sub kegiatan berkode di luar urusan/bidang perangkat "
+                "daerahnya (menurut kode OPD), tanpa 'alasan_lintas_urusan'",
+                en="a program, kegiatan or sub kegiatan whose code lies outside its agency's "
+                "affairs (from the agency code), without 'alasan_lintas_urusan'",
+            ),
+            "anggaran-urusan",
+            "lke",
+        ),
+        Rule(
+            "opd-tanpa-iku",
+            _W,
+            Text(
+                id="perangkat daerah yang belum menetapkan satu pun Indikator Kinerja Utama "
+                "(iku: true)",
+                en="an agency that has set no key performance indicator (iku: true)",
+            ),
+            "iku",
+            "lke",
+        ),
+        Rule(
+            "realisasi-belum-diisi",
+            _W,
+            Text(
+                id="indikator bertarget tanpa realisasi untuk tahun yang laporannya sudah jatuh "
+                "tempo (pengaturan.mutu.tahun_laporan)",
+                en="an indicator with a target but no realisation for a year whose report is due "
+                "(pengaturan.mutu.tahun_laporan)",
+            ),
+            "pengukuran",
+            "lke",
+        ),
+        Rule(
+            "pengaturan-mutu-salah",
+            _W,
+            Text(
+                id="pengaturan.mutu menyebut tingkat yang tidak ada, daftar kata kosong, atau "
+                "batas indikator di bawah 1",
+                en="pengaturan.mutu names a level that does not exist, an empty word list, or an "
+                "indicator limit below 1",
+            ),
         ),
         Rule(
             "nomenklatur-tidak-ditemukan",

@@ -456,6 +456,51 @@ LEVEL = ObjectSpec(
     model.Level,
 )
 
+QUALITY = ObjectSpec(
+    "mutu",
+    "Word lists and thresholds of the logic rules (pohon check --profil lke); each key given "
+    "replaces its default (docs/rules.md lists the defaults).",
+    (
+        Field(
+            "tingkat_hasil",
+            None,
+            ListOf(Ident()),
+            "Levels whose statements must state a result (outcome) and whose indicators must not "
+            "be output indicators.",
+            label=("Tingkat Hasil", "Outcome levels"),
+        ),
+        Field(
+            "kata_kegiatan",
+            None,
+            ListOf(Text()),
+            "Words that, opening a statement at an outcome level, make it an activity or process.",
+            label=("Kata Kegiatan", "Activity words"),
+        ),
+        Field(
+            "kata_hasil",
+            None,
+            ListOf(Text()),
+            "Words that state a result (besides the -nya forms such as Meningkatnya).",
+            label=("Kata Hasil", "Result words"),
+        ),
+        Field(
+            "maks_indikator",
+            None,
+            Integer(),
+            "Most indicators one node may have.",
+            label=("Maks. Indikator", "Most indicators"),
+        ),
+        Field(
+            "tahun_laporan",
+            None,
+            Year(),
+            "Last year whose realisation must be recorded; without it, the last year whose "
+            "performance report (LKjIP, due by 31 March) is due on the day of the check.",
+            label=("Tahun Laporan", "Reported year"),
+        ),
+    ),
+)
+
 SETTINGS = ObjectSpec(
     "pengaturan",
     "Site settings.",
@@ -473,6 +518,13 @@ SETTINGS = ObjectSpec(
             ListOf(Text()),
             "Warning rules this site switches off.",
             label=("Aturan Nonaktif", "Disabled rules"),
+        ),
+        Field(
+            "mutu",
+            None,
+            Obj(QUALITY),
+            "Word lists and thresholds of the logic rules (pohon check --profil lke).",
+            label=("Mutu", "Quality"),
         ),
     ),
     model.Settings,
@@ -877,6 +929,24 @@ INDICATOR = ObjectSpec(
             ),
         ),
         Field(
+            "alasan_target",
+            None,
+            Text(),
+            "Why the targets fall against the polarity or start below the baseline (a new "
+            "measuring method, a one-off event); the logic rules target-melemah and "
+            "target-awal-lebih-buruk (pohon check --profil lke) accept the targets with it.",
+            label=("Alasan Target", "Reason for the targets"),
+            column=SheetColumn(
+                "target_reason",
+                "Alasan Target",
+                (),
+                "Why the targets fall or start below the baseline (accepted by the logic rules).",
+                width=20,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
             "id_lama",
             "former_ids",
             ListOf(Ident()),
@@ -1233,6 +1303,24 @@ NODE = ObjectSpec(
             ),
         ),
         Field(
+            "alasan_lintas_urusan",
+            None,
+            Text(),
+            "Why this node (and those below it) carries a code outside its agency's own affairs "
+            "(e.g. an assignment from another agency); the logic rule kode-di-luar-urusan "
+            "(pohon check --profil lke) accepts the code with it.",
+            label=("Alasan Lintas Urusan", "Reason for another agency's code"),
+            column=SheetColumn(
+                "affairs_reason",
+                "Alasan Lintas Urusan",
+                (),
+                "Why the code lies outside the agency's affairs (accepted by the logic rules).",
+                width=20,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
             "id_lama",
             "former_ids",
             ListOf(Ident()),
@@ -1310,6 +1398,7 @@ ALL_SPECS: tuple[ObjectSpec, ...] = (
     PERIOD,
     NOMENCLATURE,
     SETTINGS,
+    QUALITY,
     LEVEL,
     OPD,
     NODE,
