@@ -49,7 +49,7 @@ PAGES = {
     "all indicators": "indeks/indikator/",
     "crosscutting": "indeks/crosscutting/",
     "codes": "indeks/kode/",
-    "quality": "mutu/",
+    "quality": "indeks/mutu/",
     "opd quality": "opd/dinkes/mutu/",
     "404": "404.html",
     "docs": "format/",

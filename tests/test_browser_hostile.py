@@ -185,7 +185,7 @@ def pages_to_visit(site: Path) -> list[str]:
     the indicator pages of the HTML, Markdown, YAML and Unicode cases and one of the Mermaid case
     (its indicators carry no hostile text but "end"). Redirect pages have their own test."""
     pages = ["", "opd/", "indeks/indikator/", "indeks/iku/", "indeks/crosscutting/", "indeks/kode/"]
-    pages += ["mutu/"]
+    pages += ["indeks/mutu/"]
     pages += ["opd/xss/", "opd/xss/cascading/", "opd/xss/sasaran_program/", "opd/xss/mutu/"]
     pages += sorted(
         f"opd/xss/{p.parent.name}/" for p in (site / "opd" / "xss").glob("pk-*/index.html")

@@ -113,7 +113,7 @@ def test_findings_in_english(result: CheckResult) -> None:
     fit = next(c for c in dinkes.criteria if c.id == "indikator-tepat")
     assert fit.name == "Indicators fit and measurable"
     summaries = {r.summary for r in fit.rules}
-    assert "An indicator without a unit (satuan)" in summaries
+    assert "An indicator without a unit" in summaries  # without the closing remark
     messages = [f.message for r in fit.rules for f in r.findings]
     assert any(m.startswith("The indicator 'i-sk' has no 'satuan'") for m in messages)
 
@@ -218,7 +218,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_built_pages_count_the_findings_and_link_to_existing_pages(built: Path) -> None:
-    regency = article(built, "mutu/index.html")
+    regency = article(built, "indeks/mutu/index.html")
     agency = article(built, "opd/dinkes/mutu/index.html")
     assert "bukan nilai resmi LKE" in regency and "bukan nilai resmi LKE" in agency
     assert "<strong>3 temuan</strong>" in regency  # 2 of Dinkes, 1 of the regional tree
@@ -227,14 +227,15 @@ def test_the_built_pages_count_the_findings_and_link_to_existing_pages(built: Pa
     assert "Tidak ada temuan untuk kriteria ini." in agency
     assert 'href="../../../indikator/i-sk/"' in agency
     assert 'href="../../../node/ssk-nifas/"' in agency
-    for page, html in (("mutu/index.html", regency), ("opd/dinkes/mutu/index.html", agency)):
+    for page, html in (("indeks/mutu/index.html", regency), ("opd/dinkes/mutu/index.html", agency)):
         links = _hrefs(html)
         assert links
         broken = [href for href in links if not _resolves(built, page, href)]
         assert broken == [], page
         assert ".yaml" not in html  # never a file and line on the public page
     # The regency table links every agency's page, with its counts.
-    assert 'href="../opd/dinkes/mutu/"' in regency and 'href="../opd/dinsos/mutu/"' in regency
+    assert 'href="../../opd/dinkes/mutu/"' in regency
+    assert 'href="../../opd/dinsos/mutu/"' in regency
     # Hostile text in a statement is only ever text.
     assert "<script>alert" not in agency
     assert "&lt;script&gt;alert(&#39;mutu&#39;)&lt;/script&gt;" in agency
@@ -248,7 +249,11 @@ def test_each_agency_page_links_its_quality_page_and_the_nav_lists_the_regency_p
         built, "opd/dinsos/index.html"
     )
     home = (built / "index.html").read_text("utf-8")
-    assert 'href="mutu/"' in home  # in the navigation's Indeks section
+    # In the navigation's Indeks section, as its own entry (not as the section's index page).
+    entries = re.findall(
+        r'<a href="indeks/mutu/" class="md-nav__link[^"]*">(.{0,200}?)</a>', home, re.S
+    )
+    assert entries and all("Mutu Pohon" in e and "Indeks" not in e for e in entries)
 
 
 def test_a_sound_tree_says_so_positively_without_tables(tmp_path: Path) -> None:
@@ -275,7 +280,7 @@ def test_the_pages_in_english(result: CheckResult) -> None:
     assert "not the official LKE" in regency.html and "not the official LKE" in agency.html
     assert "Findings by agency" in regency.html
     assert "<strong>2 finding(s)</strong>" in agency.html
-    assert "An indicator without a unit (satuan)" in agency.html
+    assert "An indicator without a unit" in agency.html
     assert "temuan" not in agency.html
 
 

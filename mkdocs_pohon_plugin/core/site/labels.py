@@ -256,7 +256,6 @@ _ID: dict[str, str] = {
     "quality_by_opd": "Temuan per perangkat daerah",
     "quality_regional": "Pohon kinerja pemda",
     "quality_criterion": "Kriteria",
-    "quality_question": "Pertanyaan evaluator",
     "quality_count": "Jumlah temuan",
     "quality_disabled": "Situs ini menonaktifkan aturan berikut; temuannya tidak dihitung di sini:",
 }
@@ -506,7 +505,6 @@ _EN: dict[str, str] = {
     "quality_by_opd": "Findings by agency",
     "quality_regional": "Regional government's tree",
     "quality_criterion": "Criterion",
-    "quality_question": "The evaluator's question",
     "quality_count": "Findings",
     "quality_disabled": "This site switches off the following rules; their findings are not "
     "counted here:",

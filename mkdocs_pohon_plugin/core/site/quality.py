@@ -34,6 +34,8 @@ LIST_LIMIT = 40
 _FILE_LINE = re.compile(r"\s*\(?\b[^\s()'\"]+\.ya?ml:\d+\)?")
 """A ``file.yaml:12`` reference inside a message (a public page names pages, not files)."""
 
+_CLOSING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+
 Subject = Node | Indicator | Opd
 
 
@@ -309,7 +311,10 @@ def _report(
 
 
 def _sentence(text: str) -> str:
-    """``text`` with a capital first letter (a rule's summary as a heading)."""
+    """A rule's summary as a heading: a capital first letter, without a closing remark in
+    brackets (``… (dilaporkan sekali per lingkaran)``), which is for the people who run the
+    check."""
+    text = _CLOSING_REMARK.sub("", text) or text
     return text[:1].upper() + text[1:]
 
 
