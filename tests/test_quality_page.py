@@ -22,7 +22,7 @@ from mkdocs_pohon_plugin.core.site.quality import (
 from mkdocs_pohon_plugin.core.site.render import RenderOptions
 from mkdocs_pohon_plugin.core.tree.check import CheckResult, check_trees
 from mkdocs_pohon_plugin.core.tree.criteria import CRITERIA
-from mkdocs_pohon_plugin.core.tree.diagnostics import Diagnostic, Text
+from mkdocs_pohon_plugin.core.tree.diagnostics import RULES, Diagnostic, Text
 from mkdocs_pohon_plugin.core.tree.model import Indicator, Node, Opd
 from tests.sites import article, build_site
 from tests.treebuilder import DINKES, PEMDA, base_files, indicator, line_of, write_tree
@@ -103,8 +103,6 @@ def test_findings_are_grouped_per_agency_and_criterion_with_their_pages(
 
 
 def _criterion(rule_id: str) -> str | None:
-    from mkdocs_pohon_plugin.core.tree.diagnostics import RULES
-
     return RULES[rule_id].criterion
 
 
@@ -305,3 +303,29 @@ def test_a_long_list_is_capped_with_a_count_of_the_rest(result: CheckResult) -> 
     assert len(re.findall(r"<li><a [^>]*>[^<]*</a> — m\d+</li>", html)) == 40
     assert "20 temuan lain tidak ditampilkan di sini." in html
     assert "<strong>60 temuan</strong>" in html
+
+
+def test_an_agency_page_with_thousands_of_findings_stays_small(result: CheckResult) -> None:
+    """Every quality rule with 500 findings in one agency, each message as long as the longest
+    the check writes: the page lists at most 40 per criterion, and its body stays well under the
+    500 KB a page may weigh at full size (the theme adds its navigation around it)."""
+    site = result.site
+    nodes = [n for n in site.nodes.values() if n.opd_id == "dinkes"]
+    long = "x" * 600
+    many = [
+        Diagnostic(rule_id, n.loc.file, n.loc.line, Text(long, long), 0, 0, n.id)
+        for rule_id in sorted(r for r in RULES if RULES[r].criterion)
+        for i in range(500)
+        for n in [nodes[i % len(nodes)]]
+    ]
+    build = SiteBuild(CheckResult(site, result.graph, result.nomenclature, many))
+    pages = {p.path: p for p in build.pages}
+    agency = build.render(pages[paths.quality_page("dinkes")]).html
+    regency = build.render(pages[paths.QUALITY]).html
+    criteria_with_rules = {RULES[r].criterion for r in RULES if RULES[r].criterion}
+    assert agency.count(long) == 40 * len(criteria_with_rules)
+    assert len(agency.encode()) < 300_000
+    assert len(regency.encode()) < 100_000
+    assert f"<strong>{500 * len([r for r in RULES if RULES[r].criterion])} temuan</strong>" in (
+        regency
+    )

@@ -157,6 +157,10 @@ class Quality:
             return self.regional
         return self.by_opd[opd if isinstance(opd, str) else opd.id]
 
+    def reports(self) -> list[QualityReport]:
+        """The regional tree's report, then every agency's."""
+        return [self.regional, *self.by_opd.values()]
+
     def totals(self) -> dict[str, int]:
         """Findings per criterion id over the whole site (regional tree and every agency)."""
         totals = self.regional.counts()
