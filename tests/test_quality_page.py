@@ -329,3 +329,19 @@ def test_an_agency_page_with_thousands_of_findings_stays_small(result: CheckResu
     assert f"<strong>{500 * len([r for r in RULES if RULES[r].criterion])} temuan</strong>" in (
         regency
     )
+
+
+def test_rules_the_site_switches_off_are_named_and_not_counted(tmp_path: Path) -> None:
+    files = base_files()
+    files["opd/dinkes.yaml"] = DINKES_FLAWED
+    files["pemda.yaml"] = PEMDA_FLAWED.replace(
+        "node:\n", "pengaturan:\n  aturan_nonaktif: [indikator-tanpa-definisi]\nnode:\n", 1
+    )
+    result = check_trees(write_tree(tmp_path / "trees", files))
+    assert result.errors == []
+    build = SiteBuild(result)
+    pages = {p.path: p for p in build.pages}
+    html = build.render(pages[paths.QUALITY]).html
+    assert "Situs ini menonaktifkan aturan berikut" in html
+    assert "<code>indikator-tanpa-definisi</code> — indikator tanpa definisi operasional" in html
+    assert "<strong>2 temuan</strong>" in html  # the missing definition is not counted
