@@ -164,6 +164,7 @@ def test_messages_lose_file_and_line_references() -> None:
     assert public_message(text) == (
         "Indikator 'x' mendukung 'y' melalui tautan crosscutting 'a' → 'b' yang masih menunggu."
     )
+    assert public_message("di 'a' (/srv/pohon/trees/opd/x.yml:3), lalu") == "di 'a', lalu"
 
 
 def _rule(name: str, count: int) -> RuleFindings:

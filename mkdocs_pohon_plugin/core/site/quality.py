@@ -31,7 +31,7 @@ from . import paths
 LIST_LIMIT = 40
 """At most this many findings of one criterion are listed on one page; the rest are counted."""
 
-_FILE_LINE = re.compile(r"\s*\(?\b[^\s()'\"]+\.ya?ml:\d+\)?")
+_FILE_LINE = re.compile(r"\s*\(?[^\s()'\"]+\.ya?ml:\d+\)?")
 """A ``file.yaml:12`` reference inside a message (a public page names pages, not files)."""
 
 _CLOSING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
