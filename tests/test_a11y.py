@@ -49,6 +49,8 @@ PAGES = {
     "all indicators": "indeks/indikator/",
     "crosscutting": "indeks/crosscutting/",
     "codes": "indeks/kode/",
+    "quality": "indeks/mutu/",
+    "opd quality": "opd/dinkes/mutu/",
     "404": "404.html",
     "docs": "format/",
 }

@@ -161,6 +161,8 @@ PAGE_KINDS = {
     "crosscutting": "indeks/crosscutting/",
     "cascading": "opd/dinkes/cascading/",
     "code-index": "indeks/kode/",
+    "quality": "indeks/mutu/",
+    "opd-quality": "opd/dinkes/mutu/",
 }
 
 

@@ -179,13 +179,14 @@ HOSTILE_OPDS = ("xss", "md", "mm", "kutip", "unikode")
 
 
 def pages_to_visit(site: Path) -> list[str]:
-    """Every kind of page that shows hostile text, each hostile node once: Home, the agency list
-    and the indexes; every page kind of the agency with HTML in every field; the other hostile
+    """Every kind of page that shows hostile text, each hostile node once: Home, the agency list,
+    the indexes and the Mutu Pohon page; every page kind of the agency with HTML in every field; the other hostile
     agencies' pages; every node page of the hostile agencies and the regional sasaran above them;
     the indicator pages of the HTML, Markdown, YAML and Unicode cases and one of the Mermaid case
     (its indicators carry no hostile text but "end"). Redirect pages have their own test."""
     pages = ["", "opd/", "indeks/indikator/", "indeks/iku/", "indeks/crosscutting/", "indeks/kode/"]
-    pages += ["opd/xss/", "opd/xss/cascading/", "opd/xss/sasaran_program/"]
+    pages += ["indeks/mutu/"]
+    pages += ["opd/xss/", "opd/xss/cascading/", "opd/xss/sasaran_program/", "opd/xss/mutu/"]
     pages += sorted(
         f"opd/xss/{p.parent.name}/" for p in (site / "opd" / "xss").glob("pk-*/index.html")
     )[:1]

@@ -45,6 +45,7 @@ def test_the_navigation_has_the_regencys_sections(mini_plan: SitePlan) -> None:
         {"Crosscutting": "indeks/crosscutting.md"},
         {"Matriks Cascading": "indeks/cascading.md"},
         {"Kode": "indeks/kode.md"},
+        {"Mutu Pohon": "indeks/mutu.md"},
     ]
     assert nav[3] == {"Unduh Data": "unduh/index.md"}
     english = site_nav(plan_site(check_trees(MINI), "en").pages, "en")

@@ -52,7 +52,7 @@ def plan(demo: CheckResult) -> SitePlan:
 
 def test_the_registry_declares_each_kind_once() -> None:
     ids = [k.id for k in KINDS]
-    assert len(ids) == len(set(ids)) == 15
+    assert len(ids) == len(set(ids)) == 17
     assert all(BY_ID[k.id] is k for k in KINDS)
     assert kind(OPD) is BY_ID[OPD]
     with pytest.raises(KeyError, match="no page kind 'ringkasan'"):
@@ -74,12 +74,13 @@ def test_pages_come_in_registry_order_interleaved_per_subject(folder: Path) -> N
     pages = plan_site(result).pages
     kinds = [page.kind for page in pages]
     assert kinds[:2] == ["home", "opd_list"]
-    assert kinds[-6:] == [
+    assert kinds[-7:] == [
         INDEX_IKU,
         INDEX_INDICATORS,
         INDEX_CROSSCUTTING,
         "index_cascading",
         INDEX_CODES,
+        "quality",
         "downloads",
     ]
     agency_pages = [page for page in pages if page.declaration.over is Over.OPD]
@@ -89,7 +90,7 @@ def test_pages_come_in_registry_order_interleaved_per_subject(folder: Path) -> N
     for opd_id in result.site.opds:
         own = [page.kind for page in agency_pages if page_opd(page) == opd_id]
         levels = own.count("opd_level")
-        assert own == ["opd", *["opd_level"] * levels, "cascading", *[PK] * years]
+        assert own == ["opd", *["opd_level"] * levels, "cascading", *[PK] * years, "opd_quality"]
     node_pages = [page for page in pages if page.declaration.over is Over.NODE]
     expected = []
     for page in node_pages:
@@ -118,6 +119,7 @@ def test_navigation_and_search_boost_come_from_the_declaration(plan: SitePlan) -
         INDEX_CROSSCUTTING,
         "index_cascading",
         INDEX_CODES,
+        "quality",
         "downloads",
     } == NAV_KINDS
     assert {k.id: k.search_boost for k in KINDS if k.search_boost} == {

@@ -33,6 +33,7 @@ INDICATOR_SUPPORT = "indicator_support"
 INDEX_INDICATORS, INDEX_IKU = "index_indicators", "index_iku"
 INDEX_CROSSCUTTING, INDEX_CODES = "index_crosscutting", "index_codes"
 INDEX_CASCADING, DOWNLOADS = "index_cascading", "downloads"
+QUALITY, OPD_QUALITY = "quality", "opd_quality"
 
 
 class Over(Enum):
@@ -206,6 +207,12 @@ def _word_and_opd(planning: Planning, context: Context, word: str) -> str:
     return f"{word} — {context['opd'].label}"
 
 
+def _opd_quality(planning: Planning, opd: Opd) -> Iterator[Context]:
+    """The agency's Mutu Pohon page; its findings come from ``h.quality(opd)`` (the check's
+    warnings sorted once per site, :mod:`.quality`)."""
+    yield {"opd": opd}
+
+
 def _pk(planning: Planning, opd: Opd) -> Iterator[Context]:
     for year in planning.site.years:  # a Perjanjian Kinerja per year of the period
         yield {"opd": opd, "year": year}
@@ -365,6 +372,15 @@ KINDS: tuple[PageKind, ...] = (
         title=_pk_title,
         source=_opd_source,
     ),
+    PageKind(
+        id=OPD_QUALITY,
+        template="quality_opd.html.j2",
+        label="quality",
+        over=Over.OPD,
+        contexts=_opd_quality,
+        path=lambda c: paths.quality_page(c["opd"].id),
+        title=_word_and_opd,
+    ),
     # Node and indicator pages are what a search for a code or a name should land on first;
     # OPD, level and cascading pages list the same text many times over.
     PageKind(
@@ -461,6 +477,18 @@ KINDS: tuple[PageKind, ...] = (
         in_nav=True,
         nav_section="indexes",
         nav_title=_nav_word("nav_codes"),
+        preview=Preview.NEVER,
+    ),
+    PageKind(
+        id=QUALITY,
+        template="quality.html.j2",
+        label="quality",
+        over=Over.SITE,
+        contexts=_site_page,
+        path=_fixed(paths.QUALITY),
+        title=_word,
+        in_nav=True,
+        nav_section="indexes",
         preview=Preview.NEVER,
     ),
     PageKind(

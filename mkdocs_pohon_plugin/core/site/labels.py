@@ -236,6 +236,29 @@ _ID: dict[str, str] = {
     "owner": "Milik",
     "also_known_as": "Disebut juga",
     "search_none_for": "Tidak ada hasil untuk “#” — coba kata lain, nama OPD atau kode.",
+    # Mutu Pohon pages (issue 17)
+    "quality": "Mutu Pohon",
+    "quality_intro": "Halaman ini merangkum temuan pemeriksaan otomatis Pohon atas pohon kinerja "
+    "#, dikelompokkan menurut kriteria yang biasa ditanyakan evaluator SAKIP. Setiap temuan "
+    "menaut ke halaman sasaran atau indikator yang bersangkutan.",
+    "quality_not_lke": "Ini bukan nilai resmi LKE (Lembar Kerja Evaluasi) SAKIP dan bukan hasil "
+    "evaluasi Inspektorat atau KemenPAN-RB. Pemeriksaan otomatis hanya membaca pohon kinerja; "
+    "ia tidak menilai dokumen, bukti, maupun pemanfaatan hasilnya. Sedikit temuan tidak berarti "
+    "nilai tinggi, dan satu temuan belum tentu kesalahan.",
+    "quality_findings": "# temuan",
+    "quality_none": "Tidak ada temuan: pemeriksaan otomatis tidak menemukan masalah pada "
+    "kriteria mana pun.",
+    "quality_no_findings": "Tidak ada temuan",
+    "quality_clean": "Kriteria tanpa temuan",
+    "quality_breakdown": "Rincian per kriteria",
+    "quality_regional_none": "Tidak ada temuan pada pohon kinerja pemda.",
+    "quality_more": "# temuan lain tidak ditampilkan di sini.",
+    "quality_by_criterion": "Temuan per kriteria",
+    "quality_by_opd": "Temuan per perangkat daerah",
+    "quality_regional": "Pohon kinerja pemda",
+    "quality_criterion": "Kriteria",
+    "quality_count": "Jumlah temuan",
+    "quality_disabled": "Situs ini menonaktifkan aturan berikut; temuannya tidak dihitung di sini:",
 }
 
 _EN: dict[str, str] = {
@@ -464,6 +487,29 @@ _EN: dict[str, str] = {
     "owner": "Owned by",
     "also_known_as": "Also known as",
     "search_none_for": "No results for “#” — try other words, an agency's name or a code.",
+    # Mutu Pohon pages (issue 17)
+    "quality": "Tree quality",
+    "quality_intro": "This page sums up what Pohon's automatic check found in the performance "
+    "tree of #, grouped by the criteria SAKIP evaluators usually ask about. Each finding links "
+    "to the page of the objective or indicator concerned.",
+    "quality_not_lke": "This is not the official LKE (SAKIP evaluation worksheet) score, nor the "
+    "result of an evaluation by the Inspectorate or KemenPAN-RB. The automatic check reads the "
+    "performance tree only; it does not judge documents, evidence or how the results are used. "
+    "Few findings do not mean a high score, and a finding is not always a mistake.",
+    "quality_findings": "# finding(s)",
+    "quality_none": "No findings: the automatic check found no problem under any criterion.",
+    "quality_no_findings": "No findings",
+    "quality_clean": "Criteria without findings",
+    "quality_breakdown": "By criterion",
+    "quality_regional_none": "No findings in the regional government's tree.",
+    "quality_more": "# more finding(s) not listed here.",
+    "quality_by_criterion": "Findings by criterion",
+    "quality_by_opd": "Findings by agency",
+    "quality_regional": "Regional government's tree",
+    "quality_criterion": "Criterion",
+    "quality_count": "Findings",
+    "quality_disabled": "This site switches off the following rules; their findings are not "
+    "counted here:",
 }
 
 LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}

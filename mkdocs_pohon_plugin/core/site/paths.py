@@ -12,7 +12,7 @@ import re
 from ..tree.spec import ID_MAX_LENGTH, ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
-RESERVED_OPD_PAGES = frozenset({"index", "cascading"})
+RESERVED_OPD_PAGES = frozenset({"index", "cascading", "mutu"})
 
 HOME = "index.md"
 OPD_LIST = "opd/index.md"
@@ -21,6 +21,8 @@ INDEX_IKU = "indeks/iku.md"
 INDEX_CROSSCUTTING = "indeks/crosscutting.md"
 INDEX_CODES = "indeks/kode.md"
 INDEX_CASCADING = "indeks/cascading.md"
+QUALITY = "indeks/mutu.md"
+"""The regency's Mutu Pohon page (the quality findings of every agency, counted)."""
 DOWNLOADS = "unduh/index.md"
 """The Unduh Data page, next to the files it lists (``unduh/pohon.json`` …)."""
 EXPORT_JSON = "unduh/pohon.json"
@@ -53,6 +55,11 @@ def opd_level_page(opd_id: str, level_id: str) -> str:
 
 def cascading_page(opd_id: str) -> str:
     return f"opd/{segment(opd_id)}/cascading.md"
+
+
+def quality_page(opd_id: str) -> str:
+    """The Mutu Pohon page of an agency: its quality findings, per criterion."""
+    return f"opd/{segment(opd_id)}/mutu.md"
 
 
 def pk_page(opd_id: str, year: int) -> str:

@@ -45,6 +45,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..review.history import Commit, History
+from ..tree.diagnostics import RULES
 from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Value
 from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
@@ -88,6 +89,7 @@ from .mermaid import (
     node_neighbourhood,
 )
 from .pages import Page, SitePlan
+from .quality import Quality, QualityReport, quality_of
 from .redirects import Redirect
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
@@ -489,6 +491,15 @@ class Renderer:
         self.steps: dict[tuple[str, str, str], Markup] = {}
         """Rendered lineage steps by indicator, node and crosscutting status, each rendered
         once for the whole site."""
+        self._quality: Quality | None = None
+
+    @property
+    def quality(self) -> Quality:
+        """The check's quality warnings per agency and criterion (:mod:`.quality`), sorted
+        once per site on first use."""
+        if self._quality is None:
+            self._quality = quality_of(self.plan.result, self.options.language)
+        return self._quality
 
     def render_redirect(self, redirect: Redirect) -> str:
         """The whole HTML file of a former id's address (template ``redirect.html.j2``)."""
@@ -1157,3 +1168,23 @@ class PageView:
             return None
         counts = band_summary(indicators, year)
         return band_bar([(key, counts[key]) for key in SUMMARY_KEYS], year)
+
+    # -- Mutu Pohon (:mod:`.quality`) --
+
+    def quality(self, opd: Opd | None = None) -> QualityReport:
+        """The quality findings of an agency, per criterion; the regional tree's for none."""
+        return self.r.quality.report(opd)
+
+    def quality_site(self) -> Quality:
+        """The quality findings of the whole site (every agency and the regional tree)."""
+        return self.r.quality
+
+    def quality_disabled(self) -> list[tuple[str, str]]:
+        """The quality rules the site switches off (``aturan_nonaktif``), as ``(rule id,
+        summary)``: their findings are not on the Mutu Pohon pages."""
+        rules = (RULES.get(rule_id) for rule_id in self.site.settings.disabled_rules)
+        return [
+            (rule.id, rule.summary(self.language))
+            for rule in rules
+            if rule is not None and rule.criterion is not None
+        ]

@@ -297,6 +297,7 @@ class SupportChecker:
                     f"link '{sender}' → '{partner}' ({link_where}), which is still pending; agree "
                     "on the link first ('status: disetujui'), then this support counts.",
                 ),
+                subject=indicator.id,
             )
 
     def unknown(
@@ -431,6 +432,7 @@ class SupportChecker:
                         f"[{parent.indicators[0].id}]' or another indicator of the parent that it "
                         "drives.",
                     ),
+                    subject=indicator.id,
                 )
         for file, missing in undeclared.items():
             indicator, parent = min(missing, key=lambda pair: pair[0].loc.line)
@@ -453,6 +455,7 @@ class SupportChecker:
                     f"'{indicator.id}': 'mendukung: [{parent.indicators[0].id}]' or another "
                     f"indicator of its parent node '{parent.id}' that it drives.",
                 ),
+                subject=indicator.id,
             )
 
     def unsupported_above(self) -> None:
@@ -490,6 +493,7 @@ class SupportChecker:
                         f"[{indicator.id}]' on the indicator of a node below (e.g. node "
                         f"'{below[0].id}') that drives it.",
                     ),
+                    subject=indicator.id,
                 )
 
     def declaring_files(self) -> set[str]:

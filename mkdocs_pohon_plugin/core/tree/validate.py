@@ -272,6 +272,7 @@ def check_codes(
                     en=f"The code {code} of {_where(node)} is not in the declared "
                     f"nomenclature{version}; check the code, or update the nomenclature files.",
                 ),
+                subject=node.id,
             )
 
 
@@ -359,6 +360,7 @@ def check_crosscutting(site: Site, sink: DiagnosticSink) -> None:
                         f"{_partner(link.target_id, link.body)} is still pending (menunggu); "
                         "agree on it with the partner and set 'status: disetujui'.",
                     ),
+                    subject=node.id,
                 )
             elif link.status == "ditolak":
                 sink.add(
@@ -373,6 +375,7 @@ def check_crosscutting(site: Site, sink: DiagnosticSink) -> None:
                         f"{_partner(link.target_id, link.body)} was rejected (ditolak); find "
                         "another partner or remove the link.",
                     ),
+                    subject=node.id,
                 )
 
 
@@ -399,6 +402,7 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                     en=f"{_where(node)} has no indicator; add at least one 'indikator' that "
                     "measures its condition.",
                 ),
+                subject=node.id,
             )
         level = levels.get(node.level)
         if graph.is_leaf(node.id) and level is not None:
@@ -413,6 +417,7 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                         en=f"{_where(node)} has no node below it and no sub kegiatan code; "
                         "cascade it down to the sub kegiatan that delivers it.",
                     ),
+                    subject=node.id,
                 )
             elif (
                 not node.opd_id
@@ -431,6 +436,7 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                         f"'{node.id}'; name it as 'induk' of the sasaran strategis that support "
                         "it.",
                     ),
+                    subject=node.id,
                 )
         for indicator in node.indicators:
             ifile = indicator.loc.file
@@ -445,6 +451,7 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                         id=f"Indikator {name} tidak memiliki 'satuan'; tambahkan satuannya.",
                         en=f"The indicator {name} has no 'satuan'; add its unit.",
                     ),
+                    subject=indicator.id,
                 )
             if indicator.baseline is None:
                 sink.add(
@@ -457,6 +464,7 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                         en=f"The indicator {name} has no 'kondisi_awal'; add the baseline value "
                         "and its year.",
                     ),
+                    subject=indicator.id,
                 )
             missing = [year for year in years if year not in indicator.targets]
             if missing:
@@ -472,6 +480,7 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                         f"{', '.join(map(str, missing))}; add a target for every year of the "
                         "period.",
                     ),
+                    subject=indicator.id,
                 )
             if not indicator.definition:
                 sink.add(
@@ -484,6 +493,7 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                         en=f"The indicator {name} has no 'definisi'; add its operational "
                         "definition.",
                     ),
+                    subject=indicator.id,
                 )
 
 
