@@ -41,11 +41,29 @@ DINKES_FLAWED = DINKES.replace(indicator("i-sk"), indicator("i-sk", satuan=None)
 PEMDA_FLAWED = PEMDA.replace(indicator("i-tujuan"), indicator("i-tujuan", definisi=None))
 
 
+def _sound_for_lke(files: dict[str, str]) -> dict[str, str]:
+    """The base trees made sound for the logic rules too (profile ``lke``, whose findings the
+    pages show): each agency sets its IKU, and the regional lower-is-better target falls."""
+    swaps = {
+        indicator("i-ss"): indicator("i-ss", iku="true"),
+        indicator("i-dinsos-ss"): indicator("i-dinsos-ss", iku="true"),
+        indicator("i-sasaran", polaritas="minimal"): indicator(
+            "i-sasaran", polaritas="minimal", target="{2025: 9, 2026: 8}"
+        ),
+    }
+    fixed = {}
+    for name, text in files.items():
+        for old, new in swaps.items():
+            text = text.replace(old, new)
+        fixed[name] = text
+    return fixed
+
+
 def _flawed(root: Path) -> Path:
     files = base_files()
     files["opd/dinkes.yaml"] = DINKES_FLAWED
     files["pemda.yaml"] = PEMDA_FLAWED
-    return write_tree(root, files)
+    return write_tree(root, _sound_for_lke(files))
 
 
 @pytest.fixture(scope="module")
@@ -256,8 +274,8 @@ def test_each_agency_page_links_its_quality_page_and_the_nav_lists_the_regency_p
 
 
 def test_a_sound_tree_says_so_positively_without_tables(tmp_path: Path) -> None:
-    trees = write_tree(tmp_path / "trees", base_files())
-    result = check_trees(trees)
+    trees = write_tree(tmp_path / "trees", _sound_for_lke(base_files()))
+    result = check_trees(trees, profile="lke")
     assert [d for d in result.warnings if _criterion(d.rule)] == []
     build = SiteBuild(result)
     pages = {p.path: p for p in build.pages}
@@ -346,3 +364,20 @@ def test_rules_the_site_switches_off_are_named_and_not_counted(tmp_path: Path) -
     assert "Situs ini menonaktifkan aturan berikut" in html
     assert "<code>indikator-tanpa-definisi</code> — indikator tanpa definisi operasional" in html
     assert "<strong>2 temuan</strong>" in html  # the missing definition is not counted
+
+
+def test_the_logic_rules_findings_are_on_the_pages(tmp_path: Path) -> None:
+    """The pages show the logic rules' findings (profile ``lke``) next to the quality warnings,
+    although the site's check runs the default profile: a regional target worded as an
+    activity is listed under "Berorientasi hasil" and linked to its node."""
+    files = _sound_for_lke(base_files())
+    files["pemda.yaml"] = files["pemda.yaml"].replace(
+        "pernyataan: Meningkatnya derajat", "pernyataan: Pelaksanaan rapat koordinasi", 1
+    )
+    result = check_trees(write_tree(tmp_path / "trees", files))
+    assert result.errors == [] and "pernyataan-berupa-kegiatan" not in _rules(result)
+    build = SiteBuild(result)
+    pages = {p.path: p for p in build.pages}
+    html = build.render(pages[paths.QUALITY]).html
+    assert "<strong>1 temuan</strong>" in html
+    assert "Pelaksanaan rapat koordinasi" in html and "Berorientasi hasil" in html

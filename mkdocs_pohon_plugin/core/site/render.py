@@ -45,6 +45,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..review.history import Commit, History
+from ..tree.check import logic_findings
 from ..tree.diagnostics import RULES
 from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Value
 from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
@@ -495,10 +496,13 @@ class Renderer:
 
     @property
     def quality(self) -> Quality:
-        """The check's quality warnings per agency and criterion (:mod:`.quality`), sorted
-        once per site on first use."""
+        """The check's quality warnings and the logic rules' findings (profile ``lke``, computed
+        here, on first use, so a build that writes no Mutu Pohon page never pays for them) per
+        agency and criterion (:mod:`.quality`)."""
         if self._quality is None:
-            self._quality = quality_of(self.plan.result, self.options.language)
+            result = self.plan.result
+            found = [*result.diagnostics, *logic_findings(result)]
+            self._quality = quality_of(result, self.options.language, diagnostics=found)
         return self._quality
 
     def render_redirect(self, redirect: Redirect) -> str:

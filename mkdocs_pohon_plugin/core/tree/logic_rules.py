@@ -13,10 +13,11 @@ Word lists and thresholds are data (:mod:`.logic_defaults`), replaced per site u
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 
 from . import logic_defaults as defaults
 from .diagnostics import DiagnosticSink, Text
@@ -57,6 +58,16 @@ def reported_year_on(day: date) -> int:
     return day.year - 1 if day.month >= defaults.REPORT_DUE_MONTH else day.year - 2
 
 
+def build_date() -> date:
+    """The date a check or build runs on: ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds
+    convention MkDocs also follows for its build date, so a site rebuilt from the same commit
+    says the same thing), else today's date (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return datetime.now(tz=timezone.utc).date()
+
+
 def _word_set(values: object, default: Iterable[str]) -> frozenset[str]:
     if isinstance(values, list) and values:
         return frozenset(normalised(str(v)) for v in values if normalised(str(v)))
@@ -66,7 +77,7 @@ def _word_set(values: object, default: Iterable[str]) -> frozenset[str]:
 def logic_settings(site: Site, today: date | None = None) -> LogicSettings:
     """The logic rules' settings for ``site``: each key of ``pengaturan.mutu`` given replaces its
     default (an empty list or a limit below 1 keeps the default; ``pengaturan-mutu-salah`` says
-    so). ``today`` (default: the current date) decides the reported year when the site does not."""
+    so). ``today`` (default: :func:`build_date`) decides the reported year when the site does not."""
     quality = site.settings.extra.get("mutu") or {}
     levels = quality.get("tingkat_hasil")
     outcome = frozenset(levels) if levels else frozenset(defaults.OUTCOME_LEVELS)
@@ -77,7 +88,7 @@ def logic_settings(site: Site, today: date | None = None) -> LogicSettings:
         activity_words=_word_set(quality.get("kata_kegiatan"), defaults.ACTIVITY_WORDS),
         result_words=_word_set(quality.get("kata_hasil"), defaults.RESULT_WORDS),
         max_indicators=limit if isinstance(limit, int) and limit >= 1 else defaults.MAX_INDICATORS,
-        reported_year=year if isinstance(year, int) else reported_year_on(today or date.today()),
+        reported_year=year if isinstance(year, int) else reported_year_on(today or build_date()),
     )
 
 
