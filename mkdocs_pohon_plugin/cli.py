@@ -222,7 +222,8 @@ def _logic_defaults_markdown(language: str) -> str:
                 f"- `maks_indikator`: {d.MAX_INDICATORS}.",
                 "- `tahun_laporan`: the last year whose realisation must be recorded; default: "
                 "the last year whose performance report (LKjIP, due by 31 March) is due on the "
-                "day of the check.",
+                "day of the check (the date in `SOURCE_DATE_EPOCH` when it is set, so a site "
+                "rebuilt from the same commit says the same).",
                 "",
                 "`target-melemah` and `target-awal-lebih-buruk` look at outcome and impact "
                 "indicators (an output's yearly volume follows each year's plan), and accept the "
@@ -248,7 +249,8 @@ def _logic_defaults_markdown(language: str) -> str:
             f"- `maks_indikator`: {d.MAX_INDICATORS}.",
             "- `tahun_laporan`: tahun terakhir yang realisasinya wajib diisi; bawaan: tahun "
             "terakhir yang laporan kinerjanya (LKjIP, paling lambat 31 Maret) sudah jatuh tempo "
-            "pada hari pemeriksaan.",
+            "pada hari pemeriksaan (tanggal dalam `SOURCE_DATE_EPOCH` bila diisi, agar "
+            "situs yang dibangun ulang dari commit yang sama tetap sama).",
             "",
             "`target-melemah` dan `target-awal-lebih-buruk` memeriksa indikator outcome dan "
             "dampak (volume output tahunan mengikuti rencana tiap tahun), dan menerima target "
