@@ -416,7 +416,7 @@ class Renderer:
     def __init__(self, plan: SitePlan, options: RenderOptions | None = None) -> None:
         self.plan = plan
         self.options = options or RenderOptions()
-        self.labels = labels_for(self.options.language)
+        self.labels = labels_for(self.options.language, plan.result.site.scheme)
         self.xlsx = self.options.xlsx if self.options.xlsx is not None else xlsx_available()
         builtin = FileSystemLoader(str(BUILTIN_TEMPLATES))
         loaders: list[BaseLoader] = [PrefixLoader({BUILTIN_PREFIX: builtin}, delimiter="/")]
@@ -936,6 +936,15 @@ class PageView:
                 compact.append(None)
         return Breadcrumb(compact, full, current)
 
+    def top_levels_heading(self) -> str:
+        """The heading over the regional tree's top nodes and their regional children (the home
+        page's "Visi dan Misi"), in the scheme's plural names: the two top regional levels."""
+        regional = [level for level in self.site.levels if level.scope == "pemda"][:2]
+        names = [level.plural_label(self.language) for level in regional]
+        if len(names) == 2 and self.language == "en":
+            names[1] = names[1][:1].lower() + names[1][1:]  # "Vision and missions"
+        return f" {self.L['and']} ".join(names) if names else self.L["regional_tree"]
+
     def regional_top(self) -> list[Node]:
         """The regional tree's roots (the visi, or whatever the scheme's top level is)."""
         return [n for n, depth in self.graph.walk() if depth == 0 and n.opd_id is None]
@@ -1109,12 +1118,26 @@ class PageView:
         """The sasaran of an agency's Perjanjian Kinerja: its nodes on the levels above the
         program level (sasaran strategis, and tujuan PD where a scheme has it), in tree order;
         the agency's top nodes when it has none there."""
-        strategic = {
-            level.id for level in self.site.levels if level.scope == "opd" and not level.code_kind
-        }
+        strategic = {level.id for level in self.site.levels if level.on_pk}
         walk = self.opd_walk(opd)
         chosen = [n for n in walk if n.level in strategic]
         return chosen or self.graph.opd_top_nodes(opd.id)
+
+    def pk_years(self, opd: Opd) -> list[int]:
+        """The years of the agency's Perjanjian Kinerja pages: none for an agency with nothing
+        to agree (no node)."""
+        return list(self.site.years) if opd.node_ids else []
+
+    def pk_second_party(self, opd: Opd) -> str:
+        """Who signs the agency's Perjanjian Kinerja as second party: the ``pihak_kedua`` of the
+        level of its agreed targets when the scheme names one, else the regional head, else the
+        scheme's word for the head (Kepala Daerah, Pimpinan Instansi)."""
+        for node in self.pk_nodes(opd):
+            level = self.site.level(node.level)
+            if level is not None and level.pk_signer:
+                return level.pk_signer
+        region = self.site.region
+        return region.head if region and region.head else self.L["head"]
 
     def pk_head(self, opd: Opd) -> tuple[str, str | None, str | None]:
         """The agency head's position, name and NIP (from the top node the head is responsible
