@@ -489,6 +489,7 @@ SCHEME_LABELS: dict[str, dict[str, dict[str, str]]] = {
             "regional_tree": "Pohon Kinerja Instansi",
             "regional_iku": "IKU Instansi",
             "no_nodes_opd": "Unit ini belum memiliki sasaran: pohon kinerjanya belum ditulis.",
+            "diagram_box": "Kotak: pernyataan, lalu tingkat · unit; klik untuk membuka",
         },
         "en": {
             "opd": "Organisational units",
@@ -501,6 +502,7 @@ SCHEME_LABELS: dict[str, dict[str, dict[str, str]]] = {
             "regional_tree": "Agency performance tree",
             "regional_iku": "Agency KPI",
             "no_nodes_opd": "This unit has no targets yet: its performance tree is not written.",
+            "diagram_box": "Box: the statement, then level · unit; click to open it",
         },
     },
 }

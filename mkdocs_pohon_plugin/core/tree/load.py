@@ -1001,7 +1001,7 @@ class SiteLoader:
         if settings is not None:
             self.site.settings = settings
         self.site.levels = (
-            spec.resolve_levels(settings.levels)
+            settings.levels
             if settings is not None and settings.levels
             else spec.scheme_levels(settings.scheme if settings is not None else None)
         )

@@ -1511,13 +1511,3 @@ def scheme_levels(scheme: str | None) -> list[model.Level]:
 def default_levels() -> list[model.Level]:
     """The regional SAKIP scheme (PermenPANRB 89/2021), used unless a site names another."""
     return scheme_levels("sakip")
-
-
-def resolve_levels(levels: list[model.Level]) -> list[model.Level]:
-    """A site's own levels with every default made explicit: ``pk`` and ``anggaran`` as
-    :attr:`model.Level.on_pk` and :attr:`model.Level.carries_budget` say, so pages, rules and
-    the public export read one answer."""
-    for level in levels:
-        level.pk = level.on_pk
-        level.budget = level.carries_budget
-    return levels
