@@ -219,13 +219,13 @@ node:
     tingkat: tujuan
     pernyataan: Kota yang bersih
     indikator:
-      - {id: i-bersih, nama: Indeks Kebersihan, satuan: indeks, kondisi_awal: {tahun: 2024, nilai: 60}, target: {2025: 65}, definisi: Survei kebersihan}
+      - {id: i-bersih, nama: Indeks Kebersihan, satuan: indeks, polaritas: maksimal, kondisi_awal: {tahun: 2024, nilai: 60}, target: {2025: 65}, definisi: Survei kebersihan}
   - id: sasaran-1
     tingkat: sasaran
     induk: tujuan-1
     pernyataan: Sampah terangkut
     indikator:
-      - {id: i-angkut, nama: Sampah terangkut, satuan: "%", mendukung: [i-bersih], kondisi_awal: {tahun: 2024, nilai: 70}, target: {2025: 80}, definisi: Sampah terangkut per hari}
+      - {id: i-angkut, nama: Sampah terangkut, satuan: "%", polaritas: maksimal, mendukung: [i-bersih], kondisi_awal: {tahun: 2024, nilai: 70}, target: {2025: 80}, definisi: Sampah terangkut per hari}
 """
 
 _CUSTOM_UNIT = """\
@@ -241,7 +241,7 @@ node:
     pernyataan: Armada sampah beroperasi penuh
     anggaran: {2025: 2500000000}
     indikator:
-      - {id: i-armada, nama: Armada beroperasi, satuan: unit, mendukung: [i-angkut], kondisi_awal: {tahun: 2024, nilai: 20}, target: {2025: 30}, definisi: Truk sampah yang beroperasi}
+      - {id: i-armada, nama: Armada beroperasi, satuan: unit, polaritas: maksimal, mendukung: [i-angkut], kondisi_awal: {tahun: 2024, nilai: 20}, target: {2025: 30}, definisi: Truk sampah yang beroperasi}
 """
 
 

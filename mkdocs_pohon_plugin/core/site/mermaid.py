@@ -57,6 +57,10 @@ MIN_FILL_DISTANCE = 12.0
 """Smallest distance (RGB, 0–255 per channel) between two levels' fills."""
 
 
+_FILL_LIGHTNESS = (0.9, 0.84, 0.94, 0.8, 0.87)
+"""Lightness of generated fills (light, so the dark label text reads on them), tier by tier."""
+
+
 def _hex(rgb: tuple[float, float, float]) -> str:
     return "#" + "".join(f"{round(channel * 255):02x}" for channel in rgb)
 
@@ -96,21 +100,28 @@ def level_colours(count: int) -> list[tuple[str, str, str]]:
     from every other, its text at least :data:`MIN_TEXT_CONTRAST` and its border at least
     :data:`MIN_BORDER_CONTRAST` against it. The same ``count`` always gives the same colours."""
     colours = list(PALETTE[:count])
-    hue = 200.0
+    needed = MIN_FILL_DISTANCE
+    attempt = 0
     while len(colours) < count:
-        hue = (hue + GOLDEN_ANGLE) % 360
-        fill = _hex(colorsys.hls_to_rgb(hue / 360, 0.9, 0.6))
-        if any(_distance(fill, taken[0]) < MIN_FILL_DISTANCE for taken in colours):
+        # Hues a golden angle apart; every 12 tries another lightness, so that light fills far
+        # enough apart never run out; a scheme of very many levels settles for closer fills.
+        hue = (200.0 + attempt * GOLDEN_ANGLE) % 360 / 360
+        light = _FILL_LIGHTNESS[(attempt // 12) % len(_FILL_LIGHTNESS)]
+        attempt += 1
+        if attempt % 600 == 0:
+            needed /= 2
+        fill = _hex(colorsys.hls_to_rgb(hue, light, 0.6))
+        if any(_distance(fill, taken[0]) < needed for taken in colours):
             continue
         stroke_light, text_light = 0.4, 0.15
-        stroke = _hex(colorsys.hls_to_rgb(hue / 360, stroke_light, 0.55))
+        stroke = _hex(colorsys.hls_to_rgb(hue, stroke_light, 0.55))
         while contrast_ratio(stroke, fill) < MIN_BORDER_CONTRAST:
             stroke_light -= 0.02
-            stroke = _hex(colorsys.hls_to_rgb(hue / 360, stroke_light, 0.55))
-        text = _hex(colorsys.hls_to_rgb(hue / 360, text_light, 0.6))
-        while contrast_ratio(text, fill) < MIN_TEXT_CONTRAST:
-            text_light -= 0.02
-            text = _hex(colorsys.hls_to_rgb(hue / 360, max(text_light, 0.0), 0.6))
+            stroke = _hex(colorsys.hls_to_rgb(hue, stroke_light, 0.55))
+        text = _hex(colorsys.hls_to_rgb(hue, text_light, 0.6))
+        while contrast_ratio(text, fill) < MIN_TEXT_CONTRAST and text_light > 0:
+            text_light = max(text_light - 0.02, 0.0)
+            text = _hex(colorsys.hls_to_rgb(hue, text_light, 0.6))
         colours.append((fill, stroke, text))
     return colours
 

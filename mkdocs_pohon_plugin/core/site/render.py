@@ -941,8 +941,10 @@ class PageView:
         page's "Visi dan Misi"), in the scheme's plural names: the two top regional levels."""
         regional = [level for level in self.site.levels if level.scope == "pemda"][:2]
         names = [level.plural_label(self.language) for level in regional]
-        if len(names) == 2 and self.language == "en":
-            names[1] = names[1][:1].lower() + names[1][1:]  # "Vision and missions"
+        if len(names) == 2 and self.language == "en" and regional[1].plural_en:
+            names[1] = (
+                names[1][:1].lower() + names[1][1:]
+            )  # English sentence case: "Vision and missions"
         return f" {self.L['and']} ".join(names) if names else self.L["regional_tree"]
 
     def regional_top(self) -> list[Node]:
