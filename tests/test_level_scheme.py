@@ -372,3 +372,23 @@ def test_the_agency_export_keeps_its_free_codes(agency_site: Path) -> None:
     codes = {node["id"]: node["kode"] for node in data["node"]}
     assert codes["into-1-1"] == "Int.O.1.1" and codes["output-2"] == "Output.1.2.1.1"
     assert all(node["keterangan"] is None for node in data["node"])
+
+
+def test_free_codes_survive_the_workbook_round_trip(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    from mkdocs_pohon_plugin.core.spreadsheet.exporter import export_bytes
+    from mkdocs_pohon_plugin.core.spreadsheet.importer import import_xlsx
+
+    before = check_trees(AGENCY)
+    workbook = tmp_path / "matriks.xlsx"
+    workbook.write_bytes(export_bytes(before))
+    out = tmp_path / "trees"
+    (out / "opd").mkdir(parents=True)
+    shutil.copy(AGENCY / "pemda.yaml", out / "pemda.yaml")
+    result = import_xlsx(workbook, out / "opd", trees=AGENCY)
+    assert result.problems == []
+    after = check_trees(out)
+    assert after.diagnostics == [], [d.text.en for d in after.diagnostics]
+    for node_id, node in before.site.nodes.items():
+        assert after.site.nodes[node_id].code == node.code, node_id
+        assert after.site.nodes[node_id].notes == node.notes, node_id
