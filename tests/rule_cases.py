@@ -800,7 +800,7 @@ CASES = [
             replace("opd/dinkes.yaml", DINKES[DINKES.index("  - id: ssk\n") :], ""),
         ),
         "opd/dinkes.yaml",
-        "  - id: sk\n",
+        "  - id: sk",
     ),
     Case(
         "regional tree that stops above the lowest regional level",

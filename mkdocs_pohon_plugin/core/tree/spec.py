@@ -438,14 +438,6 @@ LEVEL = ObjectSpec(
             label=("Nama (Inggris)", "Name (English)"),
         ),
         Field(
-            "lingkup",
-            "scope",
-            Choice(LEVEL_SCOPES),
-            "Regional tree or agency tree.",
-            required=True,
-            label=("Lingkup", "Scope"),
-        ),
-        Field(
             "nama_jamak",
             "plural",
             Text(),
@@ -458,6 +450,14 @@ LEVEL = ObjectSpec(
             Text(),
             "Plural label for headings on the English site.",
             label=("Nama Jamak (Inggris)", "Plural name (English)"),
+        ),
+        Field(
+            "lingkup",
+            "scope",
+            Choice(LEVEL_SCOPES),
+            "Regional tree or agency tree.",
+            required=True,
+            label=("Lingkup", "Scope"),
         ),
         Field(
             "kode",
