@@ -301,6 +301,7 @@ def test_a_free_code_shows_where_kemendagri_codes_show(agency_site: Path) -> Non
     assert "Imm.O.1.1.1" in unit and "Output.1.1.1.1" in unit
     codes = _text(article(agency_site, "indeks/kode/index.html"))
     assert all(code in codes for code in ("UO.1", "Int.O.1.2", "Imm.O.1.2.1", "Output.1.2.1.1"))
+    assert "Int.O.1.2 Intermediate Outcome" in codes  # the code's kind: its level
 
 
 def test_the_agency_pk_lists_its_pk_level_only(agency_site: Path) -> None:

@@ -45,7 +45,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..review.history import Commit, History
-from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Value
+from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Site, Value
 from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
 from .capaian import (
@@ -447,6 +447,7 @@ class Renderer:
         )
         self.permalink = Markup(self.options.permalink) if self.options.permalink else None
         """The permalink mark: HTML by definition (the ``toc`` extension's ``permalink``)."""
+        self._free_code_levels: dict[str, str] | None = None
         self._page_macro = _macro(
             self.env.get_template("_page.html.j2").module, "_page.html.j2", "page"
         )
@@ -489,6 +490,14 @@ class Renderer:
         self.steps: dict[tuple[str, str, str], Markup] = {}
         """Rendered lineage steps by indicator, node and crosscutting status, each rendered
         once for the whole site."""
+
+    def free_code_level(self, code: str) -> str:
+        """The name of the level whose free code ``code`` is ("" when no level has it); the
+        site's free codes are gathered once."""
+        if self._free_code_levels is None:
+            site = self.plan.result.site
+            self._free_code_levels = _free_code_levels(site, self.options.language)
+        return self._free_code_levels.get(code, "")
 
     def render_redirect(self, redirect: Redirect) -> str:
         """The whole HTML file of a former id's address (template ``redirect.html.j2``)."""
@@ -577,6 +586,16 @@ def _macro(module: object, template: str, name: str) -> Macro:
     if not callable(found):
         raise LookupError(f"template {template} has no macro {name!r}")
     return found  # type: ignore[no-any-return]  # jinja2's TemplateModule is untyped
+
+
+def _free_code_levels(site: Site, language: str) -> dict[str, str]:
+    """Each free code of the site (``kode: bebas`` levels) with its level's name."""
+    levels = {level.id: level for level in site.levels if level.free_code}
+    return {
+        node.code: levels[node.level].label(language)
+        for node in site.nodes.values()
+        if node.code and node.level in levels
+    }
 
 
 class PageView:
@@ -887,6 +906,13 @@ class PageView:
         if kind is None:
             return ""
         return self.L.get(kind, CODE_KIND_LABELS[kind])
+
+    def code_system(self, code: str | None) -> str:
+        """What a code is: its Kemendagri kind (``program`` …), or for a free code the name of
+        the level whose code system it belongs to (``Intermediate Outcome``)."""
+        if not code:
+            return ""
+        return self.code_kind(code) or self.r.free_code_level(code)
 
     def code_name(self, code: str | None) -> str:
         nomenclature = self.r.plan.result.nomenclature
