@@ -326,6 +326,21 @@ def test_the_empty_agency_has_no_pk_and_says_so(draft_site: Path) -> None:
     assert "Visi dan Misi" in home
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["indeks/kode/index.html", "opd/bappeda/cascading/index.html", "indeks/iku/index.html"],
+)
+def test_an_empty_index_says_so_instead_of_an_empty_table(draft_site: Path, path: str) -> None:
+    page = article(draft_site, path)
+    assert "<table" not in page
+    assert "Tidak ada." in _text(page)
+
+
+def test_no_crosscutting_matrix_without_links(draft_site: Path) -> None:
+    page = article(draft_site, "indeks/crosscutting/index.html")
+    assert "pohon-matrix" not in page and "Tidak ada." in _text(page)
+
+
 # --- diagram colours for any number of levels ----------------------------------------------------
 
 
