@@ -519,19 +519,19 @@ SETTINGS = ObjectSpec(
     "Site settings.",
     (
         Field(
-            "tingkat",
-            "levels",
-            ListOf(Obj(LEVEL)),
-            "Replaces the level scheme's levels.",
-            label=("Tingkat", "Levels"),
-        ),
-        Field(
             "skema",
             "scheme",
             Choice(SCHEMES),
             "Level scheme: 'sakip' (regional, default) or 'kl' (ministry/agency); its levels "
             "unless 'tingkat' lists its own, and its words on the pages.",
             label=("Skema", "Scheme"),
+        ),
+        Field(
+            "tingkat",
+            "levels",
+            ListOf(Obj(LEVEL)),
+            "Replaces the level scheme's levels.",
+            label=("Tingkat", "Levels"),
         ),
         Field(
             "aturan_nonaktif",
