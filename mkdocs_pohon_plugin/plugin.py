@@ -552,7 +552,12 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         assert self.result is not None
         labels = labels_for(self.config.language)
         assert self.build is not None
-        ours = site_nav(self.build.pages, self.config.language, self.config.nav_opd_limit)
+        ours = site_nav(
+            self.build.pages,
+            self.config.language,
+            self.config.nav_opd_limit,
+            scheme=self.build.result.site.scheme,
+        )
         if self.changes_page:
             ours.append({labels["changes"]: self.changes_page})
         if config.nav is None:

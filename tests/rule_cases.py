@@ -56,6 +56,31 @@ PROGRAM_CSV = "kode,nama\n1.02.02,PROGRAM PEMENUHAN UPAYA KESEHATAN\n1.06.05,PRO
 KEGIATAN_CSV = "kode,nama\n1.02.02.2.02,Penyediaan Layanan Kesehatan\n1.06.05.2.01,Jaminan Sosial\n"
 SUB_CSV = "kode,nama\n1.02.02.2.02.0001,Pengelolaan Pelayanan Kesehatan Ibu Hamil\n"
 
+SS_FREE_CODE = "kode: bebas, pola_kode: '^SS\\.\\d+$', contoh_kode: SS.1"
+"""The sasaran strategis of :func:`own_levels` with free codes like ``SS.1``."""
+SUB_WITHOUT_CODE = ""
+"""No change: :func:`own_levels`' sub kegiatan level carries no Kemendagri code."""
+
+
+def own_levels(strategic: str) -> str:
+    """``pengaturan.tingkat``: the regional scheme's levels, the sasaran strategis with
+    ``strategic`` keys, the lowest level without its sub kegiatan code (a scheme without one)
+    unless ``strategic`` is :data:`SS_FREE_CODE`."""
+    sub = ", kode: sub_kegiatan" if strategic else ""
+    extra = f", {strategic}" if strategic else ""
+    return (
+        "pengaturan:\n  tingkat:\n"
+        "    - {id: visi, nama: Visi, lingkup: pemda}\n"
+        "    - {id: misi, nama: Misi, lingkup: pemda}\n"
+        "    - {id: tujuan, nama: Tujuan, lingkup: pemda}\n"
+        "    - {id: sasaran, nama: Sasaran, lingkup: pemda}\n"
+        f"    - {{id: sasaran_strategis, nama: Sasaran Strategis, lingkup: opd{extra}}}\n"
+        "    - {id: sasaran_program, nama: Sasaran Program, lingkup: opd, kode: program}\n"
+        "    - {id: sasaran_kegiatan, nama: Sasaran Kegiatan, lingkup: opd, kode: kegiatan}\n"
+        f"    - {{id: sasaran_sub_kegiatan, nama: Sasaran Sub Kegiatan, lingkup: opd{sub}}}\n"
+    )
+
+
 LINK = (
     "    crosscutting:\n      - {ke: dinsos-ssk, peran: Pendataan ibu hamil, status: disetujui}\n"
 )
@@ -753,5 +778,49 @@ CASES = [
         replace("pemda.yaml", "node:\n", "pengaturan:\n  aturan_nonaktif: [tidak-ada]\nnode:\n"),
         "pemda.yaml",
         "aturan_nonaktif",
+    ),
+    # --- the level scheme (tests/test_level_scheme.py has the fixtures) ---
+    Case(
+        "free code that does not match its level's pattern",
+        "kode-tidak-cocok-pola",
+        chain(
+            replace("pemda.yaml", "node:\n", own_levels(SS_FREE_CODE) + "node:\n"),
+            replace(
+                "opd/dinkes.yaml", "    induk: sasaran\n", "    induk: sasaran\n    kode: SS-1\n"
+            ),
+        ),
+        "opd/dinkes.yaml",
+        "kode: SS-1",
+    ),
+    Case(
+        "agency leaf above the lowest level of a scheme without sub kegiatan",
+        "daun-di-atas-tingkat-terbawah",
+        chain(
+            replace("pemda.yaml", "node:\n", own_levels(SUB_WITHOUT_CODE) + "node:\n"),
+            replace("opd/dinkes.yaml", DINKES[DINKES.index("  - id: ssk\n") :], ""),
+        ),
+        "opd/dinkes.yaml",
+        "  - id: sk",
+    ),
+    Case(
+        "regional tree that stops above the lowest regional level",
+        "pohon-pemda-terhenti",
+        replace(
+            "pemda.yaml",
+            "  - id: tujuan\n",
+            "  - id: misi-2\n    tingkat: misi\n    induk: visi\n    pernyataan: Dua\n"
+            "    indikator:\n      - "
+            + indicator("i-misi-2", mendukung="[i-visi]")
+            + "\n  - id: tujuan\n",
+        ),
+        "pemda.yaml",
+        "  - id: misi-2",
+    ),
+    Case(
+        "agency without nodes",
+        "opd-tanpa-node",
+        add("opd/kosong.yaml", "opd:\n  id: kosong\n  nama: Dinas Kosong\nnode: []\n"),
+        "opd/kosong.yaml",
+        "  id: kosong",
     ),
 ]

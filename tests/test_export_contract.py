@@ -108,7 +108,15 @@ def test_the_committed_schema_is_the_generated_one() -> None:
 def test_keys_follow_the_spec_in_a_fixed_order(
     demo: CheckResult, demo_export: dict[str, Any]
 ) -> None:
-    assert list(demo_export) == ["format_version", "pemda", "tingkat", "opd", "node", "schema"]
+    assert list(demo_export) == [
+        "format_version",
+        "pemda",
+        "skema",
+        "tingkat",
+        "opd",
+        "node",
+        "schema",
+    ]
     assert model_json(demo) == model_json(demo)
 
     def names(obj: spec.ObjectSpec) -> list[str]:

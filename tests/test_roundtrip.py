@@ -63,10 +63,11 @@ pengaturan:
     kata_hasil: [meningkat]
     maks_indikator: 4
     tahun_laporan: 2025
+  skema: sakip
   tingkat:
-    - {id: visi, nama: Visi, nama_en: Vision, lingkup: pemda}
-    - {id: sasaran, nama: Sasaran, lingkup: pemda}
-    - {id: sasaran_program, nama: Sasaran Program, lingkup: opd, kode: program}
+    - {id: visi, nama: Visi, nama_en: Vision, lingkup: pemda, nama_jamak: Visi, nama_jamak_en: Visions}
+    - {id: sasaran, nama: Sasaran, lingkup: pemda, pola_kode: '^S\\.\\d+$', contoh_kode: S.1}
+    - {id: sasaran_program, nama: Sasaran Program, lingkup: opd, kode: program, pk: true, pihak_kedua: Wali Kota Contoh, anggaran: true}
     - {id: sasaran_kegiatan, nama: Sasaran Kegiatan, lingkup: opd, kode: kegiatan, berulang: true}
 node:
   - id: visi
@@ -250,6 +251,10 @@ def compare_tree(root: Path) -> Comparison:
                     cmp,
                 )
                 cmp.keys.add(("pengaturan", "tingkat"))
+            if "skema" in settings:
+                if export["skema"] != settings["skema"]:
+                    cmp.differ(f"{name}:pengaturan.skema", settings["skema"], export["skema"])
+                cmp.keys.add(("pengaturan", "skema"))
             # aturan_nonaktif configures the check; it is not data and pohon.json leaves it out.
             if "aturan_nonaktif" in settings:
                 cmp.keys.add(("pengaturan", "aturan_nonaktif"))

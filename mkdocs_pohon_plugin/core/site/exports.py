@@ -236,6 +236,7 @@ def export_data(result: CheckResult, supports: Supports | None = None) -> dict[s
     return {
         "format_version": FORMAT_VERSION,
         "pemda": exporter.object(spec.REGION, site.region) if site.region else None,
+        "skema": site.scheme,
         "tingkat": [exporter.object(spec.LEVEL, level) for level in site.levels],
         "opd": [exporter.object(spec.OPD, opd) for opd in site.opds.values()],
         "node": [exporter.object(spec.NODE, node) for node in site.nodes.values()],
@@ -339,6 +340,11 @@ def export_schema() -> dict[str, Any]:
                 "description": "Version of this export format (docs/export.md).",
             },
             "pemda": {"$ref": f"#/$defs/{spec.REGION.name}"},
+            "skema": {
+                **spec.Choice(spec.SCHEMES).json_schema(),
+                "description": "The level scheme whose words the site uses "
+                "('pengaturan.skema'; 'sakip' unless the site names another).",
+            },
             "tingkat": {
                 "type": "array",
                 "items": {"$ref": f"#/$defs/{spec.LEVEL.name}"},
@@ -356,7 +362,7 @@ def export_schema() -> dict[str, Any]:
             },
             "schema": {"type": "object", "description": "This schema."},
         },
-        "required": ["format_version", "pemda", "tingkat", "opd", "node", "schema"],
+        "required": ["format_version", "pemda", "skema", "tingkat", "opd", "node", "schema"],
         "additionalProperties": False,
         "$defs": defs,
     }

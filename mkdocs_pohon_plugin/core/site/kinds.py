@@ -101,7 +101,8 @@ class Planning:
         nodes = sorted(site.nodes.values(), key=lambda n: order.get(n.id, len(order)))
         opd_levels = {opd.id: _by_level(site, opd, order) for opd in site.opds.values()}
         lineages = LineageCache(result.graph, lineage_inline_limit)
-        return cls(result, language, labels_for(language), order, nodes, opd_levels, lineages)
+        labels = labels_for(language, site.scheme)
+        return cls(result, language, labels, order, nodes, opd_levels, lineages)
 
     @property
     def site(self) -> Site:
@@ -214,6 +215,8 @@ def _opd_quality(planning: Planning, opd: Opd) -> Iterator[Context]:
 
 
 def _pk(planning: Planning, opd: Opd) -> Iterator[Context]:
+    if not opd.node_ids:
+        return  # nothing to agree: no Perjanjian Kinerja (and no link to one)
     for year in planning.site.years:  # a Perjanjian Kinerja per year of the period
         yield {"opd": opd, "year": year}
 

@@ -119,6 +119,10 @@ _ID: dict[str, str] = {
     "funding_none": "Tidak ada sub kegiatan berpagu yang mendukung indikator ini.",
     "funding_nodes": "Sub kegiatan pendukung",
     "none": "Tidak ada.",
+    "and": "dan",
+    "no_nodes_opd": "Perangkat daerah ini belum memiliki sasaran: pohon kinerjanya belum ditulis.",
+    "no_regional_nodes": "Tidak ada sasaran di pohon kinerja ini.",
+    "no_pk": "Tidak ada: belum ada sasaran yang diperjanjikan.",
     "attach": "Keterkaitan dengan pohon kinerja daerah",
     "indexes": "Indeks",
     "all_indicators": "Semua Indikator",
@@ -371,6 +375,10 @@ _EN: dict[str, str] = {
     "funding_none": "No sub-activity with a budget supports this indicator.",
     "funding_nodes": "Supporting sub-activities",
     "none": "None.",
+    "and": "and",
+    "no_nodes_opd": "This agency has no targets yet: its performance tree is not written.",
+    "no_regional_nodes": "There are no targets in this tree.",
+    "no_pk": "None: there is nothing to agree yet.",
     "attach": "Where this agency attaches to the regional tree",
     "indexes": "Indexes",
     "all_indicators": "All indicators",
@@ -514,9 +522,44 @@ _EN: dict[str, str] = {
 
 LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}
 
+SCHEME_LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "kl": {
+        "id": {
+            "opd": "Unit Organisasi",
+            "opd_short": "Unit",
+            "opd_list": "Daftar Unit Organisasi",
+            "head": "Pimpinan Instansi",
+            "attach": "Keterkaitan dengan pohon kinerja instansi",
+            "code_index": "Indeks Kode",
+            "regional": "Instansi",
+            "regional_tree": "Pohon Kinerja Instansi",
+            "regional_iku": "IKU Instansi",
+            "no_nodes_opd": "Unit ini belum memiliki sasaran: pohon kinerjanya belum ditulis.",
+            "diagram_box": "Kotak: pernyataan, lalu tingkat · unit; klik untuk membuka",
+        },
+        "en": {
+            "opd": "Organisational units",
+            "opd_short": "Unit",
+            "opd_list": "Organisational units",
+            "head": "Head of the agency",
+            "attach": "Where this unit attaches to the agency's tree",
+            "code_index": "Code index",
+            "regional": "Agency",
+            "regional_tree": "Agency performance tree",
+            "regional_iku": "Agency KPI",
+            "no_nodes_opd": "This unit has no targets yet: its performance tree is not written.",
+            "diagram_box": "Box: the statement, then level · unit; click to open it",
+        },
+    },
+}
+"""The words a level scheme (``pengaturan.skema``) says differently from the regional SAKIP
+scheme: a ministry or agency has units (Deputi, Eselon I), not perangkat daerah."""
 
-def labels_for(language: str) -> dict[str, str]:
-    """The label dictionary for ``language`` (``id`` or ``en``)."""
+
+def labels_for(language: str, scheme: str = "sakip") -> dict[str, str]:
+    """The label dictionary for ``language`` (``id`` or ``en``), in the words of the level
+    ``scheme`` (``sakip``, the default, or ``kl``)."""
     if language not in LABELS:
         raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
-    return LABELS[language]
+    words = SCHEME_LABELS.get(scheme, {}).get(language)
+    return {**LABELS[language], **words} if words else LABELS[language]

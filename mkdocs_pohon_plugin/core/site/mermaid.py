@@ -17,6 +17,7 @@ returned in ``Diagram.overflow`` for the page to list below the diagram.
 
 from __future__ import annotations
 
+import colorsys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -30,7 +31,8 @@ INIT = '%%{init: {"flowchart": {"useMaxWidth": false, "nodeSpacing": 24, "rankSp
 closer together than Mermaid's default (50), so more of a tree fits a screen."""
 LABEL_MAX = 90
 
-# Fill, stroke and text colour per level position (top to bottom); cycles for deeper schemes.
+# Fill, stroke and text colour per level position (top to bottom); a scheme with more levels
+# gets generated colours after these (level_colours).
 # Light fills only: box labels are links, and the theme draws link text dark, so a dark fill
 # would make the label unreadable (Material renders diagrams in a shadow root, out of CSS reach).
 # Regional levels in blues, agency levels in warm colours, each with a darker border.
@@ -44,6 +46,85 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("#e6f1d3", "#6a994e", "#1f3310"),
     ("#f1f6e4", "#8aa86b", "#1f3310"),
 )
+
+GOLDEN_ANGLE = 137.508
+"""Degrees between the hues of consecutive generated level colours (spread evenly, never equal)."""
+MIN_TEXT_CONTRAST = 7.0
+"""WCAG AAA for a box's text against its fill."""
+MIN_BORDER_CONTRAST = 3.0
+"""WCAG's non-text contrast for a box's border against its fill."""
+MIN_FILL_DISTANCE = 12.0
+"""Smallest distance (RGB, 0–255 per channel) between two levels' fills."""
+
+
+_FILL_LIGHTNESS = (0.9, 0.84, 0.94, 0.8, 0.87)
+"""Lightness of generated fills (light, so the dark label text reads on them), tier by tier."""
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(channel * 255):02x}" for channel in rgb)
+
+
+def _rgb(colour: str) -> tuple[float, float, float]:
+    return (
+        int(colour[1:3], 16) / 255,
+        int(colour[3:5], 16) / 255,
+        int(colour[5:7], 16) / 255,
+    )
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a ``#rrggbb`` colour."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in _rgb(colour))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _distance(first: str, second: str) -> float:
+    return sum((a - b) ** 2 for a, b in zip(_rgb(first), _rgb(second), strict=True)) ** 0.5 * 255
+
+
+def level_colours(count: int) -> list[tuple[str, str, str]]:
+    """Fill, border and text colour of each of ``count`` level positions, top to bottom: the
+    eight of :data:`PALETTE` first (the regional SAKIP scheme's colours), then generated ones —
+    light fills with hues a golden angle apart, each fill at least :data:`MIN_FILL_DISTANCE`
+    from every other, its text at least :data:`MIN_TEXT_CONTRAST` and its border at least
+    :data:`MIN_BORDER_CONTRAST` against it. The same ``count`` always gives the same colours."""
+    colours = list(PALETTE[:count])
+    needed = MIN_FILL_DISTANCE
+    attempt = 0
+    while len(colours) < count:
+        # Hues a golden angle apart; every 12 tries another lightness, so that light fills far
+        # enough apart never run out; a scheme of very many levels settles for closer fills.
+        hue = (200.0 + attempt * GOLDEN_ANGLE) % 360 / 360
+        light = _FILL_LIGHTNESS[(attempt // 12) % len(_FILL_LIGHTNESS)]
+        attempt += 1
+        if attempt % 600 == 0:
+            needed /= 2
+        fill = _hex(colorsys.hls_to_rgb(hue, light, 0.6))
+        if any(_distance(fill, taken[0]) < needed for taken in colours):
+            continue
+        stroke_light, text_light = 0.4, 0.15
+        stroke = _hex(colorsys.hls_to_rgb(hue, stroke_light, 0.55))
+        while contrast_ratio(stroke, fill) < MIN_BORDER_CONTRAST:
+            stroke_light -= 0.02
+            stroke = _hex(colorsys.hls_to_rgb(hue, stroke_light, 0.55))
+        text = _hex(colorsys.hls_to_rgb(hue, text_light, 0.6))
+        while contrast_ratio(text, fill) < MIN_TEXT_CONTRAST and text_light > 0:
+            text_light = max(text_light - 0.02, 0.0)
+            text = _hex(colorsys.hls_to_rgb(hue, text_light, 0.6))
+        colours.append((fill, stroke, text))
+    return colours
+
 
 _ENTITIES = {
     "#": "#35;",
@@ -127,8 +208,13 @@ class Diagram:
 
 
 def _position(levels: dict[str, int], level: str) -> int:
-    """The palette entry of a level (by its place in the scheme; unknown levels last)."""
-    return levels.get(level, len(PALETTE) - 1) % len(PALETTE)
+    """The colour position of a level: its place in the scheme; an unknown level (a tree with
+    errors) takes the last one."""
+    return levels.get(level, max(len(levels), len(PALETTE)) - 1)
+
+
+def _palette(levels: dict[str, int]) -> list[tuple[str, str, str]]:
+    return level_colours(max(len(levels), len(PALETTE)))
 
 
 def _label(node: Node, caption: Callable[[Node], str] | None) -> str:
@@ -201,12 +287,13 @@ def build_diagram(
     if focus is not None and focus in ids:
         lines.append(f"    class {ids[focus]} focus")
         legend.focus = True
+    palette = _palette(levels)
     for position in sorted(used_classes):
-        fill, stroke, color = PALETTE[position]
+        fill, stroke, color = palette[position]
         lines.append(f"    classDef l{position} fill:{fill},stroke:{stroke},color:{color}")
     lines.append(f"    classDef focus stroke:{FOCUS_STROKE},stroke-width:4px")
     for level in sorted(drawn_levels, key=lambda level: levels.get(level, len(levels))):
-        fill, stroke, _color = PALETTE[_position(levels, level)]
+        fill, stroke, _color = palette[_position(levels, level)]
         legend.levels.append(LegendLevel(level, fill, stroke))
     return Diagram("\n".join(lines) + "\n", shown, overflow, legend)
 
@@ -291,13 +378,14 @@ def indicator_chain(
         lines.append(f"    class {ids[indicator.id]} l{position}")
         lines.append(f'    click {ids[indicator.id]} href "{_escape_href(href(indicator))}"')
     lines.append(f"    class {ids[subject.id]} focus")
+    palette = _palette(levels)
     for position in sorted(used):
-        fill, stroke, color = PALETTE[position]
+        fill, stroke, color = palette[position]
         lines.append(f"    classDef l{position} fill:{fill},stroke:{stroke},color:{color}")
     lines.append(f"    classDef focus stroke:{FOCUS_STROKE},stroke-width:4px")
     legend = Legend(focus=True, parent_edges=True)
     legend.crosscutting = any(step.via is not None for step in (*up, *below))
     for level in sorted(drawn_levels, key=lambda level: levels.get(level, len(levels))):
-        fill, stroke, _color = PALETTE[_position(levels, level)]
+        fill, stroke, _color = palette[_position(levels, level)]
         legend.levels.append(LegendLevel(level, fill, stroke))
     return Diagram("\n".join(lines) + "\n", legend=legend)

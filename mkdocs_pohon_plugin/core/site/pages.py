@@ -205,11 +205,15 @@ def nav_entries(
     kinds that are in the navigation only."""
     plan = plan_site(result, language, [kind for kind in KINDS if kind.in_nav])
     pages = plan.pages if only_opds is None else preview_pages(plan, only_opds)
-    return site_nav(pages, language, opd_limit)
+    return site_nav(pages, language, opd_limit, scheme=result.site.scheme)
 
 
 def site_nav(
-    pages: Sequence[Page], language: str = "id", opd_limit: int = NAV_OPD_LIMIT
+    pages: Sequence[Page],
+    language: str = "id",
+    opd_limit: int = NAV_OPD_LIMIT,
+    *,
+    scheme: str = "sakip",
 ) -> list[Any]:
     """The navigation of the planned ``pages``, in ``mkdocs.yml`` ``nav:`` form: the pages of
     the kinds declared ``in_nav``, in registry order, each kind's at the top level or in its
@@ -218,7 +222,7 @@ def site_nav(
     crosscutting, cascading, codes), Unduh Data. Material renders the whole navigation into
     every page, so on a regency of 45 agencies and 20,000 pages a long navigation costs more
     than the page itself. Titles are HTML-escaped (themes print them raw)."""
-    labels = labels_for(language)
+    labels = labels_for(language, scheme)
     opds = sum(1 for page in pages if page.kind == OPD)
     entries: list[Any] = []
     sections: dict[str, list[Any]] = {}

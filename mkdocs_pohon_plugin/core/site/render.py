@@ -47,7 +47,7 @@ from markupsafe import Markup, escape
 from ..review.history import Commit, History
 from ..tree.check import logic_findings
 from ..tree.diagnostics import RULES
-from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Value
+from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Site, Value
 from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
 from .capaian import (
@@ -419,7 +419,7 @@ class Renderer:
     def __init__(self, plan: SitePlan, options: RenderOptions | None = None) -> None:
         self.plan = plan
         self.options = options or RenderOptions()
-        self.labels = labels_for(self.options.language)
+        self.labels = labels_for(self.options.language, plan.result.site.scheme)
         self.xlsx = self.options.xlsx if self.options.xlsx is not None else xlsx_available()
         builtin = FileSystemLoader(str(BUILTIN_TEMPLATES))
         loaders: list[BaseLoader] = [PrefixLoader({BUILTIN_PREFIX: builtin}, delimiter="/")]
@@ -450,6 +450,7 @@ class Renderer:
         )
         self.permalink = Markup(self.options.permalink) if self.options.permalink else None
         """The permalink mark: HTML by definition (the ``toc`` extension's ``permalink``)."""
+        self._free_code_levels: dict[str, str] | None = None
         self._page_macro = _macro(
             self.env.get_template("_page.html.j2").module, "_page.html.j2", "page"
         )
@@ -504,6 +505,14 @@ class Renderer:
             found = [*result.diagnostics, *logic_findings(result)]
             self._quality = quality_of(result, self.options.language, diagnostics=found)
         return self._quality
+
+    def free_code_level(self, code: str) -> str:
+        """The name of the level whose free code ``code`` is ("" when no level has it); the
+        site's free codes are gathered once."""
+        if self._free_code_levels is None:
+            site = self.plan.result.site
+            self._free_code_levels = _free_code_levels(site, self.options.language)
+        return self._free_code_levels.get(code, "")
 
     def render_redirect(self, redirect: Redirect) -> str:
         """The whole HTML file of a former id's address (template ``redirect.html.j2``)."""
@@ -592,6 +601,16 @@ def _macro(module: object, template: str, name: str) -> Macro:
     if not callable(found):
         raise LookupError(f"template {template} has no macro {name!r}")
     return found  # type: ignore[no-any-return]  # jinja2's TemplateModule is untyped
+
+
+def _free_code_levels(site: Site, language: str) -> dict[str, str]:
+    """Each free code of the site (``kode: bebas`` levels) with its level's name."""
+    levels = {level.id: level for level in site.levels if level.free_code}
+    return {
+        node.code: levels[node.level].label(language)
+        for node in site.nodes.values()
+        if node.code and node.level in levels
+    }
 
 
 class PageView:
@@ -903,6 +922,13 @@ class PageView:
             return ""
         return self.L.get(kind, CODE_KIND_LABELS[kind])
 
+    def code_system(self, code: str | None) -> str:
+        """What a code is: its Kemendagri kind (``program`` …), or for a free code the name of
+        the level whose code system it belongs to (``Intermediate Outcome``)."""
+        if not code:
+            return ""
+        return self.code_kind(code) or self.r.free_code_level(code)
+
     def code_name(self, code: str | None) -> str:
         nomenclature = self.r.plan.result.nomenclature
         if not code or nomenclature is None:
@@ -950,6 +976,17 @@ class PageView:
             elif compact and compact[-1] is not None:
                 compact.append(None)
         return Breadcrumb(compact, full, current)
+
+    def top_levels_heading(self) -> str:
+        """The heading over the regional tree's top nodes and their regional children (the home
+        page's "Visi dan Misi"), in the scheme's plural names: the two top regional levels."""
+        regional = [level for level in self.site.levels if level.scope == "pemda"][:2]
+        names = [level.plural_label(self.language) for level in regional]
+        if len(names) == 2 and self.language == "en" and regional[1].plural_en:
+            names[1] = (
+                names[1][:1].lower() + names[1][1:]
+            )  # English sentence case: "Vision and missions"
+        return f" {self.L['and']} ".join(names) if names else self.L["regional_tree"]
 
     def regional_top(self) -> list[Node]:
         """The regional tree's roots (the visi, or whatever the scheme's top level is)."""
@@ -1124,12 +1161,26 @@ class PageView:
         """The sasaran of an agency's Perjanjian Kinerja: its nodes on the levels above the
         program level (sasaran strategis, and tujuan PD where a scheme has it), in tree order;
         the agency's top nodes when it has none there."""
-        strategic = {
-            level.id for level in self.site.levels if level.scope == "opd" and not level.code_kind
-        }
+        strategic = {level.id for level in self.site.levels if level.on_pk}
         walk = self.opd_walk(opd)
         chosen = [n for n in walk if n.level in strategic]
         return chosen or self.graph.opd_top_nodes(opd.id)
+
+    def pk_years(self, opd: Opd) -> list[int]:
+        """The years of the agency's Perjanjian Kinerja pages: none for an agency with nothing
+        to agree (no node)."""
+        return list(self.site.years) if opd.node_ids else []
+
+    def pk_second_party(self, opd: Opd) -> str:
+        """Who signs the agency's Perjanjian Kinerja as second party: the ``pihak_kedua`` of the
+        level of its agreed targets when the scheme names one, else the regional head, else the
+        scheme's word for the head (Kepala Daerah, Pimpinan Instansi)."""
+        for node in self.pk_nodes(opd):
+            level = self.site.level(node.level)
+            if level is not None and level.pk_signer:
+                return level.pk_signer
+        region = self.site.region
+        return region.head if region and region.head else self.L["head"]
 
     def pk_head(self, opd: Opd) -> tuple[str, str | None, str | None]:
         """The agency head's position, name and NIP (from the top node the head is responsible

@@ -326,8 +326,8 @@ def level_lookup(levels: list[model.Level]) -> dict[str, str]:
         if level.name:
             initials = "".join(word[0] for word in normalise(level.name).split())
             table.setdefault(initials, level.id)
-        if level.code_kind:
-            table.setdefault(normalise(level.code_kind.replace("_", " ")), level.id)
+        if level.kemendagri_code:
+            table.setdefault(normalise(level.kemendagri_code.replace("_", " ")), level.id)
     return table
 
 
@@ -680,6 +680,9 @@ class WorkbookImporter:
         codes = list(dict.fromkeys(codes))
         if not codes:
             return None, None
+        level = self.levels_by_id.get(level_id or "")
+        if level is not None and level.free_code:
+            return codes[0], None  # the level's own code system: checked by its pattern later
         bad = [c for c in codes if not _CODE.match(c)]
         if bad:
             return None, Text(
@@ -688,10 +691,9 @@ class WorkbookImporter:
             )
         if len(codes) == 1:
             return codes[0], None
-        level = self.levels_by_id.get(level_id or "")
-        if level is not None and level.code_kind:
+        if level is not None and level.kemendagri_code:
             for code in codes:
-                if code_kind(code) == level.code_kind:
+                if code_kind(code) == level.kemendagri_code:
                     return code, None
         return max(codes, key=len), None
 

@@ -250,6 +250,14 @@ RULES: dict[str, Rule] = {
             ),
         ),
         Rule(
+            "kode-tidak-cocok-pola",
+            _E,
+            Text(
+                id="kode bebas yang tidak cocok dengan pola kode tingkatnya",
+                en="a free code that does not match its level's code pattern",
+            ),
+        ),
+        Rule(
             "kode-tidak-sesuai-induk",
             _E,
             Text(
@@ -396,6 +404,35 @@ RULES: dict[str, Rule] = {
             Text(
                 id="node daun perangkat daerah yang tidak tertaut ke sub kegiatan",
                 en="an agency leaf node that does not link to a sub kegiatan",
+            ),
+            "selaras",
+        ),
+        Rule(
+            "daun-di-atas-tingkat-terbawah",
+            _W,
+            Text(
+                id="node daun perangkat daerah di atas tingkat terbawah skema (skema tanpa "
+                "sub kegiatan)",
+                en="an agency leaf node above the scheme's lowest level (a scheme without sub "
+                "kegiatan)",
+            ),
+            "selaras",
+        ),
+        Rule(
+            "pohon-pemda-terhenti",
+            _W,
+            Text(
+                id="cabang pohon pemda yang berhenti di atas tingkat pemda terbawah",
+                en="a branch of the regional tree that stops above the lowest regional level",
+            ),
+            "selaras",
+        ),
+        Rule(
+            "opd-tanpa-node",
+            _W,
+            Text(
+                id="perangkat daerah tanpa satu node pun",
+                en="an agency without a single node",
             ),
             "selaras",
         ),

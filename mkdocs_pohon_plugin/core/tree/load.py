@@ -1001,7 +1001,9 @@ class SiteLoader:
         if settings is not None:
             self.site.settings = settings
         self.site.levels = (
-            settings.levels if settings is not None and settings.levels else spec.default_levels()
+            settings.levels
+            if settings is not None and settings.levels
+            else spec.scheme_levels(settings.scheme if settings is not None else None)
         )
         for node in values.get("nodes", ()):
             self.register_node(node, None)

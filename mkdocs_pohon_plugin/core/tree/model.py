@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 Value = int | float | str
+KEMENDAGRI_CODE_KINDS = ("program", "kegiatan", "sub_kegiatan")
+"""The Kemendagri code kinds a level may carry (``spec.CODE_KINDS`` reads them from here)."""
+FREE_CODE_SYSTEM = "bebas"
+"""A level's code system that is the site's own (``spec.FREE_CODE``)."""
 """A target, realisation or baseline: a number, or text where the target is qualitative."""
 
 
@@ -199,7 +203,20 @@ class Level:
     scope: str = "opd"
     name_en: str | None = None
     code_kind: str | None = None
+    """The level's code system: a Kemendagri code kind (``program``, ``kegiatan``,
+    ``sub_kegiatan``), ``bebas`` (a free code) or ``None`` (no code)."""
     repeats: bool = False
+    plural: str | None = None
+    plural_en: str | None = None
+    code_pattern: str | None = None
+    """The regular expression a free code matches (``kode: bebas``); ``None``: any code."""
+    code_example: str | None = None
+    pk: bool | None = None
+    """Whether the level's nodes are the Perjanjian Kinerja's targets; ``None``: see :attr:`on_pk`."""
+    pk_signer: str | None = None
+    """Position of the PK's second party for this level; ``None``: the regional head."""
+    budget: bool | None = None
+    """Whether the level's nodes carry budgets; ``None``: see :attr:`carries_budget`."""
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -211,10 +228,42 @@ class Level:
             return self.name_en
         return self.name or self.id
 
+    def plural_label(self, language: str = "id") -> str:
+        """The level's plural name for headings (``nama_jamak``), else its name."""
+        plural = self.plural_en if language == "en" else self.plural
+        return plural or self.label(language)
+
+    @property
+    def kemendagri_code(self) -> str | None:
+        """The Kemendagri code kind the level's nodes carry; ``None`` for no code or a free
+        code."""
+        return self.code_kind if self.code_kind in KEMENDAGRI_CODE_KINDS else None
+
+    @property
+    def free_code(self) -> bool:
+        """The level's nodes carry codes of the site's own system (``kode: bebas``)."""
+        return self.code_kind == FREE_CODE_SYSTEM
+
+    @property
+    def carries_budget(self) -> bool:
+        """The level's nodes carry budgets: ``anggaran`` when the scheme says, else whether the
+        level carries a Kemendagri code (program, kegiatan, sub kegiatan)."""
+        return self.budget if self.budget is not None else self.kemendagri_code is not None
+
+    @property
+    def on_pk(self) -> bool:
+        """The level's nodes are the Perjanjian Kinerja's targets: ``pk`` when the scheme says,
+        else an agency level without a code (sasaran strategis)."""
+        if self.pk is not None:
+            return self.pk
+        return self.scope == "opd" and self.code_kind is None
+
 
 @dataclass(slots=True)
 class Settings:
     levels: list[Level] | None = None
+    scheme: str | None = None
+    """The level scheme named by ``skema`` (``sakip``, ``kl``); ``None``: the regional one."""
     disabled_rules: list[str] = field(default_factory=list)
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
@@ -243,3 +292,12 @@ class Site:
     @property
     def years(self) -> range:
         return self.region.period.years if self.region else range(0)
+
+    @property
+    def scheme(self) -> str:
+        """The level scheme whose words the pages use: ``pengaturan.skema``, else ``sakip``."""
+        return self.settings.scheme or "sakip"
+
+    def has_code_level(self, kind: str) -> bool:
+        """Whether some level of the scheme carries Kemendagri codes of ``kind``."""
+        return any(level.kemendagri_code == kind for level in self.levels)

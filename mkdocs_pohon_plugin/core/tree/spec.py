@@ -41,7 +41,14 @@ OPD_KINDS = (
     "lainnya",
 )
 LEVEL_SCOPES = ("pemda", "opd")
-CODE_KINDS = ("program", "kegiatan", "sub_kegiatan")
+CODE_KINDS = model.KEMENDAGRI_CODE_KINDS
+FREE_CODE = model.FREE_CODE_SYSTEM
+"""A level's code system that is not Kemendagri's: free codes, checked by the level's
+``pola_kode`` when it gives one (``Int.O.1.1``)."""
+CODE_SYSTEMS = (*CODE_KINDS, FREE_CODE)
+SCHEMES = ("sakip", "kl")
+"""The level schemes Pohon ships (``pengaturan.skema``): the regional SAKIP scheme (default) and
+a ministry/agency (K/L) outcome scheme; see :func:`scheme_levels`."""
 QUARTERS = ("tw1", "tw2", "tw3", "tw4")
 
 YEAR_MIN = 1900
@@ -431,6 +438,20 @@ LEVEL = ObjectSpec(
             label=("Nama (Inggris)", "Name (English)"),
         ),
         Field(
+            "nama_jamak",
+            "plural",
+            Text(),
+            "Plural label for headings (Indonesian); the name when absent.",
+            label=("Nama Jamak", "Plural name"),
+        ),
+        Field(
+            "nama_jamak_en",
+            "plural_en",
+            Text(),
+            "Plural label for headings on the English site.",
+            label=("Nama Jamak (Inggris)", "Plural name (English)"),
+        ),
+        Field(
             "lingkup",
             "scope",
             Choice(LEVEL_SCOPES),
@@ -441,9 +462,24 @@ LEVEL = ObjectSpec(
         Field(
             "kode",
             "code_kind",
-            Choice(CODE_KINDS),
-            "Kind of Kemendagri code nodes carry.",
+            Choice(CODE_SYSTEMS),
+            "Code system of the level's nodes: a Kemendagri program, kegiatan or sub_kegiatan "
+            "code, or 'bebas' (a free code, checked by 'pola_kode').",
             label=("Kode", "Code"),
+        ),
+        Field(
+            "pola_kode",
+            "code_pattern",
+            Text(),
+            "Regular expression a free code must match, e.g. '^Int\\.O\\.\\d+(\\.\\d+)*$'.",
+            label=("Pola Kode", "Code pattern"),
+        ),
+        Field(
+            "contoh_kode",
+            "code_example",
+            Text(),
+            "An example of a well-formed free code, quoted in diagnostics.",
+            label=("Contoh Kode", "Code example"),
         ),
         Field(
             "berulang",
@@ -451,6 +487,28 @@ LEVEL = ObjectSpec(
             Boolean(),
             "A node may have a child of the same level.",
             label=("Berulang", "Repeats"),
+        ),
+        Field(
+            "pk",
+            "pk",
+            Boolean(),
+            "The level's nodes are the targets of the Perjanjian Kinerja (default: the agency "
+            "levels without a Kemendagri code).",
+            label=("Perjanjian Kinerja", "Performance agreement"),
+        ),
+        Field(
+            "pihak_kedua",
+            "pk_signer",
+            Text(),
+            "Position of the PK's second party for this level (default: the regional head).",
+            label=("Pihak Kedua PK", "PK second party"),
+        ),
+        Field(
+            "anggaran",
+            "budget",
+            Boolean(),
+            "The level's nodes carry budgets (default: the Kemendagri-coded levels).",
+            label=("Anggaran", "Budget"),
         ),
     ),
     model.Level,
@@ -506,10 +564,18 @@ SETTINGS = ObjectSpec(
     "Site settings.",
     (
         Field(
+            "skema",
+            "scheme",
+            Choice(SCHEMES),
+            "Level scheme: 'sakip' (regional, default) or 'kl' (ministry/agency); its levels "
+            "unless 'tingkat' lists its own, and its words on the pages.",
+            label=("Skema", "Scheme"),
+        ),
+        Field(
             "tingkat",
             "levels",
             ListOf(Obj(LEVEL)),
-            "Replaces the default level scheme.",
+            "Replaces the level scheme's levels.",
             label=("Tingkat", "Levels"),
         ),
         Field(
@@ -1410,21 +1476,127 @@ ALL_SPECS: tuple[ObjectSpec, ...] = (
 )
 
 
-def default_levels() -> list[model.Level]:
-    """The regional SAKIP scheme (PermenPANRB 89/2021), used unless a site replaces it."""
+def _level(
+    level_id: str,
+    name: tuple[str, str],
+    plural: tuple[str, str],
+    scope: str,
+    code: str | None = None,
+    *,
+    pattern: str | None = None,
+    example: str | None = None,
+    repeats: bool = False,
+    pk: bool = False,
+    budget: bool = False,
+) -> model.Level:
+    return model.Level(
+        level_id,
+        name[0],
+        scope,
+        name[1],
+        code,
+        repeats,
+        plural=plural[0],
+        plural_en=plural[1],
+        code_pattern=pattern,
+        code_example=example,
+        pk=pk,
+        budget=budget,
+    )
+
+
+def scheme_levels(scheme: str | None) -> list[model.Level]:
+    """The levels of a preset scheme (``pengaturan.skema``), top to bottom.
+
+    ``sakip`` (the default): the regional SAKIP scheme of PermenPANRB 89/2021 — visi, misi, tujuan
+    and sasaran of the region; each agency's sasaran strategis (on the Perjanjian Kinerja),
+    sasaran program, kegiatan and sub kegiatan with their Kemendagri codes and budgets.
+    ``kl``: a ministry's or agency's outcome tree (the logic model of the Renstra K/L) — the
+    agency's ultimate and intermediate outcomes, each unit's (Deputi, Eselon I) immediate outcomes
+    (on the Perjanjian Kinerja) and outputs (with budgets), each with a free code
+    (``UO.1``, ``Int.O.1.1``, ``Imm.O.1.1.1``, ``Output.1.1.1.1``).
+    """
+    if scheme == "kl":
+        return [
+            _level(
+                "ultimate_outcome",
+                ("Ultimate Outcome", "Ultimate outcome"),
+                ("Ultimate Outcome", "Ultimate outcomes"),
+                "pemda",
+                FREE_CODE,
+                pattern=r"^UO\.\d+$",
+                example="UO.1",
+            ),
+            _level(
+                "intermediate_outcome",
+                ("Intermediate Outcome", "Intermediate outcome"),
+                ("Intermediate Outcome", "Intermediate outcomes"),
+                "pemda",
+                FREE_CODE,
+                pattern=r"^Int\.O\.\d+(\.\d+)*$",
+                example="Int.O.1.1",
+                repeats=True,
+            ),
+            _level(
+                "immediate_outcome",
+                ("Immediate Outcome", "Immediate outcome"),
+                ("Immediate Outcome", "Immediate outcomes"),
+                "opd",
+                FREE_CODE,
+                pattern=r"^Imm\.O\.\d+(\.\d+)*$",
+                example="Imm.O.1.1.1",
+                pk=True,
+            ),
+            _level(
+                "output",
+                ("Output", "Output"),
+                ("Output", "Outputs"),
+                "opd",
+                FREE_CODE,
+                pattern=r"^Output\.\d+(\.\d+)*$",
+                example="Output.1.1.1.1",
+                budget=True,
+            ),
+        ]
     return [
-        model.Level("visi", "Visi", "pemda", "Vision"),
-        model.Level("misi", "Misi", "pemda", "Mission"),
-        model.Level("tujuan", "Tujuan", "pemda", "Goal"),
-        model.Level("sasaran", "Sasaran", "pemda", "Regional target"),
-        model.Level("sasaran_strategis", "Sasaran Strategis", "opd", "Strategic target"),
-        model.Level("sasaran_program", "Sasaran Program", "opd", "Program target", "program"),
-        model.Level("sasaran_kegiatan", "Sasaran Kegiatan", "opd", "Activity target", "kegiatan"),
-        model.Level(
-            "sasaran_sub_kegiatan",
-            "Sasaran Sub Kegiatan",
+        _level("visi", ("Visi", "Vision"), ("Visi", "Vision"), "pemda"),
+        _level("misi", ("Misi", "Mission"), ("Misi", "Missions"), "pemda"),
+        _level("tujuan", ("Tujuan", "Goal"), ("Tujuan", "Goals"), "pemda"),
+        _level("sasaran", ("Sasaran", "Regional target"), ("Sasaran", "Regional targets"), "pemda"),
+        _level(
+            "sasaran_strategis",
+            ("Sasaran Strategis", "Strategic target"),
+            ("Sasaran Strategis", "Strategic targets"),
             "opd",
-            "Sub-activity target",
+            pk=True,
+        ),
+        _level(
+            "sasaran_program",
+            ("Sasaran Program", "Program target"),
+            ("Sasaran Program", "Program targets"),
+            "opd",
+            "program",
+            budget=True,
+        ),
+        _level(
+            "sasaran_kegiatan",
+            ("Sasaran Kegiatan", "Activity target"),
+            ("Sasaran Kegiatan", "Activity targets"),
+            "opd",
+            "kegiatan",
+            budget=True,
+        ),
+        _level(
+            "sasaran_sub_kegiatan",
+            ("Sasaran Sub Kegiatan", "Sub-activity target"),
+            ("Sasaran Sub Kegiatan", "Sub-activity targets"),
+            "opd",
             "sub_kegiatan",
+            budget=True,
         ),
     ]
+
+
+def default_levels() -> list[model.Level]:
+    """The regional SAKIP scheme (PermenPANRB 89/2021), used unless a site names another."""
+    return scheme_levels("sakip")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
+from .code_patterns import compile_pattern, describe_pattern
 from .confusables import id_skeleton, skeleton
 from .diagnostics import DiagnosticSink, Text
 from .graph import Graph
-from .model import Node, Site
+from .model import Level, Node, Site
 from .nomenclature import CODE_EXAMPLES, CODE_KIND_LABELS, Nomenclature, belongs_under, code_kind
 from .support_rules import check_supports
 
@@ -198,6 +199,7 @@ def check_codes(
     site: Site, graph: Graph, sink: DiagnosticSink, nomenclature: Nomenclature | None
 ) -> None:
     levels = {level.id: level for level in site.levels}
+    patterns = _free_code_patterns(site, sink)
     nodes = site.nodes
     for node in nodes.values():
         code = node.code
@@ -205,10 +207,13 @@ def check_codes(
             continue
         file = node.loc.file
         line = _at(node, "kode")
+        level = levels.get(node.level)
+        if level is not None and level.free_code:
+            _check_free_code(node, level, patterns.get(level.id), sink)
+            continue
         well_formed = _CODE_CHARS.fullmatch(code) is not None
         kind = code_kind(code) if well_formed else None
-        level = levels.get(node.level)
-        expected = level.code_kind if level else None
+        expected = level.kemendagri_code if level else None
         if kind is None:
             if expected is None and well_formed and _is_urusan(code):
                 continue
@@ -274,6 +279,59 @@ def check_codes(
                 ),
                 subject=node.id,
             )
+
+
+def _free_code_patterns(site: Site, sink: DiagnosticSink) -> dict[str, re.Pattern[str]]:
+    """Each free-code level's compiled ``pola_kode``; a pattern that is not a regular expression
+    is reported at its line (and its level's codes go unchecked)."""
+    patterns: dict[str, re.Pattern[str]] = {}
+    for level in site.levels:
+        if not level.free_code or not level.code_pattern:
+            continue
+        compiled = compile_pattern(level.code_pattern)
+        if compiled is None:
+            sink.add(
+                "nilai-salah",
+                level.loc.file,
+                level.lines.get("pola_kode", level.loc.line),
+                Text(
+                    id=f"'pola_kode' tingkat '{level.id}' ({level.code_pattern!r}) bukan ekspresi "
+                    "reguler yang sah; perbaiki polanya (mis. '^Int\\.O\\.\\d+$').",
+                    en=f"The 'pola_kode' of level '{level.id}' ({level.code_pattern!r}) is not a "
+                    "valid regular expression; correct it (e.g. '^Int\\.O\\.\\d+$').",
+                ),
+            )
+            continue
+        patterns[level.id] = compiled
+    return patterns
+
+
+def _check_free_code(
+    node: Node, level: Level, pattern: re.Pattern[str] | None, sink: DiagnosticSink
+) -> None:
+    """A free code (``kode: bebas``) must match its level's pattern, when the level gives one."""
+    code = node.code or ""
+    if pattern is None or pattern.fullmatch(code):
+        return
+    words = describe_pattern(level.code_pattern or "")
+    shape_id = f"{words.id} (pola {level.code_pattern})" if words else f"pola {level.code_pattern}"
+    shape_en = (
+        f"{words.en} (pattern {level.code_pattern})" if words else f"pattern {level.code_pattern}"
+    )
+    example_id = f", mis. {level.code_example}" if level.code_example else ""
+    example_en = f", e.g. {level.code_example}" if level.code_example else ""
+    sink.add(
+        "kode-tidak-cocok-pola",
+        node.loc.file,
+        _at(node, "kode"),
+        Text(
+            id=f"Kode {code[:40]!r} pada {_where(node)} tidak cocok dengan bentuk kode tingkat "
+            f"'{level.label()}': {shape_id}{example_id}; perbaiki kodenya.",
+            en=f"The code {code[:40]!r} of {_where(node)} does not have the shape of a "
+            f"'{level.label('en')}' code: {shape_en}{example_en}; correct the code.",
+        ),
+        subject=node.id,
+    )
 
 
 def _is_urusan(code: str) -> bool:
@@ -389,6 +447,11 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
     lowest_regional = max(
         (i for i, level in enumerate(site.levels) if level.scope == "pemda"), default=None
     )
+    agency_levels = [level for level in site.levels if level.scope == "opd"]
+    top_agency = agency_levels[0].label().lower() if agency_levels else "node perangkat daerah"
+    top_agency_en = agency_levels[0].label("en").lower() if agency_levels else "agency node"
+    has_sub_kegiatan = site.has_code_level("sub_kegiatan")
+    _check_empty_agencies(site, sink)
     for node in site.nodes.values():
         file = node.loc.file
         if not node.indicators:
@@ -406,7 +469,9 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
             )
         level = levels.get(node.level)
         if graph.is_leaf(node.id) and level is not None:
-            if node.opd_id and code_kind(node.code or "") != "sub_kegiatan":
+            if node.opd_id and not has_sub_kegiatan:
+                _check_leaf_above_lowest(site, node, sink)
+            elif node.opd_id and code_kind(node.code or "") != "sub_kegiatan":
                 sink.add(
                     "daun-tanpa-sub-kegiatan",
                     file,
@@ -430,14 +495,20 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                     node.loc.line,
                     Text(
                         id=f"Belum ada node perangkat daerah yang terhubung ke {node.level} "
-                        f"pemda '{node.id}'; sebut sebagai 'induk' pada sasaran strategis yang "
+                        f"pemda '{node.id}'; sebut sebagai 'induk' pada {top_agency} yang "
                         "mendukungnya.",
                         en=f"No agency node is attached to the regional {node.level} "
-                        f"'{node.id}'; name it as 'induk' of the sasaran strategis that support "
+                        f"'{node.id}'; name it as 'induk' of the {top_agency_en} that support "
                         "it.",
                     ),
                     subject=node.id,
                 )
+            elif (
+                not node.opd_id
+                and lowest_regional is not None
+                and graph.level_index.get(node.level, lowest_regional) < lowest_regional
+            ):
+                _report_stopped_branch(site, node, lowest_regional, sink)
         for indicator in node.indicators:
             ifile = indicator.loc.file
             iline = indicator.loc.line
@@ -495,6 +566,72 @@ def check_quality(site: Site, graph: Graph, sink: DiagnosticSink) -> None:
                     ),
                     subject=indicator.id,
                 )
+
+
+def _check_empty_agencies(site: Site, sink: DiagnosticSink) -> None:
+    """An agency file with no node at all is a planning gap (a draft Renstra not written yet)."""
+    for opd in site.opds.values():
+        if opd.node_ids:
+            continue
+        sink.add(
+            "opd-tanpa-node",
+            opd.loc.file,
+            opd.lines.get("node", opd.loc.line),
+            Text(
+                id=f"Perangkat daerah '{opd.id}' belum memiliki node; tuliskan pohon kinerjanya "
+                "di 'node:' (mulai dari tingkat teratas perangkat daerah, dengan 'induk' ke pohon "
+                "pemda).",
+                en=f"The agency '{opd.id}' has no node yet; write its performance tree under "
+                "'node:' (starting at the agency's top level, with 'induk' pointing into the "
+                "regional tree).",
+            ),
+            subject=opd.id,
+        )
+
+
+def _report_stopped_branch(
+    site: Site, node: Node, lowest_regional: int, sink: DiagnosticSink
+) -> None:
+    """A regional node above the lowest regional level with nothing below it: the tree stops
+    there (a draft RPJMD that stops at misi)."""
+    index = next((i for i, level in enumerate(site.levels) if level.id == node.level), None)
+    if index is None:
+        return
+    below = site.levels[index + 1]
+    sink.add(
+        "pohon-pemda-terhenti",
+        node.loc.file,
+        node.loc.line,
+        Text(
+            id=f"Pohon pemda berhenti di {_where(node)} ({site.levels[index].label()}); "
+            f"turunkan sampai {site.levels[lowest_regional].label()} dengan menambahkan "
+            f"{below.label()} yang menyebutnya sebagai 'induk'.",
+            en=f"The regional tree stops at {_where(node)} ({site.levels[index].label('en')}); "
+            f"cascade it down to {site.levels[lowest_regional].label('en')} by adding a "
+            f"{below.label('en')} that names it as 'induk'.",
+        ),
+        subject=node.id,
+    )
+
+
+def _check_leaf_above_lowest(site: Site, node: Node, sink: DiagnosticSink) -> None:
+    """In a scheme without a sub kegiatan level, an agency leaf above the scheme's lowest level:
+    the agency's tree stops before the level that delivers (an output)."""
+    lowest = site.levels[-1]
+    if node.level == lowest.id or lowest.scope != "opd":
+        return
+    sink.add(
+        "daun-di-atas-tingkat-terbawah",
+        node.loc.file,
+        node.loc.line,
+        Text(
+            id=f"{_node_starts(node)} tidak memiliki node di bawahnya; turunkan (cascading) "
+            f"sampai {lowest.label()} yang mewujudkannya.",
+            en=f"{_where(node)} has no node below it; cascade it down to the "
+            f"{lowest.label('en')} that delivers it.",
+        ),
+        subject=node.id,
+    )
 
 
 def check_lookalikes(site: Site, sink: DiagnosticSink) -> None:
