@@ -45,6 +45,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..review.history import Commit, History
+from ..review.promises import Promises, signed_pk
 from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Value
 from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
@@ -88,6 +89,7 @@ from .mermaid import (
     node_neighbourhood,
 )
 from .pages import Page, SitePlan
+from .promise_views import PkRevisionView, PromisesView, indicator_promises, pk_revision
 from .redirects import Redirect
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
@@ -184,6 +186,9 @@ class RenderOptions:
     """Publish (and link) the cascading workbook; ``None``: when openpyxl is installed."""
     history: History | None = None
     """Last change of each node and indicator (from git); ``None``: not shown."""
+    promises: Promises | None = None
+    """Every change of each indicator's targets and realisations (from git, the history of
+    promises, with the revision the site is built from); ``None``: not shown."""
     permalink: str | None = "&para;"
     """The permanent-link mark after each heading (HTML, as the ``toc`` extension's
     ``permalink``); ``None``: headings without one."""
@@ -1115,6 +1120,21 @@ class PageView:
         walk = self.opd_walk(opd)
         chosen = [n for n in walk if n.level in strategic]
         return chosen or self.graph.opd_top_nodes(opd.id)
+
+    def pk_signed(self, opd: Opd, year: int) -> bool:
+        """Whether the agency file says the PK of ``year`` carries the parties' signatures."""
+        return signed_pk(opd, year) is not None
+
+    def pk_revision(self, opd: Opd, year: int) -> PkRevisionView | None:
+        """The revision the PK of ``year`` is built from, and the targets of that year changed
+        after its signing (``_promises.html.j2``); ``None`` without git history."""
+        indicators = [ind for node in self.pk_nodes(opd) for ind in node.indicators]
+        return pk_revision(self.r.options.promises, opd, year, indicators)
+
+    def promises(self, indicator: Indicator) -> PromisesView | None:
+        """The indicator's history of promises (``_promises.html.j2``); ``None`` without git
+        history."""
+        return indicator_promises(self.r.options.promises, indicator, self.L)
 
     def pk_head(self, opd: Opd) -> tuple[str, str | None, str | None]:
         """The agency head's position, name and NIP (from the top node the head is responsible

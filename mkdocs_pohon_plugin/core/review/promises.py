@@ -1,0 +1,438 @@
+"""The history of promises: every change of each indicator's targets, realisations and baseline,
+read from git.
+
+A promise is a value an agency wrote down: a target for a year, the final target of the period, a
+realisation, the baseline. For each tree file this module asks git once for the revisions that
+touched it (``git log --first-parent``, newest first, at most :data:`DEFAULT_REVISIONS` back) and
+reads every revision's text through one ``git cat-file --batch`` for the whole site; each distinct
+blob is parsed once (``CSafeLoader`` when available). Comparing each revision with the one before
+it gives the changes, each with its commit and date, and whether it weakened the promise against
+the indicator's polarity (``maksimal``: a lower number; ``minimal``: a higher one). Text values
+(qualitative targets) and the ``stabil`` polarity are shown but not judged.
+
+Indicators are followed by id, and through their declared former ids (``id_lama``) to the names
+they had in older revisions. Without git, or outside a git checkout, there is no history and no
+error.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..tree.model import Opd, Site, Value
+from .history import Commit
+
+try:  # the C loader is many times faster; the pure-Python one reads the same documents
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+DEFAULT_REVISIONS = 30
+"""Revisions of each tree file read by default (the newest ones)."""
+
+TARGET = "target"
+FINAL_TARGET = "target_akhir"
+REALISATION = "realisasi"
+BASELINE = "kondisi_awal"
+MEASURES = (BASELINE, TARGET, FINAL_TARGET, REALISATION)
+"""The promises followed, by their YAML key, in the order a commit's changes are listed."""
+JUDGED = (TARGET, FINAL_TARGET, REALISATION)
+"""The promises whose change is judged against the polarity (a baseline is a fact, not a
+promise: a changed baseline is shown, not judged)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseChange:
+    """One value of one indicator changed by one commit."""
+
+    commit: Commit
+    measure: str
+    """Which promise: one of :data:`MEASURES`."""
+    year: int | None
+    """The year of a target or realisation (of the baseline: its year); ``None`` for the final
+    target."""
+    old: Value | None
+    """The value before the commit; ``None``: there was none (the promise was first made)."""
+    new: Value | None
+    """The value after the commit; ``None``: the promise was removed."""
+    weakened: bool = False
+    """Against the polarity: a higher-is-better target lowered, a lower-is-better one raised."""
+
+
+@dataclass(slots=True)
+class Promises:
+    """What git says about the site's promises."""
+
+    changes: dict[str, list[PromiseChange]] = field(default_factory=dict)
+    """Indicator id (as it is now) → its changes, newest first."""
+    revision: Commit | None = None
+    """The commit the site is built from (``HEAD``)."""
+    dirty: bool = False
+    """The trees differ from that commit (uncommitted changes)."""
+    revisions: int = DEFAULT_REVISIONS
+    """How many revisions of each file were read."""
+    complete: dict[str, bool] = field(default_factory=dict)
+    """Per tree file: whether its whole history was read (else only the newest revisions)."""
+    after: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    """A signing revision → the commits made after it (``None``: git does not know it)."""
+
+    def of(self, indicator_id: str) -> list[PromiseChange]:
+        return self.changes.get(indicator_id, [])
+
+    def changed_since(
+        self, indicator_ids: Iterable[str], year: int, signed: SignedPk
+    ) -> list[tuple[str, PromiseChange]] | None:
+        """The targets of ``year`` (the year's target, and the final target when ``year`` is the
+        period's last) of these indicators that changed after a PK was signed, oldest first;
+        ``None`` when the signing cannot be placed in the history (no date, unknown revision)."""
+        later: frozenset[str] | None = None
+        if signed.revision:
+            later = self.after.get(signed.revision)
+            if later is None:
+                return None
+        elif signed.date is None:
+            return None
+        found = []
+        for indicator_id in indicator_ids:
+            for change in self.of(indicator_id):
+                if change.measure != TARGET or change.year != year:
+                    continue
+                if later is not None:
+                    if change.commit.sha not in later:
+                        continue
+                elif signed.date is None or change.commit.date <= signed.date:
+                    continue
+                found.append((indicator_id, change))
+        found.sort(key=lambda pair: pair[1].commit.time)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class SignedPk:
+    """A signed Perjanjian Kinerja (one entry of ``pk_ditandatangani``): its year, and when it
+    was signed, by date and/or by the revision of the trees the parties signed."""
+
+    year: int
+    date: str | None = None
+    """``YYYY-MM-DD``."""
+    revision: str | None = None
+
+
+def signed_pk(opd: Opd, year: int) -> SignedPk | None:
+    """The signing of ``opd``'s PK of ``year``; ``None``: not signed (a draft)."""
+    for entry in opd.pk_signed:
+        if isinstance(entry, int):
+            if entry == year:
+                return SignedPk(year)
+        elif entry.year == year:
+            return SignedPk(year, entry.date, entry.revision)
+    return None
+
+
+# --- reading git --------------------------------------------------------------------------------
+
+
+def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes | None:
+    """Output of a git command; ``None`` when git is missing or the command fails."""
+    try:
+        proc = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False
+        )
+    except (FileNotFoundError, OSError):
+        return None
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def _log(path: Path, limit: int) -> list[Commit] | None:
+    """The commits that changed ``path`` on the first-parent line to ``HEAD``, newest first."""
+    out = _git(
+        [
+            "log",
+            "--first-parent",
+            f"--max-count={limit}",
+            "--format=%H%x1f%at%x1f%s",
+            "--",
+            path.name,
+        ],
+        path.parent,
+    )
+    if out is None:
+        return None
+    commits = []
+    for line in out.decode("utf-8", "replace").splitlines():
+        sha, _, rest = line.partition("\x1f")
+        when, _, summary = rest.partition("\x1f")
+        if sha and when.isdigit():
+            commits.append(Commit(sha, int(when), summary))
+    return commits
+
+
+def _blobs(requests: list[str], cwd: Path) -> list[bytes | None]:
+    """The content of each ``rev:path`` in one ``git cat-file --batch``; ``None`` when missing."""
+    out = _git(["cat-file", "--batch"], cwd, ("\n".join(requests) + "\n").encode())
+    if out is None:
+        return [None] * len(requests)
+    contents: list[bytes | None] = []
+    pos = 0
+    for _ in requests:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        pos = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            contents.append(None)  # "<request> missing"
+            continue
+        size = int(header[2])
+        contents.append(out[pos : pos + size])
+        pos += size + 1
+    return contents
+
+
+# --- reading one revision ----------------------------------------------------------------------
+
+Snapshot = dict[str, dict[tuple[str, int | None], Value]]
+"""Indicator id (as written in that revision) → (measure, year) → value, plus the indicator's
+polarity under the key ``("polaritas", None)``."""
+
+
+def _year(key: Any) -> int | None:
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, int):
+        return key
+    if isinstance(key, str) and key.strip().isdigit():
+        return int(key.strip())
+    return None
+
+
+def _value(value: Any) -> Value | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float | str):
+        return value
+    return None
+
+
+def _indicators(document: Any) -> Iterator[dict[str, Any]]:
+    if not isinstance(document, dict):
+        return
+    nodes = document.get("node")
+    if not isinstance(nodes, list):
+        return
+    for node in nodes:
+        if isinstance(node, dict) and isinstance(node.get("indikator"), list):
+            for indicator in node["indikator"]:
+                if isinstance(indicator, dict) and isinstance(indicator.get("id"), str):
+                    yield indicator
+
+
+def snapshot(text: bytes) -> Snapshot | None:
+    """The promises in one revision of a tree file; ``None`` when it is not readable YAML."""
+    try:
+        document = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return None
+    out: Snapshot = {}
+    for indicator in _indicators(document):
+        values: dict[tuple[str, int | None], Value] = {}
+        polarity = indicator.get("polaritas")
+        if isinstance(polarity, str):
+            values[("polaritas", None)] = polarity
+        for measure in (TARGET, REALISATION):
+            by_year = indicator.get(measure)
+            if isinstance(by_year, dict):
+                for key, raw in by_year.items():
+                    year, value = _year(key), _value(raw)
+                    if year is not None and value is not None:
+                        values[(measure, year)] = value
+        final = _value(indicator.get(FINAL_TARGET))
+        if final is not None:
+            values[(FINAL_TARGET, None)] = final
+        baseline = indicator.get(BASELINE)
+        if isinstance(baseline, dict):
+            value = _value(baseline.get("nilai"))
+            if value is not None:
+                values[(BASELINE, _year(baseline.get("tahun")))] = value
+        out[indicator["id"]] = values
+    return out
+
+
+# --- comparing revisions ------------------------------------------------------------------------
+
+
+def _number(value: Value | None) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def weakened(measure: str, polarity: str | None, old: Value | None, new: Value | None) -> bool:
+    """Whether changing ``old`` to ``new`` weakens a promise against ``polarity``."""
+    before, after = _number(old), _number(new)
+    if measure not in JUDGED or before is None or after is None:
+        return False
+    if polarity == "maksimal":
+        return after < before
+    if polarity == "minimal":
+        return after > before
+    return False
+
+
+def _order(key: tuple[str, int | None]) -> tuple[int, int]:
+    measure, year = key
+    return (MEASURES.index(measure), year or 0)
+
+
+def compare(old: dict[tuple[str, int | None], Value], new: dict, commit: Commit) -> list:
+    """The changes from ``old`` to ``new`` (one indicator), in the order of :data:`MEASURES`."""
+    polarity = new.get(("polaritas", None)) or old.get(("polaritas", None))
+    changes = []
+    for key in sorted((set(old) | set(new)) - {("polaritas", None)}, key=_order):
+        before, after = old.get(key), new.get(key)
+        if before == after and type(before) is type(after):
+            continue
+        measure, year = key
+        if measure == BASELINE and before is None and after is not None:
+            # a baseline whose year changed: one change, not a removal and an addition
+            moved = [k for k in old if k[0] == BASELINE and k not in new]
+            if moved:
+                continue
+        changes.append(
+            PromiseChange(
+                commit,
+                measure,
+                year,
+                before,
+                after,
+                weakened(measure, polarity if isinstance(polarity, str) else None, before, after),
+            )
+        )
+    return changes
+
+
+# --- the site -----------------------------------------------------------------------------------
+
+
+def _current_ids(site: Site) -> dict[str, str]:
+    """Every id an indicator has now or had (``id_lama``) → its id now."""
+    ids: dict[str, str] = {}
+    for indicator in site.indicators.values():
+        for former in indicator.former_ids:
+            ids.setdefault(former, indicator.id)
+    for indicator_id in site.indicators:
+        ids[indicator_id] = indicator_id
+    return ids
+
+
+def _signing_revisions(site: Site) -> set[str]:
+    revisions = set()
+    for opd in site.opds.values():
+        for entry in opd.pk_signed:
+            if not isinstance(entry, int) and entry.revision:
+                revisions.add(entry.revision)
+    return revisions
+
+
+def site_promises(site: Site, revisions: int = DEFAULT_REVISIONS) -> Promises | None:
+    """The history of every indicator's promises over the newest ``revisions`` revisions of each
+    tree file; ``None`` when the trees are not in a git checkout (or git is not installed)."""
+    files = sorted({node.loc.file for node in site.nodes.values() if node.loc.file})
+    if not files or revisions <= 0:
+        return None
+    first = Path(files[0]).parent
+    top = _git(["rev-parse", "--show-toplevel"], first)
+    head = _log_head(first)
+    if top is None or head is None:
+        return None
+    root = Path(top.decode().strip())
+    promises = Promises(revision=head, revisions=revisions)
+    status = _git(["status", "--porcelain", "--", *[str(Path(f).resolve()) for f in files]], root)
+    promises.dirty = bool(status and status.strip())
+    ids = _current_ids(site)
+    # the commits of each file (one more than asked: the state before the oldest change)
+    logs: dict[str, list[Commit]] = {}
+    requests: list[str] = []
+    for file in files:
+        path = Path(file).resolve()
+        try:
+            relative = path.relative_to(root).as_posix()
+        except ValueError:
+            continue
+        commits = _log(path, revisions + 1)
+        if not commits:
+            continue
+        logs[file] = commits
+        promises.complete[file] = len(commits) <= revisions
+        requests.extend(f"{c.sha}:{relative}" for c in commits)
+    contents = iter(_blobs(requests, root)) if requests else iter(())
+    parsed: dict[bytes, Snapshot | None] = {}
+    for file, commits in logs.items():
+        texts = [next(contents) for _ in commits]
+        states: list[tuple[Commit, Snapshot]] = []
+        for commit, text in zip(reversed(commits), reversed(texts), strict=True):
+            if text is None:
+                continue
+            if text not in parsed:
+                parsed[text] = snapshot(text)
+            state = parsed[text]
+            if state is not None:
+                states.append((commit, state))
+        _changes(states, promises.complete[file], ids, promises.changes)
+    for revision in _signing_revisions(site):
+        promises.after[revision] = _after(revision, root)
+    return promises
+
+
+def _log_head(directory: Path) -> Commit | None:
+    out = _git(["log", "-1", "--format=%H%x1f%at%x1f%s"], directory)
+    if not out:
+        return None
+    sha, when, summary = (out.decode("utf-8", "replace").strip().split("\x1f") + ["", ""])[:3]
+    return Commit(sha, int(when), summary) if when.isdigit() else None
+
+
+def _after(revision: str, root: Path) -> frozenset[str] | None:
+    """The commits on ``HEAD`` made after ``revision``; ``None`` when git does not know it."""
+    if (
+        revision.startswith("-")
+        or _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root) is None
+    ):
+        return None
+    out = _git(["rev-list", f"{revision}..HEAD"], root)
+    return frozenset(out.decode().split()) if out is not None else None
+
+
+def _changes(
+    states: list[tuple[Commit, Snapshot]],
+    from_start: bool,
+    ids: dict[str, str],
+    out: dict[str, list[PromiseChange]],
+) -> None:
+    """Append the changes between consecutive states (oldest first) to ``out``. ``from_start``:
+    the oldest state is the file's first revision, whose values were first made then."""
+    previous: dict[str, dict] = {}
+    if not from_start and states:
+        previous = _by_current_id(states[0][1], ids)
+        states = states[1:]
+    for commit, state in states:
+        current = _by_current_id(state, ids)
+        for indicator_id, values in current.items():
+            changes = compare(previous.get(indicator_id, {}), values, commit)
+            if changes:  # newest commit first, a commit's changes in the order of MEASURES
+                out.setdefault(indicator_id, [])[0:0] = changes
+        previous = current
+
+
+def _by_current_id(state: Snapshot, ids: dict[str, str]) -> dict[str, dict]:
+    """The indicators of one revision that still exist, by their id now."""
+    out: dict[str, dict] = {}
+    for written, values in state.items():
+        now = ids.get(written)
+        if now is not None and now not in out:
+            out[now] = values
+    return out
