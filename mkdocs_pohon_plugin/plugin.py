@@ -46,7 +46,7 @@ from . import mkdocs_internals
 from .core.review.diff import DiffLoadError, Side, diff_sites, load_side
 from .core.review.diff_render import render_markdown
 from .core.review.history import site_history
-from .core.review.promises import DEFAULT_REVISIONS, site_promises
+from .core.review.promises import DEFAULT_REVISIONS, PromiseCache, site_promises
 from .core.site import RenderOptions, SiteBuild, paths
 from .core.site.background import DownloadsError, DownloadsJob
 from .core.site.exports import xlsx_available
@@ -195,6 +195,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """Pagefind, fed each page as it is written (``search: pagefind``)."""
         self.load_cache = LoadCache()
         """Tree files read by an earlier build: ``mkdocs serve`` re-reads only changed ones."""
+        self.promise_cache = PromiseCache()
+        """The history of promises of an earlier build: read again only when ``HEAD`` moves."""
         self.preview: frozenset[str] | None = None
         self.downloads: DownloadsJob | None = None
         self.skipped_downloads: set[str] = set()
@@ -460,7 +462,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             diagram_limit=self.config.diagram_limit,
             lineage_inline_limit=self.config.lineage_inline_limit,
             history=site_history(self.result.site) if self.config.history else None,
-            promises=site_promises(self.result.site, self.config.promise_revisions)
+            promises=site_promises(
+                self.result.site, self.config.promise_revisions, self.promise_cache
+            )
             if self.config.history
             else None,
             **_permalink(config),

@@ -14,11 +14,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
+from mkdocs_pohon_plugin.core.review import promises as promises_module
 from mkdocs_pohon_plugin.core.review.promises import (
     REALISATION,
     TARGET,
+    PromiseCache,
     SignedPk,
+    file_snapshot,
     site_promises,
     weakened,
 )
@@ -158,6 +162,82 @@ def test_uncommitted_changes_are_noted(repo: Path) -> None:
     _edit(repo / "trees/opd/dinkes.yaml", "realisasi: {2025: 95}", "realisasi: {2025: 96}")
     promises = site_promises(_site(repo))
     assert promises is not None and promises.dirty
+
+
+def test_a_rebuild_reuses_the_history_while_head_stays(repo: Path) -> None:
+    cache = PromiseCache()
+    first = site_promises(_site(repo), cache=cache)
+    assert first is not None and not first.dirty
+    _edit(repo / "trees/opd/dinkes.yaml", "realisasi: {2025: 95}", "realisasi: {2025: 96}")
+    again = site_promises(_site(repo), cache=cache)
+    assert again is not None and again.dirty and again.changes is first.changes
+    _git(repo, "commit", "-q", "-am", "Realisasi AKI 2025 dikoreksi", when="2026-03-25")
+    moved = site_promises(_site(repo), cache=cache)
+    assert moved is not None and moved.of(AKI)[0].commit.summary == "Realisasi AKI 2025 dikoreksi"
+
+
+AWKWARD = b"""\
+# a comment
+opd:
+  id: x
+  nama: X
+node:
+# nodes
+- tingkat: sasaran_strategis
+  id: x-ss
+  pernyataan: |
+    Meningkatnya
+    - id: bukan-indikator
+  crosscutting:
+  - ke: y
+    peran: Data
+  indikator:
+  - nama: Indeks
+    id: x-ss-i
+    definisi: >-
+      target: {2025: 1}
+    polaritas: minimal
+    target:
+      2025: 10
+      2026: "Baik"
+    kondisi_awal: {tahun: 2024, nilai: 12}
+    realisasi: {2025: 9.5}
+    target_akhir: 8
+  - {id: x-ss-j, nama: Flow, polaritas: maksimal, target: {2025: 1}}
+- id: x-sp
+  tag: [a, b]
+  indikator: []
+"""
+
+
+def _indented(text: bytes) -> bytes:
+    """The node list two columns in (``fmt``'s layout)."""
+    head, _, nodes = text.partition(b"node:\n")
+    lines = [b"  " + line if line else line for line in nodes.split(b"\n")]
+    return head + b"node:\n" + b"\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [AWKWARD, _indented(AWKWARD)],
+    ids=["compact", "indented"],
+)
+def test_the_fast_reading_reads_what_the_whole_file_says(text: bytes) -> None:
+    whole = promises_module.snapshot(text)
+    assert whole is not None and set(whole) == {"x-ss-i", "x-ss-j"}
+    assert whole["x-ss-i"] == {
+        ("polaritas", None): "minimal",
+        (TARGET, 2025): 10,
+        (TARGET, 2026): "Baik",
+        ("kondisi_awal", 2024): 12,
+        (REALISATION, 2025): 9.5,
+        ("target_akhir", None): 8,
+    }
+    assert file_snapshot(text, {}) == whole
+    assert promises_module.node_items(text) is not None
+    skeleton = promises_module.skeleton(text)
+    assert b"pernyataan" not in skeleton and b"bukan-indikator" not in skeleton
+    assert promises_module.snapshot_of(yaml.safe_load(skeleton)) == whole  # no fallback
 
 
 def test_text_values_and_the_stable_polarity_are_not_judged() -> None:

@@ -17,9 +17,10 @@ error.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -231,12 +232,106 @@ def _indicators(document: Any) -> Iterator[dict[str, Any]]:
                     yield indicator
 
 
+_KEPT = frozenset(
+    {b"node", b"indikator", b"id", b"polaritas", TARGET.encode(), REALISATION.encode()}
+    | {FINAL_TARGET.encode(), BASELINE.encode(), b"tahun", b"nilai"}
+)
+"""The keys a snapshot reads (with year keys); the lines of every other key are left out
+before parsing, since building the rest of a large file is most of the cost."""
+_KEY = re.compile(rb"^( *)(?:- +)?([A-Za-z_][A-Za-z0-9_]*|\d+) *:(?: |$)")
+
+
+def skeleton(text: bytes) -> bytes:
+    """``text`` without the lines of the keys a snapshot does not read (a key's line, every line
+    indented deeper below it and the items of a list written at its own indentation), comments
+    and blank lines; a list item whose first key is left out keeps its dash (``- _: 0``).
+    Parsing the skeleton gives the same snapshot as the whole file; when it does not parse,
+    the whole file is read."""
+    out: list[bytes] = []
+    column = -1
+    """The column of the key being left out (``-1``: none)."""
+    for line in text.split(b"\n"):
+        stripped = line.lstrip(b" ")
+        if not stripped or stripped.startswith(b"#"):
+            continue
+        indent = len(line) - len(stripped)
+        if column >= 0:
+            if indent > column or (indent == column and stripped.startswith(b"- ")):
+                continue
+            column = -1
+        match = _KEY.match(line)
+        if match is not None:
+            key = match.group(2)
+            if key not in _KEPT and not key.isdigit():
+                column = match.start(2)
+                if indent < column:  # the first key of a list item: keep the item
+                    out.append(line[:column] + b"_: 0")
+                continue
+        out.append(line)
+    return b"\n".join(out)
+
+
+def node_items(text: bytes) -> list[bytes] | None:
+    """The items of the file's ``node:`` list, each as its own small document (``node:`` and
+    the one item), so that consecutive revisions parse only the nodes that changed; ``None``
+    when the list is not written as a block at the top of the file."""
+    lines = text.split(b"\n")
+    try:
+        start = lines.index(b"node:")
+    except ValueError:
+        return None
+    items: list[list[bytes]] = []
+    dash: bytes | None = None
+    for line in lines[start + 1 :]:
+        stripped = line.lstrip(b" ")
+        if not stripped or stripped.startswith(b"#"):
+            continue
+        if line[:1] not in (b" ", b"-"):
+            break  # the next key of the file
+        if dash is None:
+            if not stripped.startswith(b"- "):
+                return None
+            dash = line[: len(line) - len(stripped)] + b"- "
+        if line.startswith(dash):
+            items.append([b"node:", line])
+        elif items:
+            items[-1].append(line)
+        else:
+            return None
+    return [b"\n".join(item) for item in items]
+
+
+def file_snapshot(text: bytes, parsed: dict[bytes, Snapshot | None]) -> Snapshot | None:
+    """The promises in one revision of a tree file, each node item parsed once across the
+    revisions (``parsed``: item text → its snapshot)."""
+    items = node_items(text)
+    if items is None:
+        return snapshot(text)
+    out: Snapshot = {}
+    for item in items:
+        if item not in parsed:
+            parsed[item] = snapshot(item)
+        part = parsed[item]
+        if part is None:
+            return snapshot(text)
+        out.update(part)
+    return out
+
+
 def snapshot(text: bytes) -> Snapshot | None:
     """The promises in one revision of a tree file; ``None`` when it is not readable YAML."""
     try:
-        document = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        document = yaml.load(skeleton(text), Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError:
-        return None
+        try:
+            document = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            return None
+    return snapshot_of(document)
+
+
+def snapshot_of(document: Any) -> Snapshot:
+    """The promises in one parsed revision of a tree file."""
     out: Snapshot = {}
     for indicator in _indicators(document):
         values: dict[tuple[str, int | None], Value] = {}
@@ -338,7 +433,19 @@ def _signing_revisions(site: Site) -> set[str]:
     return revisions
 
 
-def site_promises(site: Site, revisions: int = DEFAULT_REVISIONS) -> Promises | None:
+@dataclass(slots=True)
+class PromiseCache:
+    """Kept by the plugin across ``mkdocs serve`` rebuilds: the node items already parsed, and
+    the last history with what it was read from (while ``HEAD`` does not move, a rebuild asks
+    git only whether the trees have uncommitted changes)."""
+
+    items: dict[bytes, Snapshot | None] = field(default_factory=dict)
+    last: tuple[Any, Promises] | None = None
+
+
+def site_promises(
+    site: Site, revisions: int = DEFAULT_REVISIONS, cache: PromiseCache | None = None
+) -> Promises | None:
     """The history of every indicator's promises over the newest ``revisions`` revisions of each
     tree file; ``None`` when the trees are not in a git checkout (or git is not installed)."""
     files = sorted({node.loc.file for node in site.nodes.values() if node.loc.file})
@@ -350,42 +457,82 @@ def site_promises(site: Site, revisions: int = DEFAULT_REVISIONS) -> Promises | 
     if top is None or head is None:
         return None
     root = Path(top.decode().strip())
-    promises = Promises(revision=head, revisions=revisions)
     status = _git(["status", "--porcelain", "--", *[str(Path(f).resolve()) for f in files]], root)
-    promises.dirty = bool(status and status.strip())
+    dirty = bool(status and status.strip())
     ids = _current_ids(site)
-    # the commits of each file (one more than asked: the state before the oldest change)
-    logs: dict[str, list[Commit]] = {}
-    requests: list[str] = []
+    signings = _signing_revisions(site)
+    key = (head.sha, revisions, tuple(files), tuple(sorted(ids.items())), tuple(sorted(signings)))
+    if cache is not None and cache.last is not None and cache.last[0] == key:
+        return replace(cache.last[1], dirty=dirty)
+    promises = Promises(revision=head, revisions=revisions, dirty=dirty)
+    relative: dict[str, str] = {}
     for file in files:
-        path = Path(file).resolve()
         try:
-            relative = path.relative_to(root).as_posix()
+            relative[file] = Path(file).resolve().relative_to(root).as_posix()
         except ValueError:
             continue
-        commits = _log(path, revisions + 1)
-        if not commits:
-            continue
-        logs[file] = commits
-        promises.complete[file] = len(commits) <= revisions
-        requests.extend(f"{c.sha}:{relative}" for c in commits)
+    # the commits of each file (one more than asked: the state before the oldest change)
+    logs = _logs(relative, revisions + 1, root)
+    requests = [f"{c.sha}:{relative[file]}" for file, commits in logs.items() for c in commits]
     contents = iter(_blobs(requests, root)) if requests else iter(())
-    parsed: dict[bytes, Snapshot | None] = {}
+    parsed = cache.items if cache is not None else {}
     for file, commits in logs.items():
+        promises.complete[file] = len(commits) <= revisions
         texts = [next(contents) for _ in commits]
         states: list[tuple[Commit, Snapshot]] = []
         for commit, text in zip(reversed(commits), reversed(texts), strict=True):
             if text is None:
                 continue
-            if text not in parsed:
-                parsed[text] = snapshot(text)
-            state = parsed[text]
+            state = file_snapshot(text, parsed)
             if state is not None:
                 states.append((commit, state))
         _changes(states, promises.complete[file], ids, promises.changes)
-    for revision in _signing_revisions(site):
+    for revision in signings:
         promises.after[revision] = _after(revision, root)
+    if cache is not None:
+        cache.last = (key, promises)
     return promises
+
+
+def _logs(relative: dict[str, str], limit: int, root: Path) -> dict[str, list[Commit]]:
+    """The newest ``limit`` commits of each file (first-parent line to ``HEAD``), newest first,
+    from one ``git log`` of them all (one per file when that git cannot say which files each
+    commit changed)."""
+    out = _git(
+        [
+            "-c",
+            "core.quotepath=off",
+            "log",
+            "--first-parent",
+            "--diff-merges=first-parent",
+            "--name-only",
+            "--format=%x1e%H%x1f%at%x1f%s",
+            "--",
+            *relative.values(),
+        ],
+        root,
+    )
+    by_path = {path: file for file, path in relative.items()}
+    logs: dict[str, list[Commit]] = {}
+    if out is None:
+        for file in relative:
+            commits = _log(Path(file).resolve(), limit)
+            if commits:
+                logs[file] = commits
+        return logs
+    for record in out.decode("utf-8", "replace").split("\x1e")[1:]:
+        head, _, names = record.partition("\n")
+        sha, when, summary = (head.split("\x1f", 2) + ["", ""])[:3]
+        if not when.isdigit():
+            continue
+        commit = Commit(sha, int(when), summary)
+        for name in names.split("\n"):
+            changed = by_path.get(name.strip())
+            if changed is not None:
+                commits = logs.setdefault(changed, [])
+                if len(commits) < limit:
+                    commits.append(commit)
+    return logs
 
 
 def _log_head(directory: Path) -> Commit | None:
