@@ -17,6 +17,7 @@ error.
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 from collections.abc import Iterable, Iterator
@@ -26,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from ..tree.model import Opd, Site, Value
+from ..tree.model import Node, Opd, Site, Value
 from .history import Commit
 
 try:  # the C loader is many times faster; the pure-Python one reads the same documents
@@ -271,34 +272,43 @@ def skeleton(text: bytes) -> bytes:
     return b"\n".join(out)
 
 
-def node_items(text: bytes) -> list[bytes] | None:
+_TOP_KEY = re.compile(rb"\n(?=[^ \-#\n])")
+"""The start of a line at the left edge that is not a list item or a comment: a file key."""
+_NODE_LIST = re.compile(rb"(?:\A|\n)node: *\n")
+
+
+def node_items(text: bytes) -> list[tuple[int, bytes]] | None:
     """The items of the file's ``node:`` list, each as its own small document (``node:`` and
-    the one item), so that consecutive revisions parse only the nodes that changed; ``None``
-    when the list is not written as a block at the top of the file."""
-    lines = text.split(b"\n")
-    try:
-        start = lines.index(b"node:")
-    except ValueError:
+    the one item) with the line its dash is on, so that consecutive revisions parse only the
+    nodes that changed; ``None`` when the list is not written as a block list."""
+    found = _NODE_LIST.search(text)
+    if found is None:
         return None
-    items: list[list[bytes]] = []
-    dash: bytes | None = None
-    for line in lines[start + 1 :]:
-        stripped = line.lstrip(b" ")
-        if not stripped or stripped.startswith(b"#"):
-            continue
-        if line[:1] not in (b" ", b"-"):
-            break  # the next key of the file
-        if dash is None:
-            if not stripped.startswith(b"- "):
-                return None
-            dash = line[: len(line) - len(stripped)] + b"- "
-        if line.startswith(dash):
-            items.append([b"node:", line])
-        elif items:
-            items[-1].append(line)
-        else:
+    body = text[found.end() :]
+    end = _TOP_KEY.search(body)
+    if end is not None:
+        body = body[: end.start()]
+    stripped = body.lstrip(b" ")
+    if not stripped.startswith(b"- "):
+        # comments or blank lines first: the items start at the first line that is neither
+        lines = body.split(b"\n")
+        skip = 0
+        while skip < len(lines) and (
+            not lines[skip].strip() or lines[skip].lstrip().startswith(b"#")
+        ):
+            skip += 1
+        if skip == len(lines) or not lines[skip].lstrip(b" ").startswith(b"- "):
             return None
-    return [b"\n".join(item) for item in items]
+        body = b"\n".join(lines[skip:])
+        line = text[: found.end()].count(b"\n") + 1 + skip
+    else:
+        line = text[: found.end()].count(b"\n") + 1
+    dash = body[: len(body) - len(body.lstrip(b" "))] + b"- "
+    items = []
+    for part in (b"\n" + body).split(b"\n" + dash)[1:]:
+        items.append((line, b"node:\n" + dash + part))
+        line += part.count(b"\n") + 1
+    return items
 
 
 def file_snapshot(text: bytes, parsed: dict[bytes, Snapshot | None]) -> Snapshot | None:
@@ -308,7 +318,7 @@ def file_snapshot(text: bytes, parsed: dict[bytes, Snapshot | None]) -> Snapshot
     if items is None:
         return snapshot(text)
     out: Snapshot = {}
-    for item in items:
+    for _, item in items:
         if item not in parsed:
             parsed[item] = snapshot(item)
         part = parsed[item]
@@ -335,7 +345,7 @@ def snapshot_of(document: Any) -> Snapshot:
     out: Snapshot = {}
     for indicator in _indicators(document):
         values: dict[tuple[str, int | None], Value] = {}
-        polarity = indicator.get("polaritas")
+        polarity = indicator.get("polaritas", "maksimal")  # the format's default
         if isinstance(polarity, str):
             values[("polaritas", None)] = polarity
         for measure in (TARGET, REALISATION):
@@ -355,6 +365,35 @@ def snapshot_of(document: Any) -> Snapshot:
                 values[(BASELINE, _year(baseline.get("tahun")))] = value
         out[indicator["id"]] = values
     return out
+
+
+def node_snapshot(node: Node) -> Snapshot:
+    """The promises of a loaded node: what :func:`snapshot` reads from its text."""
+    out: Snapshot = {}
+    for indicator in node.indicators:
+        values: dict[tuple[str, int | None], Value] = {("polaritas", None): indicator.polarity}
+        values.update({(TARGET, year): value for year, value in indicator.targets.items()})
+        values.update({(REALISATION, y): value for y, value in indicator.realisations.items()})
+        if indicator.final_target is not None:
+            values[(FINAL_TARGET, None)] = indicator.final_target
+        baseline = indicator.baseline
+        if baseline is not None and baseline.value is not None:
+            values[(BASELINE, baseline.year)] = baseline.value
+        out[indicator.id] = values
+    return out
+
+
+def seed(text: bytes, nodes: Iterable[Node], parsed: dict[bytes, Snapshot | None]) -> None:
+    """Give ``parsed`` the node items of ``text`` from the loaded ``nodes`` of that very text
+    (the working file equals the revision), so that only items that differ from it are parsed."""
+    items = node_items(text)
+    if items is None:
+        return
+    by_line = {node.loc.line: node for node in nodes}
+    for line, item in items:
+        node = by_line.get(line)
+        if node is not None and item not in parsed:
+            parsed[item] = node_snapshot(node)
 
 
 # --- comparing revisions ------------------------------------------------------------------------
@@ -464,7 +503,29 @@ def site_promises(
     key = (head.sha, revisions, tuple(files), tuple(sorted(ids.items())), tuple(sorted(signings)))
     if cache is not None and cache.last is not None and cache.last[0] == key:
         return replace(cache.last[1], dirty=dirty)
-    promises = Promises(revision=head, revisions=revisions, dirty=dirty)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # many small objects: generational GC would rescan them all (as load.py)
+    try:
+        promises = _read_history(site, root, files, revisions, ids, signings, cache)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    promises.revision, promises.dirty = head, dirty
+    if cache is not None:
+        cache.last = (key, promises)
+    return promises
+
+
+def _read_history(
+    site: Site,
+    root: Path,
+    files: list[str],
+    revisions: int,
+    ids: dict[str, str],
+    signings: set[str],
+    cache: PromiseCache | None,
+) -> Promises:
+    promises = Promises(revisions=revisions)
     relative: dict[str, str] = {}
     for file in files:
         try:
@@ -476,9 +537,14 @@ def site_promises(
     requests = [f"{c.sha}:{relative[file]}" for file, commits in logs.items() for c in commits]
     contents = iter(_blobs(requests, root)) if requests else iter(())
     parsed = cache.items if cache is not None else {}
+    by_file: dict[str, list[Node]] = {}
+    for node in site.nodes.values():
+        by_file.setdefault(node.loc.file, []).append(node)
     for file, commits in logs.items():
         promises.complete[file] = len(commits) <= revisions
         texts = [next(contents) for _ in commits]
+        if texts and texts[0] is not None and _read(file) == texts[0]:
+            seed(texts[0], by_file.get(file, []), parsed)
         states: list[tuple[Commit, Snapshot]] = []
         for commit, text in zip(reversed(commits), reversed(texts), strict=True):
             if text is None:
@@ -489,9 +555,14 @@ def site_promises(
         _changes(states, promises.complete[file], ids, promises.changes)
     for revision in signings:
         promises.after[revision] = _after(revision, root)
-    if cache is not None:
-        cache.last = (key, promises)
     return promises
+
+
+def _read(file: str) -> bytes | None:
+    try:
+        return Path(file).read_bytes()
+    except OSError:
+        return None
 
 
 def _logs(relative: dict[str, str], limit: int, root: Path) -> dict[str, list[Commit]]:
@@ -569,7 +640,10 @@ def _changes(
     for commit, state in states:
         current = _by_current_id(state, ids)
         for indicator_id, values in current.items():
-            changes = compare(previous.get(indicator_id, {}), values, commit)
+            before = previous.get(indicator_id, {})
+            if before is values:  # the same node item as before: nothing changed
+                continue
+            changes = compare(before, values, commit)
             if changes:  # newest commit first, a commit's changes in the order of MEASURES
                 out.setdefault(indicator_id, [])[0:0] = changes
         previous = current
