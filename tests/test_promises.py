@@ -259,6 +259,12 @@ def test_changes_after_a_signing_date_or_revision(repo: Path) -> None:
     assert promises.changed_since([AKI], 2026, SignedPk(2026, date="2026-03-02")) == []
     assert promises.changed_since([AKI], 2025, SignedPk(2025, date="2026-01-05")) == []  # same day
     assert promises.changed_since([AKI], 2026, SignedPk(2026)) is None  # nothing to place it by
+    # signed before the trees were committed: values first written later were not changed
+    before_git = promises.changed_since([AKI], 2026, SignedPk(2026, date="2026-01-01"))
+    assert before_git is not None and [(c.old, c.new) for _, c in before_git] == [
+        (90, 85),
+        (85, 88),
+    ]
 
 
 def test_changes_after_a_signing_revision(repo: Path) -> None:

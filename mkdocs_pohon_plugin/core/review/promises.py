@@ -74,7 +74,7 @@ class Promises:
     changes: dict[str, list[PromiseChange]] = field(default_factory=dict)
     """Indicator id (as it is now) → its changes, newest first."""
     revision: Commit | None = None
-    """The commit the site is built from (``HEAD``)."""
+    """The commit the trees are built from: the newest that changed a tree file."""
     dirty: bool = False
     """The trees differ from that commit (uncommitted changes)."""
     revisions: int = DEFAULT_REVISIONS
@@ -90,9 +90,9 @@ class Promises:
     def changed_since(
         self, indicator_ids: Iterable[str], year: int, signed: SignedPk
     ) -> list[tuple[str, PromiseChange]] | None:
-        """The targets of ``year`` (the year's target, and the final target when ``year`` is the
-        period's last) of these indicators that changed after a PK was signed, oldest first;
-        ``None`` when the signing cannot be placed in the history (no date, unknown revision)."""
+        """The targets of ``year`` of these indicators changed (an earlier value replaced or
+        removed) after a PK was signed, oldest first; ``None`` when the signing cannot be placed
+        in the history (no date, unknown revision)."""
         later: frozenset[str] | None = None
         if signed.revision:
             later = self.after.get(signed.revision)
@@ -103,8 +103,8 @@ class Promises:
         found = []
         for indicator_id in indicator_ids:
             for change in self.of(indicator_id):
-                if change.measure != TARGET or change.year != year:
-                    continue
+                if change.measure != TARGET or change.year != year or change.old is None:
+                    continue  # a target first written after the signing was not signed
                 if later is not None:
                     if change.commit.sha not in later:
                         continue
@@ -510,7 +510,7 @@ def site_promises(
     finally:
         if gc_was_enabled:
             gc.enable()
-    promises.revision, promises.dirty = head, dirty
+    promises.dirty = dirty
     if cache is not None:
         cache.last = (key, promises)
     return promises
@@ -534,6 +534,8 @@ def _read_history(
             continue
     # the commits of each file (one more than asked: the state before the oldest change)
     logs = _logs(relative, revisions + 1, root)
+    newest = [commits[0] for commits in logs.values() if commits]
+    promises.revision = max(newest, key=lambda c: c.time) if newest else None
     requests = [f"{c.sha}:{relative[file]}" for file, commits in logs.items() for c in commits]
     contents = iter(_blobs(requests, root)) if requests else iter(())
     parsed = cache.items if cache is not None else {}
