@@ -424,6 +424,14 @@ def _order(key: tuple[str, int | None]) -> tuple[int, int]:
 
 def compare(old: dict[tuple[str, int | None], Value], new: dict, commit: Commit) -> list:
     """The changes from ``old`` to ``new`` (one indicator), in the order of :data:`MEASURES`."""
+    if not old:  # the indicator's first revision: every value first recorded, none judged
+        return [
+            PromiseChange(commit, key[0], key[1], None, value)
+            for key, value in sorted(
+                ((k, v) for k, v in new.items() if k[0] != "polaritas"),
+                key=lambda kv: _order(kv[0]),
+            )
+        ]
     polarity = new.get(("polaritas", None)) or old.get(("polaritas", None))
     changes = []
     for key in sorted((set(old) | set(new)) - {("polaritas", None)}, key=_order):
