@@ -17,6 +17,8 @@ import pytest
 import yaml
 
 from mkdocs_pohon_plugin.core.review import promises as promises_module
+from mkdocs_pohon_plugin.core.review.diff import diff_sites, load_folder
+from mkdocs_pohon_plugin.core.review.diff_render import render_markdown
 from mkdocs_pohon_plugin.core.review.promises import (
     REALISATION,
     TARGET,
@@ -294,6 +296,14 @@ def test_pk_signed_takes_years_and_signings(tmp_path: Path) -> None:
         '  pk_ditandatangani: [2025, {tahun: 2026, tanggal: "2026-02-10", revisi: "abc1234"}]\n'
         in text
     )
+
+
+def test_pohon_diff_shows_a_signing(tmp_path: Path) -> None:
+    for side, entry in (("old", "2025"), ("new", '2025, {tahun: 2026, revisi: "abc1234"}')):
+        shutil.copytree(MINI, tmp_path / side / "trees")
+        _sign(tmp_path / side, entry)
+    diff = diff_sites(load_folder(tmp_path / "old/trees"), load_folder(tmp_path / "new/trees"))
+    assert "2025 → 2025, {tahun: 2026, revisi: abc1234}" in render_markdown(diff)
 
 
 @pytest.mark.parametrize("date", ["10-02-2026", "2026-02-30", "besok"])
