@@ -2,13 +2,17 @@
 read from git.
 
 A promise is a value an agency wrote down: a target for a year, the final target of the period, a
-realisation, the baseline. For each tree file this module asks git once for the revisions that
-touched it (``git log --first-parent``, newest first, at most :data:`DEFAULT_REVISIONS` back) and
-reads every revision's text through one ``git cat-file --batch`` for the whole site; each distinct
-blob is parsed once (``CSafeLoader`` when available). Comparing each revision with the one before
-it gives the changes, each with its commit and date, and whether it weakened the promise against
-the indicator's polarity (``maksimal``: a lower number; ``minimal``: a higher one). Text values
-(qualitative targets) and the ``stabil`` polarity are shown but not judged.
+realisation, the baseline. One ``git log --first-parent --name-only`` over the tree files gives the
+commits that changed each file (newest first, at most ``revisions`` per file: the plugin's
+``promise_revisions``, :data:`DEFAULT_REVISIONS` by default, plus the one before the oldest), and
+one ``git cat-file --batch`` gives every revision's text. Each item of a file's ``node:`` list is
+parsed once across the revisions (only the keys a promise needs, ``CSafeLoader``), and the items of
+the newest revision come from the loaded trees when the working file equals it; so the cost follows
+the number of changed nodes, not files × revisions. Comparing each revision with the one before
+gives the changes, each with its commit and date, and whether it weakened the promise against the
+indicator's polarity (``maksimal``: a lower number; ``minimal``: a higher one). Text values
+(qualitative targets) and the ``stabil`` polarity are shown but not judged. On the first-parent
+line a merged branch counts as its merge commit, as the main branch saw it.
 
 Indicators are followed by id, and through their declared former ids (``id_lama``) to the names
 they had in older revisions. Without git, or outside a git checkout, there is no history and no
