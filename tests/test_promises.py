@@ -363,6 +363,7 @@ def test_english_pages_and_history_off(repo: Path) -> None:
     page = article(site, f"indikator/{K4}/index.html")
     assert "History of Promises" in page and "Weakened" in page
     assert "Only the last 2 revisions of each tree file were read." in page
+    assert "Built from revision <code>" in article(site, "opd/dinkes/pk-2026/index.html")
     off = _build(repo, promise_revisions=0)
     assert "Riwayat Janji" not in article(off, f"indikator/{K4}/index.html")
     assert "Disusun dari revisi" not in article(off, "opd/dinkes/pk-2026/index.html")
