@@ -46,6 +46,7 @@ from . import mkdocs_internals
 from .core.review.diff import DiffLoadError, Side, diff_sites, load_side
 from .core.review.diff_render import render_markdown
 from .core.review.history import site_history
+from .core.review.promises import DEFAULT_REVISIONS, PromiseCache, site_promises
 from .core.site import RenderOptions, SiteBuild, paths
 from .core.site.background import DownloadsError, DownloadsJob
 from .core.site.exports import xlsx_available
@@ -130,6 +131,11 @@ class PohonConfig(base.Config):
     """Show on each node and indicator page when it last changed and in which commit (one
     ``git blame`` per tree file; nothing is shown when the trees are not in a git checkout)."""
 
+    promise_revisions = c.Type(int, default=DEFAULT_REVISIONS)
+    """With ``history``: how many revisions of each tree file (the newest) the history of
+    promises reads, for each indicator's "Riwayat Janji" and the PK pages' revision stamp;
+    ``0`` leaves both out."""
+
     changes_since = c.Optional(c.Type(str))
     """A git revision (``v2025.1``, ``origin/main~10``) or a folder: adds a *Perubahan* page listing
     what changed in the trees since then, in the domain's words (``pohon diff``)."""
@@ -189,6 +195,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """Pagefind, fed each page as it is written (``search: pagefind``)."""
         self.load_cache = LoadCache()
         """Tree files read by an earlier build: ``mkdocs serve`` re-reads only changed ones."""
+        self.promise_cache = PromiseCache()
+        """The history of promises of an earlier build: read again only when ``HEAD`` moves."""
         self.preview: frozenset[str] | None = None
         self.downloads: DownloadsJob | None = None
         self.skipped_downloads: set[str] = set()
@@ -454,6 +462,11 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             diagram_limit=self.config.diagram_limit,
             lineage_inline_limit=self.config.lineage_inline_limit,
             history=site_history(self.result.site) if self.config.history else None,
+            promises=site_promises(
+                self.result.site, self.config.promise_revisions, self.promise_cache
+            )
+            if self.config.history
+            else None,
             **_permalink(config),
         )
         self.sources = {}

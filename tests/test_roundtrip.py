@@ -117,7 +117,7 @@ opd:
   kode: 4.01.0.00.0.00.01.0000
   kepala: Sekretaris Daerah
   jenis: sekretariat
-  pk_ditandatangani: [2025]
+  pk_ditandatangani: [2025, {tahun: 2026, tanggal: 2026-02-10, revisi: "v2026"}]
 node:
   - id: setda-sp
     tingkat: sasaran_program
@@ -206,7 +206,9 @@ def compare_object(
 
 
 def compare_value(vtype: Any, source: Any, exported: Any, where: str, cmp: Comparison) -> None:
-    if isinstance(vtype, spec.Obj):
+    if isinstance(vtype, spec.Obj) and vtype.is_shorthand(source):  # 2025 for {tahun: 2025}
+        compare_value(vtype.spec.by_key[vtype.spec.shorthand].type, source, exported, where, cmp)
+    elif isinstance(vtype, spec.Obj):
         compare_object(vtype.spec, source, exported, where, cmp)
     elif isinstance(vtype, spec.ListOf):
         if len(source) != len(exported):

@@ -257,6 +257,8 @@ def _plain(value: Any, vtype: spec.ValueType) -> Any:
     if value is None:
         return None
     if isinstance(vtype, spec.Obj):
+        if vtype.is_shorthand(value):
+            return value
         if isinstance(value, dict):
             return {k: v for k, v in value.items() if v is not None} or None
         out = {}

@@ -217,8 +217,11 @@ def _filters(language: str) -> dict[str, Callable[..., Markup]]:
             return Markup(yes if item else no)
         if isinstance(item, int | float):
             return Markup(escape(number_text(item, language)))
-        if isinstance(item, list):
-            return Markup(", ").join(value(v) for v in item)
+        if isinstance(item, list):  # an object in a list in braces: [2025, {tahun: 2026, …}]
+            return Markup(", ").join(
+                Markup("{") + value(v) + Markup("}") if isinstance(v, dict) else value(v)
+                for v in item
+            )
         if isinstance(item, dict):
             return Markup(", ").join(
                 Markup(f"{escape(str(k))}: ") + value(v) for k, v in item.items()

@@ -206,6 +206,8 @@ class _Exporter:
                 return False  # a flag the source left out (an ``extra`` field such as kualitatif)
             return None
         if isinstance(vtype, spec.Obj):
+            if vtype.is_shorthand(value):
+                return value
             return self.object(vtype.spec, value)
         if isinstance(vtype, spec.ListOf):
             return [self.value(vtype.item, item) for item in value]

@@ -263,6 +263,32 @@ _ID: dict[str, str] = {
     "quality_criterion": "Kriteria",
     "quality_count": "Jumlah temuan",
     "quality_disabled": "Situs ini menonaktifkan aturan berikut; temuannya tidak dihitung di sini:",
+    # history of promises and the PK's revision (issue 17)
+    "promises": "Riwayat Janji",
+    "promises_intro": "Setiap perubahan target, realisasi dan kondisi awal indikator ini menurut "
+    "riwayat git pohon kinerja, terbaru di atas. Perubahan yang melemahkan janji (berlawanan "
+    "dengan polaritas) ditandai; nilai kualitatif ditampilkan tanpa dinilai.",
+    "promises_table": "Riwayat janji",
+    "promises_date": "Tanggal",
+    "promises_commit": "Commit",
+    "promises_value": "Nilai",
+    "promises_change": "Perubahan",
+    "promises_judgement": "Penilaian",
+    "promises_weakened": "Melemah",
+    "promises_weakened_note": "berlawanan dengan polaritas",
+    "promises_first": "pertama dicatat",
+    "promises_removed": "dihapus",
+    "promises_older": "# perubahan yang lebih lama",
+    "promises_none": "Belum ada perubahan nilai indikator ini yang tercatat dalam riwayat git.",
+    "promises_bounded": "Hanya # revisi terakhir tiap berkas pohon yang dibaca.",
+    "pk_revision": "Disusun dari revisi",
+    "pk_uncommitted": "ditambah perubahan yang belum di-commit",
+    "pk_signed_on": "Ditandatangani",
+    "pk_signed_revision": "pada revisi",
+    "pk_changed": "Target tahun # berubah setelah Perjanjian Kinerja ditandatangani",
+    "pk_changed_note": "Nilai pada lampiran adalah nilai terbaru, bukan yang ditandatangani:",
+    "pk_revision_unknown": "Revisi penandatanganan # tidak ditemukan dalam riwayat git, sehingga "
+    "perubahan target sesudahnya tidak dapat diperiksa.",
 }
 
 _EN: dict[str, str] = {
@@ -518,6 +544,32 @@ _EN: dict[str, str] = {
     "quality_count": "Findings",
     "quality_disabled": "This site switches off the following rules; their findings are not "
     "counted here:",
+    # history of promises and the PK's revision (issue 17)
+    "promises": "History of Promises",
+    "promises_intro": "Every change of this indicator's targets, realisations and baseline in "
+    "the performance tree's git history, newest first. Changes that weaken a promise (against "
+    "the polarity) are marked; qualitative values are shown but not judged.",
+    "promises_table": "History of promises",
+    "promises_date": "Date",
+    "promises_commit": "Commit",
+    "promises_value": "Value",
+    "promises_change": "Change",
+    "promises_judgement": "Judgement",
+    "promises_weakened": "Weakened",
+    "promises_weakened_note": "against the polarity",
+    "promises_first": "first recorded",
+    "promises_removed": "removed",
+    "promises_older": "# older changes",
+    "promises_none": "The git history records no change of this indicator's values yet.",
+    "promises_bounded": "Only the last # revisions of each tree file were read.",
+    "pk_revision": "Built from revision",
+    "pk_uncommitted": "plus uncommitted changes",
+    "pk_signed_on": "Signed",
+    "pk_signed_revision": "at revision",
+    "pk_changed": "Targets of # changed after the Performance Agreement was signed",
+    "pk_changed_note": "The annex shows the latest values, not the signed ones:",
+    "pk_revision_unknown": "The signing revision # is not in the git history, so target changes "
+    "after it cannot be checked.",
 }
 
 LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}

@@ -45,6 +45,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..review.history import Commit, History
+from ..review.promises import Promises, signed_pk
 from ..tree.check import logic_findings
 from ..tree.diagnostics import RULES
 from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Site, Value
@@ -90,6 +91,7 @@ from .mermaid import (
     node_neighbourhood,
 )
 from .pages import Page, SitePlan
+from .promise_views import PkRevisionView, PromisesView, indicator_promises, pk_revision
 from .quality import Quality, QualityReport, quality_of
 from .redirects import Redirect
 
@@ -187,6 +189,9 @@ class RenderOptions:
     """Publish (and link) the cascading workbook; ``None``: when openpyxl is installed."""
     history: History | None = None
     """Last change of each node and indicator (from git); ``None``: not shown."""
+    promises: Promises | None = None
+    """Every change of each indicator's targets and realisations (from git, the history of
+    promises, with the revision the site is built from); ``None``: not shown."""
     permalink: str | None = "&para;"
     """The permanent-link mark after each heading (HTML, as the ``toc`` extension's
     ``permalink``); ``None``: headings without one."""
@@ -1181,6 +1186,21 @@ class PageView:
                 return level.pk_signer
         region = self.site.region
         return region.head if region and region.head else self.L["head"]
+
+    def pk_signed(self, opd: Opd, year: int) -> bool:
+        """Whether the agency file says the PK of ``year`` carries the parties' signatures."""
+        return signed_pk(opd, year) is not None
+
+    def pk_revision(self, opd: Opd, year: int) -> PkRevisionView | None:
+        """The revision the PK of ``year`` is built from, and the targets of that year changed
+        after its signing (``_promises.html.j2``); ``None`` without git history."""
+        indicators = [ind for node in self.pk_nodes(opd) for ind in node.indicators]
+        return pk_revision(self.r.options.promises, opd, year, indicators)
+
+    def promises(self, indicator: Indicator) -> PromisesView | None:
+        """The indicator's history of promises (``_promises.html.j2``); ``None`` without git
+        history."""
+        return indicator_promises(self.r.options.promises, indicator, self.L)
 
     def pk_head(self, opd: Opd) -> tuple[str, str | None, str | None]:
         """The agency head's position, name and NIP (from the top node the head is responsible

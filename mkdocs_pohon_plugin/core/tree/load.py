@@ -7,6 +7,7 @@ of every scalar are known), and builds the model objects with their file and lin
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import gc
 import math
@@ -32,6 +33,7 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -346,6 +348,9 @@ class FileReader:
         if isinstance(vtype, spec.Obj):
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 return MISSING
+            short = vtype.spec.shorthand_field
+            if short is not None and isinstance(node, ScalarNode):
+                return self.convert(node, short.type, key, where)  # 2025 for {tahun: 2025}
             return self.build(node, vtype.spec, where)
         if isinstance(vtype, spec.ListOf):
             return self._list(node, vtype.item, key, where)
@@ -455,6 +460,8 @@ class FileReader:
                 )
                 return MISSING
             return self._number(node, where)
+        if isinstance(vtype, spec.Date):
+            return self._date(node, where)
         if isinstance(vtype, spec.Year | spec.Integer):
             value = self._integer(node, where)
             if value is MISSING or isinstance(vtype, spec.Integer):
@@ -483,6 +490,25 @@ class FileReader:
                 return MISSING
             return raw.lower() in ("true", "yes", "on", "y")
         raise AssertionError(f"unhandled type {vtype!r}")  # pragma: no cover - spec bug
+
+    def _date(self, node: ScalarNode, where: Text) -> Any:
+        """A date written plainly (YAML reads a timestamp) or quoted, kept as ``YYYY-MM-DD``."""
+        raw = node.value.strip()
+        if node.tag in (_TIMESTAMP, _STR) and _DATE.fullmatch(raw):
+            try:
+                return datetime.date.fromisoformat(raw).isoformat()
+            except ValueError:
+                pass
+        self.error(
+            "tipe-salah",
+            node,
+            Text(
+                id=f"{where.id} bernilai {_short(raw)!r}; tulis tanggal sebagai TTTT-BB-HH, "
+                "misalnya 2026-02-10.",
+                en=f"{where.en} is {_short(raw)!r}; write the date as YYYY-MM-DD, e.g. 2026-02-10.",
+            ),
+        )
+        return MISSING
 
     def _coerced(self, node: ScalarNode, where: Text) -> Any:
         raw = _short(node.value)

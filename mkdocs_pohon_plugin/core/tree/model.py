@@ -175,6 +175,21 @@ class Region:
 
 
 @dataclass(slots=True)
+class PkSigning:
+    """A signed Perjanjian Kinerja with when it was signed: an item of ``pk_ditandatangani``
+    written as a mapping (``{tahun: 2026, tanggal: 2026-02-10, revisi: abc1234}``)."""
+
+    year: int = 0
+    date: str | None = None
+    """The signing date, ``YYYY-MM-DD``."""
+    revision: str | None = None
+    """The git revision of the trees the parties signed."""
+    loc: Loc = NOWHERE
+    lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Opd:
     """An agency (perangkat daerah) and the file its tree lives in."""
 
@@ -184,8 +199,9 @@ class Opd:
     code: str | None = None
     head: str | None = None
     kind: str | None = None
-    pk_signed: list[int] = field(default_factory=list)
-    """Years whose Perjanjian Kinerja carries the parties' signatures (``pk_ditandatangani``)."""
+    pk_signed: list[int | PkSigning] = field(default_factory=list)
+    """Years whose Perjanjian Kinerja carries the parties' signatures (``pk_ditandatangani``):
+    a year, or a :class:`PkSigning` when the file says when it was signed."""
     node_ids: list[str] = field(default_factory=list)
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)

@@ -129,6 +129,14 @@ class Year:
 
 
 @dataclass(frozen=True, slots=True)
+class Date:
+    """A calendar date, ``YYYY-MM-DD`` (plain or quoted); the model keeps it as that text."""
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date"}
+
+
+@dataclass(frozen=True, slots=True)
 class Integer:
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer"}
@@ -188,10 +196,22 @@ class YearMap:
 
 @dataclass(frozen=True, slots=True)
 class Obj:
+    """An object of the format; when its spec has a :attr:`ObjectSpec.shorthand`, a lone value
+    may stand for it (``2025`` for ``{tahun: 2025}``) and the model keeps that value as it is."""
+
     spec: ObjectSpec
 
     def json_schema(self) -> dict[str, Any]:
-        return {"$ref": f"#/$defs/{self.spec.name}"}
+        ref = {"$ref": f"#/$defs/{self.spec.name}"}
+        short = self.spec.shorthand_field
+        if short is None:
+            return ref
+        return {"anyOf": [short.type.json_schema(), ref]}
+
+    def is_shorthand(self, value: Any) -> bool:
+        """Whether ``value`` (a model value of this type) is written as the lone shorthand
+        value rather than as an object."""
+        return self.spec.shorthand is not None and isinstance(value, int | float | str)
 
 
 ValueType = (
@@ -200,6 +220,7 @@ ValueType = (
     | Ref
     | Code
     | Year
+    | Date
     | Integer
     | Number
     | Measure
@@ -297,12 +318,21 @@ class ObjectSpec:
     fields: tuple[Field, ...]
     build: Callable[..., Any] | None = None
     """Model class to build from the values; ``None`` builds a dict keyed by YAML key."""
+    shorthand: str | None = None
+    """The key a lone value fills when it stands for the whole object (``2025`` for
+    ``{tahun: 2025}``); ``None``: the object is always a mapping."""
     by_key: dict[str, Field] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_key", {f.key: f for f in self.fields})
         if len(self.by_key) != len(self.fields) or any(f.attr == "extra" for f in self.fields):
             raise ValueError(f"{self.name}: a key declared twice, or an attribute named 'extra'")
+        if self.shorthand is not None and self.shorthand not in self.by_key:
+            raise ValueError(f"{self.name}: the shorthand {self.shorthand!r} is not a key")
+
+    @property
+    def shorthand_field(self) -> Field | None:
+        return self.by_key[self.shorthand] if self.shorthand is not None else None
 
     @property
     def required(self) -> tuple[Field, ...]:
@@ -596,6 +626,39 @@ SETTINGS = ObjectSpec(
     model.Settings,
 )
 
+PK_SIGNING = ObjectSpec(
+    "pk_ditandatangani",
+    "A signed Perjanjian Kinerja: its year alone, or the year with when it was signed.",
+    (
+        Field(
+            "tahun",
+            "year",
+            Year(),
+            "Year of the Perjanjian Kinerja.",
+            required=True,
+            label=("Tahun", "Year"),
+        ),
+        Field(
+            "tanggal",
+            "date",
+            Date(),
+            "Date the parties signed it (YYYY-MM-DD); the PK page notes targets of that year "
+            "changed in commits after that day.",
+            label=("Tanggal", "Date"),
+        ),
+        Field(
+            "revisi",
+            "revision",
+            Code(),
+            "Git revision of the trees the parties signed (a commit, tag or branch); the PK page "
+            "notes targets of that year changed in commits after it.",
+            label=("Revisi", "Revision"),
+        ),
+    ),
+    model.PkSigning,
+    shorthand="tahun",
+)
+
 OPD = ObjectSpec(
     "opd",
     "An agency (perangkat daerah).",
@@ -641,9 +704,9 @@ OPD = ObjectSpec(
         Field(
             "pk_ditandatangani",
             "pk_signed",
-            ListOf(Year()),
-            "Years whose Perjanjian Kinerja the parties have signed; the site marks the others "
-            "as a draft.",
+            ListOf(Obj(PK_SIGNING)),
+            "Years whose Perjanjian Kinerja the parties have signed, each a year or "
+            "{tahun, tanggal, revisi}; the site marks the others as a draft.",
             label=("PK ditandatangani", "PK signed"),
         ),
     ),
@@ -1467,6 +1530,7 @@ ALL_SPECS: tuple[ObjectSpec, ...] = (
     QUALITY,
     LEVEL,
     OPD,
+    PK_SIGNING,
     NODE,
     OFFICIAL,
     INDICATOR,

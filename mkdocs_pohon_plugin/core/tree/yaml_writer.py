@@ -235,7 +235,10 @@ def _block(vtype: spec.ValueType, top: bool) -> bool:
     if isinstance(vtype, spec.Obj):
         return top or not _compact(vtype.spec)
     if isinstance(vtype, spec.ListOf | spec.YearMap):
-        return isinstance(vtype.item, _COMPOUND)
+        item = vtype.item
+        if isinstance(item, spec.Obj) and item.spec.shorthand and _compact(item.spec):
+            return False  # [2025, {tahun: 2026, tanggal: …}] on the key's line
+        return isinstance(item, _COMPOUND)
     return False
 
 
@@ -279,6 +282,13 @@ class _Writer:
         """The function that writes a value of ``vtype`` on one line."""
         if isinstance(vtype, spec.Obj):
             obj_spec = vtype.spec
+            short = obj_spec.shorthand_field
+            if short is not None:  # a lone value stands for the object: 2025 for {tahun: 2025}
+                lone = self.inline(short.type, True)
+                obj_type = vtype
+                return lambda obj: (
+                    lone(obj) if obj_type.is_shorthand(obj) else self.flow_object(obj_spec, obj)
+                )
             return lambda obj: self.flow_object(obj_spec, obj)
         if isinstance(vtype, spec.YearMap):
             year_item = self.inline(vtype.item, True)
