@@ -227,6 +227,7 @@ def test_the_csv_header_comes_from_the_spec_and_is_documented(demo: CheckResult)
         *(f"pagu_pendukung_{y}" for y in years),
         "jumlah_sub_kegiatan_pendukung",
         "jumlah_opd_pendukung",
+        "penanggung_jawab",
     ]
     doc = DOC.read_text("utf-8")
     for name in header:
