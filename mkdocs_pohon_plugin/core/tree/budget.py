@@ -1,0 +1,129 @@
+"""Budgets as planners keep them: the kinds of money a node may carry, side by side.
+
+A node carries up to four year maps of rupiah, each one field of the format (:mod:`.spec`):
+
+- ``pagu_indikatif`` (:attr:`.Node.budget_plan`): the indicative ceiling of the RPJMD / Renstra,
+  the plan;
+- ``anggaran`` (:attr:`.Node.budget`): the adopted APBD (murni), the budget the site has always
+  summed and the one :mod:`..site.funding` follows behind an indicator;
+- ``anggaran_perubahan`` (:attr:`.Node.budget_revised`): the adopted APBD after the budget change,
+  which replaces the murni figure of its year where given;
+- ``realisasi_anggaran`` (:attr:`.Node.budget_spent`): the money spent.
+
+The adopted budget of a year is the perubahan figure when there is one, else the murni one; the
+absorption (serapan) is the money spent as a percentage of it. Budgets written as text (not a
+number) are never summed. Any kind may hold the baseline year (the year before the period).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from . import spec
+from .model import Node, Value
+
+PLAN, ADOPTED, REVISED, SPENT = (
+    "pagu_indikatif",
+    "anggaran",
+    "anggaran_perubahan",
+    "realisasi_anggaran",
+)
+KINDS: tuple[spec.Field, ...] = tuple(
+    spec.NODE.by_key[key] for key in (PLAN, ADOPTED, REVISED, SPENT)
+)
+"""The budget kinds, in the order they are shown: plan, adopted (murni), revised, spent."""
+
+
+def _number(value: Value | None) -> int | float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return None
+
+
+def amounts(node: Node, kind: spec.Field) -> dict[int, Value]:
+    """``node``'s year map of ``kind`` (empty when it has none)."""
+    by_year = kind.get(node)
+    return by_year if isinstance(by_year, dict) else {}
+
+
+def has_budget(node: Node) -> bool:
+    """Whether ``node`` carries money of any kind."""
+    return any(amounts(node, kind) for kind in KINDS)
+
+
+def kinds_in(nodes: Iterable[Node]) -> list[spec.Field]:
+    """The kinds some node of ``nodes`` carries, in :data:`KINDS` order; the adopted budget alone
+    when none carries any (the table a reader knew)."""
+    found = {kind.key for node in nodes for kind in KINDS if amounts(node, kind)}
+    return [kind for kind in KINDS if kind.key in found] or [spec.NODE.by_key[ADOPTED]]
+
+
+def years_of(nodes: Iterable[Node], period: range) -> list[int]:
+    """The years a budget table of ``nodes`` shows: the period's, and the baseline year (the
+    year before it) when some node carries money for it; with no period, the years the nodes
+    carry."""
+    years = {year for node in nodes for kind in KINDS for year in amounts(node, kind)}
+    if not len(period):
+        return sorted(year for year in years if isinstance(year, int))
+    baseline = [period.start - 1] if period.start - 1 in years else []
+    return [*baseline, *period]
+
+
+def kind_total(nodes: Iterable[Node], kind: spec.Field, year: int) -> int | float | None:
+    """The sum of ``kind`` over ``nodes`` for ``year``; ``None`` when no node has a number."""
+    values = [_number(amounts(node, kind).get(year)) for node in nodes]
+    numbers = [value for value in values if value is not None]
+    return sum(numbers) if numbers else None
+
+
+def adopted(node: Node, year: int) -> int | float | None:
+    """The budget in force for ``year``: the APBD perubahan when given, else the APBD murni."""
+    revised = _number(node.budget_revised.get(year))
+    return revised if revised is not None else _number(node.budget.get(year))
+
+
+def absorption(nodes: Sequence[Node], year: int) -> float | None:
+    """Money spent in ``year`` as a percentage of the adopted budget (perubahan where given,
+    else murni) of the same nodes; ``None`` without a realisation or without an adopted budget
+    above zero. A node counts on both sides only when it has a realisation that year."""
+    spent = [(node, _number(node.budget_spent.get(year))) for node in nodes]
+    counted = [(node, amount) for node, amount in spent if amount is not None]
+    if not counted:
+        return None
+    base = [adopted(node, year) for node, _ in counted]
+    if any(value is None for value in base):
+        return None
+    total = sum(value for value in base if value is not None)
+    if total <= 0:
+        return None
+    return sum(amount for _, amount in counted if amount is not None) / total * 100
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramBudget:
+    """One row of an agency's budget by program: a Kemendagri program code with the nodes that
+    carry it (several sasaran program may share one), or one program-level node without a code
+    (``code`` is ``None``), shown with its statement."""
+
+    code: str | None
+    nodes: list[Node]
+
+
+def program_rows(
+    programs: Iterable[Node], is_program_code: Callable[[str], bool]
+) -> list[ProgramBudget]:
+    """``programs`` (an agency's program-level nodes, in tree order) as budget rows: nodes with
+    a program code (``is_program_code``) grouped by code in code order, then the others (no
+    code, or a code of another system) one row each, in tree order."""
+    grouped: dict[str, list[Node]] = {}
+    uncoded: list[Node] = []
+    for node in programs:
+        if node.code and is_program_code(node.code):
+            grouped.setdefault(node.code, []).append(node)
+        else:
+            uncoded.append(node)
+    return [
+        *(ProgramBudget(code, nodes) for code, nodes in sorted(grouped.items())),
+        *(ProgramBudget(None, [node]) for node in uncoded),
+    ]
