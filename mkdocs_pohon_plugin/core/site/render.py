@@ -997,21 +997,13 @@ class PageView:
         """The agency's programs, in tree order: the nodes that carry a Kemendagri program
         code, and the nodes of a program level (a level whose code kind is ``program``) that
         carry money of some kind without such a code (an older RPJMD's programs)."""
-        program_levels = {level.id for level in self.site.levels if level.code_kind == "program"}
-        return [
-            n
-            for n in self.opd_walk(opd)
-            if (n.code and code_kind(n.code) == "program")
-            or (n.level in program_levels and budgets.has_budget(n))
-        ]
+        return budgets.program_nodes(self.opd_walk(opd), self.site.levels)
 
     def opd_program_budgets(self, opd: Opd) -> list[budgets.ProgramBudget]:
         """The agency's budget rows (:class:`~..tree.budget.ProgramBudget`): each program code
         with the nodes that carry it (several sasaran program may share one Kemendagri program),
         then each program without a code, by its statement."""
-        return budgets.program_rows(
-            self.opd_programs(opd), lambda code: code_kind(code) == "program"
-        )
+        return budgets.program_rows(self.opd_programs(opd))
 
     def budget_sum(self, nodes: Iterable[Node], year: int) -> int | float:
         """The adopted APBD murni (``anggaran``) of ``nodes`` in ``year``, 0 when none has it."""

@@ -17,11 +17,12 @@ number) are never summed. Any kind may hold the baseline year (the year before t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import spec
-from .model import Node, Value
+from .model import Level, Node, Value
+from .nomenclature import code_kind
 
 PLAN, ADOPTED, REVISED, SPENT = (
     "pagu_indikatif",
@@ -110,12 +111,28 @@ class ProgramBudget:
     nodes: list[Node]
 
 
-def program_rows(
-    programs: Iterable[Node], is_program_code: Callable[[str], bool]
-) -> list[ProgramBudget]:
-    """``programs`` (an agency's program-level nodes, in tree order) as budget rows: nodes with
-    a program code (``is_program_code``) grouped by code in code order, then the others (no
-    code, or a code of another system) one row each, in tree order."""
+def is_program_code(code: str | None) -> bool:
+    """Whether ``code`` is a Kemendagri program code (``1.02.02``)."""
+    return code is not None and code_kind(code) == "program"
+
+
+def program_nodes(nodes: Iterable[Node], levels: Iterable[Level]) -> list[Node]:
+    """The programs among ``nodes`` (kept in their order): the nodes that carry a Kemendagri
+    program code, and the nodes of a program level (a level whose code kind is ``program``)
+    that carry money of some kind without one (an older RPJMD's programs). A program level
+    without money or code stays out, as before budget kinds existed."""
+    program_levels = {level.id for level in levels if level.code_kind == "program"}
+    return [
+        node
+        for node in nodes
+        if is_program_code(node.code) or (node.level in program_levels and has_budget(node))
+    ]
+
+
+def program_rows(programs: Iterable[Node]) -> list[ProgramBudget]:
+    """``programs`` (an agency's programs, in tree order) as budget rows: nodes with a program
+    code grouped by code in code order, then the others (no code, or a code of another
+    system) one row each, in tree order."""
     grouped: dict[str, list[Node]] = {}
     uncoded: list[Node] = []
     for node in programs:

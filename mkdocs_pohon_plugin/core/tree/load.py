@@ -691,7 +691,10 @@ class FileReader:
                     ),
                 )
             value = self.convert(
-                value_node, vtype.item, key, Text(id=f"{year} di {where.id}", en=f"{year} in {where.en}")
+                value_node,
+                vtype.item,
+                key,
+                Text(id=f"{year} di {where.id}", en=f"{year} in {where.en}"),
             )
             if value is not MISSING:
                 result[year] = value

@@ -874,8 +874,7 @@ INDICATOR = ObjectSpec(
                 "indicator_responsible",
                 "Penanggung Jawab Indikator",
                 ("pj indikator", "pemilik indikator", "unit penanggung jawab indikator"),
-                "The unit or position answerable for the indicator, when it is not the "
-                "sasaran's.",
+                "The unit or position answerable for the indicator, when it is not the sasaran's.",
                 width=18,
                 printed=False,
                 optional=True,
