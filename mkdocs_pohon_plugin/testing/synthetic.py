@@ -1007,12 +1007,14 @@ def _budget_kinds(program: model.Node, number: int) -> None:
     third program an APBD perubahan five percent above it in the first year; and the money spent
     in the first year (the year indicators have a realisation), 92 % of the budget in force."""
     first = YEARS[0]
-    program.budget_plan = {BASELINE_YEAR: int(round(program.budget[first] * 0.95, -5))}
+    adopted = {year: int(amount) for year, amount in program.budget.items()}
+    program.budget_plan = {BASELINE_YEAR: int(round(adopted[first] * 0.95, -5))}
     for year in YEARS:
-        program.budget_plan[year] = int(round(program.budget[year] * 1.1, -5))
+        program.budget_plan[year] = int(round(adopted[year] * 1.1, -5))
+    in_force = adopted[first]
     if number % 3 == 0:
-        program.budget_revised = {first: int(round(program.budget[first] * 1.05, -5))}
-    in_force = program.budget_revised.get(first, program.budget[first])
+        in_force = int(round(adopted[first] * 1.05, -5))
+        program.budget_revised = {first: in_force}
     program.budget_spent = {first: int(round(in_force * 0.92, -5))}
 
 
