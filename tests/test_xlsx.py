@@ -194,7 +194,7 @@ def test_messy_workbook(tmp_path: Path) -> None:
         ("Lanjutan", 3),
     ]
     messages = [p.format("en") for p in result.problems]
-    assert "Pagu 2025" in messages[0] and "'banyak' is not a number" in messages[0]
+    assert "Pagu Indikatif 2025" in messages[0] and "'banyak' is not a number" in messages[0]
     assert "Sasaran Galaksi" in messages[1] and "not placed" in messages[1]
     assert "row 12" in messages[2]
     assert messages[3].startswith("sheet 'Lanjutan', row 3:") and "no sasaran" in messages[3]
@@ -214,7 +214,7 @@ def test_messy_workbook_cli_writes_valid_trees_and_exits_1(
         == 1
     )
     out = capsys.readouterr().out
-    assert "sheet 'Renstra Dinkes', baris 11: Pagu 2025" in out
+    assert "sheet 'Renstra Dinkes', baris 11: Pagu Indikatif 2025" in out
     assert "sheet 'Lanjutan', baris 3:" in out
     written = (trees / "opd" / "dinkes.yaml").read_text("utf-8")
     assert written.startswith("# yaml-language-server:") and 'kode: "1.02.02"' in written
