@@ -304,3 +304,13 @@ def test_the_diff_names_each_budget_kind_and_the_owner(tmp_path: Path) -> None:
     english = render_markdown(diff, language="en")
     assert "  - indicative ceiling 2021: Rp 1,400,000,000 → Rp 1,500,000,000" in english
     assert "  - budget spent 2017: Rp 931,000,000 → Rp 960,000,000" in english
+
+
+def test_a_budget_row_still_unpacks_as_code_and_nodes(checked: CheckResult) -> None:
+    """A site's overridden template written when the rows were ``(code, nodes)`` pairs."""
+    node = checked.site.nodes["dinkes-sp-1"]
+    coded = budget.ProgramBudget("1.02.02", [node])
+    code, nodes = coded
+    assert (code, nodes) == ("1.02.02", [node])
+    code, nodes = budget.ProgramBudget(None, [node])
+    assert code == ""

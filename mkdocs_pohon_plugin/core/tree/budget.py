@@ -17,8 +17,9 @@ number) are never summed. Any kind may hold the baseline year (the year before t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import spec
 from .model import Level, Node, Value
@@ -109,6 +110,11 @@ class ProgramBudget:
 
     code: str | None
     nodes: list[Node]
+
+    def __iter__(self) -> Iterator[Any]:
+        """``code, nodes = row``, as the rows were pairs before programs without a code had
+        rows (a site's overridden template keeps working; ``code`` is ``""`` for those)."""
+        return iter((self.code or "", self.nodes))
 
 
 def is_program_code(code: str | None) -> bool:
