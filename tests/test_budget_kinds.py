@@ -108,6 +108,9 @@ def test_absorption_is_spent_over_the_budget_in_force(checked: CheckResult) -> N
     assert budget.absorption([one, two], 2018) is None  # nothing spent yet
     assert budget.kind_total([one, two], budget.KINDS[0], 2021) == 1_980_000_000
     assert budget.kind_total([one, two], budget.KINDS[2], 2018) is None
+    # the perubahan of several programs: the budget in force, the unchanged one at its murni
+    assert budget.kind_total([one, two], budget.KINDS[2], 2017) == 980_000_000 + 450_000_000
+    assert budget.kind_total([two], budget.KINDS[2], 2017) is None
 
 
 def test_programs_without_a_code_are_programs(checked: CheckResult) -> None:
@@ -149,7 +152,7 @@ def test_the_agency_page_shows_the_money_of_programs_without_codes(site: Path) -
         "Pagu Indikatif Rp900.000.000 Rp1.500.000.000 Rp1.620.000.000 Rp1.740.000.000 "
         "Rp1.860.000.000 Rp1.980.000.000",
         "APBD Murni Rp850.000.000 Rp1.400.000.000 Rp1.520.000.000 – – –",
-        "APBD Perubahan – Rp980.000.000 – – – –",
+        "APBD Perubahan – Rp1.430.000.000 – – – –",  # the budget in force, unchanged lines too
         "Realisasi Anggaran Rp800.000.000 Rp1.331.000.000 – – – –",
         "Serapan 94,12 % 93,08 % – – – –",
     ]
@@ -170,7 +173,7 @@ def test_the_pk_shows_plan_adopted_and_spent_of_its_year(site: Path) -> None:
         "Rp980.000.000 Rp931.000.000 95,00 %",
         "2 Meningkatnya ketersediaan tenaga kesehatan di puskesmas Rp500.000.000 "
         "Rp450.000.000 – Rp400.000.000 88,89 %",
-        "Jumlah Rp1.500.000.000 Rp1.400.000.000 Rp980.000.000 Rp1.331.000.000 93,08 %",
+        "Jumlah Rp1.500.000.000 Rp1.400.000.000 Rp1.430.000.000 Rp1.331.000.000 93,08 %",
     ]
 
 
@@ -218,7 +221,8 @@ def test_the_workbook_summary_is_not_zero(checked: CheckResult) -> None:
     assert dinkes["Pagu Program 2017"] == 1_400_000_000
     assert dinkes["Pagu Program 2016"] == 850_000_000
     assert dinkes["Pagu Indikatif Program 2021"] == 1_980_000_000
-    assert dinkes["Pagu Perubahan Program 2017"] == 980_000_000
+    assert dinkes["Pagu Perubahan Program 2017"] == 1_430_000_000  # in force after the change
+    assert "Pagu Perubahan Program 2018" not in dinkes  # no column of zeros
     assert dinkes["Realisasi Anggaran Program 2017"] == 1_331_000_000
 
 

@@ -524,8 +524,17 @@ class WorkbookWriter:
         }
         every_program = [node for nodes in programs_of.values() for node in nodes]
         kinds = budget.kinds_in(every_program)
-        years = budget.years_of(every_program, self.site.years)
-        money = [(kind, y) for kind in kinds for y in years]
+        # the adopted budget: every year of the period (as before budget kinds); the other
+        # kinds: the years some program has (no column of zeros for a perubahan not yet made)
+        money = [
+            (kind, y)
+            for kind in kinds
+            for y in (
+                budget.years_of(every_program, self.site.years, [kind])
+                if kind.key == budget.ADOPTED
+                else sorted({y for n in every_program for y in budget.amounts(n, kind)})
+            )
+        ]
         headers = [
             "No",
             "Perangkat Daerah",

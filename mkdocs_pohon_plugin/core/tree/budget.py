@@ -61,11 +61,13 @@ def kinds_in(nodes: Iterable[Node]) -> list[spec.Field]:
     return [kind for kind in KINDS if kind.key in found] or [spec.NODE.by_key[ADOPTED]]
 
 
-def years_of(nodes: Iterable[Node], period: range) -> list[int]:
+def years_of(
+    nodes: Iterable[Node], period: range, kinds: Sequence[spec.Field] = KINDS
+) -> list[int]:
     """The years a budget table of ``nodes`` shows: the period's, and the baseline year (the
-    year before it) when some node carries money for it; with no period, the years the nodes
-    carry."""
-    years = {year for node in nodes for kind in KINDS for year in amounts(node, kind)}
+    year before it) when some node carries money of ``kinds`` for it; with no period, the years
+    the nodes carry."""
+    years = {year for node in nodes for kind in kinds for year in amounts(node, kind)}
     if not len(period):
         return sorted(year for year in years if isinstance(year, int))
     baseline = [period.start - 1] if period.start - 1 in years else []
@@ -73,10 +75,19 @@ def years_of(nodes: Iterable[Node], period: range) -> list[int]:
 
 
 def kind_total(nodes: Iterable[Node], kind: spec.Field, year: int) -> int | float | None:
-    """The sum of ``kind`` over ``nodes`` for ``year``; ``None`` when no node has a number."""
+    """The sum of ``kind`` over ``nodes`` for ``year``; ``None`` when no node has a number.
+
+    The APBD perubahan of several nodes is the budget in force after the change: where some node
+    has a perubahan figure for ``year``, each node counts with its perubahan figure, or its murni
+    one when the change left it alone (summing only the changed lines would read as a cut)."""
+    nodes = list(nodes)
     values = [_number(amounts(node, kind).get(year)) for node in nodes]
     numbers = [value for value in values if value is not None]
-    return sum(numbers) if numbers else None
+    if not numbers:
+        return None
+    if kind.key == REVISED:
+        return sum(value for node in nodes if (value := adopted(node, year)) is not None)
+    return sum(numbers)
 
 
 def adopted(node: Node, year: int) -> int | float | None:
