@@ -24,7 +24,7 @@ from mkdocs_pohon_plugin.core.review.diff_render import render_markdown
 from mkdocs_pohon_plugin.core.site.exports import export_data, indicators_csv
 from mkdocs_pohon_plugin.core.tree import budget
 from mkdocs_pohon_plugin.core.tree.check import CheckResult
-from tests.sites import article, build_site
+from tests.sites import SiteConfig, article, build_site
 
 HERE = Path(__file__).resolve().parent
 KABUPATEN = HERE / "fixtures" / "budget_kabupaten"
@@ -318,3 +318,16 @@ def test_a_budget_row_still_unpacks_as_code_and_nodes(checked: CheckResult) -> N
     assert (code, nodes) == ("1.02.02", [node])
     code, nodes = budget.ProgramBudget(None, [node])
     assert code == ""
+
+
+def test_the_english_site_names_the_kinds(tmp_path: Path) -> None:
+    built = build_site(tmp_path, KABUPATEN, SiteConfig().with_options(language="en"))
+    table = _section(article(built, "opd/dinkes/index.html"), "Budget by program")
+    head = _text(table[table.index("<thead") : table.index("</thead>")])
+    assert head == "Program / Kind of budget 2016 (baseline) 2017 2018 2019 2020 2021"
+    words = _text(table)
+    for label in ("Indicative ceiling", "Adopted budget", "Revised budget", "Budget spent"):
+        assert label in words
+    assert "Absorption 94.12 % 95.00 %" in words
+    annex = _text(article(built, "opd/dinkes/pk-2017/index.html"))
+    assert "Indicator owner" in annex
