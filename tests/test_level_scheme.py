@@ -408,3 +408,14 @@ def test_free_codes_survive_the_workbook_round_trip(tmp_path: Path) -> None:
     for node_id, node in before.site.nodes.items():
         assert after.site.nodes[node_id].code == node.code, node_id
         assert after.site.nodes[node_id].notes == node.notes, node_id
+
+
+def test_budgets_on_the_schemes_budget_level_reach_the_unit_page_and_the_pk(
+    agency_site: Path,
+) -> None:
+    """The ministry scheme's budgets sit on its outputs (``anggaran: true``, free codes): the
+    unit page's budget table and the PK list them with their money, not "Tidak ada"."""
+    unit = _text(article(agency_site, "opd/deputi-riset/index.html"))
+    assert "45.000.000.000" in unit
+    pk = _text(article(agency_site, "opd/deputi-riset/pk-2025/index.html"))
+    assert "45.000.000.000" in pk

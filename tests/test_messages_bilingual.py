@@ -331,5 +331,5 @@ def test_import_problems_and_notes_are_bilingual(tmp_path: Path) -> None:
         assert isinstance(text, Text) and text.id and text.en and text.id != text.en, text
         assert _ENGLISH.search(_unquoted(text.id)) is None, text.id
     problem = result.problems[0]
-    assert problem.format().startswith("sheet 'Renstra Dinkes', baris 11: Pagu 2025")
-    assert problem.format("en").startswith("sheet 'Renstra Dinkes', row 11: Pagu 2025")
+    assert problem.format().startswith("sheet 'Renstra Dinkes', baris 11: Pagu Indikatif 2025")
+    assert problem.format("en").startswith("sheet 'Renstra Dinkes', row 11: Pagu Indikatif 2025")

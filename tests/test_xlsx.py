@@ -176,7 +176,8 @@ def test_messy_workbook(tmp_path: Path) -> None:
     assert any("without Polaritas" in note.en for note in result.notes)
     # merged statement: one node with both indicators; parent inferred from the row above
     assert (sp.level, sp.code, sp.parent_id) == ("sasaran_program", "1.02.02", "dinkes-ss-1")
-    assert sp.budget == {2025: 1250000000, 2026: 1300000000}
+    # the Renstra's "Pagu Indikatif" is the plan, kept apart from the adopted APBD (issue 14)
+    assert sp.budget_plan == {2025: 1250000000, 2026: 1300000000} and sp.budget == {}
     k4, k6 = sp.indicators
     assert (
         k4.baseline is not None and k4.baseline.value == 85.5 and k4.realisations == {2025: 86.25}
@@ -184,7 +185,7 @@ def test_messy_workbook(tmp_path: Path) -> None:
     assert k6.baseline is not None and k6.baseline.value == 70  # a percent-formatted cell
     assert k6.targets == {2025: "Predikat A"}  # text target kept; "-" is blank
     assert (sk.level, sk.code, sk.parent_id) == ("sasaran_kegiatan", "1.02.02.2.02", sp.id)
-    assert sk.budget == {}
+    assert sk.budget == {} and sk.budget_plan == {}
     problems = [(p.sheet, p.row) for p in result.problems]
     assert problems == [
         ("Renstra Dinkes", 11),
@@ -193,7 +194,7 @@ def test_messy_workbook(tmp_path: Path) -> None:
         ("Lanjutan", 3),
     ]
     messages = [p.format("en") for p in result.problems]
-    assert "Pagu 2025" in messages[0] and "'banyak' is not a number" in messages[0]
+    assert "Pagu Indikatif 2025" in messages[0] and "'banyak' is not a number" in messages[0]
     assert "Sasaran Galaksi" in messages[1] and "not placed" in messages[1]
     assert "row 12" in messages[2]
     assert messages[3].startswith("sheet 'Lanjutan', row 3:") and "no sasaran" in messages[3]
@@ -213,7 +214,7 @@ def test_messy_workbook_cli_writes_valid_trees_and_exits_1(
         == 1
     )
     out = capsys.readouterr().out
-    assert "sheet 'Renstra Dinkes', baris 11: Pagu 2025" in out
+    assert "sheet 'Renstra Dinkes', baris 11: Pagu Indikatif 2025" in out
     assert "sheet 'Lanjutan', baris 3:" in out
     written = (trees / "opd" / "dinkes.yaml").read_text("utf-8")
     assert written.startswith("# yaml-language-server:") and 'kode: "1.02.02"' in written
@@ -258,7 +259,7 @@ def test_export_cli(tmp_path: Path) -> None:
         ("Realisasi 2025", HeaderRef("realisation", 2025)),
         ("Pagu 2025", HeaderRef("budget", 2025)),
         ("Anggaran (Rp) 2026", HeaderRef("budget", 2026)),
-        ("Pagu Indikatif (Rp.) 2025", HeaderRef("budget", 2025)),
+        ("Pagu Indikatif (Rp.) 2025", HeaderRef("budget_plan", 2025)),
         ("Kondisi Awal", HeaderRef("baseline")),
         ("Baseline 2024", HeaderRef("baseline", 2024)),
         ("Tahun Kondisi Awal", HeaderRef("baseline_year")),

@@ -331,6 +331,7 @@ def _hostile_site(
             formula=text(),
             data_source=text(),
             reporting_period="triwulanan",
+            responsible=text(),
             notes=text(),
             former_ids=[f"{ident}-lama", f"{ident}.old_2"],
             extra={"kualitatif": True},  # text values: a qualitative indicator
@@ -375,7 +376,10 @@ def _hostile_site(
             parent_id="sasaran-1",
             statement=text() or "s",
             code="4.01.01",
+            budget_plan={2024: 11000000000, 2026: 14000000000.5, 2025: 13000000000},
             budget={2026: 13000000000.5, 2025: 12500000000, 2027: 0},
+            budget_revised={2025: 12600000000},
+            budget_spent={2024: 10000000000.25, 2025: 0},
             indicators=[indicator("setda-sp-i")],
             crosscutting=[
                 model.Crosscutting(

@@ -810,6 +810,7 @@ class _Builder:
                     sk.budget = dict(sk_budget)
                     sp_budgets.append(sk_budget)
                 sp.budget = dict(_sum_budgets(sp_budgets))
+                _budget_kinds(sp, len(nodes))
         for node in nodes:
             node.opd_id = opd.id
         return nodes
@@ -880,6 +881,11 @@ class _Builder:
                     definition=f"{nama} yang dicapai {owner} pada akhir tahun anggaran",
                     data_source=source,
                     formula=template.formula,
+                    responsible=(
+                        f"Sekretariat {owner}"
+                        if number == 2 and node.level == OPD_LEVELS[0]
+                        else None
+                    ),
                     node_id=node.id,
                 )
             )
@@ -992,6 +998,24 @@ class _Builder:
 
     def opd_yaml(self, opd: model.Opd, nodes: list[model.Node]) -> str:
         return yaml_writer.opd_file(opd, nodes, comments=[yaml_writer.schema_comment(2)])
+
+
+def _budget_kinds(program: model.Node, number: int) -> None:
+    """The other budget kinds of a program, derived from its APBD murni without touching the
+    random stream (so every other value of a generated regency stays as it was): the RPJMD
+    ceiling (``pagu_indikatif``) ten percent above it, also for the baseline year; for every
+    third program an APBD perubahan five percent above it in the first year; and the money spent
+    in the first year (the year indicators have a realisation), 92 % of the budget in force."""
+    first = YEARS[0]
+    adopted = {year: int(amount) for year, amount in program.budget.items()}
+    program.budget_plan = {BASELINE_YEAR: int(round(adopted[first] * 0.95, -5))}
+    for year in YEARS:
+        program.budget_plan[year] = int(round(adopted[year] * 1.1, -5))
+    in_force = adopted[first]
+    if number % 3 == 0:
+        in_force = int(round(adopted[first] * 1.05, -5))
+        program.budget_revised = {first: in_force}
+    program.budget_spent = {first: int(round(in_force * 0.92, -5))}
 
 
 def _sum_budgets(budgets: Sequence[dict[int, int]]) -> dict[int, int]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
 
+from ..tree import budget
 from ..tree import spec as spec
 from ..tree.check import CheckResult, check_trees
 from ..tree.diagnostics import Text, TextError
@@ -76,6 +77,15 @@ class YearChange:
     new: Value | None = None
     direction: str | None = None
     assessment: str | None = None
+
+
+@dataclass(slots=True)
+class BudgetChange(YearChange):
+    """A budget of one year, old → new, and which budget kind it is."""
+
+    kind: str = "anggaran"
+    """The YAML key of the kind (``pagu_indikatif``, ``anggaran``, ``anggaran_perubahan``,
+    ``realisasi_anggaran``; :mod:`..tree.budget`)."""
 
 
 @dataclass(slots=True)
@@ -148,7 +158,7 @@ class NodeDiff:
     new_parent: str | None = None
     moved: bool = False
     fields: list[Change] = field(default_factory=list)
-    budget: list[YearChange] = field(default_factory=list)
+    budget: list[BudgetChange] = field(default_factory=list)
     indicators: list[IndicatorDiff] = field(default_factory=list)
     crosscutting: list[LinkChange] = field(default_factory=list)
     file: str = ""
@@ -240,7 +250,8 @@ class SiteDiff:
 _NODE_FIELDS = tuple(
     f
     for f in spec.NODE.fields
-    if f.key not in ("id", "induk", "anggaran", "indikator", "crosscutting", "id_lama")
+    if f.key not in ("id", "induk", "indikator", "crosscutting", "id_lama")
+    and f not in budget.KINDS
 )
 _INDICATOR_FIELDS = tuple(
     f
@@ -769,7 +780,11 @@ class _Differ:
         result.fields = _field_changes(old, new, _NODE_FIELDS)
         if old.opd_id != new.opd_id:
             result.fields.append(Change("opd", old.opd_id, new.opd_id))
-        result.budget = year_changes(old.budget, new.budget, "anggaran")
+        result.budget = [
+            BudgetChange(c.year, c.old, c.new, c.direction, c.assessment, kind.key)
+            for kind in budget.KINDS
+            for c in year_changes(budget.amounts(old, kind), budget.amounts(new, kind), "anggaran")
+        ]
         result.crosscutting = self.links(old.crosscutting, new.crosscutting)
         return result
 

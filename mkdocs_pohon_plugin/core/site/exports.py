@@ -29,7 +29,7 @@ from .capaian import indicator_achievement
 from .funding import Funding, funding
 from .lineage import SupportIndex, lineage
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 """Version of ``pohon.json``; bumped (and ``docs/export.md`` says why) when its shape changes."""
 
 EXPORT_SCHEMA_ID = "https://pohon-kinerja.github.io/schema/pohon-export.schema.json"
@@ -460,6 +460,7 @@ def csv_columns(site: Site, supports: Supports | None = None) -> list[Column]:
         *((f"pagu_pendukung_{y}", pagu(y)) for y in years),
         ("jumlah_sub_kegiatan_pendukung", lambda i: len(support(i).funding.nodes)),
         ("jumlah_opd_pendukung", lambda i: len(support(i).funding.opds)),
+        _indicator_field("penanggung_jawab"),
     ]
 
 

@@ -9,6 +9,11 @@ lowest level whose nodes carry ``anggaran`` (sub kegiatan in the regional scheme
 activities carry the sum of their sub kegiatan, so counting them too would count the money twice)
 and that carry a budget. Each node counts once, however many of its indicators support the
 subject. A budget written as text (not a number) is not summed.
+
+Which money: the adopted APBD murni (``anggaran``, :attr:`.Node.budget`), the one budget kind every
+year has in the same sense. The RPJMD / Renstra ceiling (``pagu_indikatif``), the APBD perubahan
+(``anggaran_perubahan``) and the realisation (``realisasi_anggaran``) stay on the node's and the
+agency's pages, beside it, and are never mixed into this sum.
 """
 
 from __future__ import annotations

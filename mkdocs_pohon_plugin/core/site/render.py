@@ -46,6 +46,8 @@ from markupsafe import Markup, escape
 
 from ..review.history import Commit, History
 from ..review.promises import Promises, signed_pk
+from ..tree import budget as budgets
+from ..tree import spec
 from ..tree.check import logic_findings
 from ..tree.diagnostics import RULES
 from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Site, Value
@@ -162,6 +164,15 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, bool):
         return str(value)
     return value
+
+
+_BUDGET_LABELS = {
+    budgets.PLAN: "budget_plan",
+    budgets.ADOPTED: "budget_adopted",
+    budgets.REVISED: "budget_revised",
+    budgets.SPENT: "budget_spent",
+}
+"""The label of each budget kind's column (:mod:`..tree.budget`)."""
 
 
 def format_number(value: int | float, language: str, decimals: int | None = None) -> str:
@@ -1040,19 +1051,66 @@ class PageView:
         return result
 
     def opd_programs(self, opd: Opd) -> list[Node]:
-        """The agency's nodes that carry a program code, in tree order."""
-        return [n for n in self.opd_walk(opd) if n.code and code_kind(n.code) == "program"]
+        """The agency's programs, in tree order: the nodes that carry a Kemendagri program
+        code, and the nodes of a program level (a level whose code kind is ``program``) that
+        carry money of some kind without such a code (an older RPJMD's programs)."""
+        return budgets.program_nodes(self.opd_walk(opd), self.site.levels)
 
-    def opd_program_budgets(self, opd: Opd) -> list[tuple[str, list[Node]]]:
-        """The agency's program codes, each with the nodes that carry it (one row per program:
-        several sasaran program may share one Kemendagri program)."""
-        grouped: dict[str, list[Node]] = {}
-        for node in self.opd_programs(opd):
-            grouped.setdefault(node.code or "", []).append(node)
-        return sorted(grouped.items())
+    def opd_program_budgets(self, opd: Opd) -> list[budgets.ProgramBudget]:
+        """The agency's budget rows (:class:`~..tree.budget.ProgramBudget`): each program code
+        with the nodes that carry it (several sasaran program may share one Kemendagri program),
+        then each program without a code, by its statement."""
+        return budgets.program_rows(self.opd_programs(opd))
 
     def budget_sum(self, nodes: Iterable[Node], year: int) -> int | float:
+        """The adopted APBD murni (``anggaran``) of ``nodes`` in ``year``, 0 when none has it."""
         return self.total(node.budget.get(year) for node in nodes)
+
+    def kind_sum(self, nodes: Iterable[Node], year: int, kind: spec.Field) -> int | float | None:
+        """The sum of budget ``kind`` over ``nodes`` in ``year``; ``None`` (shown ``–``) when
+        none has a number."""
+        return budgets.kind_total(nodes, kind, year)
+
+    def budget_plain(self, kinds: Sequence[spec.Field]) -> bool:
+        """Whether a budget table shows the adopted budget alone (one figure per year, as
+        before budget kinds existed)."""
+        return len(kinds) == 1 and kinds[0].key == budgets.ADOPTED
+
+    def budget_kinds(self, nodes: Iterable[Node]) -> list[spec.Field]:
+        """The budget kinds a table of ``nodes`` shows (:func:`~..tree.budget.kinds_in`)."""
+        return budgets.kinds_in(nodes)
+
+    def budget_years(self, nodes: Iterable[Node]) -> list[int]:
+        """The years of a budget table of ``nodes``: the baseline year when some node has money
+        for it, then the period (:func:`~..tree.budget.years_of`)."""
+        return budgets.years_of(nodes, self.site.years)
+
+    def node_budget_years(self, node: Node) -> list[int]:
+        """The years of ``node``'s own budget table: every year it has money of some kind."""
+        years = {year for kind in budgets.KINDS for year in budgets.amounts(node, kind)}
+        return sorted(year for year in years if isinstance(year, int))
+
+    def budget_label(self, kind: spec.Field, kinds: Sequence[spec.Field]) -> str:
+        """The heading of ``kind``'s column; the plain word for the budget when the adopted
+        budget is the only kind shown (the table a reader of older trees knew)."""
+        if len(kinds) == 1 and kind.key == budgets.ADOPTED:
+            return self.L["budget"]
+        return self.L[_BUDGET_LABELS[kind.key]]
+
+    def budget_year(self, year: int) -> str:
+        """A year in a budget table, the baseline year marked as such."""
+        if len(self.site.years) and year == self.site.years.start - 1:
+            return f"{year} {self.L['budget_baseline_year']}"
+        return str(year)
+
+    def has_spent(self, kinds: Sequence[spec.Field]) -> bool:
+        """Whether ``kinds`` include the realisation (then the absorption is shown too)."""
+        return any(kind.key == budgets.SPENT for kind in kinds)
+
+    def absorption(self, nodes: Sequence[Node], year: int) -> str:
+        """The money spent in ``year`` as a percentage of the adopted budget, or ``–``."""
+        percent = budgets.absorption(nodes, year)
+        return "–" if percent is None else format_number(percent, self.language, 2) + " %"
 
     def all_crosscutting(self) -> list[Crosscutting]:
         return [link for links in self.graph.sent.values() for link in links]
@@ -1201,6 +1259,10 @@ class PageView:
         """The indicator's history of promises (``_promises.html.j2``); ``None`` without git
         history."""
         return indicator_promises(self.r.options.promises, indicator, self.L)
+
+    def indicator_owners(self, nodes: Iterable[Node]) -> bool:
+        """Whether some indicator of ``nodes`` names its own owner (``penanggung_jawab``)."""
+        return any(ind.responsible for node in nodes for ind in node.indicators)
 
     def pk_head(self, opd: Opd) -> tuple[str, str | None, str | None]:
         """The agency head's position, name and NIP (from the top node the head is responsible

@@ -7,7 +7,7 @@ A column is recognised by its header, compared after :func:`normalise`: lower ca
 ``*``, ``:``, ``Rp`` and repeated spaces removed, ``Sub-Kegiatan``/``Subkegiatan`` read as
 ``sub kegiatan``, ``TW I``…``TW IV`` (``Triwulan I`` …) as ``tw1``…``tw4``. Yearly columns
 (targets, realisations, budgets) carry the year in the header (``Target 2025``, ``2025``,
-``Pagu Indikatif (Rp) 2025``), or in a second header row under a merged group header (``Target``
+``Pagu (Rp) 2025``), or in a second header row under a merged group header (``Target``
 spanning ``2025 | 2026 | …``).
 """
 
@@ -141,7 +141,10 @@ LAYOUT: tuple[str, ...] = (
     "realisation",
     "code",
     "code_name",
+    "budget_plan",
     "budget",
+    "budget_revised",
+    "budget_spent",
     "responsible",
     # technical: to the right of the print area of an exported sheet
     "node_id",
@@ -156,6 +159,7 @@ LAYOUT: tuple[str, ...] = (
     "formula",
     "data_source",
     "reporting_period",
+    "indicator_responsible",
     "quarterly",
     "indicator_notes",
     "indicator_former_ids",

@@ -25,11 +25,11 @@ from typing import Any
 
 from ..site.capaian import SUMMARY_KEYS, band_summary, latest_realised_year
 from ..site.mermaid import PALETTE
+from ..tree import budget
 from ..tree import spec as spec
 from ..tree.check import CheckResult
 from ..tree.graph import Graph
 from ..tree.model import Indicator, Node, Opd, Site, Value
-from ..tree.nomenclature import code_kind
 from .cells import needs_text_marker
 from .columns import (
     CC_COLUMNS,
@@ -47,6 +47,16 @@ from .columns import (
 FIXED_TIME = (2025, 1, 1, 0, 0, 0)
 """Timestamp written into the workbook's zip entries and properties: the same trees give the
 same bytes, so a site build is reproducible."""
+_MONEY_COLUMNS = frozenset(kind.column.key for kind in budget.KINDS if kind.column is not None)
+"""The columns of an agency sheet that hold rupiah (every budget kind)."""
+_SUMMARY_MONEY = {
+    budget.PLAN: "Pagu Indikatif Program",
+    budget.ADOPTED: "Pagu Program",
+    budget.REVISED: "Pagu Perubahan Program",
+    budget.SPENT: "Realisasi Anggaran Program",
+}
+"""The summary sheet's header of each budget kind (followed by the year); the adopted budget
+alone keeps the columns a reader knew (``Pagu Program 2025``)."""
 _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 HEADER_FILL = "D9E2F3"
 TECH_FILL = "EDEDED"
@@ -456,7 +466,8 @@ class WorkbookWriter:
                     "border": s.border,
                     "alignment": s.wrap_right if numeric else s.wrap,
                 }
-                if slot.key == "budget":
+                money = slot.key in _MONEY_COLUMNS
+                if money:
                     attrs["number_format"] = "#,##0"
                 level_fill = slot.key in ("level", "statement")
                 if level_fill:
@@ -467,7 +478,7 @@ class WorkbookWriter:
                 key = (
                     "body",
                     numeric,
-                    slot.key == "budget",
+                    money,
                     self.level_position.get(node.level, 0) if level_fill else None,
                     indent,
                 )
@@ -503,9 +514,27 @@ class WorkbookWriter:
                     put(ws.cell(row, 1), f"{label}: {value}")
                     ws.cell(row, 1).font = s.subtitle_font
                     row += 1
-        years = list(self.site.years)
         all_indicators = list(self.site.indicators.values())
         capaian_year = latest_realised_year(all_indicators)
+        programs_of = {
+            opd.id: budget.program_nodes(
+                (self.site.nodes[n] for n in opd.node_ids), self.site.levels
+            )
+            for opd in self.site.opds.values()
+        }
+        every_program = [node for nodes in programs_of.values() for node in nodes]
+        kinds = budget.kinds_in(every_program)
+        # the adopted budget: every year of the period (as before budget kinds); the other
+        # kinds: the years some program has (no column of zeros for a perubahan not yet made)
+        money = [
+            (kind, y)
+            for kind in kinds
+            for y in (
+                budget.years_of(every_program, self.site.years, [kind])
+                if kind.key == budget.ADOPTED
+                else sorted({y for n in every_program for y in budget.amounts(n, kind)})
+            )
+        ]
         headers = [
             "No",
             "Perangkat Daerah",
@@ -514,17 +543,21 @@ class WorkbookWriter:
             "Jumlah Sasaran",
             "Jumlah Indikator",
             "IKU",
-            *(f"Pagu Program {y}" for y in years),
+            *(f"{_SUMMARY_MONEY[kind.key]} {y}" for kind, y in money),
         ]
+        money_columns = range(8, 8 + len(money))
         if capaian_year is not None:
             headers += [f"{SUMMARY_LABELS[k]} ({capaian_year})" for k in SUMMARY_KEYS]
         row += 1
+        note = (
+            "Pagu program: jumlah anggaran sasaran yang membawa kode program, atau sasaran "
+            "program tanpa kode yang beranggaran."
+        )
         put(
             ws.cell(row, 1),
-            "Pagu program: jumlah anggaran sasaran yang membawa kode program. Capaian: banyaknya "
-            f"indikator per predikat pada tahun {capaian_year}."
+            f"{note} Capaian: banyaknya indikator per predikat pada tahun {capaian_year}."
             if capaian_year
-            else "Pagu program: jumlah anggaran sasaran yang membawa kode program.",
+            else note,
         )
         ws.cell(row, 1).font = s.subtitle_font
         header_row = row + 1
@@ -541,15 +574,8 @@ class WorkbookWriter:
         for number, opd in enumerate(self.site.opds.values(), 1):
             nodes = [self.site.nodes[n] for n in opd.node_ids]
             indicators = [ind for node in nodes for ind in node.indicators]
-            programs = [n for n in nodes if n.code and code_kind(n.code) == "program"]
-            budgets = [
-                sum(
-                    v
-                    for n in programs
-                    if isinstance(v := n.budget.get(y), int | float) and not isinstance(v, bool)
-                )
-                for y in years
-            ]
+            programs = programs_of[opd.id]
+            budgets = [budget.kind_total(programs, kind, y) or 0 for kind, y in money]
             numbers: list[int | float] = [
                 len(nodes),
                 len(indicators),
@@ -565,7 +591,7 @@ class WorkbookWriter:
                 cell.font = s.body_font
                 cell.border = s.border
                 cell.alignment = s.wrap_right if i > 4 else s.wrap
-                if headers[i - 1].startswith("Pagu"):
+                if i in money_columns:
                     cell.number_format = "#,##0"
             link = ws.cell(r, 4)
             if link.value:
@@ -578,13 +604,13 @@ class WorkbookWriter:
             cell = ws.cell(r, i)
             cell.value = total
             cell.alignment = s.wrap_right
-            if headers[i - 1].startswith("Pagu"):
+            if i in money_columns:
                 cell.number_format = "#,##0"
         for c in range(1, len(headers) + 1):
             ws.cell(r, c).font = s.bold_font
             ws.cell(r, c).border = s.border
         widths = (
-            [5, 34, 12, 14, 10, 10, 7] + [16] * len(years) + [11] * (len(headers) - 7 - len(years))
+            [5, 34, 12, 14, 10, 10, 7] + [16] * len(money) + [11] * (len(headers) - 7 - len(money))
         )
         for i, width in enumerate(widths, 1):
             ws.column_dimensions[_col(i)].width = width

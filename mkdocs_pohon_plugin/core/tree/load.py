@@ -355,7 +355,7 @@ class FileReader:
         if isinstance(vtype, spec.ListOf):
             return self._list(node, vtype.item, key, where)
         if isinstance(vtype, spec.YearMap):
-            return self._year_map(node, vtype.item, key, where)
+            return self._year_map(node, vtype, key, where)
         if not isinstance(node, ScalarNode):
             kind = _describe(node)
             self.error(
@@ -645,7 +645,7 @@ class FileReader:
                 result.append(value)
         return result
 
-    def _year_map(self, node: YamlNode, item: spec.ValueType, key: str, where: Text) -> Any:
+    def _year_map(self, node: YamlNode, vtype: spec.YearMap, key: str, where: Text) -> Any:
         if isinstance(node, ScalarNode) and node.tag == _NULL:
             return MISSING
         if not isinstance(node, MappingNode):
@@ -696,19 +696,31 @@ class FileReader:
                 )
                 continue
             seen.add(year)
-            if years is not None and year not in years:
+            baseline_allowed = vtype.baseline_year and years is not None and year == years.start - 1
+            if years is not None and year not in years and not baseline_allowed:
+                also = (
+                    Text(
+                        id=f" (atau tahun kondisi awal {years.start - 1})",
+                        en=f" (or the baseline year {years.start - 1})",
+                    )
+                    if vtype.baseline_year
+                    else Text.same("")
+                )
                 self.error(
                     "tahun-di-luar-periode",
                     year_node,
                     Text(
                         id=f"Tahun {year} di {where.id} berada di luar periode "
-                        f"{years.start}–{years.stop - 1}; hapus atau perbaiki tahunnya.",
+                        f"{years.start}–{years.stop - 1}{also.id}; hapus atau perbaiki tahunnya.",
                         en=f"The year {year} in {where.en} is outside the period "
-                        f"{years.start}–{years.stop - 1}; remove it or correct the year.",
+                        f"{years.start}–{years.stop - 1}{also.en}; remove it or correct the year.",
                     ),
                 )
             value = self.convert(
-                value_node, item, key, Text(id=f"{year} di {where.id}", en=f"{year} in {where.en}")
+                value_node,
+                vtype.item,
+                key,
+                Text(id=f"{year} di {where.id}", en=f"{year} in {where.en}"),
             )
             if value is not MISSING:
                 result[year] = value

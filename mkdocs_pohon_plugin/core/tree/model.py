@@ -97,6 +97,8 @@ class Indicator:
     formula: str | None = None
     data_source: str | None = None
     reporting_period: str | None = None
+    responsible: str | None = None
+    """The unit or position answerable for the indicator (``penanggung_jawab``)."""
     notes: str | None = None
     former_ids: list[str] = field(default_factory=list)
     node_id: str = ""
@@ -123,7 +125,14 @@ class Node:
     official: Official | None = None
     work_unit: str | None = None
     code: str | None = None
+    budget_plan: dict[int, Value] = field(default_factory=dict)
+    """Indicative ceiling per year in the RPJMD / Renstra (``pagu_indikatif``)."""
     budget: dict[int, Value] = field(default_factory=dict)
+    """Adopted budget per year, APBD murni (``anggaran``): the budget sums and funding use."""
+    budget_revised: dict[int, Value] = field(default_factory=dict)
+    """Adopted budget after the budget change, APBD perubahan (``anggaran_perubahan``)."""
+    budget_spent: dict[int, Value] = field(default_factory=dict)
+    """Budget realisation per year (``realisasi_anggaran``)."""
     indicators: list[Indicator] = field(default_factory=list)
     crosscutting: list[Crosscutting] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)

@@ -185,6 +185,9 @@ class YearMap:
     """A mapping from year to value, e.g. targets per year of the period."""
 
     item: ValueType
+    baseline_year: bool = False
+    """The baseline year (the year before the period, where a baseline without its own year
+    sits) is allowed besides the period's years: a budget of the baseline year."""
 
     def json_schema(self) -> dict[str, Any]:
         return {
@@ -1042,6 +1045,23 @@ INDICATOR = ObjectSpec(
             ),
         ),
         Field(
+            "penanggung_jawab",
+            "responsible",
+            Text(),
+            "The unit or position answerable for this indicator (a Deputi, a Bidang …), when it "
+            "is not the node's responsible position.",
+            label=("Penanggung Jawab Indikator", "Indicator owner"),
+            column=SheetColumn(
+                "indicator_responsible",
+                "Penanggung Jawab Indikator",
+                ("pj indikator", "pemilik indikator", "unit penanggung jawab indikator"),
+                "The unit or position answerable for the indicator, when it is not the sasaran's.",
+                width=18,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
             "keterangan",
             "notes",
             Text(),
@@ -1364,25 +1384,94 @@ NODE = ObjectSpec(
             ),
         ),
         Field(
+            "pagu_indikatif",
+            "budget_plan",
+            YearMap(Number(), baseline_year=True),
+            "Indicative ceiling per year in the RPJMD / Renstra (the plan), in rupiah.",
+            label=("Pagu Indikatif", "Indicative ceiling"),
+            column=SheetColumn(
+                "budget_plan",
+                "Pagu Indikatif {year}",
+                (
+                    "pagu indikatif renstra {year}",
+                    "pagu indikatif rpjmd {year}",
+                    "rencana anggaran {year}",
+                    "kebutuhan dana {year}",
+                    "pendanaan indikatif {year}",
+                ),
+                "Indicative ceiling of that year in the RPJMD / Renstra, in rupiah (the plan; "
+                "the adopted APBD goes into `Pagu`).",
+                width=15,
+                yearly=True,
+                optional=True,
+            ),
+        ),
+        Field(
             "anggaran",
             "budget",
-            YearMap(Number()),
-            "Budget per year, in rupiah.",
+            YearMap(Number(), baseline_year=True),
+            "Adopted budget per year (APBD murni), in rupiah. The budget the site sums and "
+            "follows behind an indicator.",
             label=("Pagu", "Budget"),
             column=SheetColumn(
                 "budget",
                 "Pagu {year}",
                 (
                     "anggaran {year}",
-                    "pagu indikatif {year}",
+                    "anggaran murni {year}",
+                    "pagu murni {year}",
+                    "apbd murni {year}",
                     "pagu anggaran {year}",
                     "alokasi anggaran {year}",
                     "anggaran tahun {year}",
                     "pagu tahun {year}",
                 ),
-                "Budget of that year in rupiah (`1.250.000.000`, `Rp 1.250.000.000` or a number).",
+                "Adopted budget (APBD murni) of that year in rupiah (`1.250.000.000`, "
+                "`Rp 1.250.000.000` or a number).",
                 width=15,
                 yearly=True,
+            ),
+        ),
+        Field(
+            "anggaran_perubahan",
+            "budget_revised",
+            YearMap(Number(), baseline_year=True),
+            "Adopted budget per year after the budget change (APBD perubahan), in rupiah; "
+            "replaces the APBD murni of that year where given.",
+            label=("Pagu Perubahan", "Revised budget"),
+            column=SheetColumn(
+                "budget_revised",
+                "Pagu Perubahan {year}",
+                (
+                    "anggaran perubahan {year}",
+                    "apbd perubahan {year}",
+                    "apbd-p {year}",
+                    "pagu apbd perubahan {year}",
+                ),
+                "Adopted budget after the budget change (APBD perubahan) of that year, in rupiah.",
+                width=15,
+                yearly=True,
+                optional=True,
+            ),
+        ),
+        Field(
+            "realisasi_anggaran",
+            "budget_spent",
+            YearMap(Number(), baseline_year=True),
+            "Budget realisation (money spent) per year, in rupiah.",
+            label=("Realisasi Anggaran", "Budget spent"),
+            column=SheetColumn(
+                "budget_spent",
+                "Realisasi Anggaran {year}",
+                (
+                    "realisasi keuangan {year}",
+                    "realisasi pagu {year}",
+                    "serapan anggaran {year}",
+                ),
+                "Budget realisation (money spent) of that year, in rupiah.",
+                width=15,
+                yearly=True,
+                optional=True,
             ),
         ),
         Field(
