@@ -302,13 +302,35 @@ def _hostile_site(
     settings = model.Settings(
         levels=[
             model.Level("visi", text() or "Visi", "pemda", text()),
-            model.Level("sasaran", "Sasaran", "pemda"),
+            model.Level(
+                "sasaran",
+                "Sasaran",
+                "pemda",
+                code_kind="bebas",
+                plural=text() or "Sasaran",
+                plural_en=text(),
+                code_pattern=r"^S\.\d+$",
+                code_example="S.1",
+                pk=False,
+                pk_signer=text(),
+                budget=False,
+            ),
             model.Level("sasaran_program", "Sasaran Program", "opd", None, "program"),
             model.Level(
                 "sasaran_kegiatan", "Sasaran Kegiatan", "opd", "Activity", "kegiatan", True
             ),
         ],
+        scheme="sakip",
         disabled_rules=["indikator-tanpa-definisi", text()],
+        extra={
+            "mutu": {
+                "tingkat_hasil": ["sasaran"],
+                "kata_kegiatan": [text() or "Rapat"],
+                "kata_hasil": [text() or "meningkat"],
+                "maks_indikator": 4,
+                "tahun_laporan": 2025,
+            }
+        },
     )
 
     above = {"sasaran-1-i": ["visi-i"], "setda-sp-i": ["sasaran-1-i"], "setda-sk-i": ["setda-sp-i"]}
@@ -334,7 +356,8 @@ def _hostile_site(
             responsible=text(),
             notes=text(),
             former_ids=[f"{ident}-lama", f"{ident}.old_2"],
-            extra={"kualitatif": True},  # text values: a qualitative indicator
+            # text values: a qualitative indicator
+            extra={"kualitatif": True, "alasan_target": text() or "r"},
         )
 
     regional = [
@@ -376,6 +399,7 @@ def _hostile_site(
             parent_id="sasaran-1",
             statement=text() or "s",
             code="4.01.01",
+            extra={"alasan_lintas_urusan": text() or "r"},
             budget_plan={2024: 11000000000, 2026: 14000000000.5, 2025: 13000000000},
             budget={2026: 13000000000.5, 2025: 12500000000, 2027: 0},
             budget_revised={2025: 12600000000},

@@ -27,6 +27,8 @@ The layout, which ``pohon fmt`` (:mod:`..review.fmt`) leaves unchanged, so that
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -212,6 +214,26 @@ def schema_comment(depth: int) -> str:
 # --- walking the spec ----------------------------------------------------------------------------
 
 
+@functools.cache
+def _false_is_default(obj_spec: spec.ObjectSpec, attr: str | None) -> bool:
+    """Whether ``False`` is the model's default for ``attr`` (most booleans of the format), so
+    leaving the key out says the same; a yes/no/unsaid attribute (a level's ``pk``, default
+    ``None``) keeps an explicit ``false``."""
+    build = obj_spec.build
+    if attr is None or build is None or not dataclasses.is_dataclass(build):
+        return True
+    for item in dataclasses.fields(build):
+        if item.name == attr:
+            return item.default is False or item.default is dataclasses.MISSING
+    return True
+
+
+def _nothing_to_write(obj_spec: spec.ObjectSpec, field: spec.Field, value: Any) -> bool:
+    if value is None or (not value and isinstance(value, _COLLECTIONS)):
+        return True
+    return value is False and _false_is_default(obj_spec, field.attr)
+
+
 def _field_value(field: spec.Field, obj: Any) -> Any:
     """The value ``obj`` holds for ``field``: an attribute of a model object, an entry of its
     ``extra`` (fields without an attribute), or an entry of the plain dict built for specs
@@ -324,7 +346,7 @@ class _Writer:
         parts = []
         for field, prefix, inline in self.slots(obj_spec, _FLOW):
             value = _field_value(field, obj)
-            if value is None or value is False or (not value and isinstance(value, _COLLECTIONS)):
+            if _nothing_to_write(obj_spec, field, value):
                 continue
             text = inline(value) if inline is not None else None
             if text is not None:
@@ -339,8 +361,8 @@ class _Writer:
         written = 0
         for field, prefix, inline in self.slots(obj_spec, _TOP if top else _BLOCK, indent):
             value = _field_value(field, obj)
-            if value is None or value is False or (not value and isinstance(value, _COLLECTIONS)):
-                continue  # nothing to write (every boolean of the format is false by default)
+            if _nothing_to_write(obj_spec, field, value):
+                continue
             if inline is None:
                 start = len(lines)
                 if top and written:
