@@ -421,3 +421,27 @@ def test_budgets_on_the_schemes_budget_level_reach_the_unit_page_and_the_pk(
     assert "45.000.000.000" in unit
     pk = _text(article(agency_site, "opd/deputi-riset/pk-2025/index.html"))
     assert "45.000.000.000" in pk
+
+
+def test_the_logic_rules_know_the_ministry_schemes_outcome_levels(tmp_path: Path) -> None:
+    """On a ``kl`` site the outcome levels are its ultimate, intermediate and immediate outcomes
+    (not the regional tujuan/sasaran ids it lacks): an immediate outcome worded as an activity is
+    found; the sound fixture has no such finding."""
+    from mkdocs_pohon_plugin.core.tree.check import logic_findings
+
+    sound = {d.rule for d in logic_findings(check_trees(AGENCY))}
+    assert "pernyataan-berupa-kegiatan" not in sound
+    trees = tmp_path / "trees"
+    shutil.copytree(AGENCY, trees)
+    unit = trees / "opd" / "deputi-riset.yaml"
+    unit.write_text(
+        unit.read_text("utf-8").replace(
+            "pernyataan: Meningkatnya publikasi ilmiah bereputasi global",
+            "pernyataan: Pelaksanaan rapat koordinasi publikasi ilmiah",
+        ),
+        "utf-8",
+    )
+    found = [
+        d for d in logic_findings(check_trees(trees)) if d.rule == "pernyataan-berupa-kegiatan"
+    ]
+    assert [(d.file.endswith("deputi-riset.yaml"), d.line) for d in found] == [(True, 11)]

@@ -13,6 +13,13 @@ The statements of the levels above the first of them (visi, misi) are left alone
 indicator fits them no better; the levels below the last of them (sasaran kegiatan, sasaran sub
 kegiatan) state the result their output brings, and an impact indicator does not fit them."""
 
+OUTCOME_LEVELS_BY_SCHEME: dict[str, tuple[str, ...]] = {
+    "sakip": OUTCOME_LEVELS,
+    "kl": ("ultimate_outcome", "intermediate_outcome", "immediate_outcome"),
+}
+"""The outcome levels of each preset scheme (``pengaturan.skema``): a ministry's outcome tree
+states results from its ultimate down to its immediate outcomes; its outputs are below them."""
+
 ACTIVITY_WORDS: tuple[str, ...] = (
     "pelaksanaan",
     "penyelenggaraan",

@@ -80,7 +80,8 @@ def logic_settings(site: Site, today: date | None = None) -> LogicSettings:
     so). ``today`` (default: :func:`build_date`) decides the reported year when the site does not."""
     quality = site.settings.extra.get("mutu") or {}
     levels = quality.get("tingkat_hasil")
-    outcome = frozenset(levels) if levels else frozenset(defaults.OUTCOME_LEVELS)
+    preset = defaults.OUTCOME_LEVELS_BY_SCHEME.get(site.settings.scheme or "sakip")
+    outcome = frozenset(levels or preset or defaults.OUTCOME_LEVELS)
     limit = quality.get("maks_indikator")
     year = quality.get("tahun_laporan")
     return LogicSettings(
