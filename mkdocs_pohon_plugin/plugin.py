@@ -221,6 +221,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         # `mkdocs serve` rebuilds.
         self.command = command
         self.dirty = dirty
+        self.serve_cache.close()
+        self.serve_cache = ServeCache()  # MkDocs keeps this instance for its next session too
 
     def _say(self, text: Text) -> str:
         """``text`` in the site's language (the ``language`` option)."""
@@ -468,6 +470,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             directory_urls=config.use_directory_urls,
             diagram_limit=self.config.diagram_limit,
             lineage_inline_limit=self.config.lineage_inline_limit,
+            template_cache=self.serve_cache.templates if self._caching() else None,
             history=site_history(self.result.site) if self.config.history else None,
             **_permalink(config),
         )
@@ -847,6 +850,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         return "pagefind"
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self._caching():
+            env.bytecode_cache = self.serve_cache.theme_templates
         if self.config.enabled:
             env.globals["pohon_language"] = self.config.language
             env.globals["pohon_theme"] = _theme_words(  # theme_404/
@@ -883,7 +888,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             self.serve_cache.finish()
 
     def on_shutdown(self) -> None:
-        self.serve_cache.drop_stash()
+        self.serve_cache.close()
 
     def _post_build(self, config: MkDocsConfig) -> None:
         self._write_downloads(config)

@@ -4,11 +4,12 @@ they were.
 MkDocs' ``serve`` builds the whole site again after every edit, into the same folder, which it
 empties first. :class:`ServeCache` keeps the previous build's output: right before MkDocs empties
 the folder (the plugin's ``on_pre_build``) it moves the folder's entries aside, into a sibling
-folder (``<site>.pohon-previous``, on the same disk, so a move is a rename); once the pages are
+folder (``<site>.pohon-previous-…``, on the same disk, so a move is a rename); once the pages are
 planned (``on_files``) each generated page whose content hash
 (:mod:`.core.site.page_hash`) is the one its written file had is moved back, unrendered, and MkDocs
 is told not to build it; at the end of the build (``on_post_build``) what is left aside (pages
-that changed or are gone, the theme's files that MkDocs copied again) is deleted. A moved file
+that changed or are gone, the theme's files that MkDocs copied again) is deleted, in the
+background. The compiled templates (Pohon's and the theme's) are kept too (:class:`TemplateCache`). A moved file
 keeps its inode and modification time: the page is not written again.
 
 After a failed build nothing is reused the next time: every page is rendered again.
@@ -19,12 +20,34 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
+
 log = logging.getLogger("mkdocs.plugins.pohon")
 
-STASH_SUFFIX = ".pohon-previous"
+STASH_PREFIX = ".pohon-previous-"
+
+
+class TemplateCache(BytecodeCache):
+    """Compiled Jinja templates kept in memory between the builds of one ``mkdocs serve``:
+    compiling Material's and Pohon's templates again is about a third of a preview rebuild.
+    Jinja checks each template's source against the cached one, so an edited template is
+    compiled again. One cache per Jinja environment (their settings differ)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +74,12 @@ class ServeCache:
     stash: Path | None = None
     """Where the last build's output waits while this build runs."""
     site: Path | None = None
+    removers: list[threading.Thread] = field(default_factory=list)
+    """Threads deleting what earlier builds left aside."""
+    templates: TemplateCache = field(default_factory=TemplateCache)
+    """Pohon's page templates, compiled."""
+    theme_templates: TemplateCache = field(default_factory=TemplateCache)
+    """The theme's templates (Material's), compiled."""
 
     def stash_previous(self, site_dir: str) -> None:
         """Move the last build's output aside, before MkDocs empties ``site_dir``; nothing when
@@ -62,10 +91,7 @@ class ServeCache:
         self.drop_stash()
         if not self.written or not self.site.is_dir():
             return
-        stash = self.site.with_name(self.site.name + STASH_SUFFIX)
-        if stash.exists():  # left by a build that stopped half-way
-            shutil.rmtree(stash)
-        stash.mkdir()
+        stash = Path(tempfile.mkdtemp(prefix=self.site.name + STASH_PREFIX, dir=self.site.parent))
         self.stash = stash
         for entry in os.listdir(self.site):
             os.rename(self.site / entry, stash / entry)
@@ -128,6 +154,19 @@ class ServeCache:
         self.drop_stash()
 
     def drop_stash(self) -> None:
+        """Delete what the last build left aside, in the background (a second on a big site):
+        the preview is ready before it is gone."""
         if self.stash is not None:
-            shutil.rmtree(self.stash, ignore_errors=True)
-            self.stash = None
+            stash, self.stash = self.stash, None
+            remover = threading.Thread(
+                target=shutil.rmtree, args=(stash,), kwargs={"ignore_errors": True}, daemon=True
+            )
+            remover.start()
+            self.removers = [r for r in self.removers if r.is_alive()] + [remover]
+
+    def close(self) -> None:
+        """The server stops: wait until nothing is left aside."""
+        self.drop_stash()
+        for remover in self.removers:
+            remover.join()
+        self.removers = []

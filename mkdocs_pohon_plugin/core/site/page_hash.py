@@ -121,7 +121,7 @@ class PageHasher:
             plain = {
                 field.name: getattr(options, field.name)
                 for field in dataclasses.fields(options)
-                if field.name != "history"
+                if field.name not in ("history", "template_cache")
             }
             site = {
                 field.name: getattr(self.site, field.name)
