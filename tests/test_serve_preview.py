@@ -148,7 +148,7 @@ EDITS = {
         "pernyataan: Meningkatnya cakupan pelayanan kesehatan ibu hamil",
         "pernyataan: Cakupan ibu hamil (diubah)",
     ),
-    "regional node statement": ("pemda.yaml", "pernyataan: ", "pernyataan: Diubah: "),
+    "regional node": ("pemda.yaml", "pernyataan: ", "pernyataan: (diubah) "),
     "indicator name": ("opd/dinkes.yaml", "nama: Cakupan K4", "nama: Cakupan K4 (diubah)"),
     "target value": (
         "opd/dinkes.yaml",
@@ -169,7 +169,9 @@ def test_a_rebuild_from_the_cache_is_the_same_as_a_clean_build(
     name, old, new = EDITS[edit]
     _edit(served.root / "trees" / name, old, new)
     plugin = served.build()
-    assert plugin.serve_cache.reused, "the rebuild reused pages"
+    # An agency's name is in the navigation, which is on every page, and every page of the mini
+    # fixture's agencies is below each regional node: nothing can be reused then.
+    assert bool(plugin.serve_cache.reused) == (edit not in ("agency name", "regional node"))
     reference = _reference(tmp_path, served.root)
     served_pages, reference_pages = _pages(served.site), _pages(reference)
     assert sorted(served_pages) == sorted(reference_pages)

@@ -23,7 +23,7 @@ Each node is fingerprinted once per build (:meth:`PageHasher.node_digest`): its 
 ``repr`` gives them, without where they were read (an inserted line moves every line below it,
 but changes nothing a page shows; a page's own edit line is part of its hash), its number in the
 regional tree, its last commit and those of its indicators (``history``), and the diagnostics
-about it or its indicators. A hash is therefore conservative: it may change when the page would
+about it or its indicators. An agency's list of its nodes counts for its own pages only. A hash is therefore conservative: it may change when the page would
 not, never the other way round, as long as each kind shows no more than listed above
 (``tests/test_serve_preview.py`` compares a preview rebuilt from the cache with a clean build).
 """
@@ -111,6 +111,7 @@ class PageHasher:
         self._model: str | None = None
         self._findings: dict[str, list[str]] | None = None
         self._opd_nodes: dict[str, list[Node]] | None = None
+        self._opds: dict[str, str] = {}
 
     # Site-wide ---------------------------------------------------------------------------------
 
@@ -126,8 +127,12 @@ class PageHasher:
             site = {
                 field.name: getattr(self.site, field.name)
                 for field in dataclasses.fields(self.site)
-                if field.name not in ("nodes", "indicators")
+                if field.name not in ("nodes", "indicators", "opds")
             }
+            # An agency's list of nodes is shown by its own pages only (hashed by kind).
+            site["opds"] = [
+                dataclasses.replace(opd, node_ids=[]) for opd in self.site.opds.values()
+            ]
             templates = [folder_stamp(BUILTIN_TEMPLATES)]
             if options.custom_templates is not None:
                 templates.append(folder_stamp(options.custom_templates))
@@ -231,6 +236,12 @@ class PageHasher:
         return _digest(indicator.id, self._neighbourhood(node_id), self._lineage(indicator))
 
     def _opd(self, opd: Opd) -> str:
+        found = self._opds.get(opd.id)
+        if found is None:
+            found = self._opds[opd.id] = self._opd_content(opd)
+        return found
+
+    def _opd_content(self, opd: Opd) -> str:
         if self._opd_nodes is None:
             grouped: dict[str, list[Node]] = defaultdict(list)
             for node in self.site.nodes.values():
@@ -241,7 +252,7 @@ class PageHasher:
         for node in self._opd_nodes.get(opd.id, ()):
             parts.append(self._neighbourhood(node.id))
             parts.extend(self._lineage(indicator) for indicator in node.indicators)
-        return _digest(opd.id, parts)
+        return _digest(opd.id, opd.node_ids, parts)
 
     # Diagnostics -------------------------------------------------------------------------------
 
