@@ -74,6 +74,8 @@ class ServeCache:
     stash: Path | None = None
     """Where the last build's output waits while this build runs."""
     site: Path | None = None
+    folders: set[Path] = field(default_factory=set)
+    """Folders of the site this build has made sure exist."""
     removers: list[threading.Thread] = field(default_factory=list)
     """Threads deleting what earlier builds left aside."""
     templates: TemplateCache = field(default_factory=TemplateCache)
@@ -87,6 +89,7 @@ class ServeCache:
         self.building = {}
         self.done = set()
         self.reused = []
+        self.folders = set()
         self.site = Path(site_dir)
         self.drop_stash()
         if not self.written or not self.site.is_dir():
@@ -112,7 +115,9 @@ class ServeCache:
         if not kept.is_file():
             return False
         target = self.site / planned.dest
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self.folders:  # one mkdir per folder, not per page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
         os.rename(kept, target)
         self.done.add(src_uri)
         self.reused.append(src_uri)
