@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_pohon_plugin.core.site.search_index import pagefind_available
 from mkdocs_pohon_plugin.plugin import PohonPlugin
 from tests.sites import MINI, SiteConfig, write_site
 
@@ -203,3 +204,26 @@ def test_a_new_title_reaches_every_page_that_shows_it(served: Session) -> None:
     missing = [path for path in generated if b"Dinas Sosial Baru" not in pages[path]]
     assert missing == []
     assert not [path for path, html in pages.items() if b"Dinas Sosial<" in html]
+
+
+@pytest.mark.skipif(not pagefind_available(), reason="Pagefind is not installed")
+def test_a_pagefind_preview_keeps_the_previous_search_index(tmp_path: Path) -> None:
+    """Pagefind indexes a whole site at once: a rebuild that reuses pages keeps the index of the
+    previous build instead of indexing every page again."""
+    write_site(tmp_path / "root", MINI, SiteConfig().with_options(history=False, search="pagefind"))
+    session = Session(tmp_path / "root", tmp_path / "served")
+    session.build()
+    entry = session.site / "pagefind" / "pagefind-entry.json"
+    assert entry.is_file()
+    indexed = entry.read_bytes()
+    _edit(
+        session.root / "trees/opd/dinkes.yaml",
+        "pernyataan: Meningkatnya cakupan pelayanan kesehatan ibu hamil",
+        "pernyataan: Cakupan ibu hamil (diubah)",
+    )
+    plugin = session.build()
+    session.close()
+    assert plugin.serve_cache.reused
+    assert entry.read_bytes() == indexed
+    assert (session.site / "assets/pohon/pohon-search.js").is_file()
+    assert "Cakupan ibu hamil (diubah)" in (session.site / NODE_PAGE).read_text()
