@@ -553,7 +553,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     def _outside(self, config: MkDocsConfig) -> object:
         """What every page shows that the trees do not say: the site's configuration file, the
-        navigation (with the site's own pages, by their files) and the theme's templates."""
+        navigation (with the site's own pages, by their files), the git commit and the theme's
+        templates."""
         config_file = Path(config.config_file_path) if config.config_file_path else None
         return (
             config_file.read_bytes() if config_file is not None and config_file.is_file() else b"",
@@ -562,6 +563,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             config.site_url,
             self.edit_base,
             folder_stamp(Path(config.docs_dir)),
+            self._git_head(),
             # The site's theme folder and the plugin's; an installed theme (Material, with its
             # 14,000 icons) changes only when it is upgraded, and `mkdocs serve` is restarted.
             [
@@ -570,6 +572,21 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 if folder in (config.theme.custom_dir, str(THEME_OVERRIDES), str(THEME_404))
             ],
         )
+
+    def _git_head(self) -> str:
+        """The commit checked out beside ``mkdocs.yml`` (pages may show what git says: the last
+        change of a node, the history of an indicator's targets); empty outside git."""
+        try:
+            found = subprocess.run(
+                ["git", "rev-parse", "--verify", "--quiet", "HEAD"],
+                cwd=self.config_dir,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        except OSError:
+            return ""
+        return found.stdout.strip()
 
     def _reuse_pages(self, config: MkDocsConfig) -> None:
         """Hash every generated page; take over the previous build's file of each unchanged
