@@ -1,27 +1,35 @@
-"""How long `mkdocs serve` takes to rebuild after a one-line edit of one tree file.
+"""How long `mkdocs serve` takes to rebuild after a one-line edit of one tree file, with the
+plugin's preview cache (``serve_cache``, the default) and without it, in the same run.
 
 Usage (from the repository root, with the project's venv):
 
-    python benchmarks/bench_serve.py                  # full regency, 45 OPD / 5,000 nodes
-    python benchmarks/bench_serve.py --size small     # a quick look
-    python benchmarks/bench_serve.py --serve-opd 2    # also: a preview of 2 agencies
+    python benchmarks/bench_serve.py --size demo          # the demo regency (trees/)
+    python benchmarks/bench_serve.py                      # full regency, 45 OPD / 5,000 nodes
+    python benchmarks/bench_serve.py --size small --edits 3
+    python benchmarks/bench_serve.py --serve-opd 0        # without the serve_opd runs
+    python benchmarks/bench_serve.py --profile            # where a cached rebuild spends its time
 
-It does what `mkdocs serve` does, without the HTTP server: MkDocs keeps a plugin instance that
-defines ``on_startup`` across rebuilds and loads a fresh config for each rebuild. One process:
-
-1. first build of a synthetic regency (everything read and rendered);
-2. edit one statement in one agency file (a one-line change), rebuild, and time it;
-3. the same with the plugin's ``serve_opd`` preview of the first N agencies (``--serve-opd N``).
-
-For each build it prints the wall time, how long the trees check took and how many tree files
-were read again (the rest come from the plugin's load cache), and the pages written.
+It does what `mkdocs serve` does, without the HTTP server and the file watcher
+(``mkdocs.commands.serve``): ``on_startup(command="serve", dirty=False)`` once, then for every
+build a fresh ``load_config`` (MkDocs hands back the plugin instances that define
+``on_startup``) and ``build(config, serve_url=...)`` into the same site folder. For each variant
+(``whole``: every agency; ``N OPD``: ``serve_opd`` with the first N agencies; each with
+``serve_cache`` on, then off), one process builds the site once, then ``--edits`` times edits one
+statement of the first agency file (the k-th ``pernyataan:``, a one-line change) and rebuilds.
+It prints each variant's first build, the median, minimum and maximum rebuild (wall time, and the
+CPU time of the MkDocs process, which a busy machine inflates less), and for the cached runs how
+many pages the last rebuild reused.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import logging
 import os
+import pstats
+import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -35,6 +43,7 @@ SIZES = {
     "medium": {"opd": 20, "nodes": 1500, "indicators": 4500},
     "full": {"opd": 45, "nodes": 5000, "indicators": 15000},
 }
+"""Synthetic regencies; ``demo`` is the repository's own ``trees/`` (9 OPD, 329 nodes)."""
 
 MKDOCS_YML = """\
 site_name: Serve benchmark
@@ -56,34 +65,38 @@ plugins:
       trees: trees
       history: false
       search: {search}
+      serve_cache: {cache}
 {extra}"""
 
+SERVE_URL = "http://127.0.0.1:8000/"
 
-def _build(root: Path, plugin: object | None, site: Path) -> tuple[float, object]:
+
+def _build(root: Path, site: Path, first: bool) -> tuple[float, float, object]:
+    """One build as ``mkdocs serve`` makes it: wall time, CPU time of this process (the
+    downloads and Pagefind run in child processes), the plugin."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.plugins import PluginCollection
 
     from mkdocs_pohon_plugin.plugin import PohonPlugin
 
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
-    if plugin is None:
+    config.site_url = SERVE_URL
+    if first:
         config.plugins.on_startup(command="serve", dirty=False)
-        plugin = next(p for p in config.plugins.values() if isinstance(p, PohonPlugin))
-    else:  # serve: a fresh config, the plugin instances that define on_startup kept
-        kept = PluginCollection()
-        for name, instance in config.plugins.items():
-            kept[name] = plugin if isinstance(instance, PohonPlugin) else instance
-        config.plugins = kept
-    started = time.perf_counter()
-    build(config, serve_url="http://127.0.0.1:8000/")
-    return time.perf_counter() - started, plugin
+    plugin = next(p for p in config.plugins.values() if isinstance(p, PohonPlugin))
+    started, cpu = time.perf_counter(), time.process_time()
+    build(config, serve_url=SERVE_URL)
+    return time.perf_counter() - started, time.process_time() - cpu, plugin
 
 
-def _edit(path: Path) -> None:
+def _edit(path: Path, k: int) -> None:
+    """Prefix the ``k``-th statement (1-based) of ``path``: a one-line edit."""
     text = path.read_text("utf-8")
-    text = text.replace("pernyataan: ", "pernyataan: (diubah) ", 1)
-    path.write_text(text, "utf-8")
+    parts = text.split("pernyataan: ")
+    if k >= len(parts):
+        raise SystemExit(f"{path} has fewer than {k} statements")
+    parts[k] = f"(diubah {k}) " + parts[k]
+    path.write_text("pernyataan: ".join(parts), "utf-8")
     stamp = path.stat().st_mtime_ns + 1_000_000_000
     os.utime(path, ns=(stamp, stamp))
 
@@ -92,27 +105,50 @@ def _pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
 
 
-def _session(root: Path, label: str, edit: Path) -> None:
-    site = root / f"site-{label}"
-    first, plugin = _build(root, None, site)
-    cache = plugin.load_cache  # type: ignore[attr-defined]
+def _session(root: Path, label: str, edit: Path, edits: int, profile: bool) -> list[float]:
+    site = root / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    first, first_cpu, plugin = _build(root, site, first=True)
     print(
-        f"{label:10} first build   {first:7.1f} s  tree files read {cache.read:3}, "
-        f"reused {cache.reused:3}  pages {_pages(site)}"
+        f"{label:22} first build   {first:7.2f} s  (CPU {first_cpu:.2f} s)  pages {_pages(site)}",
+        flush=True,
     )
-    _edit(edit)
-    again, _ = _build(root, plugin, site)
+    times, cpus = [], []
+    profiler = cProfile.Profile() if profile else None
+    for k in range(1, edits + 1):
+        _edit(edit, k)
+        if profiler is not None and k == edits:
+            profiler.enable()
+        seconds, cpu, _ = _build(root, site, first=False)
+        if profiler is not None and k == edits:
+            profiler.disable()
+        times.append(seconds)
+        cpus.append(cpu)
+    cache = plugin.serve_cache  # type: ignore[attr-defined]
+    reused = f"  reused {len(cache.reused)} of {len(plugin.planned)}"  # type: ignore[attr-defined]
     print(
-        f"{label:10} after 1 edit  {again:7.1f} s  tree files read {cache.read:3}, "
-        f"reused {cache.reused:3}  pages {_pages(site)}"
+        f"{label:22} rebuild       {statistics.median(times):7.2f} s median "
+        f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} edits; "
+        f"CPU {statistics.median(cpus):.2f} s median)" + (reused if cache.written else ""),
+        flush=True,
     )
+    plugin.on_shutdown()  # type: ignore[attr-defined]
+    if profiler is not None:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+    return times
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", choices=sorted(SIZES), default="full")
-    parser.add_argument("--serve-opd", type=int, default=2, help="agencies in the preview run")
+    parser.add_argument("--size", choices=["demo", *sorted(SIZES)], default="full")
+    parser.add_argument("--serve-opd", type=int, default=2, help="agencies in the preview runs")
+    parser.add_argument("--edits", type=int, default=5, help="one-line edits (rebuilds) a run")
     parser.add_argument("--search", default="material", help="the plugin's search option")
+    parser.add_argument("--no-before", action="store_true", help="skip the serve_cache: false runs")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile the last cached rebuild of the site"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
@@ -120,26 +156,48 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="pohon-bench-serve-") as tmp:
         root = Path(tmp)
-        size = SIZES[args.size]
-        generate_regency(
-            root / "trees",
-            SyntheticParams(opd=size["opd"], nodes=size["nodes"], indicators=size["indicators"]),
-        )
+        if args.size == "demo":
+            shutil.copytree(ROOT / "trees", root / "trees")
+            described = "the demo regency (trees/)"
+        else:
+            size = SIZES[args.size]
+            generate_regency(
+                root / "trees",
+                SyntheticParams(
+                    opd=size["opd"], nodes=size["nodes"], indicators=size["indicators"]
+                ),
+            )
+            described = f"{size['opd']} OPD, {size['nodes']} nodes, {size['indicators']} indicators"
         (root / "docs").mkdir()
         agency_files = sorted((root / "trees" / "opd").glob("*.yaml"))
+        pristine = agency_files[0].read_bytes()
         print(
-            f"regency {args.size}: {size['opd']} OPD, {size['nodes']} nodes, "
-            f"{size['indicators']} indicators; edit: one statement in {agency_files[0].name}"
+            f"regency {args.size}: {described}; edits: the k-th statement of "
+            f"{agency_files[0].name}, one at a time"
         )
-        (root / "mkdocs.yml").write_text(MKDOCS_YML.format(search=args.search, extra=""), "utf-8")
-        _session(root, "whole", agency_files[0])
+        runs: list[tuple[str, str]] = [("whole", "")]
         if args.serve_opd:
             ids = [path.stem for path in agency_files[: args.serve_opd]]
-            extra = f"      serve_opd: [{', '.join(ids)}]\n"
-            (root / "mkdocs.yml").write_text(
-                MKDOCS_YML.format(search=args.search, extra=extra), "utf-8"
-            )
-            _session(root, f"{len(ids)} OPD", agency_files[0])
+            runs.append((f"{len(ids)} OPD", f"      serve_opd: [{', '.join(ids)}]\n"))
+        medians: dict[str, float] = {}
+        for name, extra in runs:
+            for cache in (True, False) if not args.no_before else (True,):
+                label = f"{name}, {'cache' if cache else 'no cache'}"
+                agency_files[0].write_bytes(pristine)
+                (root / "mkdocs.yml").write_text(
+                    MKDOCS_YML.format(search=args.search, cache=str(cache).lower(), extra=extra),
+                    "utf-8",
+                )
+                profile = args.profile and cache and name == "whole"
+                times = _session(root, label, agency_files[0], args.edits, profile)
+                medians[label] = statistics.median(times)
+        for name, _ in runs:
+            with_cache, without = medians.get(f"{name}, cache"), medians.get(f"{name}, no cache")
+            if with_cache is not None and without is not None:
+                print(
+                    f"{name:22} rebuild median {with_cache:.2f} s with the cache, "
+                    f"{without:.2f} s without ({with_cache / without:.2f}x)"
+                )
     return 0
 
 

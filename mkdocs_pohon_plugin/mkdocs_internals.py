@@ -14,7 +14,9 @@ then ``page.render(config, files)`` on the page ``on_pre_page`` returned
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -135,3 +137,30 @@ def material_mermaid_contract(bundle: str) -> list[str]:
     the site, only when a diagram nears the screen, and diagrams of the plugin are drawn top-down
     on a narrow screen."""
     return [part for part in MATERIAL_MERMAID_CONTRACT if part not in bundle]
+
+
+def keep_search_entries(config: MkDocsConfig, previous: Path, urls: set[str]) -> int:
+    """Add to Material's search index of this build the entries of the pages at ``urls`` from
+    the index ``previous`` (a ``search_index.json`` Material wrote); how many were added.
+
+    Relies on: Material's search plugin keeping the entries of the build's index as dicts in
+    ``plugin.search_index.entries`` (created in its ``on_config``, written in its
+    ``on_post_build``), each with a ``location`` that is the page's URL, followed by ``#`` and an
+    anchor for a section. Pohon needs it in ``mkdocs serve``: a page reused from the previous
+    build is not rendered again, so Material's plugin does not see it."""
+    search = config.plugins.get(MATERIAL_SEARCH)
+    index = getattr(search, "search_index", None)
+    entries = getattr(index, "entries", None)
+    if not isinstance(entries, list):
+        return 0
+    try:
+        kept = json.loads(previous.read_text(encoding="utf-8")).get("docs", [])
+    except (OSError, ValueError):
+        return 0
+    added = [
+        entry
+        for entry in kept
+        if isinstance(entry, dict) and str(entry.get("location", "")).split("#", 1)[0] in urls
+    ]
+    entries.extend(added)
+    return len(added)

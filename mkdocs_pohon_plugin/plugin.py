@@ -53,6 +53,7 @@ from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
 from .core.site.lineage_groups import DEFAULT_INLINE_LIMIT
 from .core.site.mermaid import DEFAULT_LIMIT as DEFAULT_DIAGRAM_LIMIT
+from .core.site.page_hash import PageHasher, fingerprint, folder_stamp
 from .core.site.pages import NAV_OPD_LIMIT, Page, Source, page_opd, site_nav
 from .core.site.paths import EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
 from .core.site.redirects import redirects
@@ -60,6 +61,7 @@ from .core.site.render import front_matter
 from .core.site.search_index import (
     DEFAULT_SHARD_WORDS,
     INSTALL_HINT,
+    OUTPUT_SUBDIR,
     SearchIndexer,
     SearchIndexError,
     SearchIndexStats,
@@ -70,6 +72,7 @@ from .core.tree.check import CheckResult, check_trees
 from .core.tree.diagnostics import Text
 from .core.tree.load import LoadCache
 from .rendered_page import PohonPage, adopt
+from .serve_cache import ServeCache
 
 log = logging.getLogger("mkdocs.plugins.pohon")
 
@@ -145,6 +148,12 @@ class PohonConfig(base.Config):
     tree, home and the OPD list — for a quick rebuild on a big regency. ``mkdocs build`` always
     builds everything."""
 
+    serve_cache = c.Type(bool, default=True)
+    """``mkdocs serve`` only: after an edit, render again only the generated pages whose content
+    changed (a hash per page over everything it shows) and keep the others' files from the
+    previous build, so a preview reloads in about two seconds. ``false``: every page is rendered
+    on every rebuild. ``mkdocs build`` always renders everything."""
+
     nav_opd_limit = c.Type(int, default=NAV_OPD_LIMIT)
     """List each agency's page in the navigation when there are at most this many agencies;
     above it the Perangkat Daerah section holds the OPD list only (Material renders the whole
@@ -208,12 +217,20 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.lit: MkPage | None = None
         """The navigation entry marked active for the page being rendered (see
         :meth:`_light_owner`)."""
+        self.serve_cache = ServeCache()
+        """``mkdocs serve``: the generated pages of the previous build, reused when unchanged."""
+        self.generated_files: dict[str, File] = {}
+        """The generated pages' files, by source path (``on_files``)."""
+        self.search_kept = False
+        """This build kept the previous build's Pagefind index (``mkdocs serve``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its state, the load cache) across
         # `mkdocs serve` rebuilds.
         self.command = command
         self.dirty = dirty
+        self.serve_cache.close()
+        self.serve_cache = ServeCache()  # MkDocs keeps this instance for its next session too
 
     def _say(self, text: Text) -> str:
         """``text`` in the site's language (the ``language`` option)."""
@@ -461,6 +478,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             directory_urls=config.use_directory_urls,
             diagram_limit=self.config.diagram_limit,
             lineage_inline_limit=self.config.lineage_inline_limit,
+            template_cache=self.serve_cache.templates if self._caching() else None,
             history=site_history(self.result.site) if self.config.history else None,
             promises=site_promises(
                 self.result.site, self.config.promise_revisions, self.promise_cache
@@ -471,6 +489,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         )
         self.sources = {}
         self.generated = set()
+        self.generated_files = {}
         self.planned = {}
         try:
             self.build = SiteBuild(self.result, options, only_opds=self.preview)
@@ -491,11 +510,11 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             # The body is rendered when MkDocs reads the page (PohonPage.read_source); the file
             # only carries the title for plugins that look at sources.
-            files.append(
-                File.generated(
-                    config, page.path, content=front_matter(page.title), inclusion=inclusion
-                )
+            generated = File.generated(
+                config, page.path, content=front_matter(page.title), inclusion=inclusion
             )
+            files.append(generated)
+            self.generated_files[page.path] = generated
             self.generated.add(page.path)
             self.planned[page.path] = page
             if page.source is not None:
@@ -529,7 +548,108 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 files.append(File.generated(config, redirect.path, content=content))
         if self.config.nav:
             self._extend_nav(config, files)
+        if self._caching():
+            self._reuse_pages(config)
         return files
+
+    # mkdocs serve: reuse unchanged pages -------------------------------------------------------
+
+    def _caching(self) -> bool:
+        """Whether this build reuses the unchanged pages of the previous one: ``mkdocs serve``
+        (not ``--dirty``, not ``--clean``) with the ``serve_cache`` option on."""
+        return (
+            self.config.enabled
+            and self.config.serve_cache
+            and self.command == "serve"
+            and not self.dirty
+        )
+
+    def _outside(self, config: MkDocsConfig) -> object:
+        """What every page shows that the trees do not say: the site's configuration file, the
+        navigation (with the site's own pages, by their files), the git commit and the theme's
+        templates."""
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        return (
+            config_file.read_bytes() if config_file is not None and config_file.is_file() else b"",
+            fingerprint(config.nav),
+            config.use_directory_urls,
+            config.site_url,
+            self.edit_base,
+            folder_stamp(Path(config.docs_dir)),
+            self._git_head(),
+            # The site's theme folder and the plugin's; an installed theme (Material, with its
+            # 14,000 icons) changes only when it is upgraded, and `mkdocs serve` is restarted.
+            [
+                folder_stamp(Path(folder))
+                for folder in config.theme.dirs
+                if folder in (config.theme.custom_dir, str(THEME_OVERRIDES), str(THEME_404))
+            ],
+        )
+
+    def _git_head(self) -> str:
+        """The commit checked out beside ``mkdocs.yml`` (pages may show what git says: the last
+        change of a node, the history of an indicator's targets); empty outside git."""
+        try:
+            found = subprocess.run(
+                ["git", "rev-parse", "--verify", "--quiet", "HEAD"],
+                cwd=self.config_dir,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        except OSError:
+            return ""
+        return found.stdout.strip()
+
+    def _reuse_pages(self, config: MkDocsConfig) -> None:
+        """Hash every generated page; take over the previous build's file of each unchanged
+        page outside the navigation, and leave it out of this build (MkDocs neither renders nor
+        writes it). Pages in the navigation are few and always built: MkDocs makes the
+        navigation from their pages."""
+        assert self.build is not None
+        started = time.perf_counter()
+        cache = self.serve_cache
+        hasher = PageHasher(self.build, outside=self._outside(config))
+        reused: list[File] = []
+        for path, page in self.planned.items():
+            file = self.generated_files.get(path)
+            if file is None:
+                continue
+            cache.plan(path, hasher.page_hash(page), file.dest_uri)
+            if not page.in_nav and cache.reuse(path):
+                file.inclusion = InclusionLevel.EXCLUDED
+                reused.append(file)
+        self._keep_search_entries(config, reused)
+        self.search_kept = False
+        if reused and self.search_indexer is not None:
+            # Pagefind indexes a whole site at once (seconds on the demo, minutes at full size):
+            # a preview keeps the previous build's index, so a search finds the edited pages
+            # by their text before the edit until `mkdocs serve` is started again.
+            self.search_indexer.abort()
+            self.search_indexer = None
+            self.search_kept = self.serve_cache.restore(OUTPUT_SUBDIR)
+        seconds = time.perf_counter() - started
+        count, total = len(reused), len(self.planned)
+        log.info(
+            "pohon: %s",
+            self._say(
+                Text(
+                    id=f"{count} dari {total} halaman tidak berubah dan dipakai lagi "
+                    f"({seconds:.2f} dtk); {total - count} dibangun",
+                    en=f"{count} of {total} pages unchanged and reused ({seconds:.2f} s); "
+                    f"{total - count} built",
+                )
+            ),
+        )
+
+    def _keep_search_entries(self, config: MkDocsConfig, reused: list[File]) -> None:
+        """Material's search (``search: material``): the reused pages keep their entries of
+        the previous build's index."""
+        if not reused or self.search_mode != "material":
+            return
+        previous = self.serve_cache.kept_search_entries()
+        if previous is not None:
+            mkdocs_internals.keep_search_entries(config, previous, {f.url for f in reused})
 
     def _script(self) -> str:
         """``pohon.js``; with ``mermaid_js``, followed by ``pohon-mermaid.js``, which loads the
@@ -652,6 +772,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             target.write_bytes(data)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.serve_cache.fail()
         self._unlight()
         self._cancel_downloads()
         if self.search_indexer is not None:
@@ -663,12 +784,18 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         if isinstance(page, PohonPage):
             page.release()
         self._unlight()
+        self._index_page(page.url, output)
+        if self._caching():
+            self.serve_cache.wrote(page.file.src_uri)
+        return output
+
+    def _index_page(self, url: str, html: str) -> None:
+        """Give a written page to Pagefind (``search: pagefind``)."""
         if self.search_indexer is not None:
             try:
-                self.search_indexer.add_page("/" + page.url, output)
+                self.search_indexer.add_page("/" + url, html)
             except SearchIndexError as exc:
                 raise PluginError(f"pohon: search: {exc.text(self.config.language)}") from exc
-        return output
 
     @event_priority(100)  # before other plugins (Material's search) look at the content
     def on_page_context(
@@ -758,6 +885,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         return "pagefind"
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self._caching():
+            env.bytecode_cache = self.serve_cache.theme_templates
         if self.config.enabled:
             env.globals["pohon_language"] = self.config.language
             env.globals["pohon_theme"] = _theme_words(  # theme_404/
@@ -773,6 +902,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._caching():  # before MkDocs empties the site folder
+            self.serve_cache.stash_previous(config.site_dir)
         if self.search_indexer is not None:  # a build that ended without on_post_build
             self.search_indexer.abort()
         self.search_indexer = None
@@ -787,6 +918,14 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._post_build(config)
+        if self._caching():
+            self.serve_cache.finish()
+
+    def on_shutdown(self) -> None:
+        self.serve_cache.close()
+
+    def _post_build(self, config: MkDocsConfig) -> None:
         self._write_downloads(config)
         if not self.config.enabled or self.search_mode != "pagefind":
             return
@@ -795,6 +934,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         script.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ASSETS / "pohon-search.js", script)
         indexer, self.search_indexer = self.search_indexer, None
+        if self.search_kept:
+            return
         try:
             if indexer is not None:
                 stats = indexer.finish()

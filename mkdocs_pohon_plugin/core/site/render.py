@@ -36,6 +36,7 @@ from typing import Any
 
 from jinja2 import (
     BaseLoader,
+    BytecodeCache,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
@@ -210,6 +211,9 @@ class RenderOptions:
     lineage_inline_limit: int = DEFAULT_INLINE_LIMIT
     """Rows of an indicator's "Didukung oleh" written on its page; past it the deeper levels
     link to one support page per agency (:mod:`.lineage_groups`)."""
+    template_cache: BytecodeCache | None = None
+    """Compiled page templates kept between builds (``mkdocs serve`` rebuilds); ``None``: each
+    build compiles them again."""
 
 
 @dataclass(slots=True)
@@ -451,6 +455,7 @@ class Renderer:
             keep_trailing_newline=True,
             undefined=StrictUndefined,
             auto_reload=False,
+            bytecode_cache=self.options.template_cache,
         )
         self.env.filters["element_text"] = element_text
         self.env.filters["coord"] = coord

@@ -1,0 +1,177 @@
+"""The generated pages of the previous ``mkdocs serve`` build, reused when an edit left them as
+they were.
+
+MkDocs' ``serve`` builds the whole site again after every edit, into the same folder, which it
+empties first. :class:`ServeCache` keeps the previous build's output: right before MkDocs empties
+the folder (the plugin's ``on_pre_build``) it moves the folder's entries aside, into a sibling
+folder (``<site>.pohon-previous-…``, on the same disk, so a move is a rename); once the pages are
+planned (``on_files``) each generated page whose content hash
+(:mod:`.core.site.page_hash`) is the one its written file had is moved back, unrendered, and MkDocs
+is told not to build it; at the end of the build (``on_post_build``) what is left aside (pages
+that changed or are gone, the theme's files that MkDocs copied again) is deleted, in the
+background. The compiled templates (Pohon's and the theme's) are kept too (:class:`TemplateCache`). A moved file
+keeps its inode and modification time: the page is not written again.
+
+After a failed build nothing is reused the next time: every page is rendered again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2.bccache import Bucket, BytecodeCache
+
+log = logging.getLogger("mkdocs.plugins.pohon")
+
+STASH_PREFIX = ".pohon-previous-"
+
+
+class TemplateCache(BytecodeCache):
+    """Compiled Jinja templates kept in memory between the builds of one ``mkdocs serve``:
+    compiling Material's and Pohon's templates again is about a third of a preview rebuild.
+    Jinja checks each template's source against the cached one, so an edited template is
+    compiled again. One cache per Jinja environment (their settings differ)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A page written (or reused) by the last build: its hash and where it was written."""
+
+    hash: str
+    dest: str
+    """The output file, relative to the site folder (``node/x/index.html``)."""
+
+
+@dataclass(slots=True)
+class ServeCache:
+    """The pages of the last successful build and the state of the build running now."""
+
+    written: dict[str, Written] = field(default_factory=dict)
+    """The pages of the last successful build, by source path (``node/x.md``)."""
+    building: dict[str, Written] = field(default_factory=dict)
+    """The generated pages planned by the running build, by source path."""
+    done: set[str] = field(default_factory=set)
+    """The running build's pages written or reused so far."""
+    reused: list[str] = field(default_factory=list)
+    """The running build's pages taken over from the last build."""
+    stash: Path | None = None
+    """Where the last build's output waits while this build runs."""
+    site: Path | None = None
+    folders: set[Path] = field(default_factory=set)
+    """Folders of the site this build has made sure exist."""
+    removers: list[threading.Thread] = field(default_factory=list)
+    """Threads deleting what earlier builds left aside."""
+    templates: TemplateCache = field(default_factory=TemplateCache)
+    """Pohon's page templates, compiled."""
+    theme_templates: TemplateCache = field(default_factory=TemplateCache)
+    """The theme's templates (Material's), compiled."""
+
+    def stash_previous(self, site_dir: str) -> None:
+        """Move the last build's output aside, before MkDocs empties ``site_dir``; nothing when
+        no page can be reused (the first build, or after a failed one)."""
+        self.building = {}
+        self.done = set()
+        self.reused = []
+        self.folders = set()
+        self.site = Path(site_dir)
+        self.drop_stash()
+        if not self.written or not self.site.is_dir():
+            return
+        stash = Path(tempfile.mkdtemp(prefix=self.site.name + STASH_PREFIX, dir=self.site.parent))
+        self.stash = stash
+        for entry in os.listdir(self.site):
+            os.rename(self.site / entry, stash / entry)
+
+    def plan(self, src_uri: str, page_hash: str, dest: str) -> None:
+        """A generated page the running build has, with its hash and output file."""
+        self.building[src_uri] = Written(page_hash, dest)
+
+    def reuse(self, src_uri: str) -> bool:
+        """Move the page's last output back into the site when it has not changed; whether it
+        did (then MkDocs must not build the page)."""
+        planned = self.building.get(src_uri)
+        if planned is None or self.stash is None or self.site is None:
+            return False
+        if self.written.get(src_uri) != planned:
+            return False
+        kept = self.stash / planned.dest
+        if not kept.is_file():
+            return False
+        target = self.site / planned.dest
+        if target.parent not in self.folders:  # one mkdir per folder, not per page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
+        os.rename(kept, target)
+        self.done.add(src_uri)
+        self.reused.append(src_uri)
+        return True
+
+    def restore(self, name: str) -> bool:
+        """Move the last build's ``name`` (a file or folder at the top of the site) back into
+        the site; whether there was one."""
+        if self.stash is None or self.site is None or not (self.stash / name).exists():
+            return False
+        target = self.site / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        os.rename(self.stash / name, target)
+        return True
+
+    def kept_search_entries(self) -> Path | None:
+        """The last build's Material search index, while it waits aside."""
+        if self.stash is None:
+            return None
+        index = self.stash / "search" / "search_index.json"
+        return index if index.is_file() else None
+
+    def wrote(self, src_uri: str) -> None:
+        """The running build wrote the page."""
+        if src_uri in self.building:
+            self.done.add(src_uri)
+
+    def finish(self) -> None:
+        """The build succeeded: remember its pages, delete what the last build left aside."""
+        self.written = {uri: self.building[uri] for uri in self.done if uri in self.building}
+        self.building = {}
+        self.drop_stash()
+
+    def fail(self) -> None:
+        """The build failed: nothing of it is reused."""
+        self.written = {}
+        self.building = {}
+        self.drop_stash()
+
+    def drop_stash(self) -> None:
+        """Delete what the last build left aside, in the background (a second on a big site):
+        the preview is ready before it is gone."""
+        if self.stash is not None:
+            stash, self.stash = self.stash, None
+            remover = threading.Thread(
+                target=shutil.rmtree, args=(stash,), kwargs={"ignore_errors": True}, daemon=True
+            )
+            remover.start()
+            self.removers = [r for r in self.removers if r.is_alive()] + [remover]
+
+    def close(self) -> None:
+        """The server stops: wait until nothing is left aside."""
+        self.drop_stash()
+        for remover in self.removers:
+            remover.join()
+        self.removers = []

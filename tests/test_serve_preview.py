@@ -1,0 +1,229 @@
+"""``mkdocs serve`` previews: after an edit only the pages whose content changed are rendered and
+written again; the others keep their file from the previous build.
+
+The tests drive MkDocs the way ``mkdocs serve`` does (``mkdocs.commands.serve``): one
+``on_startup(command="serve", dirty=False)``, then for every build a fresh ``load_config`` (MkDocs
+hands back the same plugin instances, as the tests check) and ``build(config, serve_url=...)``
+into the same site folder. Only the HTTP server and the file watcher are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from mkdocs_pohon_plugin.core.site.search_index import pagefind_available
+from mkdocs_pohon_plugin.plugin import PohonPlugin
+from tests.sites import MINI, SiteConfig, write_site
+
+SERVE_URL = "http://127.0.0.1:8000/"
+CONFIG = SiteConfig().with_options(history=False, search="material")
+
+
+class Session:
+    """One ``mkdocs serve`` of the site at ``root``, building into ``site``."""
+
+    def __init__(self, root: Path, site: Path, command: str = "serve") -> None:
+        self.root = root
+        self.site = site
+        self.command = command
+        self.plugin: PohonPlugin | None = None
+
+    def build(self) -> PohonPlugin:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site))
+        config.site_url = SERVE_URL
+        plugin = config.plugins["pohon"]
+        assert isinstance(plugin, PohonPlugin)
+        if self.plugin is None:
+            config.plugins.on_startup(command=self.command, dirty=False)
+        else:
+            assert plugin is self.plugin, "MkDocs keeps the plugin between rebuilds"
+        self.plugin = plugin
+        build(config, serve_url=SERVE_URL if self.command == "serve" else None)
+        return plugin
+
+    def close(self) -> None:
+        if self.plugin is not None:
+            self.plugin.on_shutdown()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    stamp = path.stat().st_mtime_ns + 2_000_000_000  # newer than the last read, whatever the disk
+    os.utime(path, ns=(stamp, stamp))
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*.html"))
+    }
+
+
+def _stamps(site: Path) -> dict[str, tuple[int, int]]:
+    found = {}
+    for path in site.rglob("*.html"):
+        stat = path.stat()
+        found[path.relative_to(site).as_posix()] = (stat.st_ino, stat.st_mtime_ns)
+    return found
+
+
+def _search_docs(site: Path) -> list[str]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return sorted(json.dumps(doc, sort_keys=True) for doc in index["docs"])
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    write_site(tmp_path / "root", MINI, CONFIG)
+    session = Session(tmp_path / "root", tmp_path / "served")
+    session.build()
+    yield session
+    session.close()
+
+
+def _reference(tmp_path: Path, root: Path) -> Path:
+    """The same trees built from scratch, without the cache (``serve_cache: false``)."""
+    other = tmp_path / "reference"
+    write_site(other, root / "trees", CONFIG.with_options(serve_cache=False))
+    session = Session(other, tmp_path / "reference-site")
+    plugin = session.build()
+    session.close()
+    assert not plugin.serve_cache.written
+    return tmp_path / "reference-site"
+
+
+NODE_PAGE = "node/dinkes-sp-1/index.html"
+UNRELATED = "node/dinsos-ss-1/index.html"
+"""A page the edit of ``dinkes-sp-1``'s statement does not touch (another agency's node)."""
+
+
+def test_an_edit_reaches_its_page_and_unchanged_pages_are_not_rewritten(served: Session) -> None:
+    site = served.site
+    before = _stamps(site)
+    assert "Meningkatnya cakupan pelayanan kesehatan ibu hamil" in (site / NODE_PAGE).read_text()
+    _edit(
+        served.root / "trees/opd/dinkes.yaml",
+        "pernyataan: Meningkatnya cakupan pelayanan kesehatan ibu hamil",
+        "pernyataan: Meningkatnya cakupan layanan ibu hamil (diubah)",
+    )
+    plugin = served.build()
+    assert "Meningkatnya cakupan layanan ibu hamil (diubah)" in (site / NODE_PAGE).read_text()
+    after = _stamps(site)
+    assert after[UNRELATED] == before[UNRELATED], "an unchanged page is not written again"
+    reused = set(plugin.serve_cache.reused)
+    assert "node/dinsos-ss-1.md" in reused
+    assert "node/dinkes-sp-1.md" not in reused
+    kept = [path for path in before if after.get(path) == before[path]]
+    assert len(kept) >= len(reused) > 0
+    # Nothing of the previous build is left beside the site once it is done.
+    served.close()
+    assert not list(site.parent.glob(f"{site.name}.pohon-previous-*"))
+
+
+def test_without_an_edit_every_generated_page_outside_the_nav_is_reused(served: Session) -> None:
+    plugin = served.build()
+    outside_nav = [path for path, page in plugin.planned.items() if not page.in_nav]
+    assert sorted(plugin.serve_cache.reused) == sorted(outside_nav)
+
+
+def _last_node_block() -> str:
+    """The YAML of ``dinkes-ssk-1``, the last node of the mini fixture's ``dinkes.yaml`` (a leaf
+    that nothing names)."""
+    start = "  - id: dinkes-ssk-1\n"
+    text = (MINI / "opd" / "dinkes.yaml").read_text(encoding="utf-8")
+    return start + text.split(start)[1]
+
+
+EDITS = {
+    "node statement": (
+        "opd/dinkes.yaml",
+        "pernyataan: Meningkatnya cakupan pelayanan kesehatan ibu hamil",
+        "pernyataan: Cakupan ibu hamil (diubah)",
+    ),
+    "regional node": ("pemda.yaml", "pernyataan: ", "pernyataan: (diubah) "),
+    "indicator name": ("opd/dinkes.yaml", "nama: Cakupan K4", "nama: Cakupan K4 (diubah)"),
+    "target value": (
+        "opd/dinkes.yaml",
+        "target: {2025: 4300, 2026: 4350}",
+        "target: {2025: 4301, 2026: 4350}",
+    ),
+    "agency name": ("opd/dinsos.yaml", "nama: Dinas Sosial", "nama: Dinas Sosial Baru"),
+    "removed node": ("opd/dinkes.yaml", _last_node_block(), ""),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_a_rebuild_from_the_cache_is_the_same_as_a_clean_build(
+    served: Session, tmp_path: Path, edit: str
+) -> None:
+    """Every page (and Material's search index) after a rebuild that reused the unchanged pages
+    is byte for byte what a build without the cache writes: no page shows stale content."""
+    name, old, new = EDITS[edit]
+    _edit(served.root / "trees" / name, old, new)
+    plugin = served.build()
+    # An agency's name is in the navigation, which is on every page, and every page of the mini
+    # fixture's agencies is below each regional node: nothing can be reused then.
+    assert bool(plugin.serve_cache.reused) == (edit not in ("agency name", "regional node"))
+    reference = _reference(tmp_path, served.root)
+    served_pages, reference_pages = _pages(served.site), _pages(reference)
+    assert sorted(served_pages) == sorted(reference_pages)
+    stale = [path for path in reference_pages if served_pages[path] != reference_pages[path]]
+    assert stale == []
+    assert _search_docs(served.site) == _search_docs(reference)
+
+
+def test_a_removed_node_is_gone_and_no_page_links_to_it(served: Session) -> None:
+    site = served.site
+    assert (site / "node/dinkes-ssk-1/index.html").is_file()
+    _, old, new = EDITS["removed node"]
+    _edit(served.root / "trees/opd/dinkes.yaml", old, new)
+    served.build()
+    assert not (site / "node/dinkes-ssk-1").exists()
+    assert not (site / "indikator/dinkes-ssk-1-i1").exists()
+    linking = [path for path, html in _pages(site).items() if b"node/dinkes-ssk-1/" in html]
+    assert linking == []
+
+
+def test_a_new_title_reaches_every_page_that_shows_it(served: Session) -> None:
+    """A renamed agency: the navigation of every page, reused ones included, and the
+    breadcrumbs and lists of its nodes' pages."""
+    _edit(served.root / "trees/opd/dinsos.yaml", "nama: Dinas Sosial", "nama: Dinas Sosial Baru")
+    served.build()
+    pages = _pages(served.site)
+    generated = [path for path in pages if path.startswith(("node/", "indikator/", "opd/"))]
+    assert generated
+    missing = [path for path in generated if b"Dinas Sosial Baru" not in pages[path]]
+    assert missing == []
+    assert not [path for path, html in pages.items() if b"Dinas Sosial<" in html]
+
+
+@pytest.mark.skipif(not pagefind_available(), reason="Pagefind is not installed")
+def test_a_pagefind_preview_keeps_the_previous_search_index(tmp_path: Path) -> None:
+    """Pagefind indexes a whole site at once: a rebuild that reuses pages keeps the index of the
+    previous build instead of indexing every page again."""
+    write_site(tmp_path / "root", MINI, SiteConfig().with_options(history=False, search="pagefind"))
+    session = Session(tmp_path / "root", tmp_path / "served")
+    session.build()
+    entry = session.site / "pagefind" / "pagefind-entry.json"
+    assert entry.is_file()
+    indexed = entry.read_bytes()
+    _edit(
+        session.root / "trees/opd/dinkes.yaml",
+        "pernyataan: Meningkatnya cakupan pelayanan kesehatan ibu hamil",
+        "pernyataan: Cakupan ibu hamil (diubah)",
+    )
+    plugin = session.build()
+    session.close()
+    assert plugin.serve_cache.reused
+    assert entry.read_bytes() == indexed
+    assert (session.site / "assets/pohon/pohon-search.js").is_file()
+    assert "Cakupan ibu hamil (diubah)" in (session.site / NODE_PAGE).read_text()
