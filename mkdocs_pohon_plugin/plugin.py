@@ -51,6 +51,7 @@ from .core.site.background import DownloadsError, DownloadsJob
 from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
 from .core.site.lineage_groups import DEFAULT_INLINE_LIMIT
+from .core.site.listings import DEFAULT_INDEX_LIMIT
 from .core.site.mermaid import DEFAULT_LIMIT as DEFAULT_DIAGRAM_LIMIT
 from .core.site.pages import NAV_OPD_LIMIT, Page, Source, page_opd, site_nav
 from .core.site.paths import EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
@@ -125,6 +126,12 @@ class PohonConfig(base.Config):
     """Rows of an indicator's "Didukung oleh" written on its page; past it the deeper levels link
     to one page per agency (``indikator/<id>/dukungan/<opd>/``), so an indicator page stays small
     on a big regency."""
+
+    index_inline_limit = c.Type(int, default=DEFAULT_INDEX_LIMIT)
+    """Rows on one page of the site-wide listings (*Semua Indikator*, *Indeks Kode*); past it
+    the index page lists the regional tree and each agency with its count and a finder, and the
+    rows go to one page per agency (``indeks/indikator/opd/<opd>/``), so no listing page grows
+    with the regency."""
 
     history = c.Type(bool, default=True)
     """Show on each node and indicator page when it last changed and in which commit (one
@@ -314,6 +321,11 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 Text(id="jumlah baris yang positif", en="a positive number of rows"),
                 DEFAULT_INLINE_LIMIT,
             ),
+            "index_inline_limit": (
+                1,
+                Text(id="jumlah baris yang positif", en="a positive number of rows"),
+                DEFAULT_INDEX_LIMIT,
+            ),
             "nav_opd_limit": (
                 0,
                 Text(
@@ -453,6 +465,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             directory_urls=config.use_directory_urls,
             diagram_limit=self.config.diagram_limit,
             lineage_inline_limit=self.config.lineage_inline_limit,
+            index_inline_limit=self.config.index_inline_limit,
             history=site_history(self.result.site) if self.config.history else None,
             **_permalink(config),
         )
@@ -487,6 +500,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             self.planned[page.path] = page
             if page.source is not None:
                 self.sources[page.path] = page.source
+        for data in self.build.listing_files():  # what the split listings' finders read
+            if files.get_file_from_path(data.path) is None:
+                files.append(File.generated(config, data.path, content=data.content))
         # The downloads are written by a child process on the other core while MkDocs builds
         # the pages, and land in the site in on_post_build.
         self._cancel_downloads()

@@ -79,6 +79,7 @@ from .lineage_groups import (
     group_steps,
     support_steps,
 )
+from .listings import DEFAULT_INDEX_LIMIT
 from .mermaid import (
     DEFAULT_LIMIT,
     Diagram,
@@ -191,6 +192,9 @@ class RenderOptions:
     lineage_inline_limit: int = DEFAULT_INLINE_LIMIT
     """Rows of an indicator's "Didukung oleh" written on its page; past it the deeper levels
     link to one support page per agency (:mod:`.lineage_groups`)."""
+    index_inline_limit: int = DEFAULT_INDEX_LIMIT
+    """Rows on one page of a site-wide listing (all indicators, codes); past it the listing is
+    split into one page per agency, with a finder on the index (:mod:`.listings`)."""
 
 
 @dataclass(slots=True)
