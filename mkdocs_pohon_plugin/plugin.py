@@ -618,6 +618,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def _search_meta(self, planned: Page) -> dict[str, Any] | None:
         """Front matter ``search:`` of a generated page for Material's search plugin: node and
         indicator pages rank first (they are what a search for a name or a code should find)."""
+        if not planned.declaration.searched:
+            return {"exclude": True}
         boost = planned.search_boost
         return {"boost": boost} if boost is not None else None
 

@@ -203,6 +203,9 @@ class PageKind:
     where the title is long); ``None``: its title."""
     search_boost: float | None = None
     """The page's weight in Material's search (``None``: the default weight)."""
+    searched: bool = True
+    """Whether the page is in the search at all (a listing's group page is not: each of its
+    rows is found on its own page, its agency on the agency's page)."""
     preview: Preview = Preview.OPD
     """What a ``serve_opd`` preview does with the kind's pages."""
 
@@ -481,7 +484,8 @@ KINDS: tuple[PageKind, ...] = (
         preview=Preview.NEVER,
     ),
     # A split listing's group pages (an agency's indicators, codes): reached from the index;
-    # their rows are searched on their own pages, so they are left out of the search.
+    # their rows are searched on their own pages, so they are left out of the search (and their
+    # heading out of Pagefind's, in the template).
     PageKind(
         id=INDEX_INDICATORS_PART,
         template="index_indicators_part.html.j2",
@@ -490,6 +494,7 @@ KINDS: tuple[PageKind, ...] = (
         contexts=_listing_parts(INDICATORS),
         path=lambda c: c["part"].path,
         title=_part_title,
+        searched=False,
         preview=Preview.NEVER,
     ),
     PageKind(
@@ -538,6 +543,7 @@ KINDS: tuple[PageKind, ...] = (
         contexts=_listing_parts(CODES),
         path=lambda c: c["part"].path,
         title=_part_title,
+        searched=False,
         preview=Preview.NEVER,
     ),
     PageKind(
