@@ -597,6 +597,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         :meth:`on_post_page` (MkDocs does the same with the page itself)."""
         owner = page_opd(planned)
         candidates = (HOME,) if owner is None else (paths.opd_page(owner), OPD_LIST)
+        if planned.declaration.nav_owner is not None:  # a listing's group page: its index
+            candidates = (planned.declaration.nav_owner, *candidates)
         for path in candidates:
             entry = self.nav_pages.get(path)
             if entry is not None:

@@ -160,6 +160,18 @@ def test_the_indexes_hold_no_rows_but_a_line_per_group(site: Path, result: Check
             assert 1 <= _rows(site, link) <= LIMIT, link
 
 
+def test_a_group_page_lights_its_index_in_the_navigation(site: Path) -> None:
+    for index in ("indikator", "kode"):
+        url = f"indeks/{index}/opd/dinkes/"
+        html = (site / url / "index.html").read_text("utf-8")
+        lit = re.findall(
+            r'<li class="md-nav__item md-nav__item--active">\s*<a href="([^"]*)"', html
+        )
+        assert [posixpath.normpath(posixpath.join(url, href)) for href in lit] == [
+            f"indeks/{index}"
+        ]
+
+
 def _reached(site: Path, start: str) -> set[str]:
     """The pages reached from ``start`` in two links (within the articles)."""
     first = set(_links(site, start))

@@ -203,6 +203,9 @@ class PageKind:
     where the title is long); ``None``: its title."""
     search_boost: float | None = None
     """The page's weight in Material's search (``None``: the default weight)."""
+    nav_owner: str | None = None
+    """For a kind outside the navigation: the page (source path) whose navigation entry is lit
+    while a page of the kind is shown; ``None``: its agency's (Beranda for the regional tree)."""
     searched: bool = True
     """Whether the page is in the search at all (a listing's group page is not: each of its
     rows is found on its own page, its agency on the agency's page)."""
@@ -494,6 +497,7 @@ KINDS: tuple[PageKind, ...] = (
         contexts=_listing_parts(INDICATORS),
         path=lambda c: c["part"].path,
         title=_part_title,
+        nav_owner=paths.INDEX_INDICATORS,
         searched=False,
         preview=Preview.NEVER,
     ),
@@ -543,6 +547,7 @@ KINDS: tuple[PageKind, ...] = (
         contexts=_listing_parts(CODES),
         path=lambda c: c["part"].path,
         title=_part_title,
+        nav_owner=paths.INDEX_CODES,
         searched=False,
         preview=Preview.NEVER,
     ),
