@@ -49,6 +49,9 @@ PAGES = {
     "all indicators": "indeks/indikator/",
     "crosscutting": "indeks/crosscutting/",
     "codes": "indeks/kode/",
+    # an agency's page of the split all-indicators and code listings (issue 19)
+    "all indicators (agency)": "indeks/indikator/opd/dinkes/",
+    "codes (agency)": "indeks/kode/opd/dinkes/",
     "404": "404.html",
     "docs": "format/",
 }

@@ -24,9 +24,14 @@ from typing import Generic, TypeVar
 from ..tree.model import Indicator, Node, Opd, Site
 from . import paths
 
-DEFAULT_INDEX_LIMIT = 500
-"""Rows on one listing page. At full size (15,000 indicators) the all-indicators table is about
-530 bytes a row: 500 rows keep a page near 270 KB, and the demo's 379 indicators on one page."""
+DEFAULT_INDEX_LIMIT = 100
+"""Rows on one listing page. What limits it is not the bytes (about 530 a row of the
+all-indicators table, 340 of the code index) but the phone: on the emulated slow-4G phone of
+``benchmarks/bench_pages.py`` (CPU slowed 4×) the browser lays a big table out again and again
+while it parses the page, and the demo's one-page indexes (379 and 281 rows) reached
+DOMContentLoaded at 4.2 and 3.8 s against 1.7 s for a page without a table, about 7 ms a row.
+100 rows keep a listing page near the 2.5 s target; the demo's indexes are split too (its
+largest agency has 65 indicators: one page each)."""
 
 INDICATORS = "indikator"
 """The all-indicators listing (``indeks/indikator``)."""
