@@ -186,18 +186,7 @@ def load_once(browser: Any, url: str) -> Load:
         "Network.loadingFinished",
         lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])),
     )
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {
-            "offline": False,
-            "latency": LATENCY_MS,
-            "downloadThroughput": DOWN_BYTES_PER_S,
-            "uploadThroughput": UP_BYTES_PER_S,
-        },
-    )
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    _emulate_phone(cdp)
     try:
         page.goto(url, wait_until="load", timeout=180_000)
         _wait_quiet(page, urls, sizes, failed)
@@ -214,6 +203,53 @@ def load_once(browser: Any, url: str) -> Load:
         mermaid=any("mermaid" in u for u in urls.values()),
         external=len(external),
     )
+
+
+def _emulate_phone(cdp: Any) -> None:
+    """The slow-4G phone on a DevTools session: no cache, the network and the CPU slowed."""
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": LATENCY_MS,
+            "downloadThroughput": DOWN_BYTES_PER_S,
+            "uploadThroughput": UP_BYTES_PER_S,
+        },
+    )
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+
+
+def finder_once(browser: Any, url: str, query: str) -> float | None:
+    """On the slow phone, open a split listing's index ``url``, wait for its finder, type
+    ``query`` and time (seconds) until the first match is listed: the data file's fetch and
+    parse included. ``None``: the page has no finder."""
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("http://127.0.0.1:")
+            else route.abort()
+        ),
+    )
+    page = context.new_page()
+    _emulate_phone(context.new_cdp_session(page))
+    try:
+        page.goto(url, wait_until="load", timeout=180_000)
+        box = page.locator(".pohon-finder:not([hidden]) input")
+        if not box.count():
+            return None
+        started = page.evaluate("() => performance.now()")
+        box.fill(query)
+        page.wait_for_selector(".pohon-finder__results li", timeout=180_000)
+        ended = page.evaluate("() => performance.now()")
+        return float(ended - started) / 1000
+    finally:
+        context.close()
 
 
 def _wait_quiet(page: Any, urls: dict[str, str], done: dict[str, int], failed: set[str]) -> None:
@@ -261,6 +297,21 @@ def measure(
             for name in having:
                 print(f"  {name} {kind}: {_one(_median(kind, loads[name][kind]))}", file=sys.stderr)
     return {name: {k: _median(k, v) for k, v in by_kind.items()} for name, by_kind in loads.items()}
+
+
+def _time_finder(browser: Any, sites: dict[str, Path], kind: str, query: str, runs: int) -> None:
+    """Print the median time from typing ``query`` in the finder of ``kind``'s page to its
+    first match, per site (a site whose page has no finder says so)."""
+    print(f"\nFinder on {PAGE_KINDS[kind]}, {query!r} typed → first match (slow phone):")
+    with ExitStack() as stack:
+        for name, site in sites.items():
+            base = stack.enter_context(serve_gzip(site))
+            times = [finder_once(browser, base + PAGE_KINDS[kind], query) for _ in range(runs)]
+            found = [t for t in times if t is not None]
+            if not found:
+                print(f"  {name}: no finder (the listing is one page)")
+            else:
+                print(f"  {name}: {statistics.median(found):.2f} s (runs {found})")
 
 
 def _has(site: Path, kind: str) -> bool:
@@ -341,6 +392,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--kind", action="append", choices=sorted(PAGE_KINDS), help="only these page kinds"
     )
+    parser.add_argument(
+        "--find",
+        metavar="TEXT",
+        help="also time the finder of a split all-indicators index: TEXT typed, first match",
+    )
+    parser.add_argument(
+        "--find-code", metavar="CODE", help="the same on a split code index, for CODE"
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -356,6 +415,10 @@ def main(argv: list[str] | None = None) -> int:
             )
             try:
                 results = measure(browser, sites, args.kind or list(PAGE_KINDS), args.runs)
+                finds = {"indicator-index": args.find, "codes": args.find_code}
+                for kind, query in finds.items():
+                    if query:
+                        _time_finder(browser, sites, kind, query, args.runs)
             finally:
                 browser.close()
     report(results, (started, os.getloadavg()[0]))
