@@ -67,10 +67,15 @@ PAGE_KINDS: dict[str, str] = {
     "indicator-index": "indeks/indikator/",
     "crosscutting": "indeks/crosscutting/",
     "codes": "indeks/kode/",
+    # a split listing's group pages (issue 19): on a site past index_inline_limit only
+    "indicator-index-opd": "indeks/indikator/opd/dinkes/",
+    "codes-opd": "indeks/kode/opd/dinkes/",
     "404": "tidak-ada-halaman-ini/",
     "docs": "format/",
 }
-"""The demo's page kinds and the page measured for each."""
+"""The demo's page kinds and the page measured for each. A kind whose page a site does not have
+(the group pages of a listing that is not split; a demo node on a synthetic regency) is skipped
+for that site, and said so."""
 WITH_DIAGRAM = {"home", "opd", "node", "indicator"}
 
 LATENCY_MS = 150
@@ -181,18 +186,7 @@ def load_once(browser: Any, url: str) -> Load:
         "Network.loadingFinished",
         lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])),
     )
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {
-            "offline": False,
-            "latency": LATENCY_MS,
-            "downloadThroughput": DOWN_BYTES_PER_S,
-            "uploadThroughput": UP_BYTES_PER_S,
-        },
-    )
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    _emulate_phone(cdp)
     try:
         page.goto(url, wait_until="load", timeout=180_000)
         _wait_quiet(page, urls, sizes, failed)
@@ -209,6 +203,53 @@ def load_once(browser: Any, url: str) -> Load:
         mermaid=any("mermaid" in u for u in urls.values()),
         external=len(external),
     )
+
+
+def _emulate_phone(cdp: Any) -> None:
+    """The slow-4G phone on a DevTools session: no cache, the network and the CPU slowed."""
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": LATENCY_MS,
+            "downloadThroughput": DOWN_BYTES_PER_S,
+            "uploadThroughput": UP_BYTES_PER_S,
+        },
+    )
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+
+
+def finder_once(browser: Any, url: str, query: str) -> float | None:
+    """On the slow phone, open a split listing's index ``url``, wait for its finder, type
+    ``query`` and time (seconds) until the first match is listed: the data file's fetch and
+    parse included. ``None``: the page has no finder."""
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("http://127.0.0.1:")
+            else route.abort()
+        ),
+    )
+    page = context.new_page()
+    _emulate_phone(context.new_cdp_session(page))
+    try:
+        page.goto(url, wait_until="load", timeout=180_000)
+        box = page.locator(".pohon-finder:not([hidden]) input")
+        if not box.count():
+            return None
+        started = page.evaluate("() => performance.now()")
+        box.fill(query)
+        page.wait_for_selector(".pohon-finder__results li", timeout=180_000)
+        ended = page.evaluate("() => performance.now()")
+        return float(ended - started) / 1000
+    finally:
+        context.close()
 
 
 def _wait_quiet(page: Any, urls: dict[str, str], done: dict[str, int], failed: set[str]) -> None:
@@ -245,13 +286,38 @@ def measure(
     with ExitStack() as stack:
         bases = {name: stack.enter_context(serve_gzip(site)) for name, site in sites.items()}
         for kind in kinds:
-            for _ in range(runs):
-                for name, base in bases.items():
-                    load = load_once(browser, base + PAGE_KINDS[kind])
-                    loads[name].setdefault(kind, []).append(load)
+            having = [name for name, site in sites.items() if _has(site, kind)]
             for name in sites:
+                if name not in having:
+                    print(f"  {name} {kind}: no {PAGE_KINDS[kind]}, skipped", file=sys.stderr)
+            for _ in range(runs):
+                for name in having:
+                    load = load_once(browser, bases[name] + PAGE_KINDS[kind])
+                    loads[name].setdefault(kind, []).append(load)
+            for name in having:
                 print(f"  {name} {kind}: {_one(_median(kind, loads[name][kind]))}", file=sys.stderr)
     return {name: {k: _median(k, v) for k, v in by_kind.items()} for name, by_kind in loads.items()}
+
+
+def _time_finder(browser: Any, sites: dict[str, Path], kind: str, query: str, runs: int) -> None:
+    """Print the median time from typing ``query`` in the finder of ``kind``'s page to its
+    first match, per site (a site whose page has no finder says so)."""
+    print(f"\nFinder on {PAGE_KINDS[kind]}, {query!r} typed → first match (slow phone):")
+    with ExitStack() as stack:
+        for name, site in sites.items():
+            base = stack.enter_context(serve_gzip(site))
+            times = [finder_once(browser, base + PAGE_KINDS[kind], query) for _ in range(runs)]
+            found = [t for t in times if t is not None]
+            if not found:
+                print(f"  {name}: no finder (the listing is one page)")
+            else:
+                print(f"  {name}: {statistics.median(found):.2f} s (runs {found})")
+
+
+def _has(site: Path, kind: str) -> bool:
+    """Whether ``site`` has the page measured for ``kind`` (the 404 kind: always)."""
+    path = PAGE_KINDS[kind]
+    return kind == "404" or (site / path / "index.html").is_file() or (site / path).is_file()
 
 
 def _median(kind: str, loads: list[Load]) -> Figures:
@@ -301,7 +367,7 @@ def report(sites: dict[str, dict[str, Figures]], load: tuple[float, float]) -> N
     if len(names) == 2:
         before, after = (sites[n] for n in names)
         print(f"\n{'ratio after/before':18s} {'bytes':>8s} {'requests':>9s} {'DCL':>7s}")
-        for kind in after:
+        for kind in [k for k in after if k in before]:
             b, a = before[kind], after[kind]
             print(
                 f"  {kind:16s} {a.bytes / max(b.bytes, 1):8.2f} {a.requests / max(b.requests, 1):9.2f} "
@@ -326,6 +392,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--kind", action="append", choices=sorted(PAGE_KINDS), help="only these page kinds"
     )
+    parser.add_argument(
+        "--find",
+        metavar="TEXT",
+        help="also time the finder of a split all-indicators index: TEXT typed, first match",
+    )
+    parser.add_argument(
+        "--find-code", metavar="CODE", help="the same on a split code index, for CODE"
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -341,6 +415,10 @@ def main(argv: list[str] | None = None) -> int:
             )
             try:
                 results = measure(browser, sites, args.kind or list(PAGE_KINDS), args.runs)
+                finds = {"indicator-index": args.find, "codes": args.find_code}
+                for kind, query in finds.items():
+                    if query:
+                        _time_finder(browser, sites, kind, query, args.runs)
             finally:
                 browser.close()
     report(results, (started, os.getloadavg()[0]))

@@ -52,6 +52,7 @@ from .core.site.background import DownloadsError, DownloadsJob
 from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
 from .core.site.lineage_groups import DEFAULT_INLINE_LIMIT
+from .core.site.listings import DEFAULT_INDEX_LIMIT
 from .core.site.mermaid import DEFAULT_LIMIT as DEFAULT_DIAGRAM_LIMIT
 from .core.site.page_hash import PageHasher, fingerprint, folder_stamp
 from .core.site.pages import NAV_OPD_LIMIT, Page, Source, page_opd, site_nav
@@ -129,6 +130,12 @@ class PohonConfig(base.Config):
     """Rows of an indicator's "Didukung oleh" written on its page; past it the deeper levels link
     to one page per agency (``indikator/<id>/dukungan/<opd>/``), so an indicator page stays small
     on a big regency."""
+
+    index_inline_limit = c.Type(int, default=DEFAULT_INDEX_LIMIT)
+    """Rows on one page of the site-wide listings (*Semua Indikator*, *Indeks Kode*); past it
+    the index page lists the regional tree and each agency with its count and a finder, and the
+    rows go to one page per agency (``indeks/indikator/opd/<opd>/``), so no listing page grows
+    with the regency."""
 
     history = c.Type(bool, default=True)
     """Show on each node and indicator page when it last changed and in which commit (one
@@ -339,6 +346,11 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 Text(id="jumlah baris yang positif", en="a positive number of rows"),
                 DEFAULT_INLINE_LIMIT,
             ),
+            "index_inline_limit": (
+                1,
+                Text(id="jumlah baris yang positif", en="a positive number of rows"),
+                DEFAULT_INDEX_LIMIT,
+            ),
             "nav_opd_limit": (
                 0,
                 Text(
@@ -479,6 +491,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             diagram_limit=self.config.diagram_limit,
             lineage_inline_limit=self.config.lineage_inline_limit,
             template_cache=self.serve_cache.templates if self._caching() else None,
+            index_inline_limit=self.config.index_inline_limit,
             history=site_history(self.result.site) if self.config.history else None,
             promises=site_promises(
                 self.result.site, self.config.promise_revisions, self.promise_cache
@@ -519,6 +532,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             self.planned[page.path] = page
             if page.source is not None:
                 self.sources[page.path] = page.source
+        for data in self.build.listing_files():  # what the split listings' finders read
+            if files.get_file_from_path(data.path) is None:
+                files.append(File.generated(config, data.path, content=data.content))
         # The downloads are written by a child process on the other core while MkDocs builds
         # the pages, and land in the site in on_post_build.
         self._cancel_downloads()
@@ -719,6 +735,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         :meth:`on_post_page` (MkDocs does the same with the page itself)."""
         owner = page_opd(planned)
         candidates = (HOME,) if owner is None else (paths.opd_page(owner), OPD_LIST)
+        if planned.declaration.nav_owner is not None:  # a listing's group page: its index
+            candidates = (planned.declaration.nav_owner, *candidates)
         for path in candidates:
             entry = self.nav_pages.get(path)
             if entry is not None:
@@ -740,6 +758,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def _search_meta(self, planned: Page) -> dict[str, Any] | None:
         """Front matter ``search:`` of a generated page for Material's search plugin: node and
         indicator pages rank first (they are what a search for a name or a code should find)."""
+        if not planned.declaration.searched:
+            return {"exclude": True}
         boost = planned.search_boost
         return {"boost": boost} if boost is not None else None
 

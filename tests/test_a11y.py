@@ -51,6 +51,9 @@ PAGES = {
     "codes": "indeks/kode/",
     "quality": "indeks/mutu/",
     "opd quality": "opd/dinkes/mutu/",
+    # an agency's page of the split all-indicators and code listings (issue 19)
+    "all indicators (agency)": "indeks/indikator/opd/dinkes/",
+    "codes (agency)": "indeks/kode/opd/dinkes/",
     "404": "404.html",
     "docs": "format/",
 }

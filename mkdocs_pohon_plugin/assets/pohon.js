@@ -79,7 +79,9 @@
       count.textContent = shown + " / " + rows.length;
     }
     input.addEventListener("input", apply);
-    apply();
+    // Every row is shown at first: only the count is written (no pass over the rows before
+    // the page is ready).
+    count.textContent = rows.length + " / " + rows.length;
   }
 
   function enhance(wrapper) {
@@ -161,8 +163,10 @@
       if (!scroller || scroller.getAttribute("data-pohon-watched")) return;
       scroller.setAttribute("data-pohon-watched", "1");
       scroller.addEventListener("scroll", function () { update(box); }, { passive: true });
+      // A ResizeObserver reports every box once after the first layout: measuring here would
+      // force that layout (of the whole page) while the page is still being made ready.
       if (observer) observer.observe(scroller);
-      update(box);
+      else update(box);
     });
   }
 
@@ -175,6 +179,127 @@
   }
 })();
 /* ==== end of wide tables ==== */
+
+/* ==== Pohon: the finder of a split listing (issue 19) ====
+ * The index page of a listing too long for one page (all indicators, the code index) has a
+ * .pohon-finder box, hidden without JavaScript (the agencies' pages give every row then). Shown
+ * here; on first use it fetches the listing's data file (data-src, from this site only: a
+ * relative URL) and lists the rows whose id or code, name and agency hold every word typed, as
+ * links (data-root leads from this page to the site root, which the file's URLs start from).
+ * Names are written as text, never as HTML. */
+(function () {
+  "use strict";
+
+  var SHOWN = 50; // matches listed at most; the count says how many there are
+
+  function words(text) {
+    return text.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  function finder(box) {
+    if (box.getAttribute("data-pohon-ready")) return;
+    box.setAttribute("data-pohon-ready", "1");
+    var input = box.querySelector("input");
+    var status = box.querySelector(".pohon-finder__status");
+    var list = box.querySelector(".pohon-finder__results");
+    if (!input || !status || !list) return;
+    var root = box.getAttribute("data-root") || "./";
+    var data = null; // {rows, groups, haystacks} once loaded
+    var loading = null;
+
+    function say(key, number) {
+      var text = box.getAttribute("data-" + key) || "";
+      status.textContent = number === undefined ? text : text.replace("#", String(number));
+    }
+
+    function load() {
+      if (loading) return loading;
+      say("loading");
+      loading = fetch(box.getAttribute("data-src"), { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.json();
+        })
+        .then(function (json) {
+          var groups = json.groups || [];
+          var rows = json.rows || [];
+          data = {
+            rows: rows,
+            groups: groups,
+            haystacks: rows.map(function (row) {
+              var group = groups[row[2]] || [];
+              return [row[0], row[1], group[0] || "", group[1] || ""].join(" ").toLowerCase();
+            })
+          };
+          show();
+        })
+        .catch(function () {
+          loading = null; // the next keystroke tries again
+          say("error");
+        });
+      return loading;
+    }
+
+    function item(row) {
+      var li = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + row[3];
+      link.textContent = row[1];
+      li.appendChild(link);
+      var group = data.groups[row[2]] || [];
+      var meta = document.createElement("span");
+      meta.className = "pohon-finder__meta";
+      meta.textContent = [row[0], group[0]].filter(Boolean).join(" · ");
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(meta);
+      return li;
+    }
+
+    function show() {
+      var terms = words(input.value);
+      list.textContent = "";
+      if (!terms.length) {
+        status.textContent = "";
+        return;
+      }
+      if (!data) {
+        load();
+        return;
+      }
+      var found = 0;
+      var fragment = document.createDocumentFragment();
+      for (var i = 0; i < data.rows.length; i++) {
+        var haystack = data.haystacks[i];
+        var match = true;
+        for (var t = 0; t < terms.length && match; t++) match = haystack.indexOf(terms[t]) !== -1;
+        if (!match) continue;
+        if (found < SHOWN) fragment.appendChild(item(data.rows[i]));
+        found++;
+      }
+      list.appendChild(fragment);
+      if (!found) say("none");
+      else if (found > SHOWN) say("more", found);
+      else say("count", found);
+    }
+
+    input.addEventListener("focus", function () { if (!data) load(); });
+    input.addEventListener("input", show);
+    box.hidden = false;
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".pohon-finder[data-src]"), finder);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init); // Material's instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
+/* ==== end of the finder ==== */
 
 /* Pohon: printed diagrams fit the page. Diagrams keep their natural size on screen (scrolling
  * sideways); a printed page cannot scroll, so each rendered diagram gets --pohon-print-zoom, the

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..tree.check import CheckResult
 from . import paths
 from .exports import Supports, cascading_xlsx, indicators_csv, model_json
+from .listings import listing_data
 from .pages import Page, SitePlan, plan_site, preview_pages
 from .render import RenderedPage, Renderer, RenderOptions
 
@@ -42,6 +43,7 @@ class SiteBuild:
             result,
             self.options.language,
             lineage_inline_limit=self.options.lineage_inline_limit,
+            index_inline_limit=self.options.index_inline_limit,
         )
         self.renderer = Renderer(self.plan, self.options)
         self.only_opds = only_opds
@@ -52,6 +54,17 @@ class SiteBuild:
 
     def render(self, page: Page) -> RenderedPage:
         return self.renderer.render(page)
+
+    def listing_files(self) -> Iterator[Output]:
+        """The data files of the split site-wide listings, which their index pages' finders
+        read (:func:`~.listings.listing_data`); none in a preview (it has no index pages)."""
+        if self.only_opds is not None:
+            return
+        regional = self.renderer.labels["regional"]
+        for listing in self.plan.listings.values():
+            if listing.split:
+                data = listing_data(listing, self.options.directory_urls, regional)
+                yield Output(listing.data_path, data)
 
     @property
     def publishes_workbook(self) -> bool:
@@ -82,6 +95,7 @@ def site_outputs(result: CheckResult, options: RenderOptions | None = None) -> I
     build = SiteBuild(result, options)
     for page in build.pages:
         yield Output(page.path, build.render(page).markdown(), page)
+    yield from build.listing_files()
     yield from build.downloads()
 
 

@@ -13,7 +13,7 @@ A new kind is one entry here and one template.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -22,6 +22,7 @@ from ..tree.model import Indicator, Level, Loc, Node, Opd, Site
 from . import paths
 from .labels import labels_for
 from .lineage_groups import DEFAULT_INLINE_LIMIT, LineageCache
+from .listings import CODES, DEFAULT_INDEX_LIMIT, INDICATORS, Listing, ListingPart, build_listing
 
 Context = dict[str, Any]
 """What a page's template gets besides the globals (``opd``, ``node``, ``indicator`` …); the
@@ -34,6 +35,7 @@ INDEX_INDICATORS, INDEX_IKU = "index_indicators", "index_iku"
 INDEX_CROSSCUTTING, INDEX_CODES = "index_crosscutting", "index_codes"
 INDEX_CASCADING, DOWNLOADS = "index_cascading", "downloads"
 QUALITY, OPD_QUALITY = "quality", "opd_quality"
+INDEX_INDICATORS_PART, INDEX_CODES_PART = "index_indicators_part", "index_codes_part"
 
 
 class Over(Enum):
@@ -88,6 +90,10 @@ class Planning:
     """Each agency's nodes by level, by agency id."""
     lineages: LineageCache
     """Each indicator's lineage and how its page lays it out (shared with the renderer)."""
+    index_limit: int = DEFAULT_INDEX_LIMIT
+    """Rows on one page of a site-wide listing (see :mod:`.listings`)."""
+    listings: dict[str, Listing[Any]] = field(default_factory=dict)
+    """The site-wide listings by name, each built once (:meth:`listing`)."""
 
     @classmethod
     def of(
@@ -95,6 +101,7 @@ class Planning:
         result: CheckResult,
         language: str = "id",
         lineage_inline_limit: int = DEFAULT_INLINE_LIMIT,
+        index_inline_limit: int = DEFAULT_INDEX_LIMIT,
     ) -> Planning:
         order = {node.id: i for i, (node, _depth) in enumerate(result.graph.walk())}
         site = result.site
@@ -102,7 +109,7 @@ class Planning:
         opd_levels = {opd.id: _by_level(site, opd, order) for opd in site.opds.values()}
         lineages = LineageCache(result.graph, lineage_inline_limit)
         labels = labels_for(language, site.scheme)
-        return cls(result, language, labels, order, nodes, opd_levels, lineages)
+        return cls(result, language, labels, order, nodes, opd_levels, lineages, index_inline_limit)
 
     @property
     def site(self) -> Site:
@@ -120,6 +127,34 @@ class Planning:
     def indicators(self) -> list[Indicator]:
         """Every indicator, its node's walk order first, then its order in the node."""
         return [indicator for node in self.nodes for indicator in node.indicators]
+
+    def listing(self, name: str) -> Listing[Any]:
+        """The site-wide listing ``name`` (:data:`.listings.INDICATORS`, :data:`.listings.CODES`),
+        built on first use: its index page and its group pages read the same one."""
+        found = self.listings.get(name)
+        if found is None:
+            site = self.site
+            if name == INDICATORS:
+                graph = self.result.graph
+
+                def indicator_owner(indicator: Indicator) -> str | None:
+                    node = graph.indicator_node(indicator)
+                    return node.opd_id if node is not None else None
+
+                found = build_listing(
+                    name, self.indicators(), indicator_owner, site, self.index_limit
+                )
+            elif name == CODES:
+                order = self.order
+                coded = sorted(
+                    (node for node in site.nodes.values() if node.code),
+                    key=lambda n: (_code_key(n.code or ""), order.get(n.id, 0)),
+                )
+                found = build_listing(name, coded, lambda n: n.opd_id, site, self.index_limit)
+            else:
+                raise KeyError(f"no listing {name!r}")
+            self.listings[name] = found
+        return found
 
 
 def _by_level(site: Site, opd: Opd, order: dict[str, int]) -> OpdLevels:
@@ -169,6 +204,12 @@ class PageKind:
     where the title is long); ``None``: its title."""
     search_boost: float | None = None
     """The page's weight in Material's search (``None``: the default weight)."""
+    nav_owner: str | None = None
+    """For a kind outside the navigation: the page (source path) whose navigation entry is lit
+    while a page of the kind is shown; ``None``: its agency's (Beranda for the regional tree)."""
+    searched: bool = True
+    """Whether the page is in the search at all (a listing's group page is not: each of its
+    rows is found on its own page, its agency on the agency's page)."""
     preview: Preview = Preview.OPD
     """What a ``serve_opd`` preview does with the kind's pages."""
 
@@ -256,7 +297,28 @@ def _support_title(planning: Planning, context: Context, word: str) -> str:
 
 
 def _all_indicators(planning: Planning, site: Site) -> Iterator[Context]:
-    yield {"indicators": planning.indicators()}
+    """The index of every indicator: all of them, or (a split listing) none, the index then
+    listing the groups (see :mod:`.listings`)."""
+    listing = planning.listing(INDICATORS)
+    yield {"indicators": [] if listing.split else listing.rows, "listing": listing}
+
+
+def _listing_parts(name: str) -> Callable[[Planning, Site], Iterator[Context]]:
+    """The group pages of a split listing (none while it fits on its index page)."""
+
+    def rule(planning: Planning, site: Site) -> Iterator[Context]:
+        listing = planning.listing(name)
+        for part in listing.parts:
+            yield {"part": part, "listing": listing, "rows": part.rows}
+
+    return rule
+
+
+def _part_title(planning: Planning, context: Context, word: str) -> str:
+    part: ListingPart[Any] = context["part"]
+    group = part.opd.label if part.opd is not None else planning.labels["regional"]
+    pages = f" ({part.number}/{part.count})" if part.count > 1 else ""
+    return f"{word} — {group}{pages}"
 
 
 def _iku(planning: Planning, site: Site) -> Iterator[Context]:
@@ -264,12 +326,10 @@ def _iku(planning: Planning, site: Site) -> Iterator[Context]:
 
 
 def _codes(planning: Planning, site: Site) -> Iterator[Context]:
-    order = planning.order
-    coded = sorted(
-        (node for node in site.nodes.values() if node.code),
-        key=lambda n: (_code_key(n.code or ""), order.get(n.id, 0)),
-    )
-    yield {"nodes": coded}
+    """The code index: every coded node by code, or (a split listing) none, the index then
+    listing the groups (see :mod:`.listings`)."""
+    listing = planning.listing(CODES)
+    yield {"nodes": [] if listing.split else listing.rows, "listing": listing}
 
 
 def _code_key(code: str) -> tuple[int | str, ...]:
@@ -444,6 +504,21 @@ KINDS: tuple[PageKind, ...] = (
         nav_title=_nav_word("all_indicators"),
         preview=Preview.NEVER,
     ),
+    # A split listing's group pages (an agency's indicators, codes): reached from the index;
+    # their rows are searched on their own pages, so they are left out of the search (and their
+    # heading out of Pagefind's, in the template).
+    PageKind(
+        id=INDEX_INDICATORS_PART,
+        template="index_indicators_part.html.j2",
+        label="all_indicators",
+        over=Over.SITE,
+        contexts=_listing_parts(INDICATORS),
+        path=lambda c: c["part"].path,
+        title=_part_title,
+        nav_owner=paths.INDEX_INDICATORS,
+        searched=False,
+        preview=Preview.NEVER,
+    ),
     PageKind(
         id=INDEX_CROSSCUTTING,
         template="index_crosscutting.html.j2",
@@ -480,6 +555,18 @@ KINDS: tuple[PageKind, ...] = (
         in_nav=True,
         nav_section="indexes",
         nav_title=_nav_word("nav_codes"),
+        preview=Preview.NEVER,
+    ),
+    PageKind(
+        id=INDEX_CODES_PART,
+        template="index_codes_part.html.j2",
+        label="code_index",
+        over=Over.SITE,
+        contexts=_listing_parts(CODES),
+        path=lambda c: c["part"].path,
+        title=_part_title,
+        nav_owner=paths.INDEX_CODES,
+        searched=False,
         preview=Preview.NEVER,
     ),
     PageKind(

@@ -298,6 +298,23 @@ _ID: dict[str, str] = {
     "pk_changed_note": "Nilai pada lampiran adalah nilai terbaru, bukan yang ditandatangani:",
     "pk_revision_unknown": "Revisi penandatanganan # tidak ditemukan dalam riwayat git, sehingga "
     "perubahan target sesudahnya tidak dapat diperiksa.",
+    # split site-wide listings (issue 19): the index page's finder and groups, a group's page
+    "listing_intro_indicators": "Semua # indikator kinerja, dibagi per perangkat daerah. Cari "
+    "satu indikator di kotak di bawah, atau buka daftar perangkat daerahnya.",
+    "listing_intro_codes": "Semua # sasaran berkode Kemendagri, dibagi per perangkat daerah. "
+    "Cari satu kode di kotak di bawah, atau buka daftar perangkat daerahnya.",
+    "listing_groups": "Per perangkat daerah",
+    "listing_rows": "Jumlah",
+    "listing_pages": "Halaman",
+    "listing_part_intro": "# baris milik",
+    "listing_whole": "Seluruh daftar",
+    "finder_label": "Cari di seluruh daftar",
+    "finder_placeholder_indicators": "nama atau id indikator, OPD …",
+    "finder_loading": "Memuat daftar …",
+    "finder_error": "Daftar tidak dapat dimuat; buka daftar per perangkat daerah di bawah.",
+    "finder_count": "# cocok",
+    "finder_more": "# cocok; yang pertama ditampilkan — tambahkan kata untuk mempersempit.",
+    "finder_none": "Tidak ada yang cocok — coba kata lain, nama OPD atau kode.",
 }
 
 _EN: dict[str, str] = {
@@ -588,6 +605,23 @@ _EN: dict[str, str] = {
     "pk_changed_note": "The annex shows the latest values, not the signed ones:",
     "pk_revision_unknown": "The signing revision # is not in the git history, so target changes "
     "after it cannot be checked.",
+    # split site-wide listings (issue 19): the index page's finder and groups, a group's page
+    "listing_intro_indicators": "All # performance indicators, split by agency. Find one in the "
+    "box below, or open its agency's list.",
+    "listing_intro_codes": "All # objectives with a Kemendagri code, split by agency. Find a "
+    "code in the box below, or open its agency's list.",
+    "listing_groups": "By agency",
+    "listing_rows": "Count",
+    "listing_pages": "Pages",
+    "listing_part_intro": "# rows of",
+    "listing_whole": "The whole list",
+    "finder_label": "Find in the whole list",
+    "finder_placeholder_indicators": "indicator name or id, agency …",
+    "finder_loading": "Loading the list …",
+    "finder_error": "The list could not be loaded; open an agency's list below.",
+    "finder_count": "# matches",
+    "finder_more": "# matches; the first are shown — add words to narrow it down.",
+    "finder_none": "Nothing matches — try other words, an agency's name or a code.",
 }
 
 LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}

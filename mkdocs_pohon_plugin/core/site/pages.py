@@ -25,9 +25,11 @@ from .kinds import (
     HOME,
     INDEX_CASCADING,
     INDEX_CODES,
+    INDEX_CODES_PART,
     INDEX_CROSSCUTTING,
     INDEX_IKU,
     INDEX_INDICATORS,
+    INDEX_INDICATORS_PART,
     INDICATOR,
     INDICATOR_SUPPORT,
     KINDS,
@@ -42,6 +44,7 @@ from .kinds import (
 )
 from .labels import labels_for
 from .lineage_groups import DEFAULT_INLINE_LIMIT, LineageCache
+from .listings import DEFAULT_INDEX_LIMIT, Listing
 
 __all__ = [
     "CASCADING",
@@ -49,9 +52,11 @@ __all__ = [
     "HOME",
     "INDEX_CASCADING",
     "INDEX_CODES",
+    "INDEX_CODES_PART",
     "INDEX_CROSSCUTTING",
     "INDEX_IKU",
     "INDEX_INDICATORS",
+    "INDEX_INDICATORS_PART",
     "INDICATOR",
     "INDICATOR_SUPPORT",
     "KINDS",
@@ -130,6 +135,9 @@ class SitePlan:
     lineages: LineageCache | None = None
     """Each indicator's lineage and its layout, as the plan decided it (the renderer reuses it,
     so the indicator pages link to exactly the support pages that were planned)."""
+    listings: dict[str, Listing[Any]] = field(default_factory=dict)
+    """The site-wide listings the plan built (:mod:`.listings`), by name: a split one has a
+    data file for its index page's finder."""
 
 
 def _crosscutting_by_opd(
@@ -154,19 +162,21 @@ def plan_site(
     language: str = "id",
     kinds: Sequence[PageKind] = KINDS,
     lineage_inline_limit: int = DEFAULT_INLINE_LIMIT,
+    index_inline_limit: int = DEFAULT_INDEX_LIMIT,
 ) -> SitePlan:
     """Plan every page of the site for a checked trees folder: the pages of each kind of
     ``kinds`` (the registry, :data:`.kinds.KINDS`), in registry order; consecutive kinds planned
     over the same subjects are interleaved subject by subject (see :class:`.kinds.Over`).
     ``lineage_inline_limit``: rows of an indicator's "Didukung oleh" written on its page (see
-    :mod:`.lineage_groups`)."""
+    :mod:`.lineage_groups`); ``index_inline_limit``: rows on one page of a site-wide listing
+    (see :mod:`.listings`)."""
     ids = [kind.id for kind in kinds]
     if len(set(ids)) != len(ids):
         raise ValueError(
             f"page kinds declared twice: {sorted({i for i in ids if ids.count(i) > 1})}"
         )
-    planning = Planning.of(result, language, lineage_inline_limit)
-    plan = SitePlan(result, lineages=planning.lineages)
+    planning = Planning.of(result, language, lineage_inline_limit, index_inline_limit)
+    plan = SitePlan(result, lineages=planning.lineages, listings=planning.listings)
     plan.sent_by_opd, plan.received_by_opd = _crosscutting_by_opd(result)
     plan.opd_nodes_by_level = {
         opd_id: shared.by_level for opd_id, shared in planning.opd_levels.items()

@@ -80,6 +80,25 @@ def indicator_support_page(indicator_id: str, opd_id: str) -> str:
     return f"indikator/{segment(indicator_id)}/dukungan/{segment(opd_id)}.md"
 
 
+LISTING_REGIONAL = "daerah"
+"""The folder of a split listing's rows of the regional tree (agencies' are under ``opd/``,
+so no agency id can take it)."""
+
+
+def listing_part_page(listing: str, opd_id: str | None, number: int = 1) -> str:
+    """A page of a split listing (:mod:`.listings`): the ``number``-th page of an agency's rows
+    (``indeks/indikator/opd/<opd>/``, then ``…/2/``) or of the regional tree's
+    (``indeks/indikator/daerah/``)."""
+    group = f"opd/{segment(opd_id)}" if opd_id is not None else LISTING_REGIONAL
+    name = "index" if number == 1 else str(int(number))
+    return f"indeks/{segment(listing)}/{group}/{name}.md"
+
+
+def listing_data_file(listing: str) -> str:
+    """The data file of a split listing that its index page's finder reads."""
+    return f"indeks/data/{segment(listing)}.json"
+
+
 def page_url(path: str, directory_urls: bool) -> str:
     """The URL (site-relative) a page's source path is published at, as MkDocs computes it."""
     if not path.endswith(".md"):

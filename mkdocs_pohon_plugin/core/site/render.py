@@ -85,6 +85,7 @@ from .lineage_groups import (
     group_steps,
     support_steps,
 )
+from .listings import DEFAULT_INDEX_LIMIT
 from .mermaid import (
     DEFAULT_LIMIT,
     Diagram,
@@ -214,6 +215,9 @@ class RenderOptions:
     template_cache: BytecodeCache | None = None
     """Compiled page templates kept between builds (``mkdocs serve`` rebuilds); ``None``: each
     build compiles them again."""
+    index_inline_limit: int = DEFAULT_INDEX_LIMIT
+    """Rows on one page of a site-wide listing (all indicators, codes); past it the listing is
+    split into one page per agency, with a finder on the index (:mod:`.listings`)."""
 
 
 @dataclass(slots=True)
