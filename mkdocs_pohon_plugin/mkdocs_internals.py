@@ -14,9 +14,13 @@ then ``page.render(config, files)`` on the page ``on_pre_page`` returned
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import importlib.util
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
@@ -135,3 +139,74 @@ def material_mermaid_contract(bundle: str) -> list[str]:
     the site, only when a diagram nears the screen, and diagrams of the plugin are drawn top-down
     on a narrow screen."""
     return [part for part in MATERIAL_MERMAID_CONTRACT if part not in bundle]
+
+
+def material_template(env: Any, name: str) -> bool:
+    """Whether the theme's template ``name`` is Material's own, not a site's or a plugin's
+    override of it.
+
+    Relies on: MkDocs' theme environment loading templates with a ``FileSystemLoader`` over
+    ``Theme.dirs`` (``Theme.get_env``), whose ``get_source`` names the file it found, and
+    Material's templates being in the ``templates`` folder of its package. Pohon needs it so
+    that :mod:`.nav_cache` caches only partials whose behaviour it knows."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        return False
+    material = Path(spec.origin).parent / "templates"
+    try:
+        _source, filename, _uptodate = env.loader.get_source(env, name)
+    except jinja2.TemplateNotFound:
+        return False
+    return filename is not None and Path(filename).parent.resolve().is_relative_to(
+        material.resolve()
+    )
+
+
+def wrap_template(
+    env: jinja2.Environment,
+    name: str,
+    wrapper: Callable[[Callable[[Any], Iterator[str]], Any], Iterator[str]],
+) -> bool:
+    """Make every ``{% include name %}`` of this build call ``wrapper(render, context)`` instead
+    of the template's own ``render(context)``; whether it could.
+
+    Relies on: Jinja's compiled ``include`` calling ``environment.get_template(name)`` and then
+    its ``root_render_func`` (an attribute of ``jinja2.Template``), and MkDocs' environment
+    (``auto_reload=False``) handing out the template object loaded here while its cache keeps
+    it. Should Jinja drop it from its cache (400 templates), the template is loaded again and
+    rendered as usual: the output is the same, only slower. Pohon needs it to render Material's
+    navigation once for every generated page that shows the same one (:mod:`.nav_cache`)."""
+    template = env.get_template(name)
+    original = template.root_render_func
+    if getattr(original, "pohon_wrapped", False):
+        return True
+
+    def render(context: Any) -> Iterator[str]:
+        yield from wrapper(original, context)  # a generator, as Jinja closes it
+
+    render.pohon_wrapped = True  # type: ignore[attr-defined]
+    template.root_render_func = render
+    return True
+
+
+@contextmanager
+def recording_url_filter(env: jinja2.Environment, urls: list[str]) -> Iterator[None]:
+    """While in the block, every value a template gives to MkDocs' ``url`` filter is appended
+    to ``urls`` (as the filter reads it, ``str(value)``).
+
+    Relies on: ``url`` being a context filter in ``env.filters`` (``mkdocs.utils.templates``),
+    looked up when a template (or an imported macro module) starts rendering, and computing the
+    URL from ``str(value)``, the page and ``base_url`` only. Pohon needs it to know on which
+    URLs a partial's HTML depends (:mod:`.nav_cache`)."""
+    original = env.filters["url"]
+
+    @jinja2.pass_context
+    def url(context: Any, value: Any) -> str:
+        urls.append(str(value))
+        return str(original(context, value))
+
+    env.filters["url"] = url
+    try:
+        yield
+    finally:
+        env.filters["url"] = original

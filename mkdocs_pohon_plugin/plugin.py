@@ -68,6 +68,7 @@ from .core.site.search_index import (
 from .core.tree.check import CheckResult, check_trees
 from .core.tree.diagnostics import Text
 from .core.tree.load import LoadCache
+from .nav_cache import NavCache
 from .rendered_page import PohonPage, adopt
 
 log = logging.getLogger("mkdocs.plugins.pohon")
@@ -167,6 +168,12 @@ class PohonConfig(base.Config):
     so while a reader types ("kemat") no indexed word starts with what is typed and the box shows
     junk until the word is complete. Without it every typed prefix finds its words."""
 
+    nav_cache = c.Type(bool, default=True)
+    """Render Material's navigation (side bar and tabs) once for all the pages outside the
+    navigation that show the same one, instead of once a page: the same HTML, about a sixth
+    less build time on a big regency. Used only when the site keeps Material's own
+    ``partials/nav.html`` and ``nav-item.html`` (``tabs.html``, ``tabs-item.html``)."""
+
     search_shard_words = c.Type(int, default=DEFAULT_SHARD_WORDS)
     """``search: pagefind``: words of page text in one shard of the index. Pagefind's memory
     grows with the words it holds (about 0.8 KB each while writing), so a big site is indexed in
@@ -197,6 +204,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.planned: dict[str, Page] = {}
         self.nav_pages: dict[str, MkPage] = {}
         """The pages in the navigation, by source path (``on_nav``)."""
+        self.nav: Navigation | None = None
+        self.nav_cache: NavCache | None = None
+        """Material's navigation HTML shared by the pages outside it (``nav_cache``)."""
         self.lit: MkPage | None = None
         """The navigation entry marked active for the page being rendered (see
         :meth:`_light_owner`)."""
@@ -571,6 +581,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav_pages = {page.file.src_uri: page for page in nav.pages}
+        self.nav = nav
         return None
 
     def _light_owner(self, planned: Page) -> None:
@@ -740,6 +751,10 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         return "pagefind"
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.nav_cache = None
+        if self.config.enabled and self.config.nav_cache and self.nav is not None:
+            self.nav_cache = NavCache(self.nav)
+            self.nav_cache.install(env)
         if self.config.enabled:
             env.globals["pohon_language"] = self.config.language
             env.globals["pohon_theme"] = _theme_words(  # theme_404/
