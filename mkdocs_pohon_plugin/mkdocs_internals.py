@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -57,12 +58,13 @@ def skip_markdown(page: Page) -> None:
     page.links_to_anchors = {}
 
 
-def set_anchors(page: Page, anchors: set[str]) -> None:
+def set_anchors(page: Page, anchors: AbstractSet[str]) -> None:
     """Tell MkDocs which anchors ``page`` has, so links to them from other pages validate.
 
     Relies on: ``Page.present_anchor_ids`` (undocumented), which ``Page.validate_anchor_links``
-    of the linking page reads."""
-    page.present_anchor_ids = anchors
+    of the linking page reads, testing membership only: a ``frozenset`` shared by pages with the
+    same anchors does."""
+    page.present_anchor_ids = anchors  # type: ignore[assignment]  # MkDocs types it as set[str]
 
 
 def table_of_contents(tokens: Iterable[dict[str, Any]]) -> TableOfContents:

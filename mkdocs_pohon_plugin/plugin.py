@@ -69,7 +69,7 @@ from .core.tree.check import CheckResult, check_trees
 from .core.tree.diagnostics import Text
 from .core.tree.load import LoadCache
 from .nav_cache import NavCache
-from .rendered_page import PohonPage, adopt
+from .rendered_page import GeneratedPages, PohonPage
 
 log = logging.getLogger("mkdocs.plugins.pohon")
 
@@ -204,6 +204,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.planned: dict[str, Page] = {}
         self.nav_pages: dict[str, MkPage] = {}
         """The pages in the navigation, by source path (``on_nav``)."""
+        self.generated_pages: GeneratedPages | None = None
+        """The build and plans the generated pages of the current build share."""
         self.nav: Navigation | None = None
         self.nav_cache: NavCache | None = None
         """Material's navigation HTML shared by the pages outside it (``nav_cache``)."""
@@ -605,16 +607,11 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             self.lit = None
 
     def on_pre_page(self, page: MkPage, *, config: MkDocsConfig, files: Files) -> MkPage | None:
-        planned = self.planned.get(page.file.src_uri) if self.config.enabled else None
-        if planned is not None and self.build is not None:
-            adopt(page, self.build, planned, self._search_meta(planned))
+        if self.config.enabled and page.file.src_uri in self.planned and self.build is not None:
+            if self.generated_pages is None or self.generated_pages.build is not self.build:
+                self.generated_pages = GeneratedPages(self.build, self.planned)
+            self.generated_pages.adopt(page)
         return page
-
-    def _search_meta(self, planned: Page) -> dict[str, Any] | None:
-        """Front matter ``search:`` of a generated page for Material's search plugin: node and
-        indicator pages rank first (they are what a search for a name or a code should find)."""
-        boost = planned.search_boost
-        return {"boost": boost} if boost is not None else None
 
     def _cancel_downloads(self) -> None:
         if self.downloads is not None:
