@@ -143,25 +143,32 @@ def material_mermaid_contract(bundle: str) -> list[str]:
     return [part for part in MATERIAL_MERMAID_CONTRACT if part not in bundle]
 
 
-def material_template(env: Any, name: str) -> bool:
-    """Whether the theme's template ``name`` is Material's own, not a site's or a plugin's
-    override of it.
+def template_from(env: Any, name: str, folders: Iterable[Path]) -> bool:
+    """Whether the theme's template ``name`` is found in one of ``folders`` (Material's own:
+    :func:`material_templates`), not in a site's ``custom_dir`` or another folder before them.
 
     Relies on: MkDocs' theme environment loading templates with a ``FileSystemLoader`` over
-    ``Theme.dirs`` (``Theme.get_env``), whose ``get_source`` names the file it found, and
-    Material's templates being in the ``templates`` folder of its package. Pohon needs it so
-    that :mod:`.nav_cache` caches only partials whose behaviour it knows."""
-    spec = importlib.util.find_spec("material")
-    if spec is None or spec.origin is None:
-        return False
-    material = Path(spec.origin).parent / "templates"
+    ``Theme.dirs`` (``Theme.get_env``), whose ``get_source`` names the file it found. Pohon needs
+    it so that :mod:`.nav_cache` caches only partials whose behaviour it knows."""
     try:
         _source, filename, _uptodate = env.loader.get_source(env, name)
     except jinja2.TemplateNotFound:
         return False
-    return filename is not None and Path(filename).parent.resolve().is_relative_to(
-        material.resolve()
-    )
+    if filename is None:
+        return False
+    found = Path(filename).resolve()
+    return any(found.is_relative_to(folder.resolve()) for folder in folders)
+
+
+def material_templates() -> Path | None:
+    """The folder of Material's own templates; ``None`` without Material.
+
+    Relies on: Material's templates being in the ``templates`` folder of its package
+    (``material/templates``, the theme's ``dirs`` entry)."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "templates"
 
 
 def wrap_template(

@@ -16,9 +16,10 @@ the ones the partial writes. A page in the navigation (its own entry and table o
 the partial) is always rendered as before. The output is the same HTML either way
 (``tests/test_nav_cache.py`` builds a site with and without the cache and compares every page).
 
-It is used only when the partial and the macros it imports are Material's own
-(:func:`~.mkdocs_internals.material_template`): a site that overrides them in ``custom_dir`` may
-show anything of the page there, so its partials are rendered for every page, as MkDocs does.
+The side bar, the tabs and Pohon's Pagefind search box in the header are cached so. It is
+used only when the partial and the macros it imports are Material's own (or Pohon's): a site
+that overrides them in ``custom_dir`` may show anything of the page there, so its partials are
+rendered for every page, as MkDocs does.
 Partials they include that a site may override for their looks (``logo.html``, ``source.html``)
 are assumed to depend on the page only through the ``url`` filter.
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.nav import Navigation, Section
@@ -38,8 +40,10 @@ from . import mkdocs_internals
 CACHED_PARTIALS: dict[str, tuple[str, ...]] = {
     "partials/nav.html": ("partials/nav.html", "partials/nav-item.html"),
     "partials/tabs.html": ("partials/tabs.html", "partials/tabs-item.html"),
+    "partials/search.html": ("partials/search.html",),
 }
-"""The partials cached, each with the templates that must be Material's own for it."""
+"""The partials cached, each with the templates that must be Material's own (or Pohon's own
+Pagefind search box, ``theme_overrides/partials/search.html``) for it."""
 
 Key = tuple[str, ...]
 
@@ -73,12 +77,18 @@ class NavCache:
         self.entries = list(_walk(self.nav.items))
         self.in_nav = {id(page) for page in self.nav.pages}
 
-    def install(self, env: Any) -> list[str]:
+    def install(self, env: Any, own: Path) -> list[str]:
         """Cache every partial of :data:`CACHED_PARTIALS` whose templates are Material's own
-        in the Jinja environment ``env``; the names of those cached."""
+        or in the plugin's folder ``own``, in the Jinja environment ``env``; the names of those
+        cached."""
+        material = mkdocs_internals.material_templates()
+        if material is None:
+            return []
         cached = []
         for name, needed in CACHED_PARTIALS.items():
-            if not all(mkdocs_internals.material_template(env, each) for each in needed):
+            if not all(
+                mkdocs_internals.template_from(env, each, (material, own)) for each in needed
+            ):
                 continue
             if mkdocs_internals.wrap_template(env, name, self._wrapper(env, name)):
                 cached.append(name)

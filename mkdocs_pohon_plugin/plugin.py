@@ -751,7 +751,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.nav_cache = None
         if self.config.enabled and self.config.nav_cache and self.nav is not None:
             self.nav_cache = NavCache(self.nav)
-            self.nav_cache.install(env)
+            self.nav_cache.install(env, THEME_OVERRIDES)
         if self.config.enabled:
             env.globals["pohon_language"] = self.config.language
             env.globals["pohon_theme"] = _theme_words(  # theme_404/

@@ -59,6 +59,9 @@ def test_same_pages_with_and_without_the_cache(
     # Most generated pages are outside the navigation: their navigation is reused.
     assert cache.reused > len(cached) // 2
     assert cache.renders < cache.reused
+    cached_partials = {name for name, _active in cache.states}
+    assert {"partials/nav.html"} <= cached_partials
+    assert ("partials/tabs.html" in cached_partials) == ("navigation.tabs" in features)
 
 
 def test_the_cache_keeps_each_agencys_entry_lit(tmp_path: Path) -> None:
@@ -69,7 +72,17 @@ def test_the_cache_keeps_each_agencys_entry_lit(tmp_path: Path) -> None:
     assert len(nav_states) >= 3  # Beranda (regional tree) and each of the two agencies
 
 
-def test_a_site_overriding_the_navigation_partial_renders_it_for_every_page(
+def test_the_pagefind_search_box_is_cached_too(tmp_path: Path) -> None:
+    config = SiteConfig().with_options(search="pagefind")
+    cached, cache = _build(tmp_path / "cached", config)
+    plain, _ = _build(tmp_path / "plain", config.with_options(nav_cache=False))
+    _assert_same(cached, plain)
+    assert cache is not None
+    assert "partials/search.html" in {name for name, _active in cache.states}
+    assert b"data-pohon-search" in cached["index.html"]
+
+
+def test_a_site_overriding_the_navigation_partials_renders_them_for_every_page(
     tmp_path: Path,
 ) -> None:
     overrides = tmp_path / "overrides" / "partials"
@@ -78,13 +91,18 @@ def test_a_site_overriding_the_navigation_partial_renders_it_for_every_page(
     (overrides / "nav.html").write_text(
         '<nav class="md-nav md-nav--primary">{{ page.title | e }}</nav>\n', encoding="utf-8"
     )
+    # … and a footer that names the page.
+    (overrides / "copyright.html").write_text(
+        '<div class="md-copyright">{{ page.url }}</div>\n', encoding="utf-8"
+    )
     config = SiteConfig(custom_dir=tmp_path / "overrides")
     cached, cache = _build(tmp_path / "cached", config)
     plain, _ = _build(tmp_path / "plain", config.with_options(nav_cache=False))
     _assert_same(cached, plain)
     assert cache is not None
-    assert cache.reused == 0
+    assert "partials/nav.html" not in {name for name, _active in cache.states}
     titles = {
         html.split(b'<nav class="md-nav md-nav--primary">')[1][:40] for html in cached.values()
     }
     assert len(titles) > 10  # each page shows its own title: nothing was shared
+    assert "partials/footer.html" not in {name for name, _active in cache.states}
