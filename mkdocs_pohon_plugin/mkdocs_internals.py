@@ -175,18 +175,24 @@ def wrap_template(
     env: jinja2.Environment,
     name: str,
     wrapper: Callable[[Callable[[Any], Iterator[str]], Any], Iterator[str]],
+    block: str | None = None,
 ) -> bool:
     """Make every ``{% include name %}`` of this build call ``wrapper(render, context)`` instead
-    of the template's own ``render(context)``; whether it could.
+    of the template's own ``render(context)`` (with ``block``: every rendering of that block of
+    the template ``name``); whether it could.
 
     Relies on: Jinja's compiled ``include`` calling ``environment.get_template(name)`` and then
-    its ``root_render_func`` (an attribute of ``jinja2.Template``), and MkDocs' environment
-    (``auto_reload=False``) handing out the template object loaded here while its cache keeps
-    it. Should Jinja drop it from its cache (400 templates), the template is loaded again and
-    rendered as usual: the output is the same, only slower. Pohon needs it to render Material's
-    navigation once for every generated page that shows the same one (:mod:`.nav_cache`)."""
+    its ``root_render_func`` (an attribute of ``jinja2.Template``); a template that
+    ``{% extends name %}`` taking the blocks from ``get_template(name).blocks`` each time it is
+    rendered; and MkDocs' environment (``auto_reload=False``) handing out the template object
+    loaded here while its cache keeps it. Should Jinja drop it from its cache (400 templates),
+    the template is loaded again and rendered as usual: the output is the same, only slower.
+    Pohon needs it to render Material's navigation once for every generated page that shows
+    the same one (:mod:`.nav_cache`)."""
     template = env.get_template(name)
-    original = template.root_render_func
+    original = template.root_render_func if block is None else template.blocks.get(block)
+    if original is None:
+        return False
     if getattr(original, "pohon_wrapped", False):
         return True
 
@@ -194,7 +200,10 @@ def wrap_template(
         yield from wrapper(original, context)  # a generator, as Jinja closes it
 
     render.pohon_wrapped = True  # type: ignore[attr-defined]
-    template.root_render_func = render
+    if block is None:
+        template.root_render_func = render
+    else:
+        template.blocks[block] = render
     return True
 
 

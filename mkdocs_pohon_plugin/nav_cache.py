@@ -7,7 +7,8 @@ same for every such page that
 
 - has the same navigation entries marked active (the agency the plugin lights up for it), and
 - gets the same relative URL for every URL the partial writes through MkDocs' ``url`` filter
-  (links are relative to the page: ``../../opd/dinkes/`` from ``indikator/IND-1/``).
+  (links are relative to the page: ``../../opd/dinkes/`` from ``indikator/IND-1/``), and has
+  the same ``base_url`` (the way up to the site's root).
 
 :class:`NavCache` stands in for the partial's render function. For a page outside the
 navigation it looks up the HTML by that key; on a miss it renders the partial with Material's own
@@ -41,11 +42,25 @@ CACHED_PARTIALS: dict[str, tuple[str, ...]] = {
     "partials/nav.html": ("partials/nav.html", "partials/nav-item.html"),
     "partials/tabs.html": ("partials/tabs.html", "partials/tabs-item.html"),
     "partials/search.html": ("partials/search.html",),
+    "partials/footer.html": (
+        "partials/footer.html",
+        "partials/copyright.html",
+        "partials/social.html",
+    ),
 }
 """The partials cached, each with the templates that must be Material's own (or Pohon's own
-Pagefind search box, ``theme_overrides/partials/search.html``) for it."""
+Pagefind search box, ``theme_overrides/partials/search.html``) for it. The footer's links to
+the previous and next page are only on pages in the navigation, which are not cached."""
+
+CACHED_BLOCKS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("base.html", "config"): ("base.html", "partials/language.html"),
+    ("base.html", "styles"): ("base.html", "partials/icons.html"),
+}
+"""Blocks of Material's page template cached the same way (the settings its script reads, its
+style sheets), each with the templates that must be Material's own for it."""
 
 Key = tuple[str, ...]
+"""``base_url`` and the relative form of each URL a partial wrote."""
 
 
 @dataclass
@@ -84,14 +99,19 @@ class NavCache:
         material = mkdocs_internals.material_templates()
         if material is None:
             return []
+        wanted: list[tuple[str, str | None, tuple[str, ...]]] = [
+            (name, None, needed) for name, needed in CACHED_PARTIALS.items()
+        ]
+        wanted += [(name, block, needed) for (name, block), needed in CACHED_BLOCKS.items()]
         cached = []
-        for name, needed in CACHED_PARTIALS.items():
+        for name, block, needed in wanted:
             if not all(
                 mkdocs_internals.template_from(env, each, (material, own)) for each in needed
             ):
                 continue
-            if mkdocs_internals.wrap_template(env, name, self._wrapper(env, name)):
-                cached.append(name)
+            label = name if block is None else f"{name}#{block}"
+            if mkdocs_internals.wrap_template(env, name, self._wrapper(env, label), block):
+                cached.append(label)
         return cached
 
     def _wrapper(
@@ -118,7 +138,7 @@ class NavCache:
         base = context.get("base_url", "")
         state = self.states.get(active)
         if state is not None:
-            key = tuple(normalize_url(url, page=page, base=base) for url in state.urls)
+            key = _key(state.urls, page, base)
             html = state.html.get(key)
             if html is not None:
                 self.reused += 1
@@ -131,9 +151,12 @@ class NavCache:
             # First page of this state (a page with other URLs would be a new state: not for
             # Material's own partials, whose URLs depend on the active entries only).
             state = self.states[active] = _State(urls)
-        key = tuple(normalize_url(url, page=page, base=base) for url in urls)
-        state.html[key] = html
+        state.html[_key(urls, page, base)] = html
         return html
+
+
+def _key(urls: list[str], page: Page, base: str) -> Key:
+    return (base, *(normalize_url(url, page=page, base=base) for url in urls))
 
 
 def _walk(items: list[Any]) -> Iterator[Any]:

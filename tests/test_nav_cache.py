@@ -60,7 +60,7 @@ def test_same_pages_with_and_without_the_cache(
     assert cache.reused > len(cached) // 2
     assert cache.renders < cache.reused
     cached_partials = {name for name, _active in cache.states}
-    assert {"partials/nav.html"} <= cached_partials
+    assert {"partials/nav.html", "partials/footer.html", "base.html#config"} <= cached_partials
     assert ("partials/tabs.html" in cached_partials) == ("navigation.tabs" in features)
 
 
@@ -91,9 +91,15 @@ def test_a_site_overriding_the_navigation_partials_renders_them_for_every_page(
     (overrides / "nav.html").write_text(
         '<nav class="md-nav md-nav--primary">{{ page.title | e }}</nav>\n', encoding="utf-8"
     )
-    # … and a footer that names the page.
+    # … and a footer that names the page, and page settings for a script.
     (overrides / "copyright.html").write_text(
         '<div class="md-copyright">{{ page.url }}</div>\n', encoding="utf-8"
+    )
+    (overrides.parent / "main.html").write_text(
+        '{% extends "base.html" %}\n'
+        '{% block config %}{{ super() }}<meta name="x-page" content="{{ page.url }}">'
+        "{% endblock %}\n",
+        encoding="utf-8",
     )
     config = SiteConfig(custom_dir=tmp_path / "overrides")
     cached, cache = _build(tmp_path / "cached", config)
@@ -106,3 +112,5 @@ def test_a_site_overriding_the_navigation_partials_renders_them_for_every_page(
     }
     assert len(titles) > 10  # each page shows its own title: nothing was shared
     assert "partials/footer.html" not in {name for name, _active in cache.states}
+    urls = {html.split(b'<meta name="x-page" content="')[1][:40] for html in cached.values()}
+    assert len(urls) > 10  # the site's block shows each page's URL after Material's settings
