@@ -4,8 +4,9 @@ The plugin is otherwise written against MkDocs' documented plugin events and str
 things below are not documented (private attributes, how the build calls a page, the shape of
 the plugin collection, what Material's templates test): each is one small function with a
 comment on what it relies on and why Pohon needs it, and ``tests/test_mkdocs_internals.py``
-checks each against the installed MkDocs and Material, so an upgrade that changes one fails
-there, loudly, with the function's name.
+(``tests/test_mkdocs_internals_templates.py`` for the theme templates) checks each against the
+installed MkDocs and Material, so an upgrade that changes one fails there, loudly, with the
+function's name.
 
 Relied on, without a function of its own: MkDocs' build calls ``page.read_source(config)`` and
 then ``page.render(config, files)`` on the page ``on_pre_page`` returned
