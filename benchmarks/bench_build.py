@@ -513,11 +513,13 @@ def _scaling(root: Path, args: argparse.Namespace, setup: dict[str, Any]) -> lis
     print()
     print(
         f"scaling curve: one build per scale, {SIZES[args.size]['opd']} OPD kept, nodes and"
-        " indicators multiplied; pages and wall times also relative to the first scale"
+        " indicators multiplied; pages and wall times also relative to the first scale;"
+        " KiB/page: growth of the MkDocs process per page added since the first scale"
     )
     print(
         f"{'variant':<8} {'scale':>6} {'nodes':>7} {'indic.':>7} {'pages':>7} {'wall s':>8}"
         f" {'ms/page':>8} {'RSS MiB':>8} {'MkDocs':>8} {'pages ×':>8} {'wall ×':>8}"
+        f" {'KiB/page':>8}"
     )
     for variant in variants:
         first: dict[str, Any] | None = None
@@ -528,11 +530,19 @@ def _scaling(root: Path, args: argparse.Namespace, setup: dict[str, Any]) -> lis
                 f" {row['stats']['indicators']:7d} {row['pages']:7d} {row['wall_s']:8.1f}"
                 f" {1000 * row['wall_s'] / row['pages']:8.2f} {row['peak_rss_mib']:8.1f}"
                 f" {row['mkdocs_rss_mib'] or 0.0:8.1f} {row['pages'] / first['pages']:8.2f}"
-                f" {row['wall_s'] / first['wall_s']:8.2f}"
+                f" {row['wall_s'] / first['wall_s']:8.2f} {_slope(first, row):>8}"
             )
         if variant in over_budget:
             print(f"{variant:<8} larger scales skipped: {over_budget[variant]}")
     return rows
+
+
+def _slope(first: dict[str, Any], row: dict[str, Any]) -> str:
+    """KiB the MkDocs process grew per page between the first scale's build and ``row``'s."""
+    pages = row["pages"] - first["pages"]
+    if pages <= 0 or not row["mkdocs_rss_mib"] or not first["mkdocs_rss_mib"]:
+        return "-"
+    return f"{1024 * (row['mkdocs_rss_mib'] - first['mkdocs_rss_mib']) / pages:.2f}"
 
 
 def _parse_scales(text: str) -> list[float]:

@@ -4,8 +4,9 @@ The plugin is otherwise written against MkDocs' documented plugin events and str
 things below are not documented (private attributes, how the build calls a page, the shape of
 the plugin collection, what Material's templates test): each is one small function with a
 comment on what it relies on and why Pohon needs it, and ``tests/test_mkdocs_internals.py``
-checks each against the installed MkDocs and Material, so an upgrade that changes one fails
-there, loudly, with the function's name.
+(``tests/test_mkdocs_internals_templates.py`` for the theme templates) checks each against the
+installed MkDocs and Material, so an upgrade that changes one fails there, loudly, with the
+function's name.
 
 Relied on, without a function of its own: MkDocs' build calls ``page.read_source(config)`` and
 then ``page.render(config, files)`` on the page ``on_pre_page`` returned
@@ -14,11 +15,15 @@ then ``page.render(config, files)`` on the page ``on_pre_page`` returned
 
 from __future__ import annotations
 
+import importlib.util
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
@@ -55,12 +60,13 @@ def skip_markdown(page: Page) -> None:
     page.links_to_anchors = {}
 
 
-def set_anchors(page: Page, anchors: set[str]) -> None:
+def set_anchors(page: Page, anchors: AbstractSet[str]) -> None:
     """Tell MkDocs which anchors ``page`` has, so links to them from other pages validate.
 
     Relies on: ``Page.present_anchor_ids`` (undocumented), which ``Page.validate_anchor_links``
-    of the linking page reads."""
-    page.present_anchor_ids = anchors
+    of the linking page reads, testing membership only: a ``frozenset`` shared by pages with the
+    same anchors does."""
+    page.present_anchor_ids = anchors  # type: ignore[assignment]  # MkDocs types it as set[str]
 
 
 def table_of_contents(tokens: Iterable[dict[str, Any]]) -> TableOfContents:
@@ -164,3 +170,90 @@ def keep_search_entries(config: MkDocsConfig, previous: Path, urls: set[str]) ->
     ]
     entries.extend(added)
     return len(added)
+
+
+def template_from(env: Any, name: str, folders: Iterable[Path]) -> bool:
+    """Whether the theme's template ``name`` is found in one of ``folders`` (Material's own:
+    :func:`material_templates`), not in a site's ``custom_dir`` or another folder before them.
+
+    Relies on: MkDocs' theme environment loading templates with a ``FileSystemLoader`` over
+    ``Theme.dirs`` (``Theme.get_env``), whose ``get_source`` names the file it found. Pohon needs
+    it so that :mod:`.nav_cache` caches only partials whose behaviour it knows."""
+    try:
+        _source, filename, _uptodate = env.loader.get_source(env, name)
+    except jinja2.TemplateNotFound:
+        return False
+    if filename is None:
+        return False
+    found = Path(filename).resolve()
+    return any(found.is_relative_to(folder.resolve()) for folder in folders)
+
+
+def material_templates() -> Path | None:
+    """The folder of Material's own templates; ``None`` without Material.
+
+    Relies on: Material's templates being in the ``templates`` folder of its package
+    (``material/templates``, the theme's ``dirs`` entry)."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "templates"
+
+
+def wrap_template(
+    env: jinja2.Environment,
+    name: str,
+    wrapper: Callable[[Callable[[Any], Iterator[str]], Any], Iterator[str]],
+    block: str | None = None,
+) -> bool:
+    """Make every ``{% include name %}`` of this build call ``wrapper(render, context)`` instead
+    of the template's own ``render(context)`` (with ``block``: every rendering of that block of
+    the template ``name``); whether it could.
+
+    Relies on: Jinja's compiled ``include`` calling ``environment.get_template(name)`` and then
+    its ``root_render_func`` (an attribute of ``jinja2.Template``); a template that
+    ``{% extends name %}`` taking the blocks from ``get_template(name).blocks`` each time it is
+    rendered; and MkDocs' environment (``auto_reload=False``) handing out the template object
+    loaded here while its cache keeps it. Should Jinja drop it from its cache (400 templates),
+    the template is loaded again and rendered as usual: the output is the same, only slower.
+    Pohon needs it to render Material's navigation once for every generated page that shows
+    the same one (:mod:`.nav_cache`)."""
+    template = env.get_template(name)
+    original = template.root_render_func if block is None else template.blocks.get(block)
+    if original is None:
+        return False
+    if getattr(original, "pohon_wrapped", False):
+        return True
+
+    def render(context: Any) -> Iterator[str]:
+        yield from wrapper(original, context)  # a generator, as Jinja closes it
+
+    render.pohon_wrapped = True  # type: ignore[attr-defined]
+    if block is None:
+        template.root_render_func = render
+    else:
+        template.blocks[block] = render
+    return True
+
+
+@contextmanager
+def recording_url_filter(env: jinja2.Environment, urls: list[str]) -> Iterator[None]:
+    """While in the block, every value a template gives to MkDocs' ``url`` filter is appended
+    to ``urls`` (as the filter reads it, ``str(value)``).
+
+    Relies on: ``url`` being a context filter in ``env.filters`` (``mkdocs.utils.templates``),
+    looked up when a template (or an imported macro module) starts rendering, and computing the
+    URL from ``str(value)``, the page and ``base_url`` only. Pohon needs it to know on which
+    URLs a partial's HTML depends (:mod:`.nav_cache`)."""
+    original = env.filters["url"]
+
+    @jinja2.pass_context
+    def url(context: Any, value: Any) -> str:
+        urls.append(str(value))
+        return str(original(context, value))
+
+    env.filters["url"] = url
+    try:
+        yield
+    finally:
+        env.filters["url"] = original
