@@ -770,8 +770,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 or shared.build is not self.build
                 or shared.planned is not self.planned
             ):
-                self.generated_pages = GeneratedPages(self.build, self.planned)
-            self.generated_pages.adopt(page)
+                shared = self.generated_pages = GeneratedPages(self.build, self.planned)
+            shared.adopt(page)
         return page
 
     def _cancel_downloads(self) -> None:
