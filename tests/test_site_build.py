@@ -40,9 +40,9 @@ def test_page_counts_per_kind(site: Path) -> None:
     assert count("node") == 10
     assert count("indikator") == 10
     assert count("opd") == 2
-    # levels + cascading + a Perjanjian Kinerja per OPD and year
-    assert len(list((site / "opd").glob("*/*/index.html"))) == 6 + 2 + 2 * 2
-    assert count("indeks") == 5
+    # levels + cascading + a Perjanjian Kinerja per OPD and year + Mutu Pohon per OPD
+    assert len(list((site / "opd").glob("*/*/index.html"))) == 6 + 2 + 2 * 2 + 2
+    assert count("indeks") == 6  # IKU, indicators, crosscutting, cascading, codes, Mutu Pohon
     assert (site / "unduh" / "index.html").is_file()
     assert (site / "index.html").is_file() and (site / "opd" / "index.html").is_file()
     assert (site / "unduh" / "pohon.json").is_file()
