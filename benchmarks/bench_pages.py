@@ -70,6 +70,8 @@ PAGE_KINDS: dict[str, str] = {
     # a split listing's group pages (issue 19): on a site past index_inline_limit only
     "indicator-index-opd": "indeks/indikator/opd/dinkes/",
     "codes-opd": "indeks/kode/opd/dinkes/",
+    "iku-regional": "indeks/iku/daerah/",
+    "iku-opd": "indeks/iku/opd/dinkes/",
     "404": "tidak-ada-halaman-ini/",
     "docs": "format/",
 }
@@ -400,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--find-code", metavar="CODE", help="the same on a split code index, for CODE"
     )
+    parser.add_argument(
+        "--find-iku", metavar="TEXT", help="the same on a split IKU index, for TEXT"
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -415,7 +420,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             try:
                 results = measure(browser, sites, args.kind or list(PAGE_KINDS), args.runs)
-                finds = {"indicator-index": args.find, "codes": args.find_code}
+                finds = {
+                    "indicator-index": args.find,
+                    "codes": args.find_code,
+                    "iku-index": args.find_iku,
+                }
                 for kind, query in finds.items():
                     if query:
                         _time_finder(browser, sites, kind, query, args.runs)

@@ -51,9 +51,10 @@ PAGES = {
     "codes": "indeks/kode/",
     "quality": "indeks/mutu/",
     "opd quality": "opd/dinkes/mutu/",
-    # an agency's page of the split all-indicators and code listings (issue 19)
+    # a group's page of the split all-indicators, code and IKU listings (issue 19)
     "all indicators (agency)": "indeks/indikator/opd/dinkes/",
     "codes (agency)": "indeks/kode/opd/dinkes/",
+    "iku (regional)": "indeks/iku/daerah/",
     "404": "404.html",
     "docs": "format/",
 }

@@ -1,10 +1,11 @@
-"""Bounded listing pages (issue 19 item 2): the all-indicators index and the code index of a
-regency past ``index_inline_limit`` rows are split into one page per agency (and one for the
-regional tree), each at most the limit, with a finder on the index that reads a data file.
+"""Bounded listing pages (issue 19 item 2, issue 16's DOMContentLoaded target): the
+all-indicators index, the IKU index and the code index of a regency past ``index_inline_limit``
+rows are split into one page per agency (and one for the regional tree), each at most the limit,
+with a finder on the index that reads a data file.
 
 A small synthetic regency is built with a low limit (so the site stays small): the index pages
-hold no rows but a line per group; every indicator and every coded node is reached from its index
-in two links; the data files list every row with a URL that exists; no page links to a missing
+hold no rows but a line per group; every indicator, every IKU and every coded node is reached
+from its index in two links; the data files list every row with a URL that exists; no page links to a missing
 page; in Debian's chromium the finder finds an indicator of an agency and a code through the data
 file, fetched from 127.0.0.1 only; axe-core finds no serious violation on the new pages. Under the
 limit (the mini fixture with the default limit) an index stays one page without a data file.
@@ -38,8 +39,9 @@ from tests.sites import MINI, SiteConfig, article, build_site, mermaid_if_instal
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-LIMIT = 12
-"""Rows on one listing page in the test site: every agency's rows take several pages."""
+LIMIT = 5
+"""Rows on one listing page in the test site: every agency's indicators and codes take several
+pages, and so do the regional tree's IKU (the test regency has 12 IKU: 6 regional, 2 an agency)."""
 
 HREF = re.compile(r'href="([^"]*)"')
 
@@ -143,6 +145,7 @@ def test_the_indexes_hold_no_rows_but_a_line_per_group(site: Path, result: Check
     nodes = result.site.nodes.values()
     for url, kind, part_kind in (
         ("indeks/indikator/", "index_indicators", "index_indicators_part"),
+        ("indeks/iku/", "index_iku", "index_iku_part"),
         ("indeks/kode/", "index_codes", "index_codes_part"),
     ):
         assert _kind(site, url) == kind
@@ -152,8 +155,12 @@ def test_the_indexes_hold_no_rows_but_a_line_per_group(site: Path, result: Check
         groups = [link for link in _links(site, url) if "/opd/" in link or "/daerah/" in link]
         assert {link.split("/")[3] for link in groups if "/opd/" in link} <= set(result.site.opds)
         # a line for the regional tree (when it has rows) and for each agency
-        coded = url == "indeks/kode/"
-        owners = {n.opd_id for n in nodes if (n.code if coded else n.indicators)}
+        if url == "indeks/kode/":
+            owners = {n.opd_id for n in nodes if n.code}
+        elif url == "indeks/iku/":
+            owners = {n.opd_id for n in nodes if any(i.is_iku for i in n.indicators)}
+        else:
+            owners = {n.opd_id for n in nodes if n.indicators}
         assert _rows(site, url) == len(owners)
         for link in set(groups):
             assert _kind(site, link) == part_kind
@@ -161,7 +168,7 @@ def test_the_indexes_hold_no_rows_but_a_line_per_group(site: Path, result: Check
 
 
 def test_a_group_page_lights_its_index_in_the_navigation(site: Path) -> None:
-    for index in ("indikator", "kode"):
+    for index in ("indikator", "iku", "kode"):
         url = f"indeks/{index}/opd/dinkes/"
         html = (site / url / "index.html").read_text("utf-8")
         lit = re.findall(
@@ -184,10 +191,33 @@ def test_every_indicator_and_code_is_two_links_from_its_index(
 ) -> None:
     nodes = result.site.nodes.values()
     indicators = {f"indikator/{i.id}/" for n in nodes for i in n.indicators}
+    iku = {f"indikator/{i.id}/" for n in nodes for i in n.indicators if i.is_iku}
     coded = {f"node/{n.id}/" for n in nodes if n.code}
-    assert len(indicators) > 3 * LIMIT and len(coded) > LIMIT
+    assert len(indicators) > 3 * LIMIT and len(coded) > LIMIT and len(iku) > 2 * LIMIT
     assert indicators <= _reached(site, "indeks/indikator/")
     assert coded <= _reached(site, "indeks/kode/")
+    reached = _reached(site, "indeks/iku/")
+    assert iku <= reached
+    # the IKU index's group pages list the IKU only
+    assert not {link for link in reached if link.startswith("indikator/")} - iku
+
+
+def test_the_iku_index_is_split_into_regional_and_agency_pages(
+    site: Path, result: CheckResult
+) -> None:
+    nodes = result.site.nodes.values()
+    regional = [i for n in nodes if n.opd_id is None for i in n.indicators if i.is_iku]
+    assert len(regional) > LIMIT  # the regional IKU take two pages
+    groups = list(dict.fromkeys(_links(site, "indeks/iku/")))  # each group page once, in order
+    assert groups[:2] == ["indeks/iku/daerah/", "indeks/iku/daerah/2/"]
+    assert groups[2:] == [f"indeks/iku/opd/{opd}/" for opd in result.site.opds]
+    first = article(site, "indeks/iku/daerah/index.html")
+    second = article(site, "indeks/iku/daerah/2/index.html")
+    assert [f"indikator/{i.id}/" in first for i in regional] == [True] * LIMIT + [False] * (
+        len(regional) - LIMIT
+    )
+    assert all(f"indikator/{i.id}/" in second for i in regional[LIMIT:])
+    assert 'aria-current="page"' in second
 
 
 def test_the_data_files_list_every_row_with_a_working_url(site: Path, result: CheckResult) -> None:
@@ -199,7 +229,12 @@ def test_the_data_files_list_every_row_with_a_working_url(site: Path, result: Ch
     )
     codes = json.loads((site / "indeks/data/kode.json").read_text("utf-8"))
     assert sorted(row[0] for row in codes["rows"]) == sorted(n.code for n in nodes if n.code)
-    for listing in (data, codes):
+    iku = json.loads((site / "indeks/data/iku.json").read_text("utf-8"))
+    assert iku["listing"] == "iku" and iku["groups"][0][2] == "indeks/iku/daerah/"
+    assert sorted(row[0] for row in iku["rows"]) == sorted(
+        i.id for n in nodes for i in n.indicators if i.is_iku
+    )
+    for listing in (data, iku, codes):
         labels = {group[0] for group in listing["groups"]}
         assert {opd.label for opd in result.site.opds.values()} <= labels
         for group in listing["groups"]:
@@ -230,7 +265,9 @@ def test_the_group_pages_are_left_out_of_the_search(site: Path) -> None:
     index = json.loads((site / "search/search_index.json").read_text("utf-8"))
     located = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "indeks/indikator/" in located
-    assert not any(loc.startswith(("indeks/indikator/opd/", "indeks/kode/opd/")) for loc in located)
+    assert "indeks/iku/" in located
+    groups = ("indeks/indikator/opd/", "indeks/iku/opd/", "indeks/iku/daerah/", "indeks/kode/opd/")
+    assert not any(loc.startswith(groups) for loc in located)
 
 
 def test_under_the_limit_an_index_stays_one_page(built_mini_site: Path) -> None:
@@ -243,6 +280,10 @@ def test_under_the_limit_an_index_stays_one_page(built_mini_site: Path) -> None:
     assert "pohon-finder" not in body
     assert not (built_mini_site / "indeks/indikator/opd").exists()
     assert not (built_mini_site / "indeks/data").exists()
+    iku = [indicator for indicator in indicators if indicator.is_iku]
+    body = article(built_mini_site, "indeks/iku/index.html")
+    assert iku and all(f'href="../../indikator/{i.id}/"' in body for i in iku)
+    assert "pohon-finder" not in body and not (built_mini_site / "indeks/iku/opd").exists()
     plan = plan_site(result)
     assert not [p for p in plan.pages if p.kind.endswith("_part")]
 
@@ -316,6 +357,25 @@ def test_the_finder_finds_a_code(phone: Reader, result: CheckResult) -> None:
     phone.watch.assert_no_errors()
 
 
+def test_the_finder_finds_an_iku(phone: Reader, result: CheckResult) -> None:
+    iku = [i for n in result.site.nodes.values() if n.opd_id for i in n.indicators if i.is_iku]
+    other = next(i for n in result.site.nodes.values() for i in n.indicators if not i.is_iku)
+    page = phone.page
+    phone.open("indeks/iku/")
+    box = page.locator(".pohon-finder input")
+    box.fill(iku[-1].id)
+    links = page.locator(".pohon-finder__results a")
+    links.first.wait_for()
+    assert f"../../indikator/{iku[-1].id}/" in links.first.get_attribute("href")
+    assert any(r.endswith("/indeks/data/iku.json") for r in phone.requests)
+    box.fill(other.id)  # an indicator that is not an IKU is not in this listing
+    page.wait_for_function(
+        "() => document.querySelector('.pohon-finder__status').textContent.includes('Tidak ada')"
+    )
+    assert phone.external == []
+    phone.watch.assert_no_errors()
+
+
 @pytest.mark.parametrize("width", ["phone", "desktop"])
 def test_the_new_pages_are_accessible(
     browser: Browser, base_url: str, result: CheckResult, width: str
@@ -333,6 +393,8 @@ def test_the_new_pages_are_accessible(
             "indeks/indikator/",
             f"indeks/indikator/opd/{opd}/",
             f"indeks/kode/opd/{opd}/2/",
+            "indeks/iku/",
+            "indeks/iku/daerah/2/",
         ):
             show(reader.page, reader.url(url))
             if width == "phone":

@@ -47,13 +47,13 @@ def demo() -> CheckResult:
 @pytest.fixture(scope="module")
 def plan(demo: CheckResult) -> SitePlan:
     # low thresholds, so that the demo's big lineages get support pages (issue 13) and its
-    # all-indicators and code listings are split into pages per agency (issue 19)
-    return plan_site(demo, lineage_inline_limit=50, index_inline_limit=100)
+    # all-indicators, IKU and code listings are split into pages per agency (issue 19)
+    return plan_site(demo, lineage_inline_limit=50, index_inline_limit=50)
 
 
 def test_the_registry_declares_each_kind_once() -> None:
     ids = [k.id for k in KINDS]
-    assert len(ids) == len(set(ids)) == 19
+    assert len(ids) == len(set(ids)) == 20
     assert all(BY_ID[k.id] is k for k in KINDS)
     assert kind(OPD) is BY_ID[OPD]
     with pytest.raises(KeyError, match="no page kind 'ringkasan'"):
@@ -77,6 +77,7 @@ def test_pages_come_in_registry_order_interleaved_per_subject(folder: Path) -> N
     assert kinds[:2] == ["home", "opd_list"]
     # a split listing's group pages (the demo's, issue 19) come right after their index
     for part, index in (
+        ("index_iku_part", INDEX_IKU),
         ("index_indicators_part", INDEX_INDICATORS),
         ("index_codes_part", INDEX_CODES),
     ):
@@ -171,7 +172,7 @@ def test_a_kind_left_out_of_the_registry_is_not_planned(demo: CheckResult, plan:
         demo,
         kinds=[k for k in KINDS if k.id != PK],
         lineage_inline_limit=50,
-        index_inline_limit=100,
+        index_inline_limit=50,
     )
     assert [p.path for p in without_pk.pages] == [p.path for p in plan.pages if p.kind != PK]
 
@@ -196,7 +197,7 @@ def test_a_new_kind_is_planned_previewed_and_boosted_by_its_declaration(
     assert isinstance(summary, PageKind)
     at = [k.id for k in KINDS].index(OPD) + 1
     registry = (*KINDS[:at], summary, *KINDS[at:])
-    grown = plan_site(demo, kinds=registry, lineage_inline_limit=50, index_inline_limit=100)
+    grown = plan_site(demo, kinds=registry, lineage_inline_limit=50, index_inline_limit=50)
 
     new = [page for page in grown.pages if page.kind == "opd_summary"]
     assert [page.path for page in new] == [f"opd/{o}/ringkasan.md" for o in demo.site.opds]

@@ -22,7 +22,15 @@ from ..tree.model import Indicator, Level, Loc, Node, Opd, Site
 from . import paths
 from .labels import labels_for
 from .lineage_groups import DEFAULT_INLINE_LIMIT, LineageCache
-from .listings import CODES, DEFAULT_INDEX_LIMIT, INDICATORS, Listing, ListingPart, build_listing
+from .listings import (
+    CODES,
+    DEFAULT_INDEX_LIMIT,
+    IKU,
+    INDICATORS,
+    Listing,
+    ListingPart,
+    build_listing,
+)
 
 Context = dict[str, Any]
 """What a page's template gets besides the globals (``opd``, ``node``, ``indicator`` …); the
@@ -36,6 +44,7 @@ INDEX_CROSSCUTTING, INDEX_CODES = "index_crosscutting", "index_codes"
 INDEX_CASCADING, DOWNLOADS = "index_cascading", "downloads"
 QUALITY, OPD_QUALITY = "quality", "opd_quality"
 INDEX_INDICATORS_PART, INDEX_CODES_PART = "index_indicators_part", "index_codes_part"
+INDEX_IKU_PART = "index_iku_part"
 
 
 class Over(Enum):
@@ -129,21 +138,22 @@ class Planning:
         return [indicator for node in self.nodes for indicator in node.indicators]
 
     def listing(self, name: str) -> Listing[Any]:
-        """The site-wide listing ``name`` (:data:`.listings.INDICATORS`, :data:`.listings.CODES`),
-        built on first use: its index page and its group pages read the same one."""
+        """The site-wide listing ``name`` (:data:`.listings.INDICATORS`, :data:`.listings.IKU`,
+        :data:`.listings.CODES`), built on first use: its index page and its group pages read the same one."""
         found = self.listings.get(name)
         if found is None:
             site = self.site
-            if name == INDICATORS:
+            if name in (INDICATORS, IKU):
                 graph = self.result.graph
 
                 def indicator_owner(indicator: Indicator) -> str | None:
                     node = graph.indicator_node(indicator)
                     return node.opd_id if node is not None else None
 
-                found = build_listing(
-                    name, self.indicators(), indicator_owner, site, self.index_limit
-                )
+                rows = self.indicators()
+                if name == IKU:
+                    rows = [indicator for indicator in rows if indicator.is_iku]
+                found = build_listing(name, rows, indicator_owner, site, self.index_limit)
             elif name == CODES:
                 order = self.order
                 coded = sorted(
@@ -322,7 +332,10 @@ def _part_title(planning: Planning, context: Context, word: str) -> str:
 
 
 def _iku(planning: Planning, site: Site) -> Iterator[Context]:
-    yield {"indicators": [ind for ind in planning.indicators() if ind.is_iku]}
+    """The index of the key performance indicators: all of them, or (a split listing) none, the
+    index then listing the groups (see :mod:`.listings`)."""
+    listing = planning.listing(IKU)
+    yield {"indicators": [] if listing.split else listing.rows, "listing": listing}
 
 
 def _codes(planning: Planning, site: Site) -> Iterator[Context]:
@@ -489,6 +502,18 @@ KINDS: tuple[PageKind, ...] = (
         in_nav=True,
         nav_section="indexes",
         nav_title=_nav_word("nav_iku"),
+        preview=Preview.NEVER,
+    ),
+    PageKind(
+        id=INDEX_IKU_PART,
+        template="index_iku_part.html.j2",
+        label="iku_index",
+        over=Over.SITE,
+        contexts=_listing_parts(IKU),
+        path=lambda c: c["part"].path,
+        title=_part_title,
+        nav_owner=paths.INDEX_IKU,
+        searched=False,
         preview=Preview.NEVER,
     ),
     PageKind(

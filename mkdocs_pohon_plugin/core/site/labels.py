@@ -301,6 +301,8 @@ _ID: dict[str, str] = {
     # split site-wide listings (issue 19): the index page's finder and groups, a group's page
     "listing_intro_indicators": "Semua # indikator kinerja, dibagi per perangkat daerah. Cari "
     "satu indikator di kotak di bawah, atau buka daftar perangkat daerahnya.",
+    "listing_intro_iku": "Semua # indikator kinerja utama, dibagi: IKU daerah, lalu per "
+    "perangkat daerah. Cari satu IKU di kotak di bawah, atau buka daftar pemiliknya.",
     "listing_intro_codes": "Semua # sasaran berkode Kemendagri, dibagi per perangkat daerah. "
     "Cari satu kode di kotak di bawah, atau buka daftar perangkat daerahnya.",
     "listing_groups": "Per perangkat daerah",
@@ -608,6 +610,8 @@ _EN: dict[str, str] = {
     # split site-wide listings (issue 19): the index page's finder and groups, a group's page
     "listing_intro_indicators": "All # performance indicators, split by agency. Find one in the "
     "box below, or open its agency's list.",
+    "listing_intro_iku": "All # key performance indicators, split: the regional ones, then by "
+    "agency. Find one in the box below, or open its owner's list.",
     "listing_intro_codes": "All # objectives with a Kemendagri code, split by agency. Find a "
     "code in the box below, or open its agency's list.",
     "listing_groups": "By agency",

@@ -1,7 +1,7 @@
-"""Site-wide listings that stay small on a big regency: all indicators and the code index.
+"""Site-wide listings that stay small on a big regency: all indicators, the IKU and the codes.
 
-A listing is every row of one kind for the whole site (every indicator; every node with a
-Kemendagri code). While it has at most ``limit`` rows (the plugin's ``index_inline_limit``,
+A listing is every row of one kind for the whole site (every indicator; every key performance
+indicator; every node with a Kemendagri code). While it has at most ``limit`` rows (the plugin's ``index_inline_limit``,
 :data:`DEFAULT_INDEX_LIMIT`) its index page lists them all, as it always did. Past the limit the
 listing is *split*: the index page keeps a summary, a finder and one line per group (the
 regional tree, then each agency) with its count and links to the group's pages, and the rows go
@@ -24,19 +24,22 @@ from typing import Generic, TypeVar
 from ..tree.model import Indicator, Node, Opd, Site
 from . import paths
 
-DEFAULT_INDEX_LIMIT = 100
+DEFAULT_INDEX_LIMIT = 40
 """Rows on one listing page. What limits it is not the bytes (about 530 a row of the
 all-indicators table, 340 of the code index) but the phone: on the emulated slow-4G phone of
 ``benchmarks/bench_pages.py`` (CPU slowed 4×) the browser lays a big table out again and again
-while it parses the page, and the demo's one-page indexes (379 and 281 rows) reached
-DOMContentLoaded at 4.2 and 3.8 s against 1.7 s for a page without a table, about 7 ms a row.
-100 rows keep a listing page near the 2.5 s target; the demo's indexes are split too (its
-largest agency has 65 indicators: one page each)."""
+while it parses the page, about 7–14 ms a row after the 1.7–1.8 s of a page without a table. At
+full size (45 agencies, 15,000 indicators) an agency's page of 100 indicators reached
+DOMContentLoaded at 2.84 s and the unsplit IKU index (181 rows) at 4.35 s; a page of 50 was at
+1.95–2.52 s as the shared machine's load grew, so 40 rows keep every listing page under the
+2.5 s target with some room (``benchmarks/README.md``). The demo's indexes are split too."""
 
 INDICATORS = "indikator"
 """The all-indicators listing (``indeks/indikator``)."""
 CODES = "kode"
 """The code index (``indeks/kode``)."""
+IKU = "iku"
+"""The key performance indicators (``indeks/iku``): the regional tree's and each agency's."""
 
 Row = TypeVar("Row", Indicator, Node)
 
