@@ -33,4 +33,6 @@ bash scripts/setup_browser.sh  # Debian's chromium and Mermaid (npm) for tests/t
   || { cat .venv/demo-check.txt; echo "FAILED: the demo trees do not pass 'pohon check trees'"; exit 1; }
 tail -n 1 .venv/demo-check.txt
 
-.venv/bin/python -m pytest -q "$@"
+# One worker per CPU; the tests of one file stay on one worker, so a file's built site (a
+# module-scoped fixture) is built once.
+.venv/bin/python -m pytest -q -n auto --dist loadfile "$@"

@@ -48,7 +48,7 @@ def _imports(module: str, *, top_level_only: bool) -> set[str]:
             if isinstance(stmt, ast.If) and "TYPE_CHECKING" in ast.unparse(stmt.test):
                 continue
             statements.append(stmt)
-        nodes = [n for stmt in statements for n in ast.walk(stmt) if not _in_function(stmt, n)]
+        nodes = _outside_functions(statements)
     else:
         nodes = list(ast.walk(tree))
     targets: set[str] = set()
@@ -63,19 +63,17 @@ def _imports(module: str, *, top_level_only: bool) -> set[str]:
     return {t for t in targets if t.startswith(NAME)}
 
 
-def _in_function(root: ast.stmt, node: ast.AST) -> bool:
-    """Whether ``node`` sits inside a function body under ``root`` (imported lazily)."""
-    if isinstance(root, ast.FunctionDef | ast.AsyncFunctionDef):
-        return node is not root
-    for child in ast.iter_child_nodes(root):
-        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
-            if node is not child and any(node is n for n in ast.walk(child)):
-                return True
-        elif isinstance(child, ast.ClassDef | ast.If | ast.Try | ast.With) and _in_function(
-            child, node
-        ):
-            return True
-    return False
+def _outside_functions(statements: list[ast.stmt]) -> list[ast.AST]:
+    """The nodes under ``statements`` that do not sit inside a function body (imported lazily),
+    found in one walk that does not enter functions."""
+    found: list[ast.AST] = []
+    todo: list[ast.AST] = list(statements)
+    while todo:
+        node = todo.pop()
+        found.append(node)
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            todo.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def test_no_import_cycles_between_modules() -> None:

@@ -31,8 +31,9 @@ from . import paths
 LIST_LIMIT = 40
 """At most this many findings of one criterion are listed on one page; the rest are counted."""
 
-_FILE_LINE = re.compile(r"\s*\(?[^\s()'\"]+\.ya?ml:\d+\)?")
-"""A ``file.yaml:12`` reference inside a message (a public page names pages, not files)."""
+_FILE_LINE = re.compile(r"\s*\(?(?<![^\s('\"])[^\s()'\"]+\.ya?ml:\d+\)?")
+"""A ``file.yaml:12`` reference inside a message (a public page names pages, not files). It
+starts only where a word starts, so a long word is read once, not once per letter."""
 
 _CLOSING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
