@@ -30,7 +30,7 @@ os.environ["SOURCE_DATE_EPOCH"] = "1768435200"
 # The helper modules' asserts report as the tests' own do (before the modules are imported).
 pytest.register_assert_rewrite("tests.browsing", "tests.corpus", "tests.fuzzing", "tests.sites")
 
-from tests.browsing import CHROMIUM, CHROMIUM_ARGS, require  # noqa: E402
+from tests.browsing import CHROMIUM, CHROMIUM_ARGS, PHONE, Reader, require  # noqa: E402
 from tests.served import served  # noqa: E402
 from tests.sites import MERMAID_JS, MINI, build_site  # noqa: E402
 
@@ -87,3 +87,20 @@ def mermaid_js() -> Path:
     if not MERMAID_JS.is_file():
         pytest.fail(f"{MERMAID_JS} missing: run `bash scripts/setup_browser.sh` (npm ci)")
     return MERMAID_JS
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path, serve: Callable[[Path], str]) -> str:
+    """The address of the module's built ``site`` (a fixture each browser test module defines),
+    served on 127.0.0.1."""
+    return serve(site)
+
+
+@pytest.fixture
+def phone(browser: Browser, base_url: str, site: Path) -> Iterator[Reader]:
+    """A reader on a phone-sized viewport (390 px) of the module's ``site``."""
+    reader = Reader(browser, base_url, PHONE, site)
+    try:
+        yield reader
+    finally:
+        reader.close()

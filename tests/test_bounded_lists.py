@@ -17,7 +17,6 @@ import json
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urlsplit
@@ -300,20 +299,6 @@ def test_the_limit_must_be_positive(tmp_path: Path, caplog: pytest.LogCaptureFix
 
 
 # -- in a browser ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path, serve: Callable[[Path], str]) -> str:
-    return serve(site)
-
-
-@pytest.fixture
-def phone(browser: Browser, base_url: str, site: Path) -> Iterator[Reader]:
-    reader = Reader(browser, base_url, PHONE, site)
-    try:
-        yield reader
-    finally:
-        reader.close()
 
 
 def test_the_finder_finds_an_indicator_of_an_agency(phone: Reader, result: CheckResult) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,11 +62,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, mermaid_js: Path) -> Path:
     build(config)
     assert (out / "assets" / "pohon" / "mermaid.min.js").is_file()
     return out
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path, serve: Callable[[Path], str]) -> str:
-    return serve(site)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ of it or of the article). Material's search is used with payload words too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -168,11 +168,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, mermaid_js: Path) -> Path:
     result = check_trees(project / "trees")
     assert result.errors == [], "\n".join(d.format() for d in result.errors)
     return build_site(project, None, corpus.SITE.with_options(mermaid_js=mermaid_js))
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path, serve: Callable[[Path], str]) -> str:
-    return serve(site)
 
 
 HOSTILE_OPDS = ("xss", "md", "mm", "kutip", "unikode")

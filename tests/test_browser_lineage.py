@@ -6,7 +6,7 @@ Mermaid served from the site); skipped like tests/test_browser.py when chromium 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,11 +43,6 @@ CHAIN_BOX = """
 def site(tmp_path_factory: pytest.TempPathFactory, mermaid_js: Path) -> Path:
     config = SiteConfig().with_options(mermaid_js=str(mermaid_js))
     return build_site(tmp_path_factory.mktemp("browser-lineage"), FIXTURE, config)
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path, serve: Callable[[Path], str]) -> str:
-    return serve(site)
 
 
 @pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])

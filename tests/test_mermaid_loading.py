@@ -13,7 +13,7 @@ right on a desktop, a box focused by the keyboard is not hidden under the sticky
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -184,20 +184,6 @@ FOCUS_FIRST_BOX = """
   return null;
 }
 """
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path, serve: Callable[[Path], str]) -> str:
-    return serve(site)
-
-
-@pytest.fixture
-def phone(browser: Browser, base_url: str, site: Path) -> Iterator[Reader]:
-    reader = Reader(browser, base_url, PHONE, site)
-    try:
-        yield reader
-    finally:
-        reader.close()
 
 
 def test_mermaid_is_fetched_when_the_diagram_nears_the_screen(phone: Reader) -> None:
