@@ -10,6 +10,7 @@ words. A custom scheme (three levels, free codes, its own PK signer) and a twelv
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -380,6 +381,19 @@ def test_a_twelve_level_scheme_never_reuses_a_colour(tmp_path: Path) -> None:
     fills = re.findall(r"classDef l\d+ fill:(#[0-9a-f]{6})", diagram.source)
     assert len(fills) == 12 and len(set(fills)) == 12
     assert [level.fill for level in diagram.legend.levels] == fills
+    # The workbook colours each level's rows with the same twelve fills.
+    openpyxl = pytest.importorskip("openpyxl")
+    from mkdocs_pohon_plugin.core.spreadsheet.exporter import export_bytes
+
+    workbook = openpyxl.load_workbook(io.BytesIO(export_bytes(result)))
+    row_fills = {
+        cell.value: "#" + cell.fill.fgColor.rgb[-6:].lower()
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and re.fullmatch(r"Tingkat \d+", cell.value)
+    }
+    assert [row_fills[f"Tingkat {i}"] for i in range(12)] == fills
 
 
 # --- the public export of the agency --------------------------------------------------------------

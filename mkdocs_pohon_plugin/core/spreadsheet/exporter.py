@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..site.capaian import SUMMARY_KEYS, band_summary, latest_realised_year
-from ..site.mermaid import PALETTE
+from ..site.mermaid import level_colours
 from ..tree import budget
 from ..tree import spec as spec
 from ..tree.check import CheckResult
@@ -219,7 +219,7 @@ def put(cell: Any, value: Value | None) -> None:
 
 
 class _Styles:
-    def __init__(self, openpyxl: Any) -> None:
+    def __init__(self, openpyxl: Any, levels: int) -> None:
         styles = openpyxl.styles
         thin = styles.Side(style="thin", color="999999")
         self.border = styles.Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -231,9 +231,10 @@ class _Styles:
         self.subtitle_font = styles.Font(size=10, color="444444")
         self.header_fill = styles.PatternFill("solid", fgColor=HEADER_FILL)
         self.tech_fill = styles.PatternFill("solid", fgColor=TECH_FILL)
+        # The diagrams' level colours, one distinct fill per level of the scheme.
         self.level_fills = [
             styles.PatternFill("solid", fgColor=fill.lstrip("#").upper())
-            for fill, _stroke, _text in PALETTE
+            for fill, _stroke, _text in level_colours(max(levels, 1))
         ]
         self.Alignment = styles.Alignment
         self.header_align = styles.Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -288,7 +289,7 @@ class WorkbookWriter:
         self.result = result
         self.site: Site = result.site
         self.graph: Graph = result.graph
-        self.styles = _Styles(self.openpyxl)
+        self.styles = _Styles(self.openpyxl, len(self.site.levels))
         self._style_cache: dict[tuple[Any, ...], Any] = {}
         self.wb = self.openpyxl.Workbook()
         self.sheet_names: dict[str, str] = {}
