@@ -459,3 +459,25 @@ def test_the_logic_rules_know_the_ministry_schemes_outcome_levels(tmp_path: Path
         d for d in logic_findings(check_trees(trees)) if d.rule == "pernyataan-berupa-kegiatan"
     ]
     assert [(d.file.endswith("deputi-riset.yaml"), d.line) for d in found] == [(True, 11)]
+
+
+def test_the_export_says_which_levels_are_on_the_pk_and_carry_budgets_when_unsaid(
+    tmp_path: Path,
+) -> None:
+    trees = tmp_path / "trees"
+    trees.mkdir()
+    (trees / "pemda.yaml").write_text(
+        "pemda:\n  nama: Kota Dalam\n  periode: {awal: 2025, akhir: 2025}\n"
+        "pengaturan:\n  tingkat:\n"
+        "    - {id: a, nama: A, lingkup: pemda}\n"
+        "    - {id: b, nama: B, lingkup: opd}\n"
+        "    - {id: c, nama: C, lingkup: opd, kode: sub_kegiatan}\n"
+        "node:\n  - {id: n0, tingkat: a, pernyataan: Meningkatnya A}\n",
+        "utf-8",
+    )
+    levels = export_data(check_trees(trees))["tingkat"]
+    assert [(level["id"], level["pk"], level["anggaran"]) for level in levels] == [
+        ("a", False, False),
+        ("b", True, False),
+        ("c", False, True),
+    ]

@@ -239,7 +239,16 @@ def export_data(result: CheckResult, supports: Supports | None = None) -> dict[s
         "format_version": FORMAT_VERSION,
         "pemda": exporter.object(spec.REGION, site.region) if site.region else None,
         "skema": site.scheme,
-        "tingkat": [exporter.object(spec.LEVEL, level) for level in site.levels],
+        # A level's `pk` and `anggaran` as in force (a scheme that leaves them unsaid gets the
+        # defaults the site applies), not as written.
+        "tingkat": [
+            {
+                **exporter.object(spec.LEVEL, level),
+                "pk": level.on_pk,
+                "anggaran": level.carries_budget,
+            }
+            for level in site.levels
+        ],
         "opd": [exporter.object(spec.OPD, opd) for opd in site.opds.values()],
         "node": [exporter.object(spec.NODE, node) for node in site.nodes.values()],
         "schema": export_schema(),
