@@ -47,6 +47,7 @@ def diff_as_dict(diff: SiteDiff) -> dict[str, Any]:
     data.pop("context", None)
     data.pop("levels", None)
     data.pop("levels_en", None)
+    data.pop("positions", None)  # the positions' names, for the comment's words
     return {"ringkasan": diff.summary(), **data}
 
 
