@@ -18,6 +18,10 @@ STRUCTURAL = frozenset(PK_ECHELONS)
 """Echelons of a structural post: each is expected to answer for part of the tree."""
 
 
+# A finding about a position names its agency as its subject (a position has no page of the
+# check's own: the agency's Mutu Pohon page lists it); one about a node or an indicator names it.
+
+
 def _line(position: Position, key: str) -> int:
     return position.lines.get(key, position.loc.line)
 
@@ -69,7 +73,7 @@ def _check_duplicates(site: Site, sink: DiagnosticSink) -> None:
                     f"{first.loc.file}:{_line(first, 'id')}; give each position its own id "
                     f"(recommended '<opd>.<short-name>', e.g. '{opd.id}.kabid-…').",
                 ),
-                subject=position.id,
+                subject=position.opd_id or None,
             )
 
 
@@ -93,7 +97,7 @@ def _check_superiors(site: Site, sink: DiagnosticSink) -> None:
                         f"not exist; write the id of a position of {opd.label} (known: "
                         f"{_known(site)}), or remove 'atasan' for the agency's head.",
                     ),
-                    subject=position.id,
+                    subject=position.opd_id or None,
                 )
             elif superior.opd_id != opd.id:
                 other = site.opds.get(superior.opd_id)
@@ -112,7 +116,7 @@ def _check_superiors(site: Site, sink: DiagnosticSink) -> None:
                         "(the agency's head has no 'atasan': its PK's second party follows the "
                         "agency PK).",
                     ),
-                    subject=position.id,
+                    subject=position.opd_id or None,
                 )
 
 
@@ -147,7 +151,7 @@ def _check_cycles(site: Site, sink: DiagnosticSink) -> None:
                     en=f"The superiors of positions form a cycle: {path}; one position (the "
                     "agency's head) has no superior, correct the 'atasan' of one of them.",
                 ),
-                subject=first.id,
+                subject=first.opd_id or None,
             )
 
 
@@ -250,7 +254,7 @@ def _check_idle(site: Site, sink: DiagnosticSink) -> None:
                     "indicator, nor does any position below it; write "
                     f"'jabatan: {position.id}' on the nodes or indicators it answers for.",
                 ),
-                subject=position.id,
+                subject=position.opd_id or None,
             )
 
 
