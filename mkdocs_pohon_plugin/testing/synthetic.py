@@ -1142,6 +1142,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fraction of agency nodes with a crosscutting link",
     )
     parser.add_argument("--seed", type=int, default=defaults.seed, help="random seed")
+    parser.add_argument(
+        "--no-positions",
+        dest="positions",
+        action="store_false",
+        help="no positions (opd.jabatan), as before issue 18: for comparing figures",
+    )
     args = parser.parse_args(argv)
     try:
         params = SyntheticParams(
@@ -1150,6 +1156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             indicators=args.indicators,
             crosscutting=args.crosscutting,
             seed=args.seed,
+            positions=args.positions,
         )
     except ValueError as error:
         parser.error(str(error))
