@@ -53,7 +53,7 @@ def plan(demo: CheckResult) -> SitePlan:
 
 def test_the_registry_declares_each_kind_once() -> None:
     ids = [k.id for k in KINDS]
-    assert len(ids) == len(set(ids)) == 20
+    assert len(ids) == len(set(ids)) == 22
     assert all(BY_ID[k.id] is k for k in KINDS)
     assert kind(OPD) is BY_ID[OPD]
     with pytest.raises(KeyError, match="no page kind 'ringkasan'"):
@@ -101,7 +101,18 @@ def test_pages_come_in_registry_order_interleaved_per_subject(folder: Path) -> N
     for opd_id in result.site.opds:
         own = [page.kind for page in agency_pages if page_opd(page) == opd_id]
         levels = own.count("opd_level")
-        assert own == ["opd", *["opd_level"] * levels, "cascading", *[PK] * years, "opd_quality"]
+        # an agency's positions (jabatan): a page each, a PK per year for eselon II-IV
+        positions = own.count("position")
+        signed = own.count("position_pk")
+        assert own == [
+            "opd",
+            *["opd_level"] * levels,
+            "cascading",
+            *[PK] * years,
+            *["position"] * positions,
+            *["position_pk"] * signed,
+            "opd_quality",
+        ]
     node_pages = [page for page in pages if page.declaration.over is Over.NODE]
     expected = []
     for page in node_pages:

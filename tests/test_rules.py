@@ -64,6 +64,8 @@ def test_cases_cover_every_rule() -> None:
     covered = {case.rule for case in CASES} | {"berkas-tidak-terbaca", "id-hilang"}
     # The logic rules (profile lke) and their settings: tests/test_logic_rules.py covers them.
     covered |= {r.id for r in RULES.values() if r.profile == "lke"} | {"pengaturan-mutu-salah"}
+    # The position rules: tests/test_position_rules.py covers them.
+    covered |= {r.id for r in RULES.values() if r.id.startswith(("jabatan-", "atasan-"))}
     assert set(RULES) - covered == set()
 
 

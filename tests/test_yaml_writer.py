@@ -354,6 +354,7 @@ def _hostile_site(
             data_source=text(),
             reporting_period="triwulanan",
             responsible=text(),
+            position_id="setda.kepala",
             notes=text(),
             former_ids=[f"{ident}-lama", f"{ident}.old_2"],
             # text values: a qualitative indicator
@@ -390,6 +391,18 @@ def _hostile_site(
         head=text(),
         kind="sekretariat",
         pk_signed=[2025, model.PkSigning(2026, "2026-02-10", text() or "v2026")],
+        positions=[
+            model.Position(
+                "setda.kepala",
+                text() or "Sekretaris Daerah",
+                "II.a",
+                official=model.Official(text(), "198001012005011001"),
+                opd_id="setda",
+            ),
+            model.Position(
+                "setda.kabag", text() or "Kepala Bagian", "III.a", "setda.kepala", opd_id="setda"
+            ),
+        ],
         node_ids=["setda-sp", "setda-sk"],
     )
     agency = [
@@ -399,6 +412,7 @@ def _hostile_site(
             parent_id="sasaran-1",
             statement=text() or "s",
             code="4.01.01",
+            position_id="setda.kabag",
             extra={"alasan_lintas_urusan": text() or "r"},
             budget_plan={2024: 11000000000, 2026: 14000000000.5, 2025: 13000000000},
             budget={2026: 13000000000.5, 2025: 12500000000, 2027: 0},

@@ -79,6 +79,10 @@ class SyntheticParams:
     misi: int = 4
     tujuan_per_misi: int = 2
     sasaran_per_tujuan: int = 2
+    positions: bool = True
+    """Each agency lists its positions down to eselon IV (``opd.jabatan``: the head, a head of
+    bidang or the secretary per program, a head of seksi or subbagian per kegiatan), and its
+    nodes name them (``jabatan``); drawn from the nodes, with no random draw of their own."""
 
     def __post_init__(self) -> None:
         if self.opd < 1:
@@ -504,6 +508,55 @@ def _program_head(opd: model.Opd, kode: str, topic: str) -> str:
     return f"Sekretaris {opd.name}"
 
 
+def _echelon(position_name: str) -> str:
+    """The echelon of a position the generator names (see :func:`_program_head`)."""
+    if position_name.startswith(("Sekretaris", "Kepala Bagian")):
+        return "III.a"
+    if position_name.startswith("Kepala Bidang"):
+        return "III.b"
+    if position_name.startswith(("Kepala Seksi", "Kepala Subbagian")):
+        return "IV.a"
+    return "II.b"
+
+
+def _assign_positions(opd: model.Opd, nodes: Sequence[model.Node]) -> None:
+    """Give ``opd`` its positions and each of ``nodes`` the one that answers for it: the
+    sasaran strategis the head, a program its bidang (or the secretary), a kegiatan and its sub
+    kegiatan the kegiatan's seksi (or subbagian). A position is named once (by its name) and
+    sits under the position of the first node above it that another position answers for."""
+    head = model.Position(
+        id=f"{opd.id}.kepala", name=opd.head or f"Kepala {opd.name}", echelon="II.b"
+    )
+    positions: dict[str, model.Position] = {head.name: head}
+    by_id = {node.id: node for node in nodes}
+    counters = {"III": 0, "IV": 0}
+    for node in nodes:
+        if node.level == OPD_LEVELS[0]:
+            node.position_id = head.id
+            continue
+        parent = by_id.get(node.parent_id or "")
+        if node.level == OPD_LEVELS[3]:
+            node.position_id = parent.position_id if parent is not None else head.id
+            continue
+        name = node.responsible or ""
+        position = positions.get(name)
+        if position is None:
+            echelon = _echelon(name)
+            tier = echelon.split(".")[0]
+            counters[tier] = counters.get(tier, 0) + 1
+            short = "kabid" if tier == "III" else "kasi"
+            superior = parent.position_id if parent is not None else head.id
+            position = model.Position(
+                id=f"{opd.id}.{short}-{counters[tier]}",
+                name=name,
+                echelon=echelon,
+                superior_id=superior or head.id,
+            )
+            positions[name] = position
+        node.position_id = position.id
+    opd.positions = list(positions.values())
+
+
 def _kegiatan_head(program: str) -> str:
     """Kegiatan of the supporting program belong to a subbagian, the others to a seksi."""
     return "Kepala Subbagian" if program.endswith(".01") else "Kepala Seksi"
@@ -813,6 +866,8 @@ class _Builder:
                 _budget_kinds(sp, len(nodes))
         for node in nodes:
             node.opd_id = opd.id
+        if self.params.positions:
+            _assign_positions(opd, nodes)
         return nodes
 
     def _budget(self) -> dict[int, int]:
@@ -1087,6 +1142,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fraction of agency nodes with a crosscutting link",
     )
     parser.add_argument("--seed", type=int, default=defaults.seed, help="random seed")
+    parser.add_argument(
+        "--no-positions",
+        dest="positions",
+        action="store_false",
+        help="no positions (opd.jabatan), as before issue 18: for comparing figures",
+    )
     args = parser.parse_args(argv)
     try:
         params = SyntheticParams(
@@ -1095,6 +1156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             indicators=args.indicators,
             crosscutting=args.crosscutting,
             seed=args.seed,
+            positions=args.positions,
         )
     except ValueError as error:
         parser.error(str(error))

@@ -32,7 +32,7 @@ from ..tree import budget
 from ..tree import spec as spec
 from ..tree.check import CheckResult, check_trees
 from ..tree.diagnostics import Text, TextError
-from ..tree.model import Crosscutting, Indicator, Node, Site, Value
+from ..tree.model import Crosscutting, Indicator, Node, Opd, Site, Value
 
 ADDED, REMOVED, CHANGED = "ditambah", "dihapus", "diubah"
 STATUS = "status"
@@ -206,6 +206,9 @@ class SiteDiff:
     """Level id -> English label (``Program target``; the Indonesian one where none is set)."""
     context: dict[str, ContextNode] = field(default_factory=dict)
     """Unchanged nodes next to the changes (parents, crosscutting partners), for the diagram."""
+    positions: dict[str, str] = field(default_factory=dict)
+    """Position id -> its name (the new trees' where both have it), for a change of who answers
+    for a node or an indicator (``jabatan``)."""
 
     @property
     def nodes(self) -> list[NodeDiff]:
@@ -258,7 +261,30 @@ _INDICATOR_FIELDS = tuple(
     for f in spec.INDICATOR.fields
     if f.key not in ("id", "target", "realisasi", "id_lama", "mendukung")
 )
-_OPD_FIELDS = tuple(f for f in spec.OPD.fields if f.key != "id")
+_OPD_FIELDS = tuple(f for f in spec.OPD.fields if f.key not in ("id", "jabatan"))
+_POSITION_FIELDS = tuple(f for f in spec.POSITION.fields if f.key != "id")
+_POSITION = spec.Obj(spec.POSITION)
+
+
+def position_changes(old: Opd, new: Opd) -> list[Change]:
+    """An agency's positions added, removed or changed, one :class:`Change` per position
+    (``jabatan <id>``: the whole position) or per changed key (``jabatan <id>: pejabat``)."""
+    before = {p.id: p for p in old.positions}
+    after = {p.id: p for p in new.positions}
+    changes: list[Change] = []
+    for position_id, position in after.items():
+        was = before.get(position_id)
+        if was is None:
+            changes.append(Change(f"jabatan {position_id}", None, _plain(position, _POSITION)))
+            continue
+        for change in _field_changes(was, position, _POSITION_FIELDS):
+            changes.append(Change(f"jabatan {position_id}: {change.field}", change.old, change.new))
+    for position_id, was in before.items():
+        if position_id not in after:
+            changes.append(Change(f"jabatan {position_id}", _plain(was, _POSITION), None))
+    return changes
+
+
 _REGION_FIELDS = spec.REGION.fields
 _LINK_FIELDS = tuple(f for f in spec.CROSSCUTTING.fields if f.key not in ("ke", "instansi"))
 
@@ -834,6 +860,7 @@ class _Differ:
                 group.change = ADDED
             else:
                 group.fields = _field_changes(old_opd, opd, _OPD_FIELDS)
+                group.fields += position_changes(old_opd, opd)
                 group.change = CHANGED if group.fields else None
             groups[opd_id] = group
         for opd_id, opd in old_site.opds.items():
@@ -869,6 +896,9 @@ class _Differ:
             removed.indicators = gone.get(node.id, [])
             group_of(node.opd_id).nodes.append(removed)
         result.groups = [g for g in groups.values() if g.nodes or g.change or g.fields]
+        result.positions = {
+            p.id: p.name for site in (old_site, new_site) for p in site.positions.values()
+        }
         result.context = self.context(result.nodes)
         return result
 

@@ -47,6 +47,7 @@ def diff_as_dict(diff: SiteDiff) -> dict[str, Any]:
     data.pop("context", None)
     data.pop("levels", None)
     data.pop("levels_en", None)
+    data.pop("positions", None)  # the positions' names, for the comment's words
     return {"ringkasan": diff.summary(), **data}
 
 
@@ -311,6 +312,10 @@ _WORDS: dict[str, dict[str, Any]] = {
         "indicator": "indikator",
         "from_node": "dari node",
         "moved_from_node": "dipindah dari node",
+        "position_moved": "Penanggung jawab berpindah dari",
+        "position_to": "ke",
+        "position_set": "Penanggung jawab ditetapkan:",
+        "position_unset": "Penanggung jawab dilepas:",
         "moved": "dipindah",
         "id_changed": "id diganti",
         "declared": "dinyatakan di `id_lama`",
@@ -360,6 +365,10 @@ _WORDS: dict[str, dict[str, Any]] = {
         "indicator": "indicator",
         "from_node": "from node",
         "moved_from_node": "moved from node",
+        "position_moved": "Responsibility moved from",
+        "position_to": "to",
+        "position_set": "Responsibility assigned to",
+        "position_unset": "Responsibility withdrawn from",
         "moved": "moved",
         "id_changed": "id changed",
         "declared": "declared in `id_lama`",

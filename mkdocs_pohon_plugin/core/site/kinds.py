@@ -18,7 +18,8 @@ from enum import Enum
 from typing import Any
 
 from ..tree.check import CheckResult
-from ..tree.model import Indicator, Level, Loc, Node, Opd, Site
+from ..tree.model import Indicator, Level, Loc, Node, Opd, Position, Site
+from ..tree.spec import PK_ECHELONS
 from . import paths
 from .labels import labels_for
 from .lineage_groups import DEFAULT_INLINE_LIMIT, LineageCache
@@ -45,6 +46,7 @@ INDEX_CASCADING, DOWNLOADS = "index_cascading", "downloads"
 QUALITY, OPD_QUALITY = "quality", "opd_quality"
 INDEX_INDICATORS_PART, INDEX_CODES_PART = "index_indicators_part", "index_codes_part"
 INDEX_IKU_PART = "index_iku_part"
+POSITION, POSITION_PK = "position", "position_pk"
 
 
 class Over(Enum):
@@ -276,6 +278,36 @@ def _pk_title(planning: Planning, context: Context, word: str) -> str:
     return f"{word} {context['year']} — {context['opd'].label}"
 
 
+def _positions(planning: Planning, opd: Opd) -> Iterator[Context]:
+    """One page per position (jabatan) of the agency (a second declaration of an id: none)."""
+    positions = planning.site.positions
+    for position in opd.positions:
+        if positions.get(position.id) is position:
+            yield {"opd": opd, "position": position}
+
+
+def _position_pks(planning: Planning, opd: Opd) -> Iterator[Context]:
+    """A Perjanjian Kinerja per year of the period for each position of eselon II, III or IV."""
+    positions = planning.site.positions
+    for position in opd.positions:
+        if positions.get(position.id) is position and position.echelon in PK_ECHELONS:
+            for year in planning.site.years:
+                yield {"opd": opd, "position": position, "year": year}
+
+
+def _position_title(planning: Planning, context: Context, word: str) -> str:
+    return f"{context['position'].name} — {context['opd'].label}"
+
+
+def _position_pk_title(planning: Planning, context: Context, word: str) -> str:
+    return f"{word} {context['year']} — {context['position'].name}"
+
+
+def _position_source(planning: Planning, context: Context) -> Loc | None:
+    position: Position = context["position"]
+    return position.loc
+
+
 def _opd_source(planning: Planning, context: Context) -> Loc | None:
     opd: Opd = context["opd"]
     return opd.loc
@@ -447,6 +479,26 @@ KINDS: tuple[PageKind, ...] = (
         path=lambda c: paths.pk_page(c["opd"].id, c["year"]),
         title=_pk_title,
         source=_opd_source,
+    ),
+    PageKind(
+        id=POSITION,
+        template="position.html.j2",
+        label="position",
+        over=Over.OPD,
+        contexts=_positions,
+        path=lambda c: paths.position_page(c["opd"].id, c["position"].id),
+        title=_position_title,
+        source=_position_source,
+    ),
+    PageKind(
+        id=POSITION_PK,
+        template="pk_position.html.j2",
+        label="pk_year",
+        over=Over.OPD,
+        contexts=_position_pks,
+        path=lambda c: paths.position_pk_page(c["opd"].id, c["position"].id, c["year"]),
+        title=_position_pk_title,
+        source=_position_source,
     ),
     PageKind(
         id=OPD_QUALITY,

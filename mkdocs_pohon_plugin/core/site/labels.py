@@ -317,6 +317,22 @@ _ID: dict[str, str] = {
     "finder_count": "# cocok",
     "finder_more": "# cocok; yang pertama ditampilkan — tambahkan kata untuk mempersempit.",
     "finder_none": "Tidak ada yang cocok — coba kata lain, nama OPD atau kode.",
+    # positions (issue 18): the position page, the agency's positions, a position's PK
+    "position": "Jabatan",
+    "positions": "Jabatan",
+    "echelon": "Eselon",
+    "position_above": "Atasan sampai kepala",
+    "position_below": "Bawahan",
+    "position_nodes": "Sasaran yang dipertanggungjawabkan",
+    "position_indicators": "Indikator dan capaian",
+    "position_nothing": "Jabatan ini belum mempertanggungjawabkan sasaran apa pun.",
+    "position_vacant": "belum tercatat",
+    "position_pk_note": "Perjanjian Kinerja jabatan disusun dari sasaran dan indikator yang "
+    "dipertanggungjawabkannya; status draf atau ditandatangani mengikuti Perjanjian Kinerja "
+    "perangkat daerah.",
+    "position_budget": "Program/Kegiatan dan Anggaran",
+    "positions_note": "Susunan jabatan, dari kepala ke bawah; tiap jabatan membuka halaman yang "
+    "menunjukkan sasaran, indikator dan Perjanjian Kinerjanya.",
 }
 
 _EN: dict[str, str] = {
@@ -626,6 +642,22 @@ _EN: dict[str, str] = {
     "finder_count": "# matches",
     "finder_more": "# matches; the first are shown — add words to narrow it down.",
     "finder_none": "Nothing matches — try other words, an agency's name or a code.",
+    # positions (issue 18): the position page, the agency's positions, a position's PK
+    "position": "Position",
+    "positions": "Positions",
+    "echelon": "Echelon",
+    "position_above": "Superiors up to the head",
+    "position_below": "Positions below",
+    "position_nodes": "Objectives it answers for",
+    "position_indicators": "Indicators and achievement",
+    "position_nothing": "This position answers for no objective yet.",
+    "position_vacant": "not recorded",
+    "position_pk_note": "A position's Performance Agreement is built from the objectives and "
+    "indicators it answers for; it is a draft or signed as the agency's Performance Agreement "
+    "is.",
+    "position_budget": "Programs/activities and budget",
+    "positions_note": "The agency's positions, from the head down; each opens a page with its "
+    "objectives, indicators and Performance Agreements.",
 }
 
 LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}

@@ -67,6 +67,16 @@ def pk_page(opd_id: str, year: int) -> str:
     return f"opd/{segment(opd_id)}/pk-{int(year)}.md"
 
 
+def position_page(opd_id: str, position_id: str) -> str:
+    """The page of one position (jabatan) of an agency."""
+    return f"opd/{segment(opd_id)}/jabatan/{segment(position_id)}/index.md"
+
+
+def position_pk_page(opd_id: str, position_id: str, year: int) -> str:
+    """The Perjanjian Kinerja of one position (eselon II–IV) for one year."""
+    return f"opd/{segment(opd_id)}/jabatan/{segment(position_id)}/pk-{int(year)}.md"
+
+
 def node_page(node_id: str) -> str:
     return f"node/{segment(node_id)}.md"
 

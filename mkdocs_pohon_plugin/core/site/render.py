@@ -51,7 +51,7 @@ from ..tree import budget as budgets
 from ..tree import spec
 from ..tree.check import logic_findings
 from ..tree.diagnostics import RULES
-from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Site, Value
+from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Position, Site, Value
 from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
 from .capaian import (
@@ -95,6 +95,7 @@ from .mermaid import (
     node_neighbourhood,
 )
 from .pages import Page, SitePlan
+from .positions import Party, PositionIndex, PositionView, first_party, second_party
 from .promise_views import PkRevisionView, PromisesView, indicator_promises, pk_revision
 from .quality import Quality, QualityReport, quality_of
 from .redirects import Redirect
@@ -519,6 +520,16 @@ class Renderer:
         """Rendered lineage steps by indicator, node and crosscutting status, each rendered
         once for the whole site."""
         self._quality: Quality | None = None
+        self._positions: PositionIndex | None = None
+
+    @property
+    def positions(self) -> PositionIndex:
+        """What each position (jabatan) answers for (:mod:`.positions`), computed on first use."""
+        if self._positions is None:
+            result = self.plan.result
+            order = {node.id: i for i, (node, _depth) in enumerate(result.graph.walk())}
+            self._positions = PositionIndex.build(result.site, result.graph, order)
+        return self._positions
 
     @property
     def quality(self) -> Quality:
@@ -1282,6 +1293,49 @@ class PageView:
             if official and official.name and (not opd.head or node.responsible == opd.head):
                 return position, official.name, official.nip
         return position, None, None
+
+    # -- positions (jabatan, ``position.html.j2``, ``pk_position.html.j2``) --
+
+    def position(self, position: Position | str | None) -> Markup:
+        """The link to a position's page, named by the position; an unknown id as text."""
+        if position is None:
+            return escape("–")
+        if isinstance(position, str):
+            found = self.site.positions.get(position)
+            if found is None:
+                return escape(position)
+            position = found
+        return self.link(paths.position_page(position.opd_id, position.id), position.name)
+
+    def position_view(self, position: Position) -> PositionView | None:
+        """What the position answers for, the chain above it and the positions below it."""
+        return self.r.positions.view(position)
+
+    def positions(self, opd: Opd) -> list[PositionView]:
+        """The agency's positions, each after its superior (the head first)."""
+        return self.r.positions.of_opd(opd)
+
+    def position_roots(self, opd: Opd) -> list[PositionView]:
+        """The agency's positions at the top of its hierarchy (the head)."""
+        return self.r.positions.roots(opd)
+
+    def position_children(self, view: PositionView) -> list[PositionView]:
+        return self.r.positions.children(view)
+
+    def position_holder(self, position_id: str | None) -> str | None:
+        """The holder of the position ``position_id`` (name and NIP), when recorded."""
+        position = self.site.positions.get(position_id) if position_id else None
+        return self.official(position.official) if position is not None else None
+
+    def position_parties(self, position: Position) -> tuple[Party, Party]:
+        """The first party (the holder) and the second party (the superior position's holder;
+        for the agency's head, the agency PK's second party) of the position's PK."""
+        second = second_party(position, self.site.positions, self.pk_second_party_of(position))
+        return first_party(position), second
+
+    def pk_second_party_of(self, position: Position) -> str:
+        opd = self.site.opds.get(position.opd_id)
+        return self.pk_second_party(opd) if opd is not None else self.L["head"]
 
     # -- charts (``_charts.html.j2``) --
 

@@ -376,8 +376,12 @@ class WorkbookImporter:
         levels: list[model.Level] | None = None,
         known_nodes: dict[str, model.Node] | None = None,
         years: range | None = None,
+        known_positions: dict[str, list[model.Position]] | None = None,
     ) -> None:
         self.opd_id = opd_id
+        self.known_positions = known_positions or {}
+        """Each agency's positions in the existing trees (``opd.jabatan`` is kept in YAML, not
+        in the workbook), by agency id; an imported agency keeps them."""
         self.levels = levels or spec.default_levels()
         self.level_index = {level.id: i for i, level in enumerate(self.levels)}
         self.levels_by_id = {level.id: level for level in self.levels}
@@ -487,6 +491,7 @@ class WorkbookImporter:
         state = self.states.get(opd_id)
         if state is None:
             opd = model.Opd(id=opd_id, name=meta.get("name") or sheet)
+            opd.positions = list(self.known_positions.get(opd_id, ()))
             state = self.states[opd_id] = _OpdState(opd, named="name" in meta)
         opd = state.opd
         if meta.get("name") and not state.named:
@@ -1419,14 +1424,20 @@ def opd_yaml(opd: model.Opd, nodes: list[model.Node], source: str = "") -> str:
 
 def _trees_context(
     trees: Path | None,
-) -> tuple[list[model.Level] | None, dict[str, model.Node], range | None]:
+) -> tuple[
+    list[model.Level] | None,
+    dict[str, model.Node],
+    range | None,
+    dict[str, list[model.Position]],
+]:
     if trees is None or not (trees / "pemda.yaml").is_file():
-        return None, {}, None
+        return None, {}, None, {}
     from ..tree.check import check_trees
 
     result = check_trees(trees)
     site = result.site
-    return site.levels or None, dict(site.nodes), site.years if site.region else None
+    positions = {opd.id: opd.positions for opd in site.opds.values() if opd.positions}
+    return site.levels or None, dict(site.nodes), site.years if site.region else None, positions
 
 
 def read_workbook(
@@ -1436,8 +1447,14 @@ def read_workbook(
     trees: Path | str | None = None,
 ) -> ImportResult:
     """Read a workbook into agencies and nodes (nothing is written)."""
-    levels, known, years = _trees_context(Path(trees) if trees else None)
-    importer = WorkbookImporter(opd_id=opd_id, levels=levels, known_nodes=known, years=years)
+    levels, known, years, positions = _trees_context(Path(trees) if trees else None)
+    importer = WorkbookImporter(
+        opd_id=opd_id,
+        levels=levels,
+        known_nodes=known,
+        years=years,
+        known_positions=positions,
+    )
     return importer.read(Path(path))
 
 

@@ -352,6 +352,67 @@ RULES: dict[str, Rule] = {
                 en="support between indicators that forms a cycle (reported once per cycle)",
             ),
         ),
+        # Positions (opd.jabatan) and who answers for nodes and indicators (jabatan)
+        Rule(
+            "jabatan-ganda",
+            _E,
+            Text(
+                id="id jabatan yang dinyatakan dua kali dalam situs",
+                en="a position id declared twice in the site",
+            ),
+        ),
+        Rule(
+            "jabatan-tidak-dikenal",
+            _E,
+            Text(
+                id="'jabatan' pada node atau indikator, atau 'atasan' suatu jabatan, yang menyebut "
+                "jabatan yang tidak ada",
+                en="a node's or indicator's 'jabatan', or a position's 'atasan', naming a position "
+                "that does not exist",
+            ),
+        ),
+        Rule(
+            "jabatan-siklus",
+            _E,
+            Text(
+                id="atasan-atasan jabatan yang membentuk lingkaran (dilaporkan sekali per "
+                "lingkaran, dengan setiap jabatannya)",
+                en="superiors of positions that form a cycle (reported once per cycle, naming "
+                "each position)",
+            ),
+        ),
+        Rule(
+            "atasan-opd-lain",
+            _E,
+            Text(
+                id="atasan jabatan di perangkat daerah lain (hierarki jabatan berada dalam satu "
+                "perangkat daerah; pihak kedua PK kepala mengikuti PK perangkat daerah)",
+                en="a position's superior in another agency (the hierarchy of positions lies "
+                "within one agency; the head's PK second party follows the agency PK)",
+            ),
+        ),
+        Rule(
+            "jabatan-opd-lain",
+            _W,
+            Text(
+                id="node atau indikator yang dipertanggungjawabkan jabatan perangkat daerah lain "
+                "tanpa tautan crosscutting dengan perangkat daerah itu",
+                en="a node or indicator answered for by a position of another agency without a "
+                "crosscutting link with that agency",
+            ),
+            "selaras",
+        ),
+        Rule(
+            "jabatan-tanpa-tugas",
+            _W,
+            Text(
+                id="jabatan struktural (eselon II–IV) yang tidak mempertanggungjawabkan node atau "
+                "indikator apa pun, begitu pula bawahannya",
+                en="a structural position (eselon II–IV) that answers for no node or indicator, "
+                "nor does any position below it",
+            ),
+            "selaras",
+        ),
         # Quality rules (PermenPANRB 88/2021 evaluation sheet)
         Rule(
             "node-tanpa-indikator",

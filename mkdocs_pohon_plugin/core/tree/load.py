@@ -1070,6 +1070,9 @@ class SiteLoader:
             return
         self.site.opds[opd.id] = opd
         opd.node_ids = []  # filled again below (a cached agency keeps its objects)
+        for position in opd.positions:  # a second declaration of an id: position_rules
+            position.opd_id = opd.id
+            self.site.positions.setdefault(position.id, position)
         for node in values.get("nodes", ()):
             self.register_node(node, opd)
 

@@ -64,6 +64,26 @@ class Official:
 
 
 @dataclass(slots=True)
+class Position:
+    """A position (jabatan) of an agency's structure: who answers for nodes and indicators, and
+    who signs a Perjanjian Kinerja with whom (``opd.jabatan``)."""
+
+    id: str = ""
+    name: str = ""
+    echelon: str | None = None
+    """``II.a`` … ``IV.b``, ``fungsional`` or ``pelaksana`` (``spec.ECHELONS``)."""
+    superior_id: str | None = None
+    """The position directly above (``atasan``); ``None`` for the agency's head."""
+    official: Official | None = None
+    """The current holder (``pejabat``)."""
+    opd_id: str = ""
+    """The agency whose file declares the position (set by the loader)."""
+    loc: Loc = NOWHERE
+    lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Crosscutting:
     """A link from one node to a node of another agency (``target_id``) or to an outside body."""
 
@@ -99,6 +119,8 @@ class Indicator:
     reporting_period: str | None = None
     responsible: str | None = None
     """The unit or position answerable for the indicator (``penanggung_jawab``)."""
+    position_id: str | None = None
+    """The position (an id of some agency's ``jabatan``) that answers for the indicator."""
     notes: str | None = None
     former_ids: list[str] = field(default_factory=list)
     node_id: str = ""
@@ -124,6 +146,8 @@ class Node:
     responsible: str | None = None
     official: Official | None = None
     work_unit: str | None = None
+    position_id: str | None = None
+    """The position (an id of some agency's ``jabatan``) that answers for the node."""
     code: str | None = None
     budget_plan: dict[int, Value] = field(default_factory=dict)
     """Indicative ceiling per year in the RPJMD / Renstra (``pagu_indikatif``)."""
@@ -211,6 +235,8 @@ class Opd:
     pk_signed: list[int | PkSigning] = field(default_factory=list)
     """Years whose Perjanjian Kinerja carries the parties' signatures (``pk_ditandatangani``):
     a year, or a :class:`PkSigning` when the file says when it was signed."""
+    positions: list[Position] = field(default_factory=list)
+    """The agency's positions (``jabatan``), in file order."""
     node_ids: list[str] = field(default_factory=list)
     loc: Loc = NOWHERE
     lines: dict[str, int] = field(default_factory=dict)
@@ -306,6 +332,9 @@ class Site:
     opds: dict[str, Opd] = field(default_factory=dict)
     nodes: dict[str, Node] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
+    """Every agency's positions by id (the first declaration of an id; see
+    :mod:`.position_rules`)."""
     files: list[str] = field(default_factory=list)
 
     def level(self, level_id: str) -> Level | None:

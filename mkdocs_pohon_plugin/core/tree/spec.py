@@ -50,6 +50,11 @@ SCHEMES = ("sakip", "kl")
 """The level schemes Pohon ships (``pengaturan.skema``): the regional SAKIP scheme (default) and
 a ministry/agency (K/L) outcome scheme; see :func:`scheme_levels`."""
 QUARTERS = ("tw1", "tw2", "tw3", "tw4")
+ECHELONS = ("II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b", "fungsional", "pelaksana")
+"""The kinds of position (``jabatan.eselon``): the structural echelons an agency of a regency or
+city has (II.a–IV.b, PP 100/2000 and the SOTK regulations), and the non-structural posts."""
+PK_ECHELONS = ("II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b")
+"""The echelons whose holders sign a Perjanjian Kinerja of their own (eselon II, III and IV)."""
 
 YEAR_MIN = 1900
 YEAR_MAX = 2200
@@ -629,6 +634,94 @@ SETTINGS = ObjectSpec(
     model.Settings,
 )
 
+OFFICIAL = ObjectSpec(
+    "pejabat",
+    "Holder of the responsible position.",
+    (
+        Field(
+            "nama",
+            "name",
+            Text(),
+            "Name of the official.",
+            label=("Nama", "Name"),
+            column=SheetColumn(
+                "official_name",
+                "Nama Pejabat",
+                ("pejabat", "nama penanggung jawab"),
+                "Name of the holder of the position.",
+                width=22,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
+            "nip",
+            "nip",
+            Code(r"^\d{18}$"),
+            "NIP (18 digits, written in quotes).",
+            label=("NIP", "NIP"),
+            column=SheetColumn(
+                "official_nip",
+                "NIP",
+                ("nip pejabat",),
+                "NIP of the holder (18 digits).",
+                width=20,
+                printed=False,
+                optional=True,
+            ),
+        ),
+    ),
+    model.Official,
+)
+
+POSITION = ObjectSpec(
+    "jabatan",
+    "A position (jabatan) of the agency's structure (SOTK): the post that answers for nodes and "
+    "indicators and signs a Perjanjian Kinerja with its superior.",
+    (
+        Field(
+            "id",
+            "id",
+            Ident(),
+            "Stable id of the position, unique in the site (recommended: '<opd>.<slug>', e.g. "
+            "'dinkes.kabid-kesmas'); nodes and indicators name it under 'jabatan'.",
+            required=True,
+            label=("ID", "ID"),
+        ),
+        Field(
+            "nama",
+            "name",
+            Text(),
+            "Name of the position (Kepala Bidang Kesehatan Masyarakat …).",
+            required=True,
+            label=("Jabatan", "Position"),
+        ),
+        Field(
+            "eselon",
+            "echelon",
+            Choice(ECHELONS),
+            "Echelon: II.a, II.b (agency head), III.a, III.b (secretary, head of division), IV.a, "
+            "IV.b (head of section or subdivision), fungsional or pelaksana.",
+            label=("Eselon", "Echelon"),
+        ),
+        Field(
+            "atasan",
+            "superior_id",
+            Ident(),
+            "Id of the position directly above, in the same agency; absent for the agency's head.",
+            label=("Atasan", "Superior"),
+        ),
+        Field(
+            "pejabat",
+            "official",
+            Obj(OFFICIAL),
+            "The current holder of the position.",
+            label=("Pejabat", "Official"),
+        ),
+    ),
+    model.Position,
+)
+
 PK_SIGNING = ObjectSpec(
     "pk_ditandatangani",
     "A signed Perjanjian Kinerja: its year alone, or the year with when it was signed.",
@@ -711,6 +804,14 @@ OPD = ObjectSpec(
             "Years whose Perjanjian Kinerja the parties have signed, each a year or "
             "{tahun, tanggal, revisi}; the site marks the others as a draft.",
             label=("PK ditandatangani", "PK signed"),
+        ),
+        Field(
+            "jabatan",
+            "positions",
+            ListOf(Obj(POSITION)),
+            "The agency's positions (SOTK) down to eselon IV, each with its superior and holder; "
+            "nodes and indicators name the one that answers for them.",
+            label=("Jabatan", "Positions"),
         ),
     ),
     model.Opd,
@@ -1062,6 +1163,23 @@ INDICATOR = ObjectSpec(
             ),
         ),
         Field(
+            "jabatan",
+            "position_id",
+            Ident(),
+            "Id of the position (an agency's 'jabatan') that answers for the indicator, when it "
+            "is not the node's.",
+            label=("Jabatan Indikator", "Indicator position"),
+            column=SheetColumn(
+                "indicator_position",
+                "ID Jabatan Indikator",
+                ("kode jabatan indikator",),
+                "Id of the position that answers for the indicator, when it is not the sasaran's.",
+                width=20,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
             "keterangan",
             "notes",
             Text(),
@@ -1113,46 +1231,6 @@ INDICATOR = ObjectSpec(
         ),
     ),
     model.Indicator,
-)
-
-OFFICIAL = ObjectSpec(
-    "pejabat",
-    "Holder of the responsible position.",
-    (
-        Field(
-            "nama",
-            "name",
-            Text(),
-            "Name of the official.",
-            label=("Nama", "Name"),
-            column=SheetColumn(
-                "official_name",
-                "Nama Pejabat",
-                ("pejabat", "nama penanggung jawab"),
-                "Name of the holder of the position.",
-                width=22,
-                printed=False,
-                optional=True,
-            ),
-        ),
-        Field(
-            "nip",
-            "nip",
-            Code(r"^\d{18}$"),
-            "NIP (18 digits, written in quotes).",
-            label=("NIP", "NIP"),
-            column=SheetColumn(
-                "official_nip",
-                "NIP",
-                ("nip pejabat",),
-                "NIP of the holder (18 digits).",
-                width=20,
-                printed=False,
-                optional=True,
-            ),
-        ),
-    ),
-    model.Official,
 )
 
 CROSSCUTTING = ObjectSpec(
@@ -1355,6 +1433,25 @@ NODE = ObjectSpec(
                 ("bidang", "bidang/seksi"),
                 "Organisational unit.",
                 width=18,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
+            "jabatan",
+            "position_id",
+            Ident(),
+            "Id of the position (an agency's 'jabatan') that answers for the node; pages show its "
+            "name and holder.",
+            label=("Jabatan", "Position"),
+            column=SheetColumn(
+                "position",
+                "ID Jabatan",
+                ("kode jabatan", "id jabatan penanggung jawab"),
+                "Id of the position that answers for the sasaran (declared under the agency's "
+                "`jabatan`). A column named only `Jabatan` holds the position's name "
+                "(`Penanggung Jawab`).",
+                width=20,
                 printed=False,
                 optional=True,
             ),
@@ -1620,6 +1717,7 @@ ALL_SPECS: tuple[ObjectSpec, ...] = (
     LEVEL,
     OPD,
     PK_SIGNING,
+    POSITION,
     NODE,
     OFFICIAL,
     INDICATOR,
