@@ -21,7 +21,7 @@ import pytest
 from mkdocs_pohon_plugin.core import check_trees
 from mkdocs_pohon_plugin.core.review.diff import diff_sites
 from mkdocs_pohon_plugin.core.review.diff_render import render_markdown
-from mkdocs_pohon_plugin.core.site.exports import export_data, indicators_csv
+from mkdocs_pohon_plugin.core.site.exports import FORMAT_VERSION, export_data, indicators_csv
 from mkdocs_pohon_plugin.core.tree import budget
 from mkdocs_pohon_plugin.core.tree.check import CheckResult
 from tests.sites import SiteConfig, article, build_site
@@ -258,7 +258,7 @@ def test_export_and_import_keep_every_budget_kind_and_owner(tmp_path: Path) -> N
 
 def test_pohon_json_and_the_csv_carry_the_new_fields(checked: CheckResult) -> None:
     data = export_data(checked)
-    assert data["format_version"] == 4
+    assert data["format_version"] == FORMAT_VERSION
     node = next(n for n in data["node"] if n["id"] == "dinkes-sp-1")
     assert node["pagu_indikatif"]["2016"] == 900_000_000
     assert node["anggaran"] == {"2016": 850_000_000, "2017": 950_000_000, "2018": 1_050_000_000}

@@ -73,7 +73,7 @@ def test_the_same_trees_give_the_same_bytes_from_any_working_directory(tmp_path:
 def test_the_demo_export_keeps_its_schema(demo_export: dict[str, Any]) -> None:
     jsonschema.Draft202012Validator.check_schema(demo_export["schema"])
     jsonschema.Draft202012Validator(demo_export["schema"]).validate(demo_export)
-    assert demo_export["format_version"] == FORMAT_VERSION == 4
+    assert demo_export["format_version"] == FORMAT_VERSION == 5
     assert demo_export["schema"] == export_schema()
     assert demo_export["schema"]["$id"].endswith("pohon-export.schema.json")
 

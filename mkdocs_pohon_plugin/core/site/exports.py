@@ -29,7 +29,7 @@ from .capaian import indicator_achievement
 from .funding import Funding, funding
 from .lineage import SupportIndex, lineage
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 """Version of ``pohon.json``; bumped (and ``docs/export.md`` says why) when its shape changes."""
 
 EXPORT_SCHEMA_ID = "https://pohon-kinerja.github.io/schema/pohon-export.schema.json"
