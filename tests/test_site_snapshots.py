@@ -65,8 +65,7 @@ def test_every_kind_is_planned() -> None:
     # agency only past the index threshold (issue 19; the mini fixture has 2 IKU): set them low
     options = RenderOptions(lineage_inline_limit=2, index_inline_limit=1)
     kinds = {out.page.kind for out in site_outputs(result, options) if out.page is not None}
-    # the mini fixture declares no positions (jabatan): tests/test_position_pages.py plans them
-    assert kinds == {kind.id for kind in KINDS} - {"position", "position_pk"}
+    assert kinds == {kind.id for kind in KINDS}
 
 
 def test_english_labels(pages: dict[str, str]) -> None:
