@@ -317,6 +317,21 @@ _ID: dict[str, str] = {
     "finder_count": "# cocok",
     "finder_more": "# cocok; yang pertama ditampilkan — tambahkan kata untuk mempersempit.",
     "finder_none": "Tidak ada yang cocok — coba kata lain, nama OPD atau kode.",
+    # quarterly targets and the year's action plan (issue 18 item 3)
+    "action_plan": "Rencana Aksi",
+    "action_plan_intro": "Target dan realisasi per triwulan serta langkah yang direncanakan "
+    "pada tahun #, untuk setiap indikator perangkat daerah ini yang memiliki target triwulan atau "
+    "rencana aksi.",
+    "action_plan_steps": "Rencana aksi",
+    "quarters": "Target, Realisasi dan Capaian Triwulan",
+    "quarter": "Triwulan",
+    "quarter_target": "Target triwulan",
+    "quarter_realisation": "Realisasi triwulan",
+    "year_target": "Target tahun",
+    "cumulative": "kumulatif (TW IV = tahunan)",
+    "per_quarter": "per triwulan (jumlah TW I–IV = tahunan)",
+    "quarterly_basis": "Sifat triwulan",
+    "table_quarters": "Triwulan",
 }
 
 _EN: dict[str, str] = {
@@ -626,6 +641,20 @@ _EN: dict[str, str] = {
     "finder_count": "# matches",
     "finder_more": "# matches; the first are shown — add words to narrow it down.",
     "finder_none": "Nothing matches — try other words, an agency's name or a code.",
+    # quarterly targets and the year's action plan (issue 18 item 3)
+    "action_plan": "Action Plan",
+    "action_plan_intro": "Targets and realisation per quarter and the steps planned in #, for "
+    "every indicator of this agency that has quarterly targets or an action plan.",
+    "action_plan_steps": "Action plan",
+    "quarters": "Quarterly target, realisation and achievement",
+    "quarter": "Quarter",
+    "quarter_target": "Quarter target",
+    "quarter_realisation": "Quarter realisation",
+    "year_target": "Year target",
+    "cumulative": "cumulative (Q4 = year)",
+    "per_quarter": "per quarter (Q1–Q4 add up to the year)",
+    "quarterly_basis": "Quarterly basis",
+    "table_quarters": "Quarters",
 }
 
 LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}
