@@ -19,7 +19,7 @@ _OLD = indicator(
     realisasi_triwulan="{2025: {tw1: 2}}",
     rencana_aksi="{2026: {tw1: Pendataan sasaran, tw2: Kelas ibu hamil}}",
 )
-_HOSTILE = '<script>alert(1)</script> [tautan](http://x) | **tebal**'
+_HOSTILE = "<script>alert(1)</script> [tautan](http://x) | **tebal**"
 _NEW = indicator(
     "i-sk",
     target_triwulan="{2025: {tw1: 2, tw2: 5, tw3: 8, tw4: 11}, 2026: {tw1: 3, tw2: 8, tw3: 9, "
@@ -37,10 +37,12 @@ def _diff(tmp_path: Path, polarity: str = "maksimal"):  # type: ignore[no-untype
         new_ind = new_ind.replace("polaritas: maksimal", f"polaritas: {polarity}")
     line = "      - " + indicator("i-sk") + "\n"
     old = write_tree(
-        tmp_path / "lama", {**files, "opd/dinkes.yaml": DINKES.replace(line, f"      - {old_ind}\n")}
+        tmp_path / "lama",
+        {**files, "opd/dinkes.yaml": DINKES.replace(line, f"      - {old_ind}\n")},
     )
     new = write_tree(
-        tmp_path / "baru", {**files, "opd/dinkes.yaml": DINKES.replace(line, f"      - {new_ind}\n")}
+        tmp_path / "baru",
+        {**files, "opd/dinkes.yaml": DINKES.replace(line, f"      - {new_ind}\n")},
     )
     result_old, result_new = check_trees(old), check_trees(new)
     assert result_new.errors == [], [d.format() for d in result_new.errors]
