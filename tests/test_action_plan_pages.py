@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_pohon_plugin.core import check_trees
+from mkdocs_pohon_plugin.core.site import RenderOptions, site_outputs
 from tests.sites import MINI, article, build_site
 
 HOSTILE = '<script>alert("x")</script> <img src=x onerror=alert(1)> [tautan](http://x) %%{init}%%'
@@ -49,6 +51,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text.replace("        realisasi: {2025: 95}\n", _AKI, 1)
     dinkes.write_text(text, encoding="utf-8")
     return build_site(root, trees)
+
+
+@pytest.fixture(scope="module")
+def english(site: Path) -> dict[str, str]:
+    """The generated Markdown pages of the same trees in English (no MkDocs build)."""
+    result = check_trees(site.parent / "trees")
+    outputs = site_outputs(result, RenderOptions(language="en"))
+    return {o.path: str(o.content) for o in outputs if o.page is not None}
 
 
 def _text(html: str) -> str:
@@ -110,3 +120,12 @@ def test_indicator_page_shows_the_quarters_beside_the_year(site: Path) -> None:
     assert 'href="../../opd/dinkes/rencana-aksi-2026/"' in page
     # the yearly table stays: its 2025 row, and TW IV 2025 (cumulative) with the same figures
     assert words.count("2025 90 91,5 101,67 % sangat baik") == 2
+
+
+def test_english_words(english: dict[str, str]) -> None:
+    page = english["opd/dinkes/rencana-aksi-2025.md"]
+    words = _text(page)
+    assert "Action Plan 2025" in words
+    assert "Q2 2025 50 40 125.00 % very good" in words
+    assert "cumulative (Q4 = year)" in words
+    assert "TW II" not in words

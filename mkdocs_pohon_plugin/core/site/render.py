@@ -1269,6 +1269,12 @@ class PageView:
     def quarter_rows(self, indicator: Indicator, year: int) -> list[QuarterRow]:
         return quarter_rows(indicator, year)
 
+    def quarter_name(self, key: str) -> str:
+        """``TW II`` (``Q2`` in English) for ``tw2``."""
+        label = spec.QUARTER_TARGETS_SPEC.by_key[key].label
+        assert label is not None
+        return label[1] if self.language == "en" else label[0]
+
     def quarterly_basis(self, indicator: Indicator) -> str:
         """How the indicator's quarters relate to the year, in words."""
         return self.L["cumulative" if cumulative(indicator) else "per_quarter"]
