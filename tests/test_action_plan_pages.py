@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mkdocs_pohon_plugin.core import check_trees
 from mkdocs_pohon_plugin.core.site import RenderOptions, site_outputs
-from tests.sites import MINI, article, build_site
+from tests.browsing import DESKTOP, PHONE, Reader
+from tests.sites import MINI, SiteConfig, article, build_site, mermaid_if_installed
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 HOSTILE = '<script>alert("x")</script> <img src=x onerror=alert(1)> [tautan](http://x) %%{init}%%'
 
@@ -50,7 +56,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text.replace("        realisasi: {2025: 91.5}\n", _K4, 1)
     text = text.replace("        realisasi: {2025: 95}\n", _AKI, 1)
     dinkes.write_text(text, encoding="utf-8")
-    return build_site(root, trees)
+    # Mermaid served from the site (when installed) so that the browser test sees diagrams drawn
+    return build_site(root, trees, SiteConfig().with_options(**mermaid_if_installed()))
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +136,35 @@ def test_english_words(english: dict[str, str]) -> None:
     assert "Q2 2025 50 40 125.00 % very good" in words
     assert "cumulative (Q4 = year)" in words
     assert "TW II" not in words
+
+
+# --- in the browser: stacked per quarter on a phone, a table on a desktop -----------------------
+
+
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def reader(
+    request: pytest.FixtureRequest, browser: Browser, serve: Callable[[Path], str], site: Path
+) -> Iterator[Reader]:
+    reader = Reader(browser, serve(site), request.param, site)
+    try:
+        yield reader
+    finally:
+        reader.close()
+
+
+def test_read_the_plan_and_go_to_an_indicator_and_back(reader: Reader) -> None:
+    reader.open("opd/dinkes/rencana-aksi-2025/")
+    page = reader.page
+    phone = page.viewport_size == PHONE
+    row = page.locator("article .pohon-stack tbody tr").first
+    assert row.evaluate("r => getComputedStyle(r).display") == ("block" if phone else "table-row")
+    # nothing wider than the screen: the quarters fit without scrolling sideways
+    assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
+    label = row.locator("td[data-label]").first
+    before = label.evaluate("c => getComputedStyle(c, '::before').content")
+    assert ("Target" in before) == phone, before
+    reader.follow("Angka Kematian Ibu", "indikator/dinkes-ss-1-aki/", "Angka Kematian Ibu")
+    reader.follow(
+        "Rencana Aksi 2025 — Dinkes", "opd/dinkes/rencana-aksi-2025/", "Rencana Aksi 2025"
+    )
+    reader.watch.assert_no_errors()
