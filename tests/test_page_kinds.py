@@ -53,7 +53,7 @@ def plan(demo: CheckResult) -> SitePlan:
 
 def test_the_registry_declares_each_kind_once() -> None:
     ids = [k.id for k in KINDS]
-    assert len(ids) == len(set(ids)) == 20
+    assert len(ids) == len(set(ids)) == 21
     assert all(BY_ID[k.id] is k for k in KINDS)
     assert kind(OPD) is BY_ID[OPD]
     with pytest.raises(KeyError, match="no page kind 'ringkasan'"):
@@ -101,7 +101,15 @@ def test_pages_come_in_registry_order_interleaved_per_subject(folder: Path) -> N
     for opd_id in result.site.opds:
         own = [page.kind for page in agency_pages if page_opd(page) == opd_id]
         levels = own.count("opd_level")
-        assert own == ["opd", *["opd_level"] * levels, "cascading", *[PK] * years, "opd_quality"]
+        plans = own.count("action_plan")  # a Rencana Aksi per year with quarterly targets
+        assert own == [
+            "opd",
+            *["opd_level"] * levels,
+            "cascading",
+            *[PK] * years,
+            *["action_plan"] * plans,
+            "opd_quality",
+        ]
     node_pages = [page for page in pages if page.declaration.over is Over.NODE]
     expected = []
     for page in node_pages:
@@ -150,7 +158,9 @@ def test_navigation_and_search_boost_come_from_the_declaration(plan: SitePlan) -
 
 
 def test_a_preview_keeps_one_agency_and_the_regional_pages(plan: SitePlan) -> None:
-    kept = preview_pages(plan, frozenset({"dinkes"}))
+    # Dinkes, and Dispangan: the demo agency with quarterly targets (its Rencana Aksi pages)
+    previewed = frozenset({"dinkes", "dispangan"})
+    kept = preview_pages(plan, previewed)
     kept_paths = {page.path for page in kept}
     assert [p for p in plan.pages if p.path in kept_paths] == kept  # same order, a subset
     for page in plan.pages:
@@ -161,7 +171,7 @@ def test_a_preview_keeps_one_agency_and_the_regional_pages(plan: SitePlan) -> No
         elif scope is Preview.NEVER:
             assert page.path not in kept_paths
         else:
-            assert (page.path in kept_paths) == (owner in (None, "dinkes")), page.path
+            assert (page.path in kept_paths) == (owner is None or owner in previewed), page.path
     assert {page.kind for page in kept} == {k.id for k in KINDS if k.preview is not Preview.NEVER}
     assert any(page_opd(p) == "bappeda" for p in plan.pages)
     assert not any(page_opd(p) == "bappeda" for p in kept)
