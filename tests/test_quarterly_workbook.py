@@ -21,6 +21,7 @@ from tests.sites import MINI  # noqa: E402
 
 STEP = 'Kelas ibu hamil\n<script>alert("x")</script> =SUM(A1)'
 
+
 def _trees(tmp_path: Path) -> Path:
     trees = tmp_path / "src"
     shutil.copytree(MINI, trees)
