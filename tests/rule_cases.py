@@ -647,6 +647,47 @@ CASES = [
         "i-sk",
     ),
     Case(
+        "quarterly targets without a yearly target",
+        "target-triwulan-tanpa-target",
+        replace(
+            "opd/dinkes.yaml",
+            indicator("i-sk"),
+            indicator(
+                "i-sk",
+                target="{2025: 11}",
+                target_triwulan="{2026: {tw1: 3, tw2: 6, tw3: 9, tw4: 12}}",
+            ),
+        ),
+        "opd/dinkes.yaml",
+        "i-sk",
+    ),
+    Case(
+        "quarterly targets short of the year",
+        "target-triwulan-tidak-sesuai",
+        replace(
+            "opd/dinkes.yaml",
+            indicator("i-sk"),
+            indicator("i-sk", target_triwulan="{2025: {tw1: 3, tw2: 6, tw3: 9, tw4: 10}}"),
+        ),
+        "opd/dinkes.yaml",
+        "i-sk",
+    ),
+    Case(
+        "quarterly realisation without its target",
+        "realisasi-triwulan-tanpa-target",
+        replace(
+            "opd/dinkes.yaml",
+            indicator("i-sk"),
+            indicator(
+                "i-sk",
+                target_triwulan="{2025: {tw1: 3, tw2: 6, tw3: 9, tw4: 11}}",
+                realisasi_triwulan="{2026: {tw1: 4}}",
+            ),
+        ),
+        "opd/dinkes.yaml",
+        "i-sk",
+    ),
+    Case(
         "indicator without definition",
         "indikator-tanpa-definisi",
         replace("opd/dinkes.yaml", indicator("i-sk"), indicator("i-sk", definisi=None)),

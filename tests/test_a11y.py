@@ -55,6 +55,9 @@ PAGES = {
     "all indicators (agency)": "indeks/indikator/opd/dinkes/",
     "codes (agency)": "indeks/kode/opd/dinkes/",
     "iku (regional)": "indeks/iku/daerah/",
+    # quarterly targets and the year's action plan (issue 18)
+    "action plan": "opd/dispangan/rencana-aksi-2025/",
+    "indicator (quarters)": "indikator/dispangan-sk-stabilisasi-i1/",
     "404": "404.html",
     "docs": "format/",
 }

@@ -196,6 +196,7 @@ EXPECTED = {
                                 }
                             ],
                             "realisations": [],
+                            "quarters": [],
                             "supports": [],
                             "file": "trees/opd/dinkes.yaml",
                             "line": 10,
@@ -280,6 +281,7 @@ EXPECTED = {
                             "fields": [],
                             "targets": [],
                             "realisations": [],
+                            "quarters": [],
                             "supports": [],
                             "file": "trees/opd/dinkes.yaml",
                             "line": 41,

@@ -53,7 +53,7 @@ def plan(demo: CheckResult) -> SitePlan:
 
 def test_the_registry_declares_each_kind_once() -> None:
     ids = [k.id for k in KINDS]
-    assert len(ids) == len(set(ids)) == 22
+    assert len(ids) == len(set(ids)) == 23
     assert all(BY_ID[k.id] is k for k in KINDS)
     assert kind(OPD) is BY_ID[OPD]
     with pytest.raises(KeyError, match="no page kind 'ringkasan'"):
@@ -104,6 +104,7 @@ def test_pages_come_in_registry_order_interleaved_per_subject(folder: Path) -> N
         # an agency's positions (jabatan): a page each, a PK per year for eselon II-IV
         positions = own.count("position")
         signed = own.count("position_pk")
+        plans = own.count("action_plan")  # a Rencana Aksi per year with quarterly targets
         assert own == [
             "opd",
             *["opd_level"] * levels,
@@ -111,6 +112,7 @@ def test_pages_come_in_registry_order_interleaved_per_subject(folder: Path) -> N
             *[PK] * years,
             *["position"] * positions,
             *["position_pk"] * signed,
+            *["action_plan"] * plans,
             "opd_quality",
         ]
     node_pages = [page for page in pages if page.declaration.over is Over.NODE]
@@ -161,7 +163,9 @@ def test_navigation_and_search_boost_come_from_the_declaration(plan: SitePlan) -
 
 
 def test_a_preview_keeps_one_agency_and_the_regional_pages(plan: SitePlan) -> None:
-    kept = preview_pages(plan, frozenset({"dinkes"}))
+    # Dinkes, and Dispangan: the demo agency with quarterly targets (its Rencana Aksi pages)
+    previewed = frozenset({"dinkes", "dispangan"})
+    kept = preview_pages(plan, previewed)
     kept_paths = {page.path for page in kept}
     assert [p for p in plan.pages if p.path in kept_paths] == kept  # same order, a subset
     for page in plan.pages:
@@ -172,7 +176,7 @@ def test_a_preview_keeps_one_agency_and_the_regional_pages(plan: SitePlan) -> No
         elif scope is Preview.NEVER:
             assert page.path not in kept_paths
         else:
-            assert (page.path in kept_paths) == (owner in (None, "dinkes")), page.path
+            assert (page.path in kept_paths) == (owner is None or owner in previewed), page.path
     assert {page.kind for page in kept} == {k.id for k in KINDS if k.preview is not Preview.NEVER}
     assert any(page_opd(p) == "bappeda" for p in plan.pages)
     assert not any(page_opd(p) == "bappeda" for p in kept)

@@ -349,6 +349,10 @@ def _hostile_site(
             final_target=text(),
             realisations={2025: 1.5e-07, 2026: text()},
             quarterly={2026: {"tw1": 1, "tw3": text()}, 2025: {"tw2": 2.25, "tw4": text()}},
+            quarterly_targets={2026: {"tw2": 3, "tw4": text()}, 2025: {"tw1": 0.5, "tw3": text()}},
+            quarterly_basis="per_triwulan",
+            action_plan={2026: {"tw1": text() or "a", "tw2": text() or "b", "tw3": text() or "c"}}
+            | {2025: {"tw4": text() or "d"}},
             definition=text(),
             formula=text(),
             data_source=text(),

@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from mkdocs_pohon_plugin.core.tree import model, yaml_writer
+from mkdocs_pohon_plugin.core.tree import model, spec, yaml_writer
 from mkdocs_pohon_plugin.core.tree.nomenclature import (
     FILES,
     Entry,
@@ -438,6 +438,30 @@ _OUTPUT_TEMPLATES = (
 )
 
 
+ACTION_PLAN_EVERY = 4
+"""Every how many sub kegiatan nodes one indicator gets quarterly targets and an action plan."""
+_STEPS = (
+    "Pendataan sasaran dan penyusunan jadwal:",
+    "Pelaksanaan tahap I:",
+    "Pelaksanaan tahap II dan pemantauan:",
+    "Penyelesaian dan evaluasi:",
+)
+
+
+def _quarters(value: model.Value, grows: bool) -> dict[str, model.Value]:
+    """TW I–IV of a yearly figure, cumulative: a quarter, a half, three quarters and the whole
+    of it when higher is better (counted up during the year), else the figure every quarter (a
+    state held). TW IV is always the figure itself."""
+    if not grows or not isinstance(value, int | float) or isinstance(value, bool):
+        return dict.fromkeys(spec.QUARTERS, value)
+    shares = (0.25, 0.5, 0.75)
+    if isinstance(value, int):
+        parts: list[model.Value] = [round(value * share) for share in shares]
+    else:
+        parts = [round(value * share, 2) for share in shares]
+    return dict(zip(spec.QUARTERS, [*parts, value], strict=True))
+
+
 def _series(rng: random.Random, m: _Measure) -> tuple[model.Value, list[model.Value], model.Value]:
     """Baseline, five yearly targets moving the right way for the polarity, and a realisation."""
     value = rng.uniform(m.low, m.high)
@@ -722,6 +746,7 @@ class _Builder:
             unit.opd.node_ids = [node.id for node in nodes]
             self.opd_nodes.append(nodes)
         self._build_indicators()
+        self._build_action_plans()
         self._build_crosscutting()
         self._build_supports()
 
@@ -892,6 +917,36 @@ class _Builder:
             counts[index] += 1
         for (node, owner), count in zip(everyone, counts, strict=True):
             node.indicators = self._indicators(node, owner, count)
+
+    def _build_action_plans(self) -> None:
+        """Quarterly targets (the first two years), quarterly realisation (the first year) and an
+        action plan (the second year) on the first indicator of every fourth sub kegiatan node,
+        so that benchmarks build the Rencana Aksi pages. Derived from the yearly figures, without
+        drawing from the random stream (the rest of the regency stays as it was)."""
+        lowest = OPD_LEVELS[-1]
+        subs = [node for nodes in self.opd_nodes for node in nodes if node.level == lowest]
+        for node in subs[::ACTION_PLAN_EVERY]:
+            if not node.indicators:
+                continue
+            indicator = node.indicators[0]
+            grows = indicator.polarity == "maksimal"
+            plan = {
+                year: _quarters(indicator.targets[year], grows)
+                for year in YEARS[:2]
+                if year in indicator.targets
+            }
+            if len(plan) < 2:
+                continue
+            indicator.quarterly_targets = plan
+            achieved = indicator.realisations.get(YEARS[0])
+            if achieved is not None:
+                indicator.quarterly = {YEARS[0]: _quarters(achieved, grows)}
+            indicator.action_plan = {
+                YEARS[1]: {
+                    quarter: f"{step} {indicator.name[0].lower()}{indicator.name[1:]}"
+                    for quarter, step in zip(spec.QUARTERS, _STEPS, strict=True)
+                }
+            }
 
     def _indicators(
         self, node: model.Node, unit: _Unit | None, count: int

@@ -115,6 +115,28 @@ class SupportChange:
 
 
 @dataclass(slots=True)
+class QuarterChange:
+    """One quarter's value that changed: a quarterly target (``target``), realisation
+    (``realisasi``) or planned steps (``rencana_aksi``) of ``quarter`` (``TW II``) in ``year``."""
+
+    kind: str
+    year: int
+    quarter: str
+    old: Any
+    new: Any
+    direction: str | None = None
+    assessment: str | None = None
+
+
+QUARTER_FIELDS = (
+    ("target_triwulan", "target"),
+    ("realisasi_triwulan", "realisasi"),
+    ("rencana_aksi", "rencana_aksi"),
+)
+"""The indicator's quarterly fields, each with the kind its changes are told as."""
+
+
+@dataclass(slots=True)
 class IndicatorDiff:
     id: str
     name: str
@@ -129,6 +151,8 @@ class IndicatorDiff:
     fields: list[Change] = field(default_factory=list)
     targets: list[YearChange] = field(default_factory=list)
     realisations: list[YearChange] = field(default_factory=list)
+    quarters: list[QuarterChange] = field(default_factory=list)
+    """Quarterly targets, realisations and planned steps that changed, year by year."""
     supports: list[SupportChange] = field(default_factory=list)
     """What it now supports and no longer supports (``mendukung``), in the domain's words."""
     file: str = ""
@@ -260,6 +284,7 @@ _INDICATOR_FIELDS = tuple(
     f
     for f in spec.INDICATOR.fields
     if f.key not in ("id", "target", "realisasi", "id_lama", "mendukung")
+    and f.key not in dict(QUARTER_FIELDS)
 )
 _OPD_FIELDS = tuple(f for f in spec.OPD.fields if f.key not in ("id", "jabatan"))
 _POSITION_FIELDS = tuple(f for f in spec.POSITION.fields if f.key != "id")
@@ -354,6 +379,31 @@ def year_changes(
             direction = "naik" if after > before else "turun"
         assessment = _JUDGEMENT.get((kind, polarity, direction)) if direction else None
         changes.append(YearChange(year, before, after, direction, assessment))
+    return changes
+
+
+def quarter_changes(old: Indicator, new: Indicator) -> list[QuarterChange]:
+    """Every quarter whose target, realisation or planned steps differ, by kind, then year
+    and quarter; numbers with their direction and (for targets and realisations) assessment."""
+    changes = []
+    for key, kind in QUARTER_FIELDS:
+        field_spec = spec.INDICATOR.by_key[key]
+        before_years = field_spec.get(old) or {}
+        after_years = field_spec.get(new) or {}
+        for year in sorted(set(before_years) | set(after_years)):
+            before_q, after_q = before_years.get(year) or {}, after_years.get(year) or {}
+            for index, quarter in enumerate(spec.QUARTERS):
+                before, after = before_q.get(quarter), after_q.get(quarter)
+                if before == after and (type(before) is type(after) or _same_number(before, after)):
+                    continue
+                direction = None
+                if _is_number(before) and _is_number(after):
+                    direction = "naik" if after > before else "turun"
+                assessment = _JUDGEMENT.get((kind, new.polarity, direction)) if direction else None
+                label = "TW " + ("I", "II", "III", "IV")[index]
+                changes.append(
+                    QuarterChange(kind, year, label, before, after, direction, assessment)
+                )
     return changes
 
 
@@ -712,6 +762,7 @@ class _Differ:
         result.realisations = year_changes(
             old.realisations, new.realisations, "realisasi", new.polarity
         )
+        result.quarters = quarter_changes(old, new)
         result.supports = self.supports(old.supports, new.supports)
         if not (
             result.renamed
@@ -719,6 +770,7 @@ class _Differ:
             or result.fields
             or result.targets
             or result.realisations
+            or result.quarters
             or result.supports
         ):
             return None

@@ -24,7 +24,17 @@ from markupsafe import Markup, escape
 
 from ..site.mermaid import escape_label
 from ..site.render import md_escape
-from .diff import ADDED, CHANGED, REMOVED, STATUS, Change, NodeDiff, SiteDiff, YearChange
+from .diff import (
+    ADDED,
+    CHANGED,
+    REMOVED,
+    STATUS,
+    Change,
+    NodeDiff,
+    QuarterChange,
+    SiteDiff,
+    YearChange,
+)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pohon"
 DIAGRAM_LIMIT = 30
@@ -234,7 +244,7 @@ def _filters(language: str) -> dict[str, Callable[..., Markup]]:
             return Markup(escape("Rp " + number_text(item, language, grouped=True)))
         return value(item)
 
-    def delta(change: YearChange, grouped: bool = False) -> Markup:
+    def delta(change: YearChange | QuarterChange, grouped: bool = False) -> Markup:
         """`` (−0,22)`` after a change of a number to a number (``grouped``: with thousands
         separators, as for rupiah); nothing otherwise."""
         old, new = change.old, change.new
@@ -336,6 +346,15 @@ _WORDS: dict[str, dict[str, Any]] = {
         "supports": "mendukung",
         "supports_now": "kini mendukung",
         "supports_no_longer": "tidak lagi mendukung",
+        "quarter_kinds": {
+            "target": "Target",
+            "realisasi": "Realisasi",
+            "rencana_aksi": "Rencana aksi",
+        },
+        "quarter_changed": "berubah dari",
+        "quarter_to": "ke",
+        "quarter_set": "ditetapkan:",
+        "quarter_dropped": "dihapus",
         "judgements": {},
         "polarities": {},
     },
@@ -388,6 +407,15 @@ _WORDS: dict[str, dict[str, Any]] = {
         "supports": "supports",
         "supports_now": "now supports",
         "supports_no_longer": "no longer supports",
+        "quarter_kinds": {
+            "target": "Target",
+            "realisasi": "Realisation",
+            "rencana_aksi": "Action plan",
+        },
+        "quarter_changed": "changed from",
+        "quarter_to": "to",
+        "quarter_set": "set:",
+        "quarter_dropped": "removed",
         "polarities": {
             "maksimal": "higher is better",
             "minimal": "lower is better",

@@ -21,6 +21,7 @@ from ..tree.check import CheckResult
 from ..tree.model import Indicator, Level, Loc, Node, Opd, Position, Site
 from ..tree.spec import PK_ECHELONS
 from . import paths
+from .action_plans import opd_action_plan, plan_years
 from .labels import labels_for
 from .lineage_groups import DEFAULT_INLINE_LIMIT, LineageCache
 from .listings import (
@@ -47,6 +48,7 @@ QUALITY, OPD_QUALITY = "quality", "opd_quality"
 INDEX_INDICATORS_PART, INDEX_CODES_PART = "index_indicators_part", "index_codes_part"
 INDEX_IKU_PART = "index_iku_part"
 POSITION, POSITION_PK = "position", "position_pk"
+ACTION_PLAN = "action_plan"
 
 
 class Over(Enum):
@@ -308,6 +310,15 @@ def _position_source(planning: Planning, context: Context) -> Loc | None:
     return position.loc
 
 
+def _action_plans(planning: Planning, opd: Opd) -> Iterator[Context]:
+    """The agency's Rencana Aksi pages: one per year in which one of its indicators has
+    quarterly targets or an action plan (none for an agency without them)."""
+    shared = planning.opd_levels[opd.id]
+    nodes = [node for level in shared.levels for node in shared.by_level[level.id]]
+    for year in plan_years(nodes):
+        yield {"opd": opd, "year": year, "groups": opd_action_plan(nodes, year)}
+
+
 def _opd_source(planning: Planning, context: Context) -> Loc | None:
     opd: Opd = context["opd"]
     return opd.loc
@@ -499,6 +510,16 @@ KINDS: tuple[PageKind, ...] = (
         path=lambda c: paths.position_pk_page(c["opd"].id, c["position"].id, c["year"]),
         title=_position_pk_title,
         source=_position_source,
+    ),
+    PageKind(
+        id=ACTION_PLAN,
+        template="action_plan.html.j2",
+        label="action_plan",
+        over=Over.OPD,
+        contexts=_action_plans,
+        path=lambda c: paths.action_plan_page(c["opd"].id, c["year"]),
+        title=_pk_title,
+        source=_opd_source,
     ),
     PageKind(
         id=OPD_QUALITY,

@@ -333,6 +333,21 @@ _ID: dict[str, str] = {
     "position_budget": "Program/Kegiatan dan Anggaran",
     "positions_note": "Susunan jabatan, dari kepala ke bawah; tiap jabatan membuka halaman yang "
     "menunjukkan sasaran, indikator dan Perjanjian Kinerjanya.",
+    # quarterly targets and the year's action plan (issue 18 item 3)
+    "action_plan": "Rencana Aksi",
+    "action_plan_intro": "Target dan realisasi per triwulan serta langkah yang direncanakan "
+    "pada tahun #, untuk setiap indikator perangkat daerah ini yang memiliki target triwulan atau "
+    "rencana aksi.",
+    "action_plan_steps": "Rencana aksi",
+    "quarters": "Target, Realisasi dan Capaian Triwulan",
+    "quarter": "Triwulan",
+    "quarter_target": "Target triwulan",
+    "quarter_realisation": "Realisasi triwulan",
+    "year_target": "Target tahun",
+    "cumulative": "kumulatif (TW IV = tahunan)",
+    "per_quarter": "per triwulan (jumlah TW I–IV = tahunan)",
+    "quarterly_basis": "Sifat triwulan",
+    "table_quarters": "Triwulan",
 }
 
 _EN: dict[str, str] = {
@@ -658,6 +673,20 @@ _EN: dict[str, str] = {
     "position_budget": "Programs/activities and budget",
     "positions_note": "The agency's positions, from the head down; each opens a page with its "
     "objectives, indicators and Performance Agreements.",
+    # quarterly targets and the year's action plan (issue 18 item 3)
+    "action_plan": "Action Plan",
+    "action_plan_intro": "Targets and realisation per quarter and the steps planned in #, for "
+    "every indicator of this agency that has quarterly targets or an action plan.",
+    "action_plan_steps": "Action plan",
+    "quarters": "Quarterly target, realisation and achievement",
+    "quarter": "Quarter",
+    "quarter_target": "Quarter target",
+    "quarter_realisation": "Quarter realisation",
+    "year_target": "Year target",
+    "cumulative": "cumulative (Q4 = year)",
+    "per_quarter": "per quarter (Q1–Q4 add up to the year)",
+    "quarterly_basis": "Quarterly basis",
+    "table_quarters": "Quarters",
 }
 
 LABELS: dict[str, dict[str, str]] = {"id": _ID, "en": _EN}

@@ -77,6 +77,11 @@ def position_pk_page(opd_id: str, position_id: str, year: int) -> str:
     return f"opd/{segment(opd_id)}/jabatan/{segment(position_id)}/pk-{int(year)}.md"
 
 
+def action_plan_page(opd_id: str, year: int) -> str:
+    """The Rencana Aksi of an agency for one year (its quarterly targets and planned steps)."""
+    return f"opd/{segment(opd_id)}/rencana-aksi-{int(year)}.md"
+
+
 def node_page(node_id: str) -> str:
     return f"node/{segment(node_id)}.md"
 

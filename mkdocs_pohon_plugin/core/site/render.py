@@ -54,6 +54,14 @@ from ..tree.diagnostics import RULES
 from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Position, Site, Value
 from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
+from .action_plans import (
+    QuarterRow,
+    cumulative,
+    has_plan,
+    plan_years,
+    quarter_rows,
+    quarterly_years,
+)
 from .capaian import (
     SUMMARY_KEYS,
     Achievement,
@@ -1248,6 +1256,39 @@ class PageView:
         walk = self.opd_walk(opd)
         chosen = [n for n in walk if n.level in strategic]
         return chosen or self.graph.opd_top_nodes(opd.id)
+
+    # -- quarterly targets and the action plan (:mod:`.action_plans`) --
+
+    def action_plan_years(self, opd: Opd) -> list[int]:
+        """The years of the agency's Rencana Aksi pages: those in which one of its indicators
+        has quarterly targets or an action plan."""
+        nodes = self.site.nodes
+        return plan_years(nodes[node_id] for node_id in opd.node_ids if node_id in nodes)
+
+    def quarterly_years(self, indicator: Indicator) -> list[int]:
+        """The years the indicator's page shows quarters for."""
+        return quarterly_years(indicator)
+
+    def has_quarter_plan(self, indicator: Indicator) -> bool:
+        """Whether the indicator has quarterly targets or an action plan (its page then shows
+        the quarters with their targets and capaian, else only the quarterly realisation)."""
+        return bool(indicator.quarterly_targets or indicator.action_plan)
+
+    def has_plan(self, indicator: Indicator, year: int) -> bool:
+        return has_plan(indicator, year)
+
+    def quarter_rows(self, indicator: Indicator, year: int) -> list[QuarterRow]:
+        return quarter_rows(indicator, year)
+
+    def quarter_name(self, key: str) -> str:
+        """``TW II`` (``Q2`` in English) for ``tw2``."""
+        label = spec.QUARTER_TARGETS_SPEC.by_key[key].label
+        assert label is not None
+        return label[1] if self.language == "en" else label[0]
+
+    def quarterly_basis(self, indicator: Indicator) -> str:
+        """How the indicator's quarters relate to the year, in words."""
+        return self.L["cumulative" if cumulative(indicator) else "per_quarter"]
 
     def pk_years(self, opd: Opd) -> list[int]:
         """The years of the agency's Perjanjian Kinerja pages: none for an agency with nothing

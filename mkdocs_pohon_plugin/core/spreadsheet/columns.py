@@ -161,6 +161,9 @@ LAYOUT: tuple[str, ...] = (
     "reporting_period",
     "indicator_responsible",
     "quarterly",
+    "quarterly_target",
+    "quarterly_basis",
+    "action_plan",
     "indicator_notes",
     "indicator_former_ids",
     "work_unit",
@@ -312,7 +315,7 @@ _CC_PLAIN = _plain_variants(CC_COLUMNS)
 def _yearly_prefixes() -> dict[str, str]:
     table: dict[str, str] = {}
     for column in COLUMNS:
-        if not column.yearly or column.key == "quarterly":
+        if not column.yearly or "{quarter}" in column.header:
             continue
         for text in (column.header, *column.variants):
             table[normalise(text.replace("{year}", "")).strip()] = column.key
@@ -320,6 +323,23 @@ def _yearly_prefixes() -> dict[str, str]:
 
 
 _YEARLY = _yearly_prefixes()
+
+
+def _quarterly_prefixes() -> dict[str, str]:
+    """The words around year and quarter in the headers of the quarterly columns (``realisasi``
+    for ``Realisasi 2025 TW1``, ``target`` for ``Target 2026 TW2``), each with its column."""
+    table: dict[str, str] = {"realisasi tahun": "quarterly"}
+    for column in COLUMNS:
+        if not column.yearly or "{quarter}" not in column.header:
+            continue
+        for text in (column.header, *column.variants):
+            words = text.replace("{year}", " ").replace("{quarter}", " ")
+            words = re.sub(r"\btw\s", " ", words, flags=re.IGNORECASE)
+            table[normalise(words)] = column.key
+    return table
+
+
+_QUARTERLY = _quarterly_prefixes()
 _BASELINE_PREFIXES = ("kondisi awal", "baseline", "kondisi awal tahun", "capaian awal")
 
 
@@ -342,9 +362,8 @@ def match_header(text: object) -> HeaderRef | None:
     if tw:
         quarter = int(tw.group(1))
         rest = " ".join(rest.replace(tw.group(0), " ").split())
-        if rest in ("realisasi", "", "realisasi tahun"):
-            return HeaderRef("quarterly", year, quarter)
-        return None
+        key = _QUARTERLY.get(rest)
+        return HeaderRef(key, year, quarter) if key is not None else None
     rest = re.sub(r"\btahun$", "", rest).strip()
     if rest in _YEARLY:
         return HeaderRef(_YEARLY[rest], year)

@@ -100,8 +100,8 @@ class Slot:
     @property
     def group(self) -> str | None:
         """The merged group header over yearly columns (``Target`` over ``2025 | 2026``)."""
-        if self.quarter is not None:
-            return f"Realisasi {self.year}"
+        if self.quarter is not None:  # Realisasi 2025, Target 2025, Rencana Aksi 2025 over TW1…
+            return header_text(self.column, self.year).replace(" TW{quarter}", "")
         if self.year is not None:
             return header_text(self.column).replace(" {year}", "").replace("{year}", "")
         return None

@@ -71,10 +71,22 @@ from .columns import (
 
 HEADER_SCAN_ROWS = 30
 _READ_BY_HAND = frozenset(
-    {"node_id", "level", "statement", "parent", "code", "indicator", "indicator_id", "quarterly"}
+    {
+        "node_id",
+        "level",
+        "statement",
+        "parent",
+        "code",
+        "indicator",
+        "indicator_id",
+        "quarterly",
+        "quarterly_target",
+        "action_plan",
+    }
 )
 """Field columns the row logic reads itself: they place the row (which sasaran, level, parent,
-code) or name it; quarterly realisations are one cell per year and quarter. Columns of an object
+code) or name it; quarterly realisations, targets and action plans are one cell per year and
+quarter. Columns of an object
 field (``Kondisi Awal``, ``Nama Pejabat``/``NIP``) are read with their object. Every other field
 column is read by its field's value type (:func:`.cells.read_cell`), a field added to the spec
 included."""
@@ -116,6 +128,8 @@ def _measures(indicator: model.Indicator) -> list[tuple[str, model.Value]]:
     found += [(f"Realisasi {year}", v) for year, v in indicator.realisations.items()]
     for year, quarters in indicator.quarterly.items():
         found += [(f"Realisasi {year} {q.upper()}", v) for q, v in quarters.items()]
+    for year, quarters in indicator.quarterly_targets.items():
+        found += [(f"Target {year} {q.upper()}", v) for q, v in quarters.items()]
     return found
 
 
@@ -970,6 +984,20 @@ class WorkbookImporter:
                 indicator.quarterly.setdefault(ref.year, {})[f"tw{ref.quarter}"] = value
         indicator.quarterly = {
             y: dict(sorted(q.items())) for y, q in sorted(indicator.quarterly.items())
+        }
+        for ref, cell in get.yearly("quarterly_target"):
+            value = self._measure(sheet, r, cell, f"Target {ref.year} TW{ref.quarter}")
+            if value is not None and ref.year is not None:
+                indicator.quarterly_targets.setdefault(ref.year, {})[f"tw{ref.quarter}"] = value
+        indicator.quarterly_targets = {
+            y: dict(sorted(q.items())) for y, q in sorted(indicator.quarterly_targets.items())
+        }
+        for ref, cell in get.yearly("action_plan"):
+            step = parse_text(cell.value)
+            if step is not None and ref.year is not None:
+                indicator.action_plan.setdefault(ref.year, {})[f"tw{ref.quarter}"] = step
+        indicator.action_plan = {
+            y: dict(sorted(q.items())) for y, q in sorted(indicator.action_plan.items())
         }
         self._text_measures(sheet, r, indicator)
         self._cell_units(sheet, r, get, indicator)

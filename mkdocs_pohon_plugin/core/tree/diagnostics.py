@@ -451,6 +451,37 @@ RULES: dict[str, Rule] = {
             "indikator-tepat",
         ),
         Rule(
+            "target-triwulan-tanpa-target",
+            _W,
+            Text(
+                id="target triwulan untuk tahun yang tidak memiliki target tahunan",
+                en="quarterly targets for a year without a yearly target",
+            ),
+            "indikator-tepat",
+        ),
+        Rule(
+            "target-triwulan-tidak-sesuai",
+            _W,
+            Text(
+                id="target triwulan yang tidak sampai ke target tahunan (TW IV untuk indikator "
+                "kumulatif, jumlah TW I–IV untuk 'per_triwulan')",
+                en="quarterly targets that do not reach the yearly target (TW IV for a "
+                "cumulative indicator, the sum of TW I–IV for 'per_triwulan')",
+            ),
+            "indikator-tepat",
+        ),
+        Rule(
+            "realisasi-triwulan-tanpa-target",
+            _W,
+            Text(
+                id="realisasi triwulan tanpa target triwulan itu, pada indikator yang memiliki "
+                "target triwulan",
+                en="a quarter's realisation without a target for that quarter, in an indicator "
+                "that has quarterly targets",
+            ),
+            "pengukuran",
+        ),
+        Rule(
             "indikator-tanpa-definisi",
             _W,
             Text(

@@ -113,6 +113,12 @@ class Indicator:
     final_target: Value | None = None
     realisations: dict[int, Value] = field(default_factory=dict)
     quarterly: dict[int, dict[str, Value]] = field(default_factory=dict)
+    quarterly_targets: dict[int, dict[str, Value]] = field(default_factory=dict)
+    """Target per year and quarter (``target_triwulan``: year → ``tw1`` … ``tw4``)."""
+    quarterly_basis: str | None = None
+    """``sifat_triwulan``: ``kumulatif`` (also when ``None``) or ``per_triwulan``."""
+    action_plan: dict[int, dict[str, str]] = field(default_factory=dict)
+    """The steps planned per year and quarter (``rencana_aksi``: year → ``tw1`` … ``tw4``)."""
     definition: str | None = None
     formula: str | None = None
     data_source: str | None = None

@@ -878,6 +878,42 @@ QUARTERS_SPEC = ObjectSpec(
     ),
 )
 
+QUARTER_TARGETS_SPEC = ObjectSpec(
+    "target_triwulan",
+    "Target per quarter (TW I–IV) of one year, read like `realisasi_triwulan`: cumulative from "
+    "the start of the year unless the indicator says `sifat_triwulan: per_triwulan`.",
+    tuple(
+        Field(
+            q,
+            q,
+            Measure(),
+            f"Target for quarter {i + 1}.",
+            label=(f"TW {'I' * (i + 1) if i < 3 else 'IV'}", f"Q{i + 1}"),
+        )
+        for i, q in enumerate(QUARTERS)
+    ),
+)
+
+ACTION_PLAN_SPEC = ObjectSpec(
+    "rencana_aksi",
+    "The action plan of one year: the steps planned in each quarter (TW I–IV), as text.",
+    tuple(
+        Field(
+            q,
+            q,
+            Text(),
+            f"The steps planned in quarter {i + 1}.",
+            label=(f"TW {'I' * (i + 1) if i < 3 else 'IV'}", f"Q{i + 1}"),
+        )
+        for i, q in enumerate(QUARTERS)
+    ),
+)
+
+QUARTER_BASES = ("kumulatif", "per_triwulan")
+"""How an indicator's quarterly figures relate to the year (``sifat_triwulan``): ``kumulatif``
+(the default: each quarter counts from the start of the year, TW IV is the year's figure) or
+``per_triwulan`` (each quarter on its own; the year is their sum)."""
+
 INDICATOR = ObjectSpec(
     "indikator",
     "A performance indicator.",
@@ -1085,6 +1121,59 @@ INDICATOR = ObjectSpec(
                 ("realisasi tw{quarter} {year}", "tw{quarter} {year}"),
                 "Realisation in a quarter (TW I–IV) of that year.",
                 width=9,
+                printed=False,
+                yearly=True,
+                optional=True,
+            ),
+        ),
+        Field(
+            "target_triwulan",
+            "quarterly_targets",
+            YearMap(Obj(QUARTER_TARGETS_SPEC)),
+            "Target per year and quarter (the action plan's quarterly targets), read like "
+            "`realisasi_triwulan`.",
+            label=("Target Triwulan", "Quarterly target"),
+            column=SheetColumn(
+                "quarterly_target",
+                "Target {year} TW{quarter}",
+                ("target tw{quarter} {year}",),
+                "Target for a quarter (TW I–IV) of that year.",
+                width=9,
+                printed=False,
+                yearly=True,
+                optional=True,
+            ),
+        ),
+        Field(
+            "sifat_triwulan",
+            "quarterly_basis",
+            Choice(QUARTER_BASES),
+            "How the quarterly targets and realisations relate to the year: `kumulatif` (the "
+            "default; counted from the start of the year, TW IV equals the year) or "
+            "`per_triwulan` (each quarter on its own; the year is their sum).",
+            label=("Sifat Triwulan", "Quarterly basis"),
+            column=SheetColumn(
+                "quarterly_basis",
+                "Sifat Triwulan",
+                ("sifat data triwulan",),
+                "`kumulatif` (blank) or `per_triwulan`.",
+                width=10,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
+            "rencana_aksi",
+            "action_plan",
+            YearMap(Obj(ACTION_PLAN_SPEC)),
+            "The action plan per year: the steps planned in each quarter, as text.",
+            label=("Rencana Aksi", "Action plan"),
+            column=SheetColumn(
+                "action_plan",
+                "Rencana Aksi {year} TW{quarter}",
+                ("rencana aksi tw{quarter} {year}", "renaksi {year} tw{quarter}"),
+                "The steps planned in a quarter (TW I–IV) of that year.",
+                width=24,
                 printed=False,
                 yearly=True,
                 optional=True,
@@ -1723,6 +1812,8 @@ ALL_SPECS: tuple[ObjectSpec, ...] = (
     INDICATOR,
     BASELINE,
     QUARTERS_SPEC,
+    QUARTER_TARGETS_SPEC,
+    ACTION_PLAN_SPEC,
     CROSSCUTTING,
 )
 
