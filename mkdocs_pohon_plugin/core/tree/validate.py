@@ -14,6 +14,7 @@ from .diagnostics import DiagnosticSink, Text
 from .graph import Graph
 from .model import Level, Node, Site
 from .nomenclature import CODE_EXAMPLES, CODE_KIND_LABELS, Nomenclature, belongs_under, code_kind
+from .problem_rules import check_problems
 from .support_rules import check_supports
 
 _URUSAN_CODE = "bidang urusan"
@@ -43,6 +44,7 @@ def validate(
     check_codes(site, graph, sink, nomenclature)
     check_crosscutting(site, sink)
     check_supports(site, graph, sink)
+    check_problems(site, sink)
     check_quality(site, graph, sink)
     check_lookalikes(site, sink)
 
