@@ -23,6 +23,8 @@ INDEX_CODES = "indeks/kode.md"
 INDEX_CASCADING = "indeks/cascading.md"
 QUALITY = "indeks/mutu.md"
 """The regency's Mutu Pohon page (the quality findings of every agency, counted)."""
+PROBLEMS = "masalah/index.md"
+"""The index of the problem themes (Akar Masalah)."""
 DOWNLOADS = "unduh/index.md"
 """The Unduh Data page, next to the files it lists (``unduh/pohon.json`` …)."""
 EXPORT_JSON = "unduh/pohon.json"
@@ -65,6 +67,11 @@ def quality_page(opd_id: str) -> str:
 def pk_page(opd_id: str, year: int) -> str:
     """The Perjanjian Kinerja of an agency for one year."""
     return f"opd/{segment(opd_id)}/pk-{int(year)}.md"
+
+
+def problem_page(theme_id: str) -> str:
+    """The Akar Masalah page of a problem theme."""
+    return f"masalah/{segment(theme_id)}.md"
 
 
 def node_page(node_id: str) -> str:

@@ -51,7 +51,16 @@ from ..tree import budget as budgets
 from ..tree import spec
 from ..tree.check import logic_findings
 from ..tree.diagnostics import RULES
-from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Site, Value
+from ..tree.model import (
+    Crosscutting,
+    Indicator,
+    Node,
+    Official,
+    Opd,
+    ProblemTheme,
+    Site,
+    Value,
+)
 from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
 from .capaian import (
@@ -96,6 +105,7 @@ from .mermaid import (
 )
 from .pages import Page, SitePlan
 from .promise_views import PkRevisionView, PromisesView, indicator_promises, pk_revision
+from .problems import NodeCause, Problems, ThemeView, cause_anchor
 from .quality import Quality, QualityReport, quality_of
 from .redirects import Redirect
 
@@ -519,6 +529,7 @@ class Renderer:
         """Rendered lineage steps by indicator, node and crosscutting status, each rendered
         once for the whole site."""
         self._quality: Quality | None = None
+        self._problems: Problems | None = None
 
     @property
     def quality(self) -> Quality:
@@ -530,6 +541,14 @@ class Renderer:
             found = [*result.diagnostics, *logic_findings(result)]
             self._quality = quality_of(result, self.options.language, diagnostics=found)
         return self._quality
+
+    @property
+    def problems(self) -> Problems:
+        """The problem trees with the nodes that work on each cause (:mod:`.problems`), built
+        on first use."""
+        if self._problems is None:
+            self._problems = Problems(self.plan.result.site, self.plan.result.graph)
+        return self._problems
 
     def free_code_level(self, code: str) -> str:
         """The name of the level whose free code ``code`` is ("" when no level has it); the
@@ -1199,6 +1218,31 @@ class PageView:
             more=self.L["lineage_more"],
         )
         return DiagramView(chain.source, [], chain.legend) if chain is not None else None
+
+    # -- problem trees (Akar Masalah) --
+
+    def problem(self, theme: ProblemTheme) -> ThemeView:
+        """A theme's Akar Masalah page: its causes with who works on them, and its diagram."""
+        return self.r.problems.theme(theme, self.L)
+
+    def problem_summary(self, view: ThemeView) -> str:
+        """"12 akar masalah: 11 ditangani, 1 belum ditangani."."""
+        return (
+            self.L["problem_summary"]
+            .replace("#", str(len(view.roots)))
+            .replace("@", str(view.addressed))
+            .replace("%", str(len(view.unaddressed)))
+        )
+
+    def node_causes(self, node: Node) -> list[NodeCause]:
+        """The causes a node addresses (``menangani``), each with its theme."""
+        if not node.addresses:
+            return []
+        return self.r.problems.of_node(node)
+
+    def cause_url(self, found: NodeCause) -> str:
+        """The link to a cause's row on its theme's page."""
+        return self.r.url(paths.problem_page(found.theme.id)) + "#" + cause_anchor(found.cause)
 
     def node_diagram(self, node: Node) -> DiagramView | None:
         return self.diagram(node_neighbourhood(self.graph, node.id), focus=node.id)
