@@ -104,8 +104,8 @@ from .mermaid import (
     node_neighbourhood,
 )
 from .pages import Page, SitePlan
-from .promise_views import PkRevisionView, PromisesView, indicator_promises, pk_revision
 from .problems import NodeCause, Problems, ThemeView, cause_anchor
+from .promise_views import PkRevisionView, PromisesView, indicator_promises, pk_revision
 from .quality import Quality, QualityReport, quality_of
 from .redirects import Redirect
 
@@ -1226,7 +1226,7 @@ class PageView:
         return self.r.problems.theme(theme, self.L)
 
     def problem_summary(self, view: ThemeView) -> str:
-        """"12 akar masalah: 11 ditangani, 1 belum ditangani."."""
+        """The summary of a theme's root causes (12 akar masalah: 11 ditangani, 1 belum)."""
         return (
             self.L["problem_summary"]
             .replace("#", str(len(view.roots)))
