@@ -331,6 +331,13 @@ _WORDS: dict[str, dict[str, Any]] = {
         "supports": "mendukung",
         "supports_now": "kini mendukung",
         "supports_no_longer": "tidak lagi mendukung",
+        "addresses_now": "kini menangani",
+        "addresses_no_longer": "tidak lagi menangani",
+        "problems": "Akar Masalah",
+        "theme": "tema",
+        "cause": "penyebab",
+        "root_cause": "akar masalah",
+        "under": "di bawah",
         "judgements": {},
         "polarities": {},
     },
@@ -379,6 +386,13 @@ _WORDS: dict[str, dict[str, Any]] = {
         "supports": "supports",
         "supports_now": "now supports",
         "supports_no_longer": "no longer supports",
+        "addresses_now": "now addresses",
+        "addresses_no_longer": "no longer addresses",
+        "problems": "Root causes",
+        "theme": "theme",
+        "cause": "cause",
+        "root_cause": "root cause",
+        "under": "under",
         "polarities": {
             "maksimal": "higher is better",
             "minimal": "lower is better",
@@ -415,6 +429,10 @@ _SUMMARY_LABELS_EN = {
     "crosscutting_status": "crosscutting status(es) changed",
     "mendukung_ditambah": "indicator support(s) added",
     "mendukung_dihapus": "indicator support(s) removed",
+    "penyebab_ditambah": "cause(s) added",
+    "penyebab_dihapus": "cause(s) removed",
+    "menangani_ditambah": "cause(s) newly addressed",
+    "menangani_dihapus": "cause(s) no longer addressed",
 }
 
 
@@ -462,6 +480,10 @@ _SUMMARY_LABELS = (
     ("crosscutting_status", "status crosscutting berubah"),
     ("mendukung_ditambah", "dukungan indikator ditambah"),
     ("mendukung_dihapus", "dukungan indikator dihapus"),
+    ("penyebab_ditambah", "penyebab ditambah"),
+    ("penyebab_dihapus", "penyebab dihapus"),
+    ("menangani_ditambah", "penyebab mulai ditangani"),
+    ("menangani_dihapus", "penyebab tidak lagi ditangani"),
 )
 
 
