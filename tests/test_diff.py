@@ -150,6 +150,10 @@ EXPECTED = {
         "crosscutting_status": 0,
         "mendukung_ditambah": 0,
         "mendukung_dihapus": 0,
+        "penyebab_ditambah": 0,
+        "penyebab_dihapus": 0,
+        "menangani_ditambah": 0,
+        "menangani_dihapus": 0,
     },
     "old_label": "HEAD~1",
     "new_label": "HEAD",
@@ -202,6 +206,7 @@ EXPECTED = {
                         }
                     ],
                     "crosscutting": [],
+                    "addresses": [],
                     "file": "trees/opd/dinkes.yaml",
                     "line": 5,
                 },
@@ -231,6 +236,7 @@ EXPECTED = {
                             "fields": [],
                         }
                     ],
+                    "addresses": [],
                     "file": "trees/opd/dinkes.yaml",
                     "line": 18,
                 },
@@ -250,6 +256,7 @@ EXPECTED = {
                     "budget": [],
                     "indicators": [],
                     "crosscutting": [],
+                    "addresses": [],
                     "file": "trees/opd/dinkes.yaml",
                     "line": 27,
                 },
@@ -286,6 +293,7 @@ EXPECTED = {
                         }
                     ],
                     "crosscutting": [],
+                    "addresses": [],
                     "file": "trees/opd/dinkes.yaml",
                     "line": 34,
                 },
@@ -294,6 +302,7 @@ EXPECTED = {
     ],
     "old_errors": 0,
     "new_errors": 0,
+    "problems": [],
 }
 
 
