@@ -1242,7 +1242,8 @@ class PageView:
 
     def cause_url(self, found: NodeCause) -> str:
         """The link to a cause's row on its theme's page."""
-        return self.r.url(paths.problem_page(found.theme.id)) + "#" + cause_anchor(found.cause)
+        url = self.linker.url(paths.problem_page(found.theme.id))
+        return f"{url}#{cause_anchor(found.cause)}"
 
     def node_diagram(self, node: Node) -> DiagramView | None:
         return self.diagram(node_neighbourhood(self.graph, node.id), focus=node.id)
