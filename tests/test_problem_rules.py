@@ -154,3 +154,31 @@ def test_addressing_a_mid_level_cause_is_fine_but_covers_no_root_cause(tmp_path:
         chain(with_problems(), addresses("sp", "[asupan]"), addresses("ssk", "[sanitasi]")),
     )
     assert [d.subject for d in result.warnings] == ["asi", "mpasi"]
+
+
+def test_the_synthetic_regency_has_problem_trees_with_one_gap_per_theme(tmp_path: Path) -> None:
+    from mkdocs_pohon_plugin.testing.synthetic import (
+        UNADDRESSED,
+        SyntheticParams,
+        generate_regency,
+    )
+
+    params = SyntheticParams(opd=4, nodes=200, indicators=400, crosscutting=0.0, seed=4)
+    generate_regency(tmp_path / "a", params)
+    result = check_trees(tmp_path / "a")
+    assert result.errors == []
+    assert [theme.id for theme in result.site.problems] == [
+        "stunting",
+        "kemiskinan",
+        "pengangguran",
+    ]
+    gaps = [d.subject for d in result.warnings if d.rule == "akar-masalah-tak-ditangani"]
+    roots = [c for theme in result.site.problems for c in theme.root_causes()]
+    assert len(gaps) == params.masalah * UNADDRESSED and len(roots) == 17
+    addressing = [n for n in result.site.nodes.values() if n.addresses]
+    assert any(n.level == "sasaran_strategis" for n in addressing)  # a mid-level cause
+    assert all(c.id in gaps or any(c.id in n.addresses for n in addressing) for c in roots)
+
+    generate_regency(tmp_path / "b", SyntheticParams(opd=4, nodes=200, indicators=400, masalah=0))
+    none = check_trees(tmp_path / "b")
+    assert none.site.problems == [] and not any(n.addresses for n in none.site.nodes.values())
