@@ -174,7 +174,7 @@ def test_the_synthetic_regency_has_problem_trees_with_one_gap_per_theme(tmp_path
     ]
     gaps = [d.subject for d in result.warnings if d.rule == "akar-masalah-tak-ditangani"]
     roots = [c for theme in result.site.problems for c in theme.root_causes()]
-    assert len(gaps) == params.masalah * UNADDRESSED and len(roots) == 17
+    assert len(gaps) == params.masalah * UNADDRESSED and len(roots) == 15
     addressing = [n for n in result.site.nodes.values() if n.addresses]
     assert any(n.level == "sasaran_strategis" for n in addressing)  # a mid-level cause
     assert all(c.id in gaps or any(c.id in n.addresses for n in addressing) for c in roots)
