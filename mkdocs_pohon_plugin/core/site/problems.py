@@ -32,6 +32,7 @@ the page's table only."""
 CORE_STYLE = "fill:#f6d5d5,stroke:#9d0208,color:#370000,stroke-width:2px"
 CAUSE_STYLE = "fill:#fdf0d5,stroke:#b5651d,color:#3d2200"
 ROOT_STYLE = "fill:#fde3c8,stroke:#7f3b08,color:#3d2200,stroke-width:3px"
+GROUP_STYLE = "fill:#fffaf3,stroke:#e6cfa8,stroke-width:1px"
 GAP_STYLE = "fill:#ffffff,stroke:#d62828,color:#5c0000,stroke-width:3px,stroke-dasharray:6 4"
 
 
@@ -153,29 +154,53 @@ def problem_diagram(
     caption = escape_label(labels["problem_core"])
     lines.append(f'    p0["{core}{CAPTION.format(caption)}"]')
     lines.append("    class p0 core")
+    # ``focus`` (no style of its own here): the site's script scrolls a wide diagram to it.
+    lines.append("    class p0 focus")
     shown = rows[: max(limit - 1, 0)]
-    ids: dict[int, str] = {}
     gap_word = escape_label(labels["problem_unaddressed_short"])
     root_word = escape_label(labels["problem_root"])
-    for index, row in enumerate(shown):
-        box = f"c{index}"
-        ids[id(row.cause)] = box
+
+    def box(index: int, row: CauseRow, indent: str = "    ") -> None:
         label = escape_label(row.cause.description)
         if row.flagged:
             label += CAPTION.format(f"⚠ {gap_word}")
         elif row.cause.is_root:
             label += CAPTION.format(root_word)
-        lines.append(f'    {box}["{label}"]')
+        lines.append(f'{indent}c{index}["{label}"]')
+
+    # A cause whose causes are all root causes: those are stacked in a column under it (a
+    # subgraph joined to it by one line), so a wide tree stays narrow enough to read.
+    index_of = {id(row.cause): index for index, row in enumerate(shown)}
+    grouped: dict[int, list[int]] = {}
     for index, row in enumerate(shown):
-        box = f"c{index}"
-        parent = ids.get(id(row.path[-1])) if row.path else "p0"
-        if parent is not None:
-            lines.append(f"    {parent} --- {box}")
+        causes = row.cause.causes
+        if causes and all(c.is_root and id(c) in index_of for c in causes):
+            grouped[index] = [index_of[id(c)] for c in causes]
+    in_group = {child for members in grouped.values() for child in members}
+    for index, row in enumerate(shown):
+        if index not in in_group:
+            box(index, row)
+    for number, (owner, members) in enumerate(grouped.items()):
+        lines.append(f'    subgraph g{number} [" "]')
+        lines.append("        direction TB")
+        for member in members:
+            box(member, shown[member], "        ")
+        for upper, lower in zip(members, members[1:], strict=False):
+            lines.append(f"        c{upper} ~~~ c{lower}")
+        lines.append("    end")
+        lines.append(f"    c{owner} --- g{number}")
+        lines.append(f"    style g{number} {GROUP_STYLE}")
+    for index, row in enumerate(shown):
+        if index not in in_group:
+            above = index_of.get(id(row.path[-1])) if row.path else None
+            if not row.path or above is not None:
+                parent = "p0" if above is None else f"c{above}"
+                lines.append(f"    {parent} --- c{index}")
         style = "gap" if row.flagged else "root" if row.cause.is_root else "cause"
-        lines.append(f"    class {box} {style}")
+        lines.append(f"    class c{index} {style}")
         if _ID.fullmatch(row.cause.id):
             target = href(row.cause) if href is not None else f"#{cause_anchor(row.cause)}"
-            lines.append(f'    click {box} href "{target}"')
+            lines.append(f'    click c{index} href "{target}"')
     lines.append(f"    classDef core {CORE_STYLE}")
     lines.append(f"    classDef cause {CAUSE_STYLE}")
     lines.append(f"    classDef root {ROOT_STYLE}")
