@@ -35,9 +35,9 @@ masalah:
 # (not a root cause) by the Dinkes program; gizi-hostile by nobody.
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    trees = tmp_path_factory.mktemp("akar") / "trees"
+def write_problem_trees(trees: Path) -> Path:
+    """The mini fixture with the problem tree :data:`PROBLEMS` and three nodes addressing it,
+    written to ``trees``."""
     shutil.copytree(MINI, trees)
     pemda = trees / "pemda.yaml"
     pemda.write_text(pemda.read_text("utf-8").replace("node:\n", PROBLEMS + "node:\n", 1))
@@ -52,6 +52,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         at = text.index("    pernyataan:", start)
         end = text.index("\n", at) + 1
         path.write_text(text[:end] + f"    menangani: {ids}\n" + text[end:], "utf-8")
+    return trees
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    trees = write_problem_trees(tmp_path_factory.mktemp("akar") / "trees")
     return build_site(tmp_path_factory.mktemp("akar-site"), trees)
 
 
