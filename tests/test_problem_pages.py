@@ -104,11 +104,13 @@ def test_hostile_text_in_a_cause_is_only_text(site: Path) -> None:
 
 
 def test_the_index_and_the_navigation_list_the_themes(site: Path) -> None:
-    index = article(site, "masalah/index.html")
-    assert 'href="../masalah/gizi/"' in index and "Tingginya kematian ibu dan gizi buruk" in index
+    index = article(site, "indeks/masalah/index.html")
+    assert (
+        'href="../../masalah/gizi/"' in index and "Tingginya kematian ibu dan gizi buruk" in index
+    )
     assert "⚠ 1" in index
     home = page_html(site, "index.html")
-    assert "Akar Masalah" in home and 'href="masalah/"' in home
+    assert "Akar Masalah" in home and 'href="indeks/masalah/"' in home
 
 
 def test_node_pages_name_the_causes_they_address(site: Path) -> None:

@@ -63,7 +63,11 @@ def _write_site(site: Site, out: Path) -> dict[Path, str]:
     assert site.region is not None
     regional = [node for node in site.nodes.values() if node.opd_id is None]
     texts[out / "pemda.yaml"] = yaml_writer.regional_file(
-        site.region, regional, site.settings, comments=[yaml_writer.schema_comment(1)]
+        site.region,
+        regional,
+        site.settings,
+        comments=[yaml_writer.schema_comment(1)],
+        problems=site.problems,
     )
     for opd in site.opds.values():
         name = Path(opd.loc.file).name
