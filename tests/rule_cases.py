@@ -56,6 +56,12 @@ PROGRAM_CSV = "kode,nama\n1.02.02,PROGRAM PEMENUHAN UPAYA KESEHATAN\n1.06.05,PRO
 KEGIATAN_CSV = "kode,nama\n1.02.02.2.02,Penyediaan Layanan Kesehatan\n1.06.05.2.01,Jaminan Sosial\n"
 SUB_CSV = "kode,nama\n1.02.02.2.02.0001,Pengelolaan Pelayanan Kesehatan Ibu Hamil\n"
 
+PROBLEM = (
+    "masalah:\n  - id: gizi\n    tema: Gizi\n    masalah_pokok: Tingginya gizi buruk\n"
+    "    penyebab:\n      - id: asi\n        uraian: Rendahnya ASI eksklusif\n"
+)
+"""A problem tree of one root cause (``asi``) for ``pemda.yaml``."""
+
 SS_FREE_CODE = "kode: bebas, pola_kode: '^SS\\.\\d+$', contoh_kode: SS.1"
 """The sasaran strategis of :func:`own_levels` with free codes like ``SS.1``."""
 SUB_WITHOUT_CODE = ""
@@ -863,5 +869,33 @@ CASES = [
         add("opd/kosong.yaml", "opd:\n  id: kosong\n  nama: Dinas Kosong\nnode: []\n"),
         "opd/kosong.yaml",
         "  id: kosong",
+    ),
+    # Problem trees (tests/test_problem_rules.py has the details)
+    Case(
+        "cause named under menangani that does not exist",
+        "menangani-tidak-dikenal",
+        chain(
+            replace("pemda.yaml", "node:\n", PROBLEM + "node:\n"),
+            replace("opd/dinkes.yaml", "    induk: sk\n", "    induk: sk\n    menangani: [asii]\n"),
+        ),
+        "opd/dinkes.yaml",
+        "    menangani: [asii]",
+    ),
+    Case(
+        "cause id used twice",
+        "masalah-id-ganda",
+        replace(
+            "pemda.yaml", "node:\n", PROBLEM + "      - id: asi\n        uraian: Lagi\nnode:\n"
+        ),
+        "pemda.yaml",
+        "      - id: asi",
+        occurrence=2,
+    ),
+    Case(
+        "root cause nobody addresses",
+        "akar-masalah-tak-ditangani",
+        replace("pemda.yaml", "node:\n", PROBLEM + "node:\n"),
+        "pemda.yaml",
+        "      - id: asi",
     ),
 ]

@@ -150,6 +150,10 @@ EXPECTED = {
         "crosscutting_status": 0,
         "mendukung_ditambah": 0,
         "mendukung_dihapus": 0,
+        "penyebab_ditambah": 0,
+        "penyebab_dihapus": 0,
+        "menangani_ditambah": 0,
+        "menangani_dihapus": 0,
     },
     "old_label": "HEAD~1",
     "new_label": "HEAD",
@@ -203,6 +207,7 @@ EXPECTED = {
                         }
                     ],
                     "crosscutting": [],
+                    "addresses": [],
                     "file": "trees/opd/dinkes.yaml",
                     "line": 5,
                 },
@@ -232,6 +237,7 @@ EXPECTED = {
                             "fields": [],
                         }
                     ],
+                    "addresses": [],
                     "file": "trees/opd/dinkes.yaml",
                     "line": 18,
                 },
@@ -251,6 +257,7 @@ EXPECTED = {
                     "budget": [],
                     "indicators": [],
                     "crosscutting": [],
+                    "addresses": [],
                     "file": "trees/opd/dinkes.yaml",
                     "line": 27,
                 },
@@ -288,6 +295,7 @@ EXPECTED = {
                         }
                     ],
                     "crosscutting": [],
+                    "addresses": [],
                     "file": "trees/opd/dinkes.yaml",
                     "line": 34,
                 },
@@ -296,6 +304,7 @@ EXPECTED = {
     ],
     "old_errors": 0,
     "new_errors": 0,
+    "problems": [],
 }
 
 

@@ -115,6 +115,7 @@ def test_keys_follow_the_spec_in_a_fixed_order(
         "tingkat",
         "opd",
         "node",
+        "masalah",
         "schema",
     ]
     assert model_json(demo) == model_json(demo)
@@ -131,6 +132,10 @@ def test_keys_follow_the_spec_in_a_fixed_order(
     assert list(demo_export["pemda"]["periode"]) == names(spec.PERIOD)
     assert list(demo_export["opd"][0]) == [*names(spec.OPD), "lokasi"]
     assert list(demo_export["tingkat"][0]) == [*names(spec.LEVEL), "lokasi"]
+    theme = demo_export["masalah"][0]
+    assert list(theme) == [*names(spec.PROBLEM_THEME), "lokasi"]
+    assert list(theme["penyebab"][0]) == [*names(spec.CAUSE), "lokasi"]
+    assert list(theme["penyebab"][0]["penyebab"][0]) == [*names(spec.CAUSE), "lokasi"]
 
 
 def test_derived_names_do_not_clash_with_field_names() -> None:

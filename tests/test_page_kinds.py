@@ -53,7 +53,7 @@ def plan(demo: CheckResult) -> SitePlan:
 
 def test_the_registry_declares_each_kind_once() -> None:
     ids = [k.id for k in KINDS]
-    assert len(ids) == len(set(ids)) == 23
+    assert len(ids) == len(set(ids)) == 25
     assert all(BY_ID[k.id] is k for k in KINDS)
     assert kind(OPD) is BY_ID[OPD]
     with pytest.raises(KeyError, match="no page kind 'ringkasan'"):
@@ -85,6 +85,13 @@ def test_pages_come_in_registry_order_interleaved_per_subject(folder: Path) -> N
             at = kinds.index(index) + 1
             assert kinds[at : at + kinds.count(part)] == [part] * kinds.count(part)
     kinds = [kind for kind in kinds if not kind.endswith("_part")]
+    # the Akar Masalah index and theme pages (issue 18), when the site has problem trees, come
+    # right before the quality page
+    if result.site.problems:
+        at = kinds.index("quality")
+        themes = len({theme.id for theme in result.site.problems})
+        assert kinds[at - 1 - themes : at] == ["problems", *["problem"] * themes]
+        kinds = [kind for kind in kinds if kind not in ("problems", "problem")]
     assert kinds[-7:] == [
         INDEX_IKU,
         INDEX_INDICATORS,
@@ -143,6 +150,7 @@ def test_navigation_and_search_boost_come_from_the_declaration(plan: SitePlan) -
         INDEX_CROSSCUTTING,
         "index_cascading",
         INDEX_CODES,
+        "problems",
         "quality",
         "downloads",
     } == NAV_KINDS

@@ -265,6 +265,15 @@ def compare_tree(root: Path) -> Comparison:
                 cmp.keys.add(("pengaturan", "mutu"))
                 cmp.keys.update(("mutu", key) for key in settings["mutu"])
             cmp.keys.add(("berkas_pemda", "pemda"))
+            if "masalah" in source:  # the problem trees (issue 18)
+                compare_value(
+                    spec.ListOf(spec.Obj(spec.PROBLEM_THEME)),
+                    source["masalah"],
+                    export["masalah"],
+                    f"{name}:masalah",
+                    cmp,
+                )
+                cmp.keys.add(("berkas_pemda", "masalah"))
             opd_id = None
         else:
             compare_object(spec.OPD, source["opd"], opds[source["opd"]["id"]], f"{name}:opd", cmp)

@@ -13,8 +13,8 @@ import pytest
 
 from mkdocs_pohon_plugin.core import check_trees
 from mkdocs_pohon_plugin.core.site import RenderOptions, site_outputs
-from mkdocs_pohon_plugin.core.site.pages import KINDS
-from tests.sites import HERE, MINI
+from mkdocs_pohon_plugin.core.site.pages import KINDS, plan_site
+from tests.sites import DEMO, HERE, MINI
 
 SNAPSHOTS = HERE / "snapshots" / "mini"
 UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
@@ -60,16 +60,13 @@ def test_no_stale_snapshots(pages: dict[str, str]) -> None:
 
 
 def test_every_kind_is_planned() -> None:
-    result = check_trees(MINI)
+    """The demo regency has a page of every kind (the mini fixture has no positions, problem
+    trees or quarterly targets: tests/test_position_pages.py, test_problem_pages.py and
+    test_action_plan_pages.py build those, tests/test_demo_pages.py keeps the demo's)."""
     # a support page exists only past the lineage threshold (issue 13), a listing's page per
-    # agency only past the index threshold (issue 19; the mini fixture has 2 IKU): set them low
-    options = RenderOptions(lineage_inline_limit=2, index_inline_limit=1)
-    # a Rencana Aksi page exists only for a year with quarterly targets (issue 18), which the
-    # mini fixture has none of (its snapshots stay as they were): give one indicator some
-    result.site.indicators["dinkes-sp-1-k4"].quarterly_targets = {2026: {"tw4": 92}}
-    kinds = {out.page.kind for out in site_outputs(result, options) if out.page is not None}
-    # the mini fixture declares no positions (jabatan): tests/test_position_pages.py plans them
-    assert kinds == {kind.id for kind in KINDS} - {"position", "position_pk"}
+    # agency only past the index threshold (issue 19): set them low
+    plan = plan_site(check_trees(DEMO), lineage_inline_limit=2, index_inline_limit=1)
+    assert {page.kind for page in plan.pages} == {kind.id for kind in KINDS}
 
 
 def test_english_labels(pages: dict[str, str]) -> None:

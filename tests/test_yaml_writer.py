@@ -63,7 +63,11 @@ def _write_site(site: Site, out: Path) -> dict[Path, str]:
     assert site.region is not None
     regional = [node for node in site.nodes.values() if node.opd_id is None]
     texts[out / "pemda.yaml"] = yaml_writer.regional_file(
-        site.region, regional, site.settings, comments=[yaml_writer.schema_comment(1)]
+        site.region,
+        regional,
+        site.settings,
+        comments=[yaml_writer.schema_comment(1)],
+        problems=site.problems,
     )
     for opd in site.opds.values():
         name = Path(opd.loc.file).name
@@ -446,11 +450,26 @@ def test_hostile_text_round_trips_through_every_key(tmp_path: Path) -> None:
     # (a decimal comma in a target is refused by the checker, on purpose)
     texts = [t for t in _random_texts(200, seed=9) if not re.search(r"\d,\d", t)]
     region, settings, regional, opd, agency = _hostile_site(texts)
+    # a problem tree (issue 18) with hostile text, addressed by an agency node
+    cycle = iter(texts[::-1] * 10)
+    root_cause = model.Cause("akar-1", next(cycle) or "x", data=next(cycle) or None)
+    problems = [
+        model.ProblemTheme(
+            "tema-1",
+            next(cycle) or "x",
+            next(cycle) or "x",
+            data=next(cycle) or None,
+            causes=[model.Cause("sebab-1", next(cycle) or "x", causes=[root_cause])],
+        )
+    ]
+    agency[-1].addresses = ["akar-1", "sebab-1"]
     root = tmp_path / "trees"
     (root / "opd").mkdir(parents=True)
     (root / "nomenklatur").mkdir()
     (root / "nomenklatur" / "program.csv").write_text("kode,nama\n4.01.01,PROGRAM\n", "utf-8")
-    pemda = yaml_writer.regional_file(region, regional, settings, comments=["a comment", "", "#"])
+    pemda = yaml_writer.regional_file(
+        region, regional, settings, comments=["a comment", "", "#"], problems=problems
+    )
     setda = yaml_writer.opd_file(opd, agency)
     (root / "pemda.yaml").write_text(pemda, "utf-8")
     (root / "opd" / "setda.yaml").write_text(setda, "utf-8")
@@ -459,6 +478,18 @@ def test_hostile_text_round_trips_through_every_key(tmp_path: Path) -> None:
 
     site = check_trees(root).site
     assert site.region is not None
+    (theme,) = site.problems
+    assert (theme.theme, theme.core_problem, theme.data) == (
+        problems[0].theme,
+        problems[0].core_problem,
+        problems[0].data,
+    )
+    loaded_root = site.causes["akar-1"]
+    assert (loaded_root.description, loaded_root.data, loaded_root.parent_id) == (
+        root_cause.description,
+        root_cause.data,
+        "sebab-1",
+    )
     assert _typed(_strip(dataclasses.asdict(site.region))) == _typed(
         _strip(dataclasses.asdict(region))
     )

@@ -59,6 +59,64 @@ _LEVEL_TAG = dict(zip(OPD_LEVELS, ("ss", "sp", "sk", "ssk"), strict=True))
 _INDICATOR_WEIGHT = {"sasaran_strategis": 2.0, "sasaran_program": 1.5, "sasaran_sub_kegiatan": 0.9}
 """Relative share of the indicators beyond the first that a node of each level gets."""
 _STATUS_WEIGHTS = (("disetujui", 85), ("menunggu", 10), ("ditolak", 5))
+_THEMES: tuple[tuple[str, str, str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
+    (
+        "stunting",
+        "Stunting",
+        "Tingginya prevalensi stunting pada balita",
+        (
+            (
+                "Kurangnya asupan gizi ibu hamil dan balita",
+                (
+                    "Tingginya ibu hamil kurang energi kronis",
+                    "Rendahnya cakupan ASI eksklusif",
+                    "MP-ASI belum beragam",
+                ),
+            ),
+            (
+                "Tingginya penyakit infeksi pada balita",
+                ("Belum lengkapnya imunisasi dasar", "Rendahnya akses sanitasi layak"),
+            ),
+            (
+                "Kurang tepatnya pola asuh",
+                ("Rendahnya kunjungan posyandu", "Masih tingginya perkawinan usia anak"),
+            ),
+        ),
+    ),
+    (
+        "kemiskinan",
+        "Kemiskinan Ekstrem",
+        "Tingginya penduduk miskin ekstrem",
+        (
+            (
+                "Rendahnya pendapatan keluarga miskin",
+                ("Terbatasnya lapangan kerja di desa", "Rendahnya keterampilan kerja"),
+            ),
+            (
+                "Tingginya beban pengeluaran keluarga miskin",
+                ("Bantuan sosial belum tepat sasaran", "Rumah tidak layak huni"),
+            ),
+        ),
+    ),
+    (
+        "pengangguran",
+        "Pengangguran Terbuka",
+        "Tingginya tingkat pengangguran terbuka",
+        (
+            (
+                "Ketidaksesuaian keterampilan dengan kebutuhan kerja",
+                ("Rendahnya mutu pelatihan vokasi", "Minimnya informasi pasar kerja"),
+            ),
+            (
+                "Lambatnya pertumbuhan usaha",
+                ("Sulitnya akses permodalan UMKM", "Rumitnya perizinan berusaha"),
+            ),
+        ),
+    ),
+)
+"""The synthetic regency's problem themes: id, theme, core problem, causes with root causes."""
+UNADDRESSED = 1
+"""Root causes per theme that no node addresses (the last of each theme)."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -83,6 +141,9 @@ class SyntheticParams:
     """Each agency lists its positions down to eselon IV (``opd.jabatan``: the head, a head of
     bidang or the secretary per program, a head of seksi or subbagian per kegiatan), and its
     nodes name them (``jabatan``); drawn from the nodes, with no random draw of their own."""
+    masalah: int = 3
+    """Problem themes (``masalah``), each with causes and root causes that agency nodes address
+    (``menangani``); :data:`UNADDRESSED` root causes per theme are left unaddressed."""
 
     def __post_init__(self) -> None:
         if self.opd < 1:
@@ -103,6 +164,8 @@ class SyntheticParams:
             raise ValueError("crosscutting links need at least two agencies")
         if not self.nama.strip():
             raise ValueError("nama must not be empty")
+        if not 0 <= self.masalah <= len(_THEMES):
+            raise ValueError(f"masalah must be between 0 and {len(_THEMES)}")
 
     @property
     def regional_nodes(self) -> int:
@@ -707,6 +770,8 @@ class _Builder:
         """Short subject of each node, used to name its indicators."""
         self.subs: dict[str, Entry] = {}
         """The nomenclature's sub kegiatan of each sasaran sub kegiatan."""
+        self.problems: list[model.ProblemTheme] = []
+        """The problem themes (``masalah``) of the regional file."""
 
     def _node(
         self,
@@ -749,6 +814,7 @@ class _Builder:
         self._build_action_plans()
         self._build_crosscutting()
         self._build_supports()
+        self._build_problems()
 
     def _build_regional(self) -> None:
         p = self.params
@@ -1085,6 +1151,44 @@ class _Builder:
                 if target not in helper.supports:
                     helper.supports.append(target)
 
+    # -- problem trees (akar masalah) ----------------------------------------------------------
+
+    def _build_problems(self) -> None:
+        """The first ``masalah`` themes of :data:`_THEMES`; each root cause but the last
+        (:data:`UNADDRESSED`) is addressed by one to three agency nodes of the lower levels, and a
+        sasaran strategis addresses each theme's first cause (a mid-level cause). Drawn from a
+        random generator of its own, so the rest of the regency does not change with it."""
+        self.problems = []
+        rng = random.Random(f"{self.params.seed}-masalah")
+        agency = [node for nodes in self.opd_nodes for node in nodes]
+        lower = [n for n in agency if n.level in ("sasaran_kegiatan", "sasaran_sub_kegiatan")]
+        strategic = [n for n in agency if n.level == "sasaran_strategis"]
+        for theme_id, name, core, causes in _THEMES[: self.params.masalah]:
+            theme = model.ProblemTheme(
+                theme_id,
+                name,
+                core,
+                data=f"{rng.randint(8, 30)},{rng.randint(0, 9)}% (data sintetis {YEARS[0] - 1})",
+            )
+            roots: list[model.Cause] = []
+            for number, (description, root_texts) in enumerate(causes, 1):
+                cause = model.Cause(f"{theme_id}-{number}", description)
+                for sub, text in enumerate(root_texts, 1):
+                    root = model.Cause(
+                        f"{theme_id}-{number}-{sub}",
+                        text,
+                        data=f"{rng.randint(20, 95)}% (data sintetis {YEARS[0] - 1})",
+                    )
+                    cause.causes.append(root)
+                    roots.append(root)
+                theme.causes.append(cause)
+            self.problems.append(theme)
+            for root in roots[: len(roots) - UNADDRESSED] if lower else ():
+                for node in rng.sample(lower, min(len(lower), rng.randint(1, 3))):
+                    node.addresses.append(root.id)
+            if strategic and theme.causes:
+                rng.choice(strategic).addresses.append(theme.causes[0].id)
+
     # -- output ------------------------------------------------------------------------------
 
     def region(self) -> model.Region:
@@ -1104,7 +1208,9 @@ class _Builder:
             "Synthetic regency generated by mkdocs_pohon_plugin.testing.synthetic "
             f"(seed {self.params.seed}).",
         ]
-        return yaml_writer.regional_file(self.region(), self.regional, comments=comments)
+        return yaml_writer.regional_file(
+            self.region(), self.regional, comments=comments, problems=self.problems
+        )
 
     def opd_yaml(self, opd: model.Opd, nodes: list[model.Node]) -> str:
         return yaml_writer.opd_file(opd, nodes, comments=[yaml_writer.schema_comment(2)])

@@ -32,9 +32,10 @@ from ..tree import budget
 from ..tree import spec as spec
 from ..tree.check import CheckResult, check_trees
 from ..tree.diagnostics import Text, TextError
-from ..tree.model import Crosscutting, Indicator, Node, Opd, Site, Value
+from ..tree.model import Cause, Crosscutting, Indicator, Node, Opd, ProblemTheme, Site, Value
 
 ADDED, REMOVED, CHANGED = "ditambah", "dihapus", "diubah"
+THEME, CAUSE = "masalah", "penyebab"
 STATUS = "status"
 """Kinds of change (Indonesian, as the site and the comment say them)."""
 
@@ -137,6 +138,38 @@ QUARTER_FIELDS = (
 
 
 @dataclass(slots=True)
+class AddressChange:
+    """A cause of a problem tree that a node starts (``ditambah``) or stops (``dihapus``)
+    addressing: one entry of its ``menangani``."""
+
+    change: str
+    cause: str
+    description: str = ""
+    """The cause as the new side says it (the old side's when it is gone)."""
+
+
+@dataclass(slots=True)
+class ProblemChange:
+    """A problem theme or cause (``masalah``, ``penyebab``) added, removed or changed."""
+
+    kind: str
+    """``masalah`` (a theme) or ``penyebab`` (a cause)."""
+    change: str
+    id: str
+    text: str
+    """The theme's name or the cause's description."""
+    theme: str = ""
+    """The theme id (of a cause)."""
+    parent: str | None = None
+    """The cause above a cause (``None``: a direct cause of the core problem)."""
+    root: bool = False
+    """A root cause (no cause below it) on the side it is on."""
+    fields: list[Change] = field(default_factory=list)
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(slots=True)
 class IndicatorDiff:
     id: str
     name: str
@@ -185,6 +218,8 @@ class NodeDiff:
     budget: list[BudgetChange] = field(default_factory=list)
     indicators: list[IndicatorDiff] = field(default_factory=list)
     crosscutting: list[LinkChange] = field(default_factory=list)
+    addresses: list[AddressChange] = field(default_factory=list)
+    """The causes it starts and stops addressing (``menangani``), in the domain's words."""
     file: str = ""
     line: int = 0
 
@@ -233,6 +268,8 @@ class SiteDiff:
     positions: dict[str, str] = field(default_factory=dict)
     """Position id -> its name (the new trees' where both have it), for a change of who answers
     for a node or an indicator (``jabatan``)."""
+    problems: list[ProblemChange] = field(default_factory=list)
+    """Problem themes and causes added, removed or changed (``masalah``)."""
 
     @property
     def nodes(self) -> list[NodeDiff]:
@@ -240,7 +277,11 @@ class SiteDiff:
 
     @property
     def empty(self) -> bool:
-        return not self.region and not any(g.nodes or g.change for g in self.groups)
+        return (
+            not self.region
+            and not self.problems
+            and not any(g.nodes or g.change for g in self.groups)
+        )
 
     def summary(self) -> dict[str, int]:
         nodes = self.nodes
@@ -248,13 +289,16 @@ class SiteDiff:
         targets = [t for i in indicators for t in i.targets]
         links = [link for n in nodes for link in n.crosscutting]
         supports = [s for i in indicators for s in i.supports]
+        addresses = [a for n in nodes for a in n.addresses]
+        causes = [p for p in self.problems if p.kind == CAUSE]
         return {
             "node_ditambah": sum(n.change == ADDED for n in nodes),
             "node_dihapus": sum(n.change == REMOVED for n in nodes),
             "node_dipindah": sum(n.moved for n in nodes),
             "node_diganti_id": sum(n.renamed for n in nodes),
             "node_diubah": sum(
-                n.change == CHANGED and bool(n.fields or n.budget or n.indicators or n.crosscutting)
+                n.change == CHANGED
+                and bool(n.fields or n.budget or n.indicators or n.crosscutting or n.addresses)
                 for n in nodes
             ),
             "indikator_ditambah": sum(i.change == ADDED for i in indicators),
@@ -269,6 +313,10 @@ class SiteDiff:
             "crosscutting_status": sum(link.change == STATUS for link in links),
             "mendukung_ditambah": sum(s.change == ADDED for s in supports),
             "mendukung_dihapus": sum(s.change == REMOVED for s in supports),
+            "penyebab_ditambah": sum(p.change == ADDED for p in causes),
+            "penyebab_dihapus": sum(p.change == REMOVED for p in causes),
+            "menangani_ditambah": sum(a.change == ADDED for a in addresses),
+            "menangani_dihapus": sum(a.change == REMOVED for a in addresses),
         }
 
 
@@ -277,7 +325,7 @@ class SiteDiff:
 _NODE_FIELDS = tuple(
     f
     for f in spec.NODE.fields
-    if f.key not in ("id", "induk", "indikator", "crosscutting", "id_lama")
+    if f.key not in ("id", "induk", "indikator", "crosscutting", "id_lama", "menangani")
     and f not in budget.KINDS
 )
 _INDICATOR_FIELDS = tuple(
@@ -312,6 +360,8 @@ def position_changes(old: Opd, new: Opd) -> list[Change]:
 
 _REGION_FIELDS = spec.REGION.fields
 _LINK_FIELDS = tuple(f for f in spec.CROSSCUTTING.fields if f.key not in ("ke", "instansi"))
+_THEME_FIELDS = tuple(f for f in spec.PROBLEM_THEME.fields if f.key not in ("id", "penyebab"))
+_CAUSE_FIELDS = tuple(f for f in spec.CAUSE.fields if f.key not in ("id", "penyebab"))
 
 
 def _plain(value: Any, vtype: spec.ValueType) -> Any:
@@ -840,6 +890,7 @@ class _Differ:
         result = self._node_base(node, ADDED, self.new)
         result.new_parent = node.parent_id
         result.crosscutting = self.links((), node.crosscutting)
+        result.addresses = self.addresses((), node.addresses)
         return result
 
     def node_removed(self, node: Node) -> NodeDiff:
@@ -864,7 +915,85 @@ class _Differ:
             for c in year_changes(budget.amounts(old, kind), budget.amounts(new, kind), "anggaran")
         ]
         result.crosscutting = self.links(old.crosscutting, new.crosscutting)
+        result.addresses = self.addresses(old.addresses, new.addresses)
         return result
+
+    # -- problem trees --
+
+    def addresses(self, old: Sequence[str], new: Sequence[str]) -> list[AddressChange]:
+        """The ``menangani`` entries added and removed, each with the cause's description."""
+
+        def description(cause_id: str) -> str:
+            cause = self.new_site.causes.get(cause_id) or self.old_site.causes.get(cause_id)
+            return cause.description if cause is not None else ""
+
+        before, after = dict.fromkeys(old), dict.fromkeys(new)
+        return [
+            *(AddressChange(ADDED, c, description(c)) for c in after if c not in before),
+            *(AddressChange(REMOVED, c, description(c)) for c in before if c not in after),
+        ]
+
+    def problems(self) -> list[ProblemChange]:
+        """Themes and causes added, removed or changed (matched by id)."""
+        changes: list[ProblemChange] = []
+        old_themes = {t.id: t for t in self.old_site.problems}
+        new_themes = {t.id: t for t in self.new_site.problems}
+
+        def theme_change(theme: ProblemTheme, change: str, side: Side) -> ProblemChange:
+            return ProblemChange(
+                THEME,
+                change,
+                theme.id,
+                theme.theme,
+                file=side.display(theme.loc.file),
+                line=theme.lines.get("id", theme.loc.line),
+            )
+
+        def cause_change(cause: Cause, change: str, side: Side) -> ProblemChange:
+            return ProblemChange(
+                CAUSE,
+                change,
+                cause.id,
+                cause.description,
+                cause.theme_id,
+                cause.parent_id,
+                cause.is_root,
+                file=side.display(cause.loc.file),
+                line=cause.lines.get("id", cause.loc.line),
+            )
+
+        for theme in self.new_site.problems:
+            before = old_themes.get(theme.id)
+            if before is None:
+                changes.append(theme_change(theme, ADDED, self.new))
+            else:
+                fields = _field_changes(before, theme, _THEME_FIELDS)
+                if fields:
+                    changed = theme_change(theme, CHANGED, self.new)
+                    changed.fields = fields
+                    changes.append(changed)
+        for theme in self.old_site.problems:
+            if theme.id not in new_themes:
+                changes.append(theme_change(theme, REMOVED, self.old))
+        old_causes, new_causes = self.old_site.causes, self.new_site.causes
+        for cause in new_causes.values():
+            before_cause = old_causes.get(cause.id)
+            if before_cause is None:
+                changes.append(cause_change(cause, ADDED, self.new))
+                continue
+            fields = _field_changes(before_cause, cause, _CAUSE_FIELDS)
+            if before_cause.parent_id != cause.parent_id:
+                fields.append(Change("induk", before_cause.parent_id, cause.parent_id))
+            if before_cause.theme_id != cause.theme_id:
+                fields.append(Change("masalah", before_cause.theme_id, cause.theme_id))
+            if fields:
+                changed_cause = cause_change(cause, CHANGED, self.new)
+                changed_cause.fields = fields
+                changes.append(changed_cause)
+        for cause in old_causes.values():
+            if cause.id not in new_causes:
+                changes.append(cause_change(cause, REMOVED, self.old))
+        return changes
 
     def indicator_changes(
         self,
@@ -939,6 +1068,7 @@ class _Differ:
                 or diff.budget
                 or diff.indicators
                 or diff.crosscutting
+                or diff.addresses
             ):
                 group_of(node.opd_id).nodes.append(diff)
         for node in old_site.nodes.values():
@@ -952,6 +1082,7 @@ class _Differ:
             p.id: p.name for site in (old_site, new_site) for p in site.positions.values()
         }
         result.context = self.context(result.nodes)
+        result.problems = self.problems()
         return result
 
     def context(self, changed: Sequence[NodeDiff]) -> dict[str, ContextNode]:

@@ -355,6 +355,13 @@ _WORDS: dict[str, dict[str, Any]] = {
         "quarter_to": "ke",
         "quarter_set": "ditetapkan:",
         "quarter_dropped": "dihapus",
+        "addresses_now": "kini menangani",
+        "addresses_no_longer": "tidak lagi menangani",
+        "problems": "Akar Masalah",
+        "theme": "tema",
+        "cause": "penyebab",
+        "root_cause": "akar masalah",
+        "under": "di bawah",
         "judgements": {},
         "polarities": {},
     },
@@ -416,6 +423,13 @@ _WORDS: dict[str, dict[str, Any]] = {
         "quarter_to": "to",
         "quarter_set": "set:",
         "quarter_dropped": "removed",
+        "addresses_now": "now addresses",
+        "addresses_no_longer": "no longer addresses",
+        "problems": "Root causes",
+        "theme": "theme",
+        "cause": "cause",
+        "root_cause": "root cause",
+        "under": "under",
         "polarities": {
             "maksimal": "higher is better",
             "minimal": "lower is better",
@@ -452,6 +466,10 @@ _SUMMARY_LABELS_EN = {
     "crosscutting_status": "crosscutting status(es) changed",
     "mendukung_ditambah": "indicator support(s) added",
     "mendukung_dihapus": "indicator support(s) removed",
+    "penyebab_ditambah": "cause(s) added",
+    "penyebab_dihapus": "cause(s) removed",
+    "menangani_ditambah": "cause(s) newly addressed",
+    "menangani_dihapus": "cause(s) no longer addressed",
 }
 
 
@@ -499,6 +517,10 @@ _SUMMARY_LABELS = (
     ("crosscutting_status", "status crosscutting berubah"),
     ("mendukung_ditambah", "dukungan indikator ditambah"),
     ("mendukung_dihapus", "dukungan indikator dihapus"),
+    ("penyebab_ditambah", "penyebab ditambah"),
+    ("penyebab_dihapus", "penyebab dihapus"),
+    ("menangani_ditambah", "penyebab mulai ditangani"),
+    ("menangani_dihapus", "penyebab tidak lagi ditangani"),
 )
 
 

@@ -44,6 +44,8 @@ LOCATED: tuple[spec.ObjectSpec, ...] = (
     spec.NODE,
     spec.INDICATOR,
     spec.CROSSCUTTING,
+    spec.PROBLEM_THEME,
+    spec.CAUSE,
 )
 """The objects whose export says where they were written (a reviewer goes to their line); the
 small objects inside them (periode, kondisi_awal, pejabat …) are found at their owner's."""
@@ -251,6 +253,7 @@ def export_data(result: CheckResult, supports: Supports | None = None) -> dict[s
         ],
         "opd": [exporter.object(spec.OPD, opd) for opd in site.opds.values()],
         "node": [exporter.object(spec.NODE, node) for node in site.nodes.values()],
+        "masalah": [exporter.object(spec.PROBLEM_THEME, theme) for theme in site.problems],
         "schema": export_schema(),
     }
 
@@ -315,7 +318,7 @@ def _exported_specs() -> list[spec.ObjectSpec]:
             if isinstance(vtype, spec.Obj):
                 visit(vtype.spec)
 
-    for top in (spec.REGION, spec.LEVEL, spec.OPD, spec.NODE):
+    for top in (spec.REGION, spec.LEVEL, spec.OPD, spec.NODE, spec.PROBLEM_THEME):
         visit(top)
     return found
 
@@ -371,9 +374,25 @@ def export_schema() -> dict[str, Any]:
                 "items": {"$ref": f"#/$defs/{spec.NODE.name}"},
                 "description": "Every node, regional tree first, each with its indicators.",
             },
+            "masalah": {
+                "type": "array",
+                "items": {"$ref": f"#/$defs/{spec.PROBLEM_THEME.name}"},
+                "description": "The problem trees (pemda.yaml 'masalah'): per theme, the core "
+                "problem and its causes, nested; a cause without causes is a root cause. Nodes "
+                "name the causes they address under 'menangani'.",
+            },
             "schema": {"type": "object", "description": "This schema."},
         },
-        "required": ["format_version", "pemda", "skema", "tingkat", "opd", "node", "schema"],
+        "required": [
+            "format_version",
+            "pemda",
+            "skema",
+            "tingkat",
+            "opd",
+            "node",
+            "masalah",
+            "schema",
+        ],
         "additionalProperties": False,
         "$defs": defs,
     }

@@ -49,6 +49,7 @@ INDEX_INDICATORS_PART, INDEX_CODES_PART = "index_indicators_part", "index_codes_
 INDEX_IKU_PART = "index_iku_part"
 POSITION, POSITION_PK = "position", "position_pk"
 ACTION_PLAN = "action_plan"
+PROBLEMS, PROBLEM = "problems", "problem"
 
 
 class Over(Enum):
@@ -415,6 +416,21 @@ def _cascading_index(planning: Planning, site: Site) -> Iterator[Context]:
     yield {"opds": list(site.opds.values())}
 
 
+def _problems(planning: Planning, site: Site) -> Iterator[Context]:
+    """The index of the problem themes: a page only when the site has some."""
+    if site.problems:
+        yield {"themes": site.problems}
+
+
+def _problem_pages(planning: Planning, site: Site) -> Iterator[Context]:
+    """An Akar Masalah page per problem theme (the first of a repeated id)."""
+    seen: set[str] = set()
+    for theme in site.problems:
+        if theme.id not in seen:
+            seen.add(theme.id)
+            yield {"theme": theme}
+
+
 def _fixed(path: str) -> Callable[[Context], str]:
     def rule(context: Context) -> str:
         return path
@@ -666,6 +682,31 @@ KINDS: tuple[PageKind, ...] = (
         nav_owner=paths.INDEX_CODES,
         searched=False,
         preview=Preview.NEVER,
+    ),
+    PageKind(
+        id=PROBLEMS,
+        template="problems.html.j2",
+        label="problems",
+        over=Over.SITE,
+        contexts=_problems,
+        path=_fixed(paths.PROBLEMS),
+        title=_word,
+        source=lambda planning, c: c["themes"][0].loc,
+        in_nav=True,
+        nav_section="indexes",
+        preview=Preview.ALWAYS,
+    ),
+    PageKind(
+        id=PROBLEM,
+        template="problem.html.j2",
+        label="problem",
+        over=Over.SITE,
+        contexts=_problem_pages,
+        path=lambda c: paths.problem_page(c["theme"].id),
+        title=lambda planning, c, word: f"{word}: {c['theme'].theme}",
+        source=lambda planning, c: c["theme"].loc,
+        nav_owner=paths.PROBLEMS,
+        preview=Preview.ALWAYS,
     ),
     PageKind(
         id=QUALITY,

@@ -23,6 +23,8 @@ INDEX_CODES = "indeks/kode.md"
 INDEX_CASCADING = "indeks/cascading.md"
 QUALITY = "indeks/mutu.md"
 """The regency's Mutu Pohon page (the quality findings of every agency, counted)."""
+PROBLEMS = "indeks/masalah.md"
+"""The index of the problem themes (Akar Masalah)."""
 DOWNLOADS = "unduh/index.md"
 """The Unduh Data page, next to the files it lists (``unduh/pohon.json`` …)."""
 EXPORT_JSON = "unduh/pohon.json"
@@ -80,6 +82,11 @@ def position_pk_page(opd_id: str, position_id: str, year: int) -> str:
 def action_plan_page(opd_id: str, year: int) -> str:
     """The Rencana Aksi of an agency for one year (its quarterly targets and planned steps)."""
     return f"opd/{segment(opd_id)}/rencana-aksi-{int(year)}.md"
+
+
+def problem_page(theme_id: str) -> str:
+    """The Akar Masalah page of a problem theme."""
+    return f"masalah/{segment(theme_id)}.md"
 
 
 def node_page(node_id: str) -> str:

@@ -51,7 +51,17 @@ from ..tree import budget as budgets
 from ..tree import spec
 from ..tree.check import logic_findings
 from ..tree.diagnostics import RULES
-from ..tree.model import Crosscutting, Indicator, Node, Official, Opd, Position, Site, Value
+from ..tree.model import (
+    Crosscutting,
+    Indicator,
+    Node,
+    Official,
+    Opd,
+    Position,
+    ProblemTheme,
+    Site,
+    Value,
+)
 from ..tree.nomenclature import CODE_KIND_LABELS, code_kind
 from . import paths
 from .action_plans import (
@@ -104,6 +114,7 @@ from .mermaid import (
 )
 from .pages import Page, SitePlan
 from .positions import Party, PositionIndex, PositionView, first_party, second_party
+from .problems import NodeCause, Problems, ThemeView, cause_anchor
 from .promise_views import PkRevisionView, PromisesView, indicator_promises, pk_revision
 from .quality import Quality, QualityReport, quality_of
 from .redirects import Redirect
@@ -538,6 +549,7 @@ class Renderer:
             order = {node.id: i for i, (node, _depth) in enumerate(result.graph.walk())}
             self._positions = PositionIndex.build(result.site, result.graph, order)
         return self._positions
+        self._problems: Problems | None = None
 
     @property
     def quality(self) -> Quality:
@@ -549,6 +561,14 @@ class Renderer:
             found = [*result.diagnostics, *logic_findings(result)]
             self._quality = quality_of(result, self.options.language, diagnostics=found)
         return self._quality
+
+    @property
+    def problems(self) -> Problems:
+        """The problem trees with the nodes that work on each cause (:mod:`.problems`), built
+        on first use."""
+        if self._problems is None:
+            self._problems = Problems(self.plan.result.site, self.plan.result.graph)
+        return self._problems
 
     def free_code_level(self, code: str) -> str:
         """The name of the level whose free code ``code`` is ("" when no level has it); the
@@ -1218,6 +1238,32 @@ class PageView:
             more=self.L["lineage_more"],
         )
         return DiagramView(chain.source, [], chain.legend) if chain is not None else None
+
+    # -- problem trees (Akar Masalah) --
+
+    def problem(self, theme: ProblemTheme) -> ThemeView:
+        """A theme's Akar Masalah page: its causes with who works on them, and its diagram."""
+        return self.r.problems.theme(theme, self.L)
+
+    def problem_summary(self, view: ThemeView) -> str:
+        """The summary of a theme's root causes (12 akar masalah: 11 ditangani, 1 belum)."""
+        return (
+            self.L["problem_summary"]
+            .replace("#", str(len(view.roots)))
+            .replace("@", str(view.addressed))
+            .replace("%", str(len(view.unaddressed)))
+        )
+
+    def node_causes(self, node: Node) -> list[NodeCause]:
+        """The causes a node addresses (``menangani``), each with its theme."""
+        if not node.addresses:
+            return []
+        return self.r.problems.of_node(node)
+
+    def cause_url(self, found: NodeCause) -> str:
+        """The link to a cause's row on its theme's page."""
+        url = self.linker.url(paths.problem_page(found.theme.id))
+        return f"{url}#{cause_anchor(found.cause)}"
 
     def node_diagram(self, node: Node) -> DiagramView | None:
         return self.diagram(node_neighbourhood(self.graph, node.id), focus=node.id)

@@ -297,6 +297,34 @@ RULES: dict[str, Rule] = {
                 en="a crosscutting link from a node to itself or its own agency",
             ),
         ),
+        # Problem trees (masalah, menangani): core/tree/problem_rules.py
+        Rule(
+            "masalah-id-ganda",
+            _E,
+            Text(
+                id="id tema masalah atau id penyebab yang dipakai dua kali",
+                en="a problem theme id or a cause id used twice",
+            ),
+        ),
+        Rule(
+            "menangani-tidak-dikenal",
+            _E,
+            Text(
+                id="'menangani' menyebut id penyebab yang tidak ada",
+                en="'menangani' names a cause id that does not exist",
+            ),
+        ),
+        Rule(
+            "akar-masalah-tak-ditangani",
+            _W,
+            Text(
+                id="akar masalah (penyebab tanpa penyebab di bawahnya) yang tidak disebut node mana "
+                "pun di 'menangani'; node yang menangani penyebab di atasnya tidak dihitung",
+                en="a root cause (a cause with no cause below it) that no node names under "
+                "'menangani'; a node addressing a cause above it does not count",
+            ),
+            "selaras",
+        ),
         # Cascading per indikator (indikator.mendukung)
         Rule(
             "mendukung-tidak-dikenal",

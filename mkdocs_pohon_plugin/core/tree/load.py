@@ -24,7 +24,7 @@ from . import spec as spec
 from .confusables import WINDOWS_DEVICES, skeleton, unportable
 from .diagnostics import Diagnostic, DiagnosticSink, Text
 from .measures import check_text_measures, split_decimal
-from .model import Indicator, Loc, Node, Opd, Site, item_key
+from .model import Cause, Indicator, Loc, Node, Opd, ProblemTheme, Site, item_key
 from .yaml_source import SourceFile, read_source
 
 _STR = "tag:yaml.org,2002:str"
@@ -1043,8 +1043,26 @@ class SiteLoader:
             if settings is not None and settings.levels
             else spec.scheme_levels(settings.scheme if settings is not None else None)
         )
+        self._register_problems(values.get("problems", ()))
         for node in values.get("nodes", ()):
             self.register_node(node, None)
+
+    def _register_problems(self, themes: list[ProblemTheme]) -> None:
+        """Keep the problem trees and index their causes by id (the first where an id repeats;
+        :mod:`.problem_rules` reports the repeat), each with its theme, parent and depth."""
+        self.site.problems = list(themes)
+        causes = self.site.causes
+        causes.clear()
+
+        def visit(cause: Cause, theme: str, parent: str | None, depth: int) -> None:
+            cause.theme_id, cause.parent_id, cause.depth = theme, parent, depth
+            causes.setdefault(cause.id, cause)
+            for sub in cause.causes:
+                visit(sub, theme, cause.id, depth + 1)
+
+        for theme in themes:
+            for cause in theme.causes:
+                visit(cause, theme.id, None, 1)
 
     def _load_opd(self, parsed: ParsedFile, display: str) -> None:
         values = parsed.values

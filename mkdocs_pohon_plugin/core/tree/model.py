@@ -166,6 +166,8 @@ class Node:
     indicators: list[Indicator] = field(default_factory=list)
     crosscutting: list[Crosscutting] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)
+    """Ids of the causes of a problem tree the node works on (``menangani``)."""
     notes: str | None = None
     former_ids: list[str] = field(default_factory=list)
     opd_id: str | None = None
@@ -317,6 +319,62 @@ class Level:
 
 
 @dataclass(slots=True)
+class Cause:
+    """A cause in a problem tree (``penyebab``); one without sub-causes is a root cause (akar
+    masalah). ``theme_id``, ``parent_id`` and ``depth`` are set by the loader."""
+
+    id: str = ""
+    description: str = ""
+    data: str | None = None
+    """The evidence: figure, source, year."""
+    causes: list[Cause] = field(default_factory=list)
+    theme_id: str = ""
+    parent_id: str | None = None
+    """The cause this one explains; ``None`` for a direct cause of the core problem."""
+    depth: int = 1
+    """1 for a direct cause of the core problem, 2 for its causes, …"""
+    loc: Loc = NOWHERE
+    lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_root(self) -> bool:
+        """A root cause (akar masalah): a cause with no cause below it."""
+        return not self.causes
+
+    def walk(self) -> list[Cause]:
+        """This cause and every cause below it, depth first."""
+        found = [self]
+        for cause in self.causes:
+            found += cause.walk()
+        return found
+
+
+@dataclass(slots=True)
+class ProblemTheme:
+    """A problem tree (``masalah``): a theme, its core problem and the causes behind it."""
+
+    id: str = ""
+    theme: str = ""
+    core_problem: str = ""
+    data: str | None = None
+    causes: list[Cause] = field(default_factory=list)
+    loc: Loc = NOWHERE
+    lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def all_causes(self) -> list[Cause]:
+        """Every cause of the theme, depth first."""
+        found: list[Cause] = []
+        for cause in self.causes:
+            found += cause.walk()
+        return found
+
+    def root_causes(self) -> list[Cause]:
+        return [cause for cause in self.all_causes() if cause.is_root]
+
+
+@dataclass(slots=True)
 class Settings:
     levels: list[Level] | None = None
     scheme: str | None = None
@@ -342,6 +400,10 @@ class Site:
     """Every agency's positions by id (the first declaration of an id; see
     :mod:`.position_rules`)."""
     files: list[str] = field(default_factory=list)
+    problems: list[ProblemTheme] = field(default_factory=list)
+    """The problem trees of ``pemda.yaml`` (``masalah``)."""
+    causes: dict[str, Cause] = field(default_factory=dict)
+    """Every cause of :attr:`problems` by id (the first where an id repeats)."""
 
     def level(self, level_id: str) -> Level | None:
         for level in self.levels:

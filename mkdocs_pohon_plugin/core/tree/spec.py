@@ -317,9 +317,12 @@ class Field:
             obj.extra[self.key] = value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ObjectSpec:
-    """One object of the format: its keys and the model class (or plain dict) it becomes."""
+    """One object of the format: its keys and the model class (or plain dict) it becomes.
+
+    Specs compare and hash by identity (each is declared once): a spec may hold itself (a
+    cause's sub-causes, :data:`CAUSE`), which a field-by-field comparison would never finish."""
 
     name: str
     doc: str
@@ -1675,6 +1678,23 @@ NODE = ObjectSpec(
             label=("Crosscutting", "Crosscutting"),
         ),
         Field(
+            "menangani",
+            "addresses",
+            ListOf(Ident()),
+            "Ids of the causes of a problem tree (pemda.yaml 'masalah') the node works on, "
+            "root causes (akar masalah) above all.",
+            label=("Menangani Akar Masalah", "Addresses root causes"),
+            column=SheetColumn(
+                "addresses",
+                "Menangani",
+                ("menangani akar masalah", "akar masalah", "penyebab yang ditangani"),
+                "Ids of the causes (akar masalah) the sasaran works on, separated by commas.",
+                width=18,
+                printed=False,
+                optional=True,
+            ),
+        ),
+        Field(
             "tag",
             "tags",
             ListOf(Text()),
@@ -1744,6 +1764,95 @@ NODE = ObjectSpec(
     model.Node,
 )
 
+# --- problem trees (akar masalah) ---------------------------------------------------------------
+
+CAUSE = ObjectSpec(
+    "penyebab",
+    "A cause of a core problem; a cause without sub-causes is a root cause (akar masalah).",
+    (
+        Field(
+            "id",
+            "id",
+            Ident(),
+            "Stable id of the cause, unique in the site; nodes name it under 'menangani'.",
+            required=True,
+            label=("ID", "ID"),
+        ),
+        Field(
+            "uraian",
+            "description",
+            Text(),
+            "The cause, phrased as a condition ('Rendahnya cakupan ASI eksklusif').",
+            required=True,
+            label=("Uraian", "Description"),
+        ),
+        Field(
+            "data",
+            "data",
+            Text(),
+            "The evidence: figure, source and year ('52,3% (Profil Kesehatan 2024)').",
+            label=("Data", "Data"),
+        ),
+    ),
+    model.Cause,
+)
+_SUB_CAUSES = Field(
+    "penyebab",
+    "causes",
+    ListOf(Obj(CAUSE)),
+    "Sub-causes of this cause (the causes behind it).",
+    label=("Penyebab", "Causes"),
+)
+# A cause holds causes: the field refers to its own spec, so it is added once the spec exists.
+object.__setattr__(CAUSE, "fields", (*CAUSE.fields, _SUB_CAUSES))
+CAUSE.by_key[_SUB_CAUSES.key] = _SUB_CAUSES
+
+PROBLEM_THEME = ObjectSpec(
+    "masalah",
+    "A problem theme: the core problem and the tree of its causes.",
+    (
+        Field(
+            "id",
+            "id",
+            Ident(),
+            "Stable id of the theme; becomes its URL (masalah/<id>/).",
+            required=True,
+            label=("ID", "ID"),
+        ),
+        Field(
+            "tema",
+            "theme",
+            Text(),
+            "Name of the theme ('Stunting').",
+            required=True,
+            label=("Tema", "Theme"),
+        ),
+        Field(
+            "masalah_pokok",
+            "core_problem",
+            Text(),
+            "The core problem, phrased as a condition ('Tingginya prevalensi stunting').",
+            required=True,
+            label=("Masalah Pokok", "Core problem"),
+        ),
+        Field(
+            "data",
+            "data",
+            Text(),
+            "The figure that shows the core problem, with its source and year.",
+            label=("Data", "Data"),
+        ),
+        Field(
+            "penyebab",
+            "causes",
+            ListOf(Obj(CAUSE)),
+            "Causes of the core problem, each with its own causes.",
+            label=("Penyebab", "Causes"),
+        ),
+    ),
+    model.ProblemTheme,
+)
+
 REGIONAL_FILE = ObjectSpec(
     "berkas_pemda",
     "The regional file: the regional government, site settings and the regional tree.",
@@ -1762,6 +1871,13 @@ REGIONAL_FILE = ObjectSpec(
             Obj(SETTINGS),
             "Site settings.",
             label=("Pengaturan", "Settings"),
+        ),
+        Field(
+            "masalah",
+            "problems",
+            ListOf(Obj(PROBLEM_THEME)),
+            "Problem trees: per theme, the core problem, its causes and root causes.",
+            label=("Akar Masalah", "Root causes"),
         ),
         Field(
             "node",
@@ -1815,6 +1931,8 @@ ALL_SPECS: tuple[ObjectSpec, ...] = (
     QUARTER_TARGETS_SPEC,
     ACTION_PLAN_SPEC,
     CROSSCUTTING,
+    PROBLEM_THEME,
+    CAUSE,
 )
 
 

@@ -15,6 +15,7 @@ from .graph import Graph
 from .model import Level, Node, Site
 from .nomenclature import CODE_EXAMPLES, CODE_KIND_LABELS, Nomenclature, belongs_under, code_kind
 from .position_rules import check_positions
+from .problem_rules import check_problems
 from .quarterly_rules import check_quarterly
 from .support_rules import check_supports
 
@@ -46,6 +47,7 @@ def validate(
     check_crosscutting(site, sink)
     check_supports(site, graph, sink)
     check_positions(site, graph, sink)
+    check_problems(site, sink)
     check_quality(site, graph, sink)
     check_quarterly(site, sink)
     check_lookalikes(site, sink)

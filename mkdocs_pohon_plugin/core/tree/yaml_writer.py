@@ -450,9 +450,15 @@ def regional_file(
     settings: model.Settings | None = None,
     *,
     comments: Iterable[str] = (),
+    problems: Sequence[model.ProblemTheme] = (),
 ) -> str:
-    """The text of a regional file (``pemda.yaml``)."""
-    content = {"region": region, "settings": settings, "nodes": list(nodes)}
+    """The text of a regional file (``pemda.yaml``), with its problem trees (``masalah``)."""
+    content = {
+        "region": region,
+        "settings": settings,
+        "problems": list(problems),
+        "nodes": list(nodes),
+    }
     return object_text(spec.REGIONAL_FILE, content, comments=comments)
 
 
