@@ -260,7 +260,12 @@ def finder_once(browser: Any, url: str, query: str) -> float | None:
         context.close()
 
 
-TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "loading"]
+TRACE_CATEGORIES = [
+    "devtools.timeline",
+    "disabled-by-default-devtools.timeline",
+    "blink.user_timing",
+    "loading",
+]
 WORK: dict[str, str] = {
     "ParseHTML": "parse",
     "ParseAuthorStyleSheet": "parse",
@@ -283,7 +288,8 @@ browser's own tasks, loading) is counted as ``other``."""
 
 def profile_once(browser: Any, url: str) -> dict[str, float]:
     """Open ``url`` on the emulated slow phone with a Chromium trace; the main thread's time
-    (seconds, as slowed) until DOMContentLoaded by kind of work (:data:`WORK`), and ``dcl``."""
+    (seconds, as slowed) until DOMContentLoaded by kind of work (:data:`WORK`), and in all
+    (``busy``)."""
     context = browser.new_context(
         viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
     )
@@ -310,11 +316,17 @@ def profile_once(browser: Any, url: str) -> dict[str, float]:
         for e in events
         if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"
     }
-    starts = [e["ts"] for e in events if e.get("name") == "navigationStart"]
     ready = [e["ts"] for e in events if e.get("name") == "MarkDOMContent"]
     if not ready:
         return {}
-    start, end = (min(starts) if starts else 0), max(ready)
+    end = max(ready)
+    # the page's own navigation: the last one the renderer started before it was ready
+    starts = [
+        e["ts"]
+        for e in events
+        if e.get("name") == "navigationStart" and e.get("pid") in {pid for pid, _ in main}
+    ]
+    start = max((ts for ts in starts if ts <= end), default=min(ready))
     spans = sorted(
         (
             e
@@ -335,16 +347,17 @@ def profile_once(browser: Any, url: str) -> dict[str, float]:
         if open_:
             own[open_[-1]] -= event["dur"]
         open_.append(index)
-    work: dict[str, float] = {"dcl": (end - start) / 1e6}
+    work: dict[str, float] = {}
     for event, time in zip(spans, own, strict=True):
         kind = WORK.get(event["name"], "other")
         work[kind] = work.get(kind, 0.0) + time / 1e6
+    work["busy"] = sum(work.values())
     return work
 
 
 def _profile(browser: Any, sites: dict[str, Path], kinds: list[str], runs: int) -> None:
     """Print the median of :func:`profile_once` per page kind and site, the sites in turns."""
-    columns = ["dcl", "parse", "style", "layout", "paint", "script", "other"]
+    columns = ["parse", "style", "layout", "paint", "script", "other", "busy"]
     print(
         "\nMain thread until DOMContentLoaded on the slow phone (seconds as slowed, medians):"
         f"\n  {'kind':16s} {'site':8s} " + " ".join(f"{c:>7s}" for c in columns)
