@@ -350,7 +350,7 @@ def profile_once(browser: Any, url: str) -> dict[str, float]:
     work: dict[str, float] = {}
     for event, time in zip(spans, own, strict=True):
         kind = WORK.get(event["name"], "other")
-        work[kind] = work.get(kind, 0.0) + time / 1e6
+        work[kind] = work.get(kind, 0.0) + max(time, 0.0) / 1e6  # events that overlap
     work["busy"] = sum(work.values())
     return work
 
