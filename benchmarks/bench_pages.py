@@ -25,6 +25,12 @@ Usage::
     python benchmarks/bench_pages.py                          # builds the demo, measures it
     python benchmarks/bench_pages.py --before /tmp/baseline-site      # and this one against it
     python benchmarks/bench_pages.py --before DIR --after DIR [--runs 3] [--json out.json]
+    python benchmarks/bench_pages.py --before DIR --after DIR --kind crosscutting --profile
+
+``--profile`` records a Chromium trace of each load instead and prints, per page kind and site,
+the median main-thread time before DOMContentLoaded by kind of work (parsing HTML, style,
+layout, paint, script; the self time of the trace's events, so nothing is counted twice):
+where the time goes, rather than how long it took.
 
 This is a benchmark, not a test: it asserts nothing about the figures.
 """
@@ -254,6 +260,125 @@ def finder_once(browser: Any, url: str, query: str) -> float | None:
         context.close()
 
 
+TRACE_CATEGORIES = [
+    "devtools.timeline",
+    "disabled-by-default-devtools.timeline",
+    "blink.user_timing",
+    "loading",
+]
+WORK: dict[str, str] = {
+    "ParseHTML": "parse",
+    "ParseAuthorStyleSheet": "parse",
+    "UpdateLayoutTree": "style",
+    "Layout": "layout",
+    "PrePaint": "paint",
+    "Paint": "paint",
+    "Layerize": "paint",
+    "Commit": "paint",
+    "EvaluateScript": "script",
+    "v8.compile": "script",
+    "v8.evaluateModule": "script",
+    "FunctionCall": "script",
+    "EventDispatch": "script",
+    "TimerFire": "script",
+}
+"""Trace events of the renderer's main thread by the kind of work they are; the rest (the
+browser's own tasks, loading) is counted as ``other``."""
+
+
+def profile_once(browser: Any, url: str) -> dict[str, float]:
+    """Open ``url`` on the emulated slow phone with a Chromium trace; the main thread's time
+    (seconds, as slowed) until DOMContentLoaded by kind of work (:data:`WORK`), and in all
+    (``busy``)."""
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("http://127.0.0.1:")
+            else route.abort()
+        ),
+    )
+    page = context.new_page()
+    _emulate_phone(context.new_cdp_session(page))
+    try:
+        browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
+        page.goto(url, wait_until="load", timeout=180_000)
+        page.wait_for_timeout(QUIET_MS)
+        data = json.loads(browser.stop_tracing())
+    finally:
+        context.close()
+    events = data["traceEvents"] if isinstance(data, dict) else data
+    main = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"
+    }
+    ready = [e["ts"] for e in events if e.get("name") == "MarkDOMContent"]
+    if not ready:
+        return {}
+    end = max(ready)
+    # the page's own navigation: the last one the renderer started before it was ready
+    starts = [
+        e["ts"]
+        for e in events
+        if e.get("name") == "navigationStart" and e.get("pid") in {pid for pid, _ in main}
+    ]
+    start = max((ts for ts in starts if ts <= end), default=min(ready))
+    spans = sorted(
+        (
+            e
+            for e in events
+            if (e.get("pid"), e.get("tid")) in main
+            and e.get("ph") == "X"
+            and "dur" in e
+            and start <= e["ts"] <= end
+        ),
+        key=lambda e: (e["ts"], -e["dur"]),
+    )
+    # self time: an event's duration less that of the events inside it
+    own = [float(e["dur"]) for e in spans]
+    open_: list[int] = []
+    for index, event in enumerate(spans):
+        while open_ and spans[open_[-1]]["ts"] + spans[open_[-1]]["dur"] <= event["ts"]:
+            open_.pop()
+        if open_:
+            own[open_[-1]] -= event["dur"]
+        open_.append(index)
+    work: dict[str, float] = {}
+    for event, time in zip(spans, own, strict=True):
+        kind = WORK.get(event["name"], "other")
+        work[kind] = work.get(kind, 0.0) + max(time, 0.0) / 1e6  # events that overlap
+    work["busy"] = sum(work.values())
+    return work
+
+
+def _profile(browser: Any, sites: dict[str, Path], kinds: list[str], runs: int) -> None:
+    """Print the median of :func:`profile_once` per page kind and site, the sites in turns."""
+    columns = ["parse", "style", "layout", "paint", "script", "other", "busy"]
+    print(
+        "\nMain thread until DOMContentLoaded on the slow phone (seconds as slowed, medians):"
+        f"\n  {'kind':16s} {'site':8s} " + " ".join(f"{c:>7s}" for c in columns)
+    )
+    with ExitStack() as stack:
+        bases = {name: stack.enter_context(serve_gzip(site)) for name, site in sites.items()}
+        for kind in kinds:
+            found: dict[str, list[dict[str, float]]] = {name: [] for name in sites}
+            for _ in range(runs):
+                for name, site in sites.items():
+                    if _has(site, kind):
+                        found[name].append(profile_once(browser, bases[name] + PAGE_KINDS[kind]))
+            for name, loads in found.items():
+                loads = [load for load in loads if load]
+                if not loads:
+                    continue
+                row = [statistics.median(load.get(c, 0.0) for load in loads) for c in columns]
+                label = name.split(" ")[0][:8]
+                print(f"  {kind:16s} {label:8s} " + " ".join(f"{v:7.2f}" for v in row))
+
+
 def _wait_quiet(page: Any, urls: dict[str, str], done: dict[str, int], failed: set[str]) -> None:
     """Wait until every request has finished or failed and none has started for
     :data:`QUIET_MS` (at most 3 minutes)."""
@@ -405,6 +530,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--find-iku", metavar="TEXT", help="the same on a split IKU index, for TEXT"
     )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead: the main thread's work until DOMContentLoaded, by kind (Chromium trace)",
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -419,6 +549,9 @@ def main(argv: list[str] | None = None) -> int:
                 executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
             )
             try:
+                if args.profile:
+                    _profile(browser, sites, args.kind or list(PAGE_KINDS), args.runs)
+                    return 0
                 results = measure(browser, sites, args.kind or list(PAGE_KINDS), args.runs)
                 finds = {
                     "indicator-index": args.find,

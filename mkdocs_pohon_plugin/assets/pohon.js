@@ -180,6 +180,39 @@
 })();
 /* ==== end of wide tables ==== */
 
+/* ==== Pohon: folded on a phone (issue 16) ====
+ * A <details data-pohon-open-wide> (the crosscutting matrix of a big regency) is closed in the
+ * HTML, so a phone does not lay out its table while the page loads; on a wide screen it is opened
+ * once the page is ready, and before printing. */
+(function () {
+  "use strict";
+  var WIDE = "(min-width: 60em)";
+
+  function open(all) {
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-pohon-open-wide]"),
+      function (details) {
+        if (all || details.getAttribute("data-pohon-opened") === null) {
+          details.setAttribute("data-pohon-opened", "1");
+          details.open = true;
+        }
+      });
+  }
+
+  function init() {
+    if (window.matchMedia && window.matchMedia(WIDE).matches) open(false);
+  }
+
+  window.addEventListener("beforeprint", function () { open(true); });
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init); // Material's instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
+/* ==== end of folded on a phone ==== */
+
 /* ==== Pohon: the finder of a split listing (issue 19) ====
  * The index page of a listing too long for one page (all indicators, the code index) has a
  * .pohon-finder box, hidden without JavaScript (the agencies' pages give every row then). Shown

@@ -214,6 +214,7 @@ _ID: dict[str, str] = {
     "ditolak. Pilih angka untuk melihat tautannya pada daftar di bawah.",
     "cc_corner": "Pengirim \\ Penerima",
     "cc_cell": "{agreed} disetujui, {other} menunggu atau ditolak",
+    "cc_matrix_folded": "Matriks lengkap: {senders} OPD pengirim × {receivers} penerima",
     "pk_draft": "Draf — belum ditandatangani",
     "pk_draft_note": "Lembar ini disusun dari pohon kinerja dan belum ditandatangani para pihak.",
     "theme_edit": "Usulkan perubahan",
@@ -581,6 +582,7 @@ _EN: dict[str, str] = {
     "number to see its links in the list below.",
     "cc_corner": "Sender \\ Receiver",
     "cc_cell": "{agreed} agreed, {other} pending or rejected",
+    "cc_matrix_folded": "The whole matrix: {senders} sending agencies × {receivers} receivers",
     "pk_draft": "Draft — not signed",
     "pk_draft_note": "This sheet is drawn from the performance tree and has not been signed by "
     "the parties.",

@@ -429,6 +429,14 @@ class CrosscuttingPair:
     other: int
 
 
+MATRIX_FOLD_AGENCIES = 15
+"""Past this many agencies the crosscutting matrix is folded (a closed ``<details>``, opened by
+pohon.js on a wide screen once the page is ready): a phone does not lay its cells out while the
+page loads. At full size (45 agencies: 45 × 46 cells) the matrix cost the emulated slow-4G phone
+of ``benchmarks/bench_pages.py`` about a second of DOMContentLoaded (benchmarks/README.md); the
+demo's nine agencies keep it open."""
+
+
 @dataclass(frozen=True, slots=True)
 class CrosscuttingMatrix:
     """The site's crosscutting links for the crosscutting matrix: ``cells`` by (sender,
@@ -1189,6 +1197,10 @@ class PageView:
             anchors[len(links)] = anchor
             links.extend(group)
         return CrosscuttingMatrix(cells, links, anchors)
+
+    def crosscutting_folded(self) -> bool:
+        """Whether the crosscutting index folds its matrix (:data:`MATRIX_FOLD_AGENCIES`)."""
+        return len(self.site.opds) > MATRIX_FOLD_AGENCIES
 
     def crosscutting_matrix(self) -> dict[tuple[str | None, str | None], int]:
         """Number of links from each sending OPD to each receiving OPD (``None``: outside body)."""
