@@ -57,6 +57,10 @@ PAGES = {
     "iku (regional)": "indeks/iku/daerah/",
     # quarterly targets and the year's action plan (issue 18)
     "action plan": "opd/dispangan/rencana-aksi-2025/",
+    "position": "opd/dinkes/jabatan/dinkes.kasi-keluarga-gizi/",
+    "position pk": "opd/dinkes/jabatan/dinkes.kasi-keluarga-gizi/pk-2026/",
+    "problems": "indeks/masalah/",
+    "problem": "masalah/stunting/",
     "indicator (quarters)": "indikator/dispangan-sk-stabilisasi-i1/",
     "404": "404.html",
     "docs": "format/",

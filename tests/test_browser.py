@@ -158,10 +158,17 @@ PAGE_KINDS = {
     "code-index": "indeks/kode/",
     "quality": "indeks/mutu/",
     "opd-quality": "opd/dinkes/mutu/",
+    # issue 18: a position, its PK (eselon IV), the stunting problem tree, an agency's action plan
+    "position": "opd/dinkes/jabatan/dinkes.kasi-keluarga-gizi/",
+    "position-pk": "opd/dinkes/jabatan/dinkes.kasi-keluarga-gizi/pk-2026/",
+    "position-pk-eselon-iii": "opd/dinkes/jabatan/dinkes.kabid-masyarakat/pk-2026/",
+    "problems": "indeks/masalah/",
+    "problem": "masalah/stunting/",
+    "action-plan": "opd/dispangan/rencana-aksi-2026/",
 }
 
 
-WITH_DIAGRAM = {"home": 1, "opd": 1, "node": 1, "indicator": 2}
+WITH_DIAGRAM = {"home": 1, "opd": 1, "node": 1, "indicator": 2, "problem": 1}
 """Diagrams per page kind: an indicator page has its node's diagram and its indicator chain."""
 
 

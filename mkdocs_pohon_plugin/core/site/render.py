@@ -548,6 +548,7 @@ class Renderer:
         once for the whole site."""
         self._quality: Quality | None = None
         self._positions: PositionIndex | None = None
+        self._problems: Problems | None = None
 
     @property
     def positions(self) -> PositionIndex:
@@ -557,7 +558,6 @@ class Renderer:
             order = {node.id: i for i, (node, _depth) in enumerate(result.graph.walk())}
             self._positions = PositionIndex.build(result.site, result.graph, order)
         return self._positions
-        self._problems: Problems | None = None
 
     @property
     def quality(self) -> Quality:
