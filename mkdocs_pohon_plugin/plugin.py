@@ -812,10 +812,15 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     @event_priority(-100)  # after other plugins: Pagefind indexes the page as it is written
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        searched = True
         if isinstance(page, PohonPage):
+            # a kind the search leaves out (a listing's group page, a position's PK) is not
+            # given to Pagefind (Material's search reads the page's meta, see PohonPage)
+            searched = page.pohon_page.declaration.searched
             page.release()
         self._unlight()
-        self._index_page(page.url, output)
+        if searched:
+            self._index_page(page.url, output)
         if self._caching():
             self.serve_cache.wrote(page.file.src_uri)
         return output

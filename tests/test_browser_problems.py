@@ -4,7 +4,7 @@ runs nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,11 +38,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, mermaid_js: Path) -> Path:
     trees = write_problem_trees(tmp_path_factory.mktemp("akar-browser") / "trees")
     config = SiteConfig().with_options(mermaid_js=str(mermaid_js))
     return build_site(tmp_path_factory.mktemp("akar-browser-site"), trees, config)
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path, serve: Callable[[Path], str]) -> str:
-    return serve(site)
 
 
 @pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])

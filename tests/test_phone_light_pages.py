@@ -218,7 +218,7 @@ def test_a_wide_screen_opens_the_folded_matrix_after_load() -> None:
     part = part[: part.index("end of folded on a phone")]
     assert 'querySelectorAll("details[data-pohon-open-wide]")' in part
     assert "matchMedia" in part and "min-width" in part
-    assert 'addEventListener("DOMContentLoaded", init)' in part
+    assert "window.pohonOnEveryPage(init)" in part  # after the page is parsed, on every page
     assert 'addEventListener("beforeprint"' in part  # a printed page has the whole matrix
     css = (ASSETS / "pohon.css").read_text(encoding="utf-8")
     assert re.search(r"\.pohon-later \{ content-visibility: auto; contain-intrinsic-size:", css)

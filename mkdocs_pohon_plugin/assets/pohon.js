@@ -1,3 +1,16 @@
+/* Pohon: run a function on every page the reader opens: once the page is parsed, and again after
+ * each of Material's instant navigations (its document$ observable), whichever the site uses. */
+window.pohonOnEveryPage = function (fn) {
+  "use strict";
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(fn); // Material's instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", fn);
+  } else {
+    fn();
+  }
+};
+
 /* Pohon: sortable and filterable tables, without any library or network request.
  * Tables inside an element with the class "pohon-sortable" get a filter box above them and
  * sortable column headers (click or Enter/Space). Numbers are read in Indonesian notation
@@ -107,13 +120,7 @@
     Array.prototype.forEach.call(document.querySelectorAll(".pohon-sortable"), enhance);
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init); // Material's instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.pohonOnEveryPage(init);
 })();
 
 /* ==== Pohon: wide tables (issue 16) ====
@@ -170,13 +177,7 @@
     });
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init); // Material's instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.pohonOnEveryPage(init);
 })();
 /* ==== end of wide tables ==== */
 
@@ -203,13 +204,7 @@
   }
 
   window.addEventListener("beforeprint", function () { open(true); });
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init); // Material's instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.pohonOnEveryPage(init);
 })();
 /* ==== end of folded on a phone ==== */
 
@@ -324,13 +319,7 @@
     Array.prototype.forEach.call(document.querySelectorAll(".pohon-finder[data-src]"), finder);
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init); // Material's instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.pohonOnEveryPage(init);
 })();
 /* ==== end of the finder ==== */
 
@@ -363,13 +352,8 @@
   }
 
   window.addEventListener("beforeprint", measure);
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(function () { setTimeout(watch, 0); });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", watch);
-  } else {
-    watch();
-  }
+  // after the page's other scripts (the diagrams are drawn later still; the observer sees them)
+  window.pohonOnEveryPage(function () { setTimeout(watch, 0); });
 })();
 
 /* Lineage groups and the supporting budget (issue 13) are collapsible <details>: a printed page

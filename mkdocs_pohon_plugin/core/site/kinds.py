@@ -412,6 +412,50 @@ def _nav_word(key: str) -> Callable[[Context, dict[str, str]], str]:
     return rule
 
 
+def _site_index(
+    kind_id: str,
+    label: str,
+    contexts: Callable[[Planning, Site], Iterator[Context]],
+    path: str,
+    nav_word: str | None = None,
+) -> PageKind:
+    """A site-wide index of the Indeks menu (template ``<kind id>.html.j2``): one page over the
+    whole model, so never in a preview; ``nav_word``: the word of :mod:`.labels` naming its
+    menu entry (``None``: its title)."""
+    return PageKind(
+        id=kind_id,
+        template=f"{kind_id}.html.j2",
+        label=label,
+        over=Over.SITE,
+        contexts=contexts,
+        path=_fixed(path),
+        title=_word,
+        in_nav=True,
+        nav_section="indexes",
+        nav_title=_nav_word(nav_word) if nav_word else None,
+        preview=Preview.NEVER,
+    )
+
+
+def _listing_part(kind_id: str, listing: str, label: str, index_path: str) -> PageKind:
+    """The group pages of a split site-wide listing (an agency's indicators, codes, IKU;
+    template ``<kind id>.html.j2``): reached from the index at ``index_path``, which they sit
+    under in the navigation; their rows are searched on their own pages, so they are left out of
+    the search (and their heading out of Pagefind's, in the template)."""
+    return PageKind(
+        id=kind_id,
+        template=f"{kind_id}.html.j2",
+        label=label,
+        over=Over.SITE,
+        contexts=_listing_parts(listing),
+        path=lambda c: c["part"].path,
+        title=_part_title,
+        nav_owner=index_path,
+        searched=False,
+        preview=Preview.NEVER,
+    )
+
+
 def _cascading_index(planning: Planning, site: Site) -> Iterator[Context]:
     yield {"opds": list(site.opds.values())}
 
@@ -526,6 +570,9 @@ KINDS: tuple[PageKind, ...] = (
         path=lambda c: paths.position_pk_page(c["opd"].id, c["position"].id, c["year"]),
         title=_position_pk_title,
         source=_position_source,
+        # One a year for every structural post: boilerplate that would crowd the results; the
+        # position's own page (searched) lists them.
+        searched=False,
     ),
     PageKind(
         id=ACTION_PLAN,
@@ -580,109 +627,22 @@ KINDS: tuple[PageKind, ...] = (
         title=_support_title,
         source=lambda planning, c: c["indicator"].loc,
     ),
-    PageKind(
-        id=INDEX_IKU,
-        template="index_iku.html.j2",
-        label="iku_index",
-        over=Over.SITE,
-        contexts=_iku,
-        path=_fixed(paths.INDEX_IKU),
-        title=_word,
-        in_nav=True,
-        nav_section="indexes",
-        nav_title=_nav_word("nav_iku"),
-        preview=Preview.NEVER,
+    _site_index(INDEX_IKU, "iku_index", _iku, paths.INDEX_IKU, "nav_iku"),
+    _listing_part(INDEX_IKU_PART, IKU, "iku_index", paths.INDEX_IKU),
+    _site_index(
+        INDEX_INDICATORS,
+        "all_indicators",
+        _all_indicators,
+        paths.INDEX_INDICATORS,
+        "all_indicators",
     ),
-    PageKind(
-        id=INDEX_IKU_PART,
-        template="index_iku_part.html.j2",
-        label="iku_index",
-        over=Over.SITE,
-        contexts=_listing_parts(IKU),
-        path=lambda c: c["part"].path,
-        title=_part_title,
-        nav_owner=paths.INDEX_IKU,
-        searched=False,
-        preview=Preview.NEVER,
+    _listing_part(INDEX_INDICATORS_PART, INDICATORS, "all_indicators", paths.INDEX_INDICATORS),
+    _site_index(
+        INDEX_CROSSCUTTING, "cc_matrix", _site_page, paths.INDEX_CROSSCUTTING, "nav_crosscutting"
     ),
-    PageKind(
-        id=INDEX_INDICATORS,
-        template="index_indicators.html.j2",
-        label="all_indicators",
-        over=Over.SITE,
-        contexts=_all_indicators,
-        path=_fixed(paths.INDEX_INDICATORS),
-        title=_word,
-        in_nav=True,
-        nav_section="indexes",
-        nav_title=_nav_word("all_indicators"),
-        preview=Preview.NEVER,
-    ),
-    # A split listing's group pages (an agency's indicators, codes): reached from the index;
-    # their rows are searched on their own pages, so they are left out of the search (and their
-    # heading out of Pagefind's, in the template).
-    PageKind(
-        id=INDEX_INDICATORS_PART,
-        template="index_indicators_part.html.j2",
-        label="all_indicators",
-        over=Over.SITE,
-        contexts=_listing_parts(INDICATORS),
-        path=lambda c: c["part"].path,
-        title=_part_title,
-        nav_owner=paths.INDEX_INDICATORS,
-        searched=False,
-        preview=Preview.NEVER,
-    ),
-    PageKind(
-        id=INDEX_CROSSCUTTING,
-        template="index_crosscutting.html.j2",
-        label="cc_matrix",
-        over=Over.SITE,
-        contexts=_site_page,
-        path=_fixed(paths.INDEX_CROSSCUTTING),
-        title=_word,
-        in_nav=True,
-        nav_section="indexes",
-        nav_title=_nav_word("nav_crosscutting"),
-        preview=Preview.NEVER,
-    ),
-    PageKind(
-        id=INDEX_CASCADING,
-        template="index_cascading.html.j2",
-        label="cascading",
-        over=Over.SITE,
-        contexts=_cascading_index,
-        path=_fixed(paths.INDEX_CASCADING),
-        title=_word,
-        in_nav=True,
-        nav_section="indexes",
-        preview=Preview.NEVER,
-    ),
-    PageKind(
-        id=INDEX_CODES,
-        template="index_codes.html.j2",
-        label="code_index",
-        over=Over.SITE,
-        contexts=_codes,
-        path=_fixed(paths.INDEX_CODES),
-        title=_word,
-        in_nav=True,
-        nav_section="indexes",
-        nav_title=_nav_word("nav_codes"),
-        preview=Preview.NEVER,
-    ),
-    PageKind(
-        id=INDEX_CODES_PART,
-        template="index_codes_part.html.j2",
-        label="code_index",
-        over=Over.SITE,
-        contexts=_listing_parts(CODES),
-        path=lambda c: c["part"].path,
-        title=_part_title,
-        nav_owner=paths.INDEX_CODES,
-        searched=False,
-        preview=Preview.NEVER,
-    ),
+    _site_index(INDEX_CASCADING, "cascading", _cascading_index, paths.INDEX_CASCADING),
+    _site_index(INDEX_CODES, "code_index", _codes, paths.INDEX_CODES, "nav_codes"),
+    _listing_part(INDEX_CODES_PART, CODES, "code_index", paths.INDEX_CODES),
     PageKind(
         id=PROBLEMS,
         template="problems.html.j2",

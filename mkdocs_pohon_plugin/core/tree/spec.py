@@ -866,50 +866,39 @@ BASELINE = ObjectSpec(
     model.Baseline,
 )
 
-QUARTERS_SPEC = ObjectSpec(
-    "triwulan",
-    "Realisation per quarter (TW I–IV).",
-    tuple(
+
+def _quarter_fields(value: ValueType, what: str) -> tuple[Field, ...]:
+    """The four fields ``tw1`` … ``tw4`` of a quarterly object, each holding ``value``;
+    ``what``: what a quarter's field holds, for its description ("Target")."""
+    return tuple(
         Field(
             q,
             q,
-            Measure(),
-            f"Realisation in quarter {i + 1}.",
+            value,
+            f"{what} in quarter {i + 1}.",
             label=(f"TW {'I' * (i + 1) if i < 3 else 'IV'}", f"Q{i + 1}"),
         )
         for i, q in enumerate(QUARTERS)
-    ),
+    )
+
+
+QUARTERS_SPEC = ObjectSpec(
+    "triwulan",
+    "Realisation per quarter (TW I–IV).",
+    _quarter_fields(Measure(), "Realisation"),
 )
 
 QUARTER_TARGETS_SPEC = ObjectSpec(
     "target_triwulan",
     "Target per quarter (TW I–IV) of one year, read like `realisasi_triwulan`: cumulative from "
     "the start of the year unless the indicator says `sifat_triwulan: per_triwulan`.",
-    tuple(
-        Field(
-            q,
-            q,
-            Measure(),
-            f"Target for quarter {i + 1}.",
-            label=(f"TW {'I' * (i + 1) if i < 3 else 'IV'}", f"Q{i + 1}"),
-        )
-        for i, q in enumerate(QUARTERS)
-    ),
+    _quarter_fields(Measure(), "Target"),
 )
 
 ACTION_PLAN_SPEC = ObjectSpec(
     "rencana_aksi",
     "The action plan of one year: the steps planned in each quarter (TW I–IV), as text.",
-    tuple(
-        Field(
-            q,
-            q,
-            Text(),
-            f"The steps planned in quarter {i + 1}.",
-            label=(f"TW {'I' * (i + 1) if i < 3 else 'IV'}", f"Q{i + 1}"),
-        )
-        for i, q in enumerate(QUARTERS)
-    ),
+    _quarter_fields(Text(), "The steps planned"),
 )
 
 QUARTER_BASES = ("kumulatif", "per_triwulan")
