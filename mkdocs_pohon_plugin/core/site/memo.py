@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-DEFAULT_LIMIT = 4096
+DEFAULT_LIMIT = 2048
 """Entries per generation: a few agencies' worth of pages, a few MiB at most."""
 
 
