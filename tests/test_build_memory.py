@@ -4,8 +4,11 @@ its body or table of contents, and nothing of its own besides what MkDocs gives 
 from __future__ import annotations
 
 import gc
+import platform
+import sys
 import weakref
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page as MkPage
 
 from mkdocs_pohon_plugin.core.site import memo
+from mkdocs_pohon_plugin.heap import EVERY, HeapTrimmer
 from mkdocs_pohon_plugin.rendered_page import PohonPage
 from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams, generate_regency
 from tests.sites import SiteConfig, write_site
@@ -117,10 +121,22 @@ def _own_objects() -> Counter[str]:
     return found
 
 
-def _regency_build(root: Path, limit: int | None) -> tuple[Path, list[Counter[str]], int, Any]:
+@dataclass
+class Built:
+    """One build of :func:`_regency_build`, as it was when the build ended."""
+
+    site: Path
+    counts: list[Counter[str]]
+    """Objects alive at :data:`WRITTEN_MARKS`."""
+    written: int
+    renderer: Any
+    trims: int
+    """Heap trims the plugin did in this build."""
+
+
+def _regency_build(root: Path, limit: int | None) -> Built:
     """Build a small synthetic regency with memos of ``limit`` entries a generation (``None``:
-    the default); the site, the objects counted at :data:`WRITTEN_MARKS`, the pages written and
-    the renderer."""
+    the default)."""
     trees = root / "trees"
     generate_regency(
         trees,
@@ -143,29 +159,31 @@ def _regency_build(root: Path, limit: int | None) -> tuple[Path, list[Counter[st
         if any(written == max(1, round(mark * total)) for mark in WRITTEN_MARKS):
             counts.append(_own_objects())
 
+    trims = plugin.heap.trims
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(PohonPage, "release", counting_release)
         if limit is not None:
             patch.setattr(memo, "DEFAULT_LIMIT", limit)
         mkdocs_build(config)
-    return root / "site", counts, written, plugin.build.renderer
+    # MkDocs keeps a plugin with ``on_startup`` for the next build: take what this one did now.
+    return Built(root / "site", counts, written, plugin.build.renderer, plugin.heap.trims - trims)
 
 
 @pytest.fixture(scope="module")
 def regency_builds(
     tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[tuple[Path, list[Counter[str]], int, Any], Path]:
+) -> tuple[Built, Built]:
     """The small regency built with memos of 3 entries (watched), and with the default."""
     small = _regency_build(tmp_path_factory.mktemp("memo3"), 3)
-    usual, _, _, _ = _regency_build(tmp_path_factory.mktemp("memo_default"), None)
+    usual = _regency_build(tmp_path_factory.mktemp("memo_default"), None)
     return small, usual
 
 
 def test_small_memos_write_the_same_site(
-    regency_builds: tuple[tuple[Path, list[Counter[str]], int, Any], Path],
+    regency_builds: tuple[Built, Built],
 ) -> None:
     """What a memo drops is computed again, the same: every file of the site is unchanged."""
-    (small, _, _, _), usual = regency_builds
+    small, usual = (built.site for built in regency_builds)
 
     def listed(site: Path) -> list[Path]:  # Pagefind names its files by hashes of its own
         return sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
@@ -178,9 +196,9 @@ def test_small_memos_write_the_same_site(
 
 
 def test_the_renderer_keeps_a_bounded_number_of_pieces(
-    regency_builds: tuple[tuple[Path, list[Counter[str]], int, Any], Path],
+    regency_builds: tuple[Built, Built],
 ) -> None:
-    (_, _, _, renderer), _ = regency_builds
+    renderer = regency_builds[0].renderer
     memos = [renderer.links, renderer.headings, renderer.rows, renderer.steps, renderer._urls]
     lineages = renderer.lineages
     memos += [lineages._lineages, lineages._sections, lineages._funding]
@@ -189,12 +207,12 @@ def test_the_renderer_keeps_a_bounded_number_of_pieces(
 
 
 def test_objects_alive_do_not_grow_with_the_pages_written(
-    regency_builds: tuple[tuple[Path, list[Counter[str]], int, Any], Path],
+    regency_builds: tuple[Built, Built],
 ) -> None:
     """Between 40 % and 100 % of the pages written, Pohon's own objects and rendered markup
     alive grow by less than one per ten pages (with memos that keep everything, as before:
     about 7 a page)."""
-    (_, counts, written, _), _ = regency_builds
+    counts, written = regency_builds[0].counts, regency_builds[0].written
     assert len(counts) == 2
     pages = written - round(WRITTEN_MARKS[0] * written)
     # Material's navigation, cached once per agency lit up (:mod:`.nav_cache`), grows with the
@@ -202,3 +220,36 @@ def test_objects_alive_do_not_grow_with_the_pages_written(
     growth = {kind: counts[1][kind] - counts[0][kind] for kind in counts[1] if kind != "_State"}
     grown = {kind: n for kind, n in growth.items() if n > 0}
     assert sum(grown.values()) < pages / 10, (pages, sorted(grown.items(), key=lambda i: -i[1]))
+
+
+# -- the C heap's free memory goes back to the system while pages are written ----------------
+
+
+def test_the_heap_is_trimmed_every_few_hundred_pages_written() -> None:
+    calls: list[int] = []
+
+    def trim(pad: int) -> int:
+        calls.append(pad)
+        return 1
+
+    trimmer = HeapTrimmer(every=3, trim=trim)
+    for _ in range(7):
+        trimmer.wrote()
+    assert calls == [0, 0] and trimmer.trims == 2
+    never = HeapTrimmer(every=1, trim=None)
+    never.wrote()
+    assert never.trims == 0
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+    reason="malloc_trim is glibc's",
+)
+def test_the_plugin_trims_the_heap_with_glibc(
+    regency_builds: tuple[Built, Built],
+) -> None:
+    """The build above wrote more pages than a trim's interval: the plugin trimmed."""
+    built = regency_builds[0]
+    assert HeapTrimmer().trim is not None
+    assert built.written >= EVERY
+    assert built.trims >= 1
