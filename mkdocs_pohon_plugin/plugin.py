@@ -72,6 +72,7 @@ from .core.site.search_index import (
 from .core.tree.check import CheckResult, check_trees
 from .core.tree.diagnostics import Text
 from .core.tree.load import LoadCache
+from .heap import HeapTrimmer
 from .nav_cache import NavCache
 from .rendered_page import GeneratedPages, PohonPage
 from .serve_cache import ServeCache
@@ -242,6 +243,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """The generated pages' files, by source path (``on_files``)."""
         self.search_kept = False
         """This build kept the previous build's Pagefind index (``mkdocs serve``)."""
+        self.heap = HeapTrimmer()
+        """Gives the C heap's free memory back every few hundred pages written (:mod:`.heap`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance (and its state, the load cache) across
@@ -821,6 +824,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self._unlight()
         if searched:
             self._index_page(page.url, output)
+        self.heap.wrote()
         if self._caching():
             self.serve_cache.wrote(page.file.src_uri)
         return output

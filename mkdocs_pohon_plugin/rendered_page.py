@@ -44,6 +44,8 @@ class GeneratedPages:
         self.planned = planned
         """The plan of each generated page by source path (filled by the plugin)."""
         self.anchor_sets: dict[frozenset[str], frozenset[str]] = {}
+        self.no_toc = mkdocs_internals.table_of_contents(())
+        """The empty table of contents every written page keeps (one for the build)."""
         self.page_class: type[PohonPage] = type("PohonPage", (PohonPage,), {"pohon": self})
         """:class:`PohonPage` for this build (the class holds the build, not each page)."""
 
@@ -97,4 +99,4 @@ class PohonPage(MkPage):
         still work, and so do the anchors, which MkDocs checks links to after the last page."""
         self.markdown = ""
         self.content = ""
-        self.toc = mkdocs_internals.table_of_contents(())
+        self.toc = self.pohon.no_toc

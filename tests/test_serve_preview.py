@@ -90,10 +90,10 @@ def served(tmp_path: Path):
     session.close()
 
 
-def _reference(tmp_path: Path, root: Path) -> Path:
+def _reference(tmp_path: Path, root: Path, config: SiteConfig = CONFIG) -> Path:
     """The same trees built from scratch, without the cache (``serve_cache: false``)."""
     other = tmp_path / "reference"
-    write_site(other, root / "trees", CONFIG.with_options(serve_cache=False))
+    write_site(other, root / "trees", config.with_options(serve_cache=False))
     session = Session(other, tmp_path / "reference-site")
     plugin = session.build()
     session.close()
@@ -227,3 +227,38 @@ def test_a_pagefind_preview_keeps_the_previous_search_index(tmp_path: Path) -> N
     assert entry.read_bytes() == indexed
     assert (session.site / "assets/pohon/pohon-search.js").is_file()
     assert "Cakupan ibu hamil (diubah)" in (session.site / NODE_PAGE).read_text()
+
+
+SPLIT = CONFIG.with_options(index_inline_limit=2)
+"""Listings of at most 2 rows a page: every agency's indicators, codes and IKU are split."""
+
+
+def test_an_edit_in_one_agency_rewrites_only_its_listing_groups(tmp_path: Path) -> None:
+    """A group page of a split listing is hashed by the rows of its group: after an edit in
+    Dinkes, the group pages of the other agencies are reused, Dinkes's are written again, and
+    every page is what a clean build writes."""
+    write_site(tmp_path / "root", MINI, SPLIT)
+    served = Session(tmp_path / "root", tmp_path / "served")
+    try:
+        first = served.build()
+        parts = {
+            path
+            for path, page in first.planned.items()
+            if page.kind in ("index_indicators_part", "index_codes_part", "index_iku_part")
+        }
+        dinsos = {path for path in parts if "/opd/dinsos/" in path}
+        dinkes = {path for path in parts if "/opd/dinkes/" in path}
+        assert dinsos and len(dinkes) >= 2
+        _, old, new = EDITS["node statement"]
+        _edit(served.root / "trees/opd/dinkes.yaml", old, new)
+        plugin = served.build()
+        reused = set(plugin.serve_cache.reused)
+        assert dinsos <= reused
+        assert not dinkes & reused
+    finally:
+        served.close()
+    reference = _reference(tmp_path, served.root, SPLIT)
+    served_pages, reference_pages = _pages(served.site), _pages(reference)
+    assert sorted(served_pages) == sorted(reference_pages)
+    stale = [path for path in reference_pages if served_pages[path] != reference_pages[path]]
+    assert stale == []

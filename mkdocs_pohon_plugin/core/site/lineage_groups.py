@@ -24,6 +24,7 @@ from ..tree.graph import Graph
 from ..tree.model import Indicator, Opd, Site
 from .funding import Funding, funding
 from .lineage import Lineage, Step, SupportIndex, lineage
+from .memo import Memo
 
 DEFAULT_INLINE_LIMIT = 400
 """Rows of "Didukung oleh" written on an indicator page before the deeper levels move to
@@ -134,16 +135,18 @@ def support_steps(lin: Lineage, opd: Opd) -> tuple[list[Step], list[Step]]:
 
 
 class LineageCache:
-    """Every indicator's lineage, funding and sections, computed once per site and shared by
-    the page plan and the renderer."""
+    """Every indicator's lineage, funding and sections, shared by the page plan and the
+    renderer: computed when first asked for, kept while recently used."""
 
     def __init__(self, graph: Graph, limit: int = DEFAULT_INLINE_LIMIT) -> None:
         self.graph = graph
         self.limit = limit
         self.index = SupportIndex.of(graph)
-        self._lineages: dict[str, Lineage] = {}
-        self._sections: dict[str, LineageSections] = {}
-        self._funding: dict[str, Funding] = {}
+        # Bounded (:mod:`.memo`): the pages that ask for an indicator's lineage are written
+        # close together, and a site of 60,000 indicators must not keep them all.
+        self._lineages: Memo[str, Lineage] = Memo()
+        self._sections: Memo[str, LineageSections] = Memo()
+        self._funding: Memo[str, Funding] = Memo()
 
     def lineage(self, indicator: Indicator) -> Lineage:
         found = self._lineages.get(indicator.id)

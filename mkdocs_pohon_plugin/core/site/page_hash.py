@@ -16,6 +16,9 @@ A page's hash covers everything the page can show, without rendering it:
   node's page shows, plus every step of the indicator's lineage (declared and node-level, with
   the node of each step and the crosscutting link crossed). An **agency's** pages (its page, its
   level pages, cascading, Perjanjian Kinerja): the same for each of its nodes and indicators.
+  A **group page of a split listing** (an agency's indicators, codes or IKU, one page of
+  them): each row of its group, as its node's fingerprint, in the listing's order, and the
+  group's pages; an edit in one agency leaves the other agencies' group pages as they were.
   Every **other** kind (home, the indexes, downloads, any kind added later) shows the whole
   model, so it changes whenever any node does.
 
@@ -41,8 +44,20 @@ from typing import Any
 
 from ..tree.model import Indicator, Node, Opd
 from .generate import SiteBuild
-from .kinds import CASCADING, INDICATOR, INDICATOR_SUPPORT, NODE, OPD, OPD_LEVEL, PK
+from .kinds import (
+    CASCADING,
+    INDEX_CODES_PART,
+    INDEX_IKU_PART,
+    INDEX_INDICATORS_PART,
+    INDICATOR,
+    INDICATOR_SUPPORT,
+    NODE,
+    OPD,
+    OPD_LEVEL,
+    PK,
+)
 from .lineage import Lineage
+from .listings import Listing, ListingGroup, ListingPart
 from .pages import Page
 from .render import BUILTIN_TEMPLATES
 
@@ -52,6 +67,9 @@ INDICATOR_KINDS = frozenset({INDICATOR, INDICATOR_SUPPORT})
 """Kinds whose page shows one indicator, its node and its lineage (``context["indicator"]``)."""
 OPD_KINDS = frozenset({OPD, OPD_LEVEL, CASCADING, PK})
 """Kinds whose page shows one agency's nodes and indicators (``context["opd"]``)."""
+LISTING_PART_KINDS = frozenset({INDEX_INDICATORS_PART, INDEX_CODES_PART, INDEX_IKU_PART})
+"""Kinds whose page shows one group of a split listing (``context["part"]``,
+``context["listing"]``): its rows (indicators or nodes) and the group's pages."""
 
 _WHERE = re.compile(r"l(?:oc=Loc\([^()]*\)|ines=\{[^{}]*\})")
 """Where a model object was read (``loc=Loc(...)``, ``lines={...}``) in its ``repr``; an odd file
@@ -255,6 +273,17 @@ class PageHasher:
             parts.extend(self._lineage(indicator) for indicator in node.indicators)
         return _digest(opd.id, opd.node_ids, parts)
 
+    def _listing_group(self, group: ListingGroup[Any]) -> str:
+        """What a group page of a split listing shows: each row of its group (an indicator
+        with its node, or a node; in the listing's order, which decides the pages) as its
+        node's fingerprint gives it, and the group's pages."""
+        rows = []
+        for row in group.rows:
+            node_id = row.node_id if isinstance(row, Indicator) else row.id
+            rows.append((row.id, self.node_digest(node_id)))
+        pages = [(part.number, part.first, len(part.rows)) for part in group.parts]
+        return _digest(group.opd.id if group.opd else None, rows, pages)
+
     # Diagnostics -------------------------------------------------------------------------------
 
     def _all_findings(self) -> dict[str, list[str]]:
@@ -287,6 +316,8 @@ class PageHasher:
             shows = self._neighbourhood(node.id)
         elif kind in OPD_KINDS and isinstance(opd, Opd):
             shows = self._opd(opd)
+        elif kind in LISTING_PART_KINDS and (group := _listing_group(context)) is not None:
+            shows = self._listing_group(group)
         else:
             shows = self.model_digest()
         return _digest(
@@ -298,6 +329,17 @@ class PageHasher:
             _context(context),
             shows,
         )
+
+
+def _listing_group(context: dict[str, Any]) -> ListingGroup[Any] | None:
+    """The group of the split listing that a group page (``context["part"]``) belongs to."""
+    part, listing = context.get("part"), context.get("listing")
+    if not isinstance(part, ListingPart) or not isinstance(listing, Listing):
+        return None
+    for group in listing.groups:
+        if group.opd is part.opd:
+            return group
+    return None
 
 
 def _indicator_ids(node: Node) -> list[str]:
@@ -312,6 +354,11 @@ def _context(context: dict[str, Any]) -> str:
     for key, value in sorted(context.items()):
         if isinstance(value, (Node, Indicator, Opd)):
             named.append((key, value.id))
+        elif isinstance(value, ListingPart):  # its rows are hashed with its group
+            opd = value.opd.id if value.opd else None
+            named.append((key, (value.listing, opd, value.number, value.count, value.first)))
+        elif isinstance(value, Listing):  # its groups' rows are hashed by the page's kind
+            named.append((key, (value.name, value.limit)))
         elif isinstance(value, (list, tuple, dict, set, frozenset)):
             named.append((key, len(value)))
         else:

@@ -104,6 +104,7 @@ from .lineage_groups import (
     support_steps,
 )
 from .listings import DEFAULT_INDEX_LIMIT
+from .memo import Memo
 from .mermaid import (
     DEFAULT_LIMIT,
     Diagram,
@@ -534,18 +535,18 @@ class Renderer:
         )
         """Each indicator's lineage, funding and layout (the plan's, so the indicator pages
         link to the support pages it planned)."""
-        self.rows: dict[tuple[str, ...], Markup] = {}
-        """Rendered rows of the grouped lineage, each rendered once for the whole site."""
+        self.rows: Memo[tuple[str, ...], Markup] = Memo()
+        """Rendered rows of the grouped lineage, kept while recently used (:mod:`.memo`)."""
         self._numbers: dict[str, str | None] = {}
-        self._urls: dict[str, str] = {}
-        self.links: dict[tuple[str, str], Markup] = {}
-        """Rendered links (with :data:`ROOT`) by kind and target (``("node", id)`` …), each
-        rendered once for the whole site."""
-        self.headings: dict[tuple[int, str, Markup, float | None], Markup] = {}
-        """Rendered headings, each rendered once for the whole site."""
-        self.steps: dict[tuple[str, str, str], Markup] = {}
-        """Rendered lineage steps by indicator, node and crosscutting status, each rendered
-        once for the whole site."""
+        self._urls: Memo[str, str] = Memo()
+        self.links: Memo[tuple[str, str], Markup] = Memo()
+        """Rendered links (with :data:`ROOT`) by kind and target (``("node", id)`` …), kept
+        while recently used (:mod:`.memo`)."""
+        self.headings: Memo[tuple[int, str, Markup, float | None], Markup] = Memo()
+        """Rendered headings, kept while recently used (:mod:`.memo`)."""
+        self.steps: Memo[tuple[str, str, str], Markup] = Memo()
+        """Rendered lineage steps by indicator, node and crosscutting status, kept while
+        recently used (:mod:`.memo`)."""
         self._quality: Quality | None = None
         self._positions: PositionIndex | None = None
         self._problems: Problems | None = None
