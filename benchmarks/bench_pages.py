@@ -78,6 +78,11 @@ PAGE_KINDS: dict[str, str] = {
     "codes-opd": "indeks/kode/opd/dinkes/",
     "iku-regional": "indeks/iku/daerah/",
     "iku-opd": "indeks/iku/opd/dinkes/",
+    # issue 18: a position, its PK, a problem tree, an agency's action plan
+    "position": "opd/dinkes/jabatan/dinkes.kepala/",
+    "position-pk": "opd/dinkes/jabatan/dinkes.kepala/pk-2026/",
+    "problem": "masalah/stunting/",
+    "action-plan": "opd/dispangan/rencana-aksi-2026/",
     "404": "tidak-ada-halaman-ini/",
     "docs": "format/",
 }
