@@ -428,20 +428,47 @@ def test_pagefind_answers_a_query_in_the_browser(browser, tiny: Path, tiny_stats
         reader = Reader(browser, url, DESKTOP)
         try:
             reader.page.goto(url)
-            found = reader.page.evaluate(
-                """async (query) => {
-                  const pagefind = await import('/pagefind/pagefind.js');
-                  const search = await pagefind.search(query);
-                  const pages = await Promise.all(search.results.map((r) => r.data()));
-                  return pages.map((p) => [p.url, p.meta.title, p.excerpt]);
-                }""",
-                "jeruk nipis",
-            )
+            found = _search_or_explain(reader, tiny)
             assert [row[:2] for row in found] == [["/indikator/jeruk/", "Jumlah jeruk nipis"]]
             assert "<mark>" in found[0][2]
             assert reader.errors == [] and reader.external == []
         finally:
             reader.close()
+
+
+def _search_or_explain(reader: Reader, site: Path) -> list[list[str]]:
+    """Pagefind's answer to "jeruk nipis"; when it fails, the failure says what the browser got
+    for the WebAssembly (it failed once in a dozen runs on a loaded machine: "invalid gzip
+    data") against the file on disk, read again after the failure."""
+    wasm: list[str] = []
+
+    def seen(response) -> None:
+        if "/pagefind/wasm." in response.url:
+            try:
+                body = response.body()
+                wasm.append(f"{response.status} {len(body)} bytes, starting {body[:12]!r}")
+            except Exception as exc:  # noqa: BLE001 - a diagnostic only
+                wasm.append(f"{response.status}, body unreadable: {exc}")
+
+    reader.page.on("response", seen)
+    try:
+        return reader.page.evaluate(
+            """async (query) => {
+                  const pagefind = await import('/pagefind/pagefind.js');
+                  const search = await pagefind.search(query);
+                  const pages = await Promise.all(search.results.map((r) => r.data()));
+                  return pages.map((p) => [p.url, p.meta.title, p.excerpt]);
+                }""",
+            "jeruk nipis",
+        )
+    except Exception as exc:
+        on_disk = {
+            p.name: (p.stat().st_size, p.read_bytes()[:12])
+            for p in (site / "pagefind").glob("wasm.*")
+        }
+        raise AssertionError(
+            f"Pagefind failed: {exc}\nthe browser got: {wasm}\non disk now: {on_disk}"
+        ) from exc
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
