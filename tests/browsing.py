@@ -193,14 +193,19 @@ class Reader:
         base_url: str,
         viewport: ViewportSize = DESKTOP,
         site: Path | None = None,
+        *,
+        intercept: bool = True,
     ) -> None:
+        """``intercept=False`` only records requests (those leaving localhost are still listed
+        in :attr:`external`) instead of routing each one through Playwright, which aborts them."""
         self.base_url = base_url
         self.site = site
         self.watch = Watch()
         self.context = browser.new_context(viewport=viewport, service_workers="block")
         self.context.set_default_timeout(TIMEOUT_MS)
         self.context.add_init_script(RECORD_SHADOW_ROOTS)
-        self.context.route("**/*", self.watch.route)
+        if intercept:
+            self.context.route("**/*", self.watch.route)
         self.context.on("request", self.watch.request)
         self.page = self.watch.watch(self.context.new_page())
 

@@ -30,7 +30,7 @@ os.environ["SOURCE_DATE_EPOCH"] = "1768435200"
 # The helper modules' asserts report as the tests' own do (before the modules are imported).
 pytest.register_assert_rewrite("tests.browsing", "tests.corpus", "tests.fuzzing", "tests.sites")
 
-from tests.browsing import CHROMIUM, CHROMIUM_ARGS, PHONE, Reader, require  # noqa: E402
+from tests.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, Reader, require  # noqa: E402
 from tests.served import served  # noqa: E402
 from tests.sites import MERMAID_JS, MINI, build_site  # noqa: E402
 
@@ -100,6 +100,20 @@ def base_url(site: Path, serve: Callable[[Path], str]) -> str:
 def phone(browser: Browser, base_url: str, site: Path) -> Iterator[Reader]:
     """A reader on a phone-sized viewport (390 px) of the module's ``site``."""
     reader = Reader(browser, base_url, PHONE, site)
+    try:
+        yield reader
+    finally:
+        reader.close()
+
+
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def reader(
+    request: pytest.FixtureRequest, browser: Browser, base_url: str, site: Path
+) -> Iterator[Reader]:
+    """A reader of the module's ``site``, once on a desk (1366 px) and once on a phone (390 px):
+    a test that takes it runs twice. A module that needs another reader defines its own
+    ``reader`` (``test_browser.py``: the desk only; ``test_browser_hostile.py``: with a trap)."""
+    reader = Reader(browser, base_url, request.param, site)
     try:
         yield reader
     finally:

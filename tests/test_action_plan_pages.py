@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,11 +13,11 @@ import pytest
 
 from mkdocs_pohon_plugin.core import check_trees
 from mkdocs_pohon_plugin.core.site import RenderOptions, site_outputs
-from tests.browsing import DESKTOP, PHONE, Reader
+from tests.browsing import PHONE, Reader
 from tests.sites import MINI, SiteConfig, article, build_site, mermaid_if_installed
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    pass
 
 HOSTILE = '<script>alert("x")</script> <img src=x onerror=alert(1)> [tautan](http://x) %%{init}%%'
 
@@ -139,17 +138,6 @@ def test_english_words(english: dict[str, str]) -> None:
 
 
 # --- in the browser: stacked per quarter on a phone, a table on a desktop -----------------------
-
-
-@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
-def reader(
-    request: pytest.FixtureRequest, browser: Browser, serve: Callable[[Path], str], site: Path
-) -> Iterator[Reader]:
-    reader = Reader(browser, serve(site), request.param, site)
-    try:
-        yield reader
-    finally:
-        reader.close()
 
 
 def test_read_the_plan_and_go_to_an_indicator_and_back(reader: Reader) -> None:

@@ -6,17 +6,16 @@ Mermaid served from the site); skipped like tests/test_browser.py when chromium 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browsing import DESKTOP, PHONE, Reader
+from tests.browsing import Reader
 from tests.sites import HERE, SiteConfig, build_site
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    pass
 
 FIXTURE = HERE / "fixtures" / "support_pages"
 SUB = "Jumlah ibu hamil yang mendapatkan pelayanan kesehatan sesuai standar"
@@ -43,17 +42,6 @@ CHAIN_BOX = """
 def site(tmp_path_factory: pytest.TempPathFactory, mermaid_js: Path) -> Path:
     config = SiteConfig().with_options(mermaid_js=str(mermaid_js))
     return build_site(tmp_path_factory.mktemp("browser-lineage"), FIXTURE, config)
-
-
-@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
-def reader(
-    request: pytest.FixtureRequest, browser: Browser, base_url: str, site: Path
-) -> Iterator[Reader]:
-    reader = Reader(browser, base_url, request.param, site)
-    try:
-        yield reader
-    finally:
-        reader.close()
 
 
 def test_open_a_collapsed_group_go_down_to_a_sub_kegiatan_and_back_up(reader: Reader) -> None:

@@ -4,18 +4,17 @@ runs nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browsing import DESKTOP, PHONE, Reader
+from tests.browsing import Reader
 from tests.sites import SiteConfig, build_site
 from tests.test_problem_pages import write_problem_trees
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    pass
 
 BOX = """
 (href) => {
@@ -38,17 +37,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, mermaid_js: Path) -> Path:
     trees = write_problem_trees(tmp_path_factory.mktemp("akar-browser") / "trees")
     config = SiteConfig().with_options(mermaid_js=str(mermaid_js))
     return build_site(tmp_path_factory.mktemp("akar-browser-site"), trees, config)
-
-
-@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
-def reader(
-    request: pytest.FixtureRequest, browser: Browser, base_url: str, site: Path
-) -> Iterator[Reader]:
-    reader = Reader(browser, base_url, request.param, site)
-    try:
-        yield reader
-    finally:
-        reader.close()
 
 
 def test_the_problem_tree_is_drawn_and_a_box_opens_its_row(reader: Reader) -> None:

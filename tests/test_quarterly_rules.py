@@ -135,9 +135,9 @@ def test_realisation_without_its_quarter_target(tmp_path: Path) -> None:
     assert all(RULES[d.rule].criterion == "pengukuran" for d in found)
 
 
-def test_no_quarterly_targets_no_quarterly_findings(tmp_path: Path) -> None:
+_QUIET_BLOCKS = {
     # Quarterly realisation alone (every site before quarterly targets) stays without findings.
-    block = """\
+    "realisation-only": """\
       - id: i-q5
         nama: Cakupan
         satuan: persen
@@ -148,13 +148,9 @@ def test_no_quarterly_targets_no_quarterly_findings(tmp_path: Path) -> None:
         realisasi_triwulan:
           2025: {tw1: 9, tw2: 21, tw3: 30, tw4: 39}
         definisi: Definisi operasional
-"""
-    _, found = _check(tmp_path, block)
-    assert found == []
-
-
-def test_qualitative_quarters_are_not_compared(tmp_path: Path) -> None:
-    block = """\
+""",
+    # A qualitative indicator's quarters (B, BB) are not compared with its yearly target (A).
+    "qualitative": """\
       - id: i-q6
         nama: Predikat
         satuan: predikat
@@ -166,6 +162,11 @@ def test_qualitative_quarters_are_not_compared(tmp_path: Path) -> None:
         target_triwulan:
           2025: {tw1: B, tw2: B, tw3: BB, tw4: BB}
         definisi: Definisi operasional
-"""
+""",
+}
+
+
+@pytest.mark.parametrize("block", _QUIET_BLOCKS.values(), ids=_QUIET_BLOCKS.keys())
+def test_no_quarterly_findings(tmp_path: Path, block: str) -> None:
     _, found = _check(tmp_path, block)
     assert found == []

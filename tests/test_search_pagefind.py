@@ -425,13 +425,19 @@ def mini_url(mini_site: Path, serve: Callable[[Path], str]) -> str:
 
 def test_pagefind_answers_a_query_in_the_browser(browser, tiny: Path, tiny_stats) -> None:
     with served(tiny) as url:
-        reader = Reader(browser, url, DESKTOP)
+        # Not routed through Playwright: Pagefind fetches from a web worker, and twice in about
+        # thirty runs on a loaded machine a routed worker fetch gave Pagefind a broken body
+        # ("invalid gzip data" for the WebAssembly, "Failed to load Pagefind metadata" for its
+        # entry) while the files on disk were whole. Requests are still recorded.
+        reader = Reader(browser, url, DESKTOP, intercept=False)
         try:
             reader.page.goto(url)
             found = _search_or_explain(reader, tiny)
             assert [row[:2] for row in found] == [["/indikator/jeruk/", "Jumlah jeruk nipis"]]
             assert "<mark>" in found[0][2]
-            assert reader.errors == [] and reader.external == []
+            # Without interception Chromium asks for /favicon.ico, which the tiny site has not.
+            errors = [error for error in reader.errors if "/favicon.ico" not in error]
+            assert errors == [] and reader.external == []
         finally:
             reader.close()
 
@@ -450,7 +456,7 @@ def _search_or_explain(reader: Reader, site: Path) -> list[list[str]]:
             except Exception as exc:  # noqa: BLE001 - a diagnostic only
                 wasm.append(f"{response.status}, body unreadable: {exc}")
 
-    reader.page.on("response", seen)
+    reader.context.on("response", seen)  # the worker's responses too
     try:
         return reader.page.evaluate(
             """async (query) => {
