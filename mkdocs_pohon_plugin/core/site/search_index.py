@@ -535,10 +535,8 @@ class SearchIndexer:
         (self.output / SHARDS_FILE).write_text(
             json.dumps({"shards": shards}, ensure_ascii=False) + "\n", "utf-8"
         )
-        entry = _read_entry(self.output / "pagefind-entry.json")
-        for wasm in self.output.glob("wasm.*.pagefind"):
-            _await_compressed(wasm)
         written = [p for p in self.output.rglob("*") if p.is_file()]
+        entry = _read_entry(self.output / "pagefind-entry.json")
         return SearchIndexStats(
             output=self.output,
             pages=self.pages,
@@ -575,23 +573,6 @@ def _read_entry(path: Path, attempts: int = 20) -> dict[str, Any]:
             continue
         return entry if isinstance(entry, dict) else {}
     return {}
-
-
-_COMPRESSED_STARTS = (b"\x1f\x8b", b"pagefind_dcd")
-
-
-def _await_compressed(path: Path, attempts: int = 20) -> None:
-    """Wait a moment for a bundle file that Pagefind writes gzipped (its WebAssembly) to start as
-    one: the browser test saw "invalid gzip data" for it once in a dozen loaded runs right after
-    the index was written, as ``pagefind-entry.json`` was seen empty (see :func:`_read_entry`)."""
-    for _ in range(attempts):
-        try:
-            with path.open("rb") as handle:
-                if handle.read(12).startswith(_COMPRESSED_STARTS):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.1)
 
 
 def index_site(
