@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import http.server
 import json
@@ -50,14 +49,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.served import served  # noqa: E402
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic"]
 
@@ -142,21 +143,9 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextmanager
-def serve_gzip(site: Path) -> Iterator[str]:
-    """Serve ``site`` with :class:`GzipHandler` on a free local port; yields its base URL."""
-    handler = type("Handler", (GzipHandler,), {"cache": {}})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def serve_gzip(site: Path) -> contextlib.AbstractContextManager[str]:
+    """Serve ``site`` with :class:`GzipHandler` on a free local port; gives its base URL."""
+    return served(site, type("Handler", (GzipHandler,), {"cache": {}}))
 
 
 @dataclass

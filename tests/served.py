@@ -16,10 +16,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def served(site: Path) -> Iterator[str]:
-    """Serve the folder ``site``; yields its base URL (``http://127.0.0.1:PORT/``)."""
+def served(
+    site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
+) -> Iterator[str]:
+    """Serve the folder ``site`` (with ``handler``, a quiet static one unless told); yields its
+    base URL (``http://127.0.0.1:PORT/``)."""
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
