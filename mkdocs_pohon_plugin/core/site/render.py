@@ -129,6 +129,8 @@ from) the built-in one and add to it instead of copying it."""
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 _LIST_START = re.compile(r"^([-+])(\s)|^(\d+)([.)])(\s)")
 _TAGS = re.compile(r"<[^>]*>")
+_NODE_FOLDER = paths.node_page("x").split("/", 1)[0]
+"""The folder of the node pages (``node``)."""
 ROOT = Markup("<@>")
 """Stands for the path from the page being rendered to the site root in every link
 (``<@>node/x/``, :attr:`LinkView.href`); replaced once per page (``../../``). Data can never
@@ -550,6 +552,7 @@ class Renderer:
         self._quality: Quality | None = None
         self._positions: PositionIndex | None = None
         self._problems: Problems | None = None
+        self._speed_memos()
 
     @property
     def positions(self) -> PositionIndex:
@@ -586,6 +589,30 @@ class Renderer:
             site = self.plan.result.site
             self._free_code_levels = _free_code_levels(site, self.options.language)
         return self._free_code_levels.get(code, "")
+
+    def _speed_memos(self) -> None:
+        """The memos of what pages of one agency (or of the whole site) repeat (issue 19 item
+        4): heading texts and anchors, level names, node diagrams, breadcrumbs."""
+        self.heading_texts: Memo[str, tuple[str, str]] = Memo()
+        """A heading's table-of-contents text and anchor (before numbering) by its markup."""
+        self.level_names: dict[str, str] = {}
+        """Each level's name in the site's language (a handful of levels)."""
+        self.node_diagrams: Memo[tuple[str, str], DiagramView] = Memo()
+        """A node's diagram by node and way up to the root (see :meth:`PageView.node_diagram`),
+        shared by the pages of its indicators."""
+        self.breadcrumbs: Memo[tuple[str, str, bool], Breadcrumb] = Memo()
+        """Breadcrumbs by node, current page's name and whether the node is in the chain; their
+        links are the same on every page (:data:`ROOT`)."""
+
+    def heading_text(self, html: Markup) -> tuple[str, str]:
+        """A heading's text for the table of contents (links lose their tags, and the ROOT
+        mark of their target, itself tag-like) and its anchor before numbering, kept in
+        :attr:`heading_texts`."""
+        found = self.heading_texts.get(html)
+        if found is None:
+            text = " ".join(_TAGS.sub("", str(html).replace(ROOT, "")).split())
+            found = self.heading_texts[html] = (text, slugify(Markup(text).unescape()))
+        return found
 
     def render_redirect(self, redirect: Redirect) -> str:
         """The whole HTML file of a former id's address (template ``redirect.html.j2``)."""
@@ -716,10 +743,7 @@ class PageView:
         """``<hN>`` with an anchor and a permalink (``_heading.html.j2``), added to the page's
         table of contents. ``content``: text, or markup such as a link."""
         html = content if isinstance(content, Markup) else escape(" ".join(str(content).split()))
-        # The table of contents gets the heading's text: links lose their tags (and the
-        # ROOT mark of their target, itself tag-like), so entry and anchor are plain words.
-        text = " ".join(_TAGS.sub("", str(html).replace(ROOT, "")).split())
-        anchor = slugify(Markup(text).unescape())
+        text, anchor = self.r.heading_text(html)
         if anchor in self._ids:
             number = 1
             while f"{anchor}_{number}" in self._ids:
@@ -950,8 +974,12 @@ class PageView:
     # -- words and numbers --
 
     def level_name(self, level_id: str) -> str:
-        level = self.site.level(level_id)
-        return level.label(self.language) if level is not None else level_id
+        names = self.r.level_names
+        found = names.get(level_id)
+        if found is None:
+            level = self.site.level(level_id)
+            found = names[level_id] = level.label(self.language) if level is not None else level_id
+        return found
 
     def value(self, value: Value | None) -> str:
         if value is None:
@@ -1022,7 +1050,15 @@ class PageView:
     def breadcrumb(self, node: Node, current: str, *, with_node: bool = False) -> Breadcrumb:
         """Where a page sits: the chain of nodes above ``node`` (and ``node`` itself with
         ``with_node``, on an indicator's page), with the agency where the chain enters one;
-        ``current`` names the page itself."""
+        ``current`` names the page itself. Kept in :attr:`Renderer.breadcrumbs` (the pages of
+        a node's indicators show the same)."""
+        key = (node.id, current, with_node)
+        found = self.r.breadcrumbs.get(key)
+        if found is None:
+            found = self.r.breadcrumbs[key] = self._breadcrumb(node, current, with_node)
+        return found
+
+    def _breadcrumb(self, node: Node, current: str, with_node: bool) -> Breadcrumb:
         chain = self.ancestors(node) + ([node] if with_node else [])
         full: list[Crumb] = []
         owner: str | None = None
@@ -1279,6 +1315,23 @@ class PageView:
         return f"{url}#{cause_anchor(found.cause)}"
 
     def node_diagram(self, node: Node) -> DiagramView | None:
+        """The diagram of a node's neighbourhood, ``node`` outlined. Its boxes link to node pages
+        (``node/…``): from a page outside ``node/`` such a link is the way up to the root and
+        the target, the same for every page at that depth, so the pages of a node's indicators
+        share one (:attr:`Renderer.node_diagrams`)."""
+        base = self.linker.base
+        if base and base[0] == _NODE_FOLDER:
+            return self._node_diagram(node)
+        key = (node.id, self.linker.root)
+        found = self.r.node_diagrams.get(key)
+        if found is None:
+            made = self._node_diagram(node)
+            if made is None:
+                return None
+            found = self.r.node_diagrams[key] = made
+        return found
+
+    def _node_diagram(self, node: Node) -> DiagramView | None:
         return self.diagram(node_neighbourhood(self.graph, node.id), focus=node.id)
 
     def regional_diagram(self) -> DiagramView | None:
