@@ -637,6 +637,7 @@ class Renderer:
     def _speed_memos(self) -> None:
         """The memos of what pages of one agency (or of the whole site) repeat (issue 19 item
         4): heading texts and anchors, level names, node diagrams, breadcrumbs."""
+        self._year_macro: Macro | None = None
         self.heading_texts: Memo[str, tuple[str, str]] = Memo()
         """A heading's table-of-contents text and anchor (before numbering) by its markup."""
         self.level_names: dict[str, str] = {}
@@ -644,9 +645,25 @@ class Renderer:
         self.node_diagrams: Memo[tuple[str, str], DiagramView] = Memo()
         """A node's diagram by node and way up to the root (see :meth:`PageView.node_diagram`),
         shared by the pages of its indicators."""
+        self.year_tables: Memo[str, Markup] = Memo()
+        """Each indicator's table of years (:meth:`PageView.indicator_years`), on its node's
+        page and its own."""
         self.breadcrumbs: Memo[tuple[str, str, bool], Breadcrumb] = Memo()
         """Breadcrumbs by node, current page's name and whether the node is in the chain; their
         links are the same on every page (:data:`ROOT`)."""
+
+    def year_table(self, view: PageView, indicator: Indicator) -> Markup:
+        """The ``indicator_years`` macro of ``_macros.html.j2`` (a site's, if it has one) for
+        ``indicator``, kept in :attr:`year_tables`: what it shows (targets, realisations,
+        capaian) is the same on every page, and it adds nothing to a page's table of
+        contents."""
+        found = self.year_tables.get(indicator.id)
+        if found is None:
+            if self._year_macro is None:
+                module = self.env.get_template("_macros.html.j2").module
+                self._year_macro = _macro(module, "_macros.html.j2", "indicator_years")
+            found = self.year_tables[indicator.id] = self._year_macro(view, indicator)
+        return found
 
     def heading_text(self, html: Markup) -> tuple[str, str]:
         """A heading's text for the table of contents (links lose their tags, and the ROOT
@@ -816,6 +833,12 @@ class PageView:
             facets.append(("tingkat", self.level_name(level)))
         facets.extend(("tahun", str(year)) for year in sorted(set(years)))
         return facets
+
+    def indicator_years(self, indicator: Indicator) -> Markup:
+        """The indicator's targets, realisations and capaian per year: the ``indicator_years``
+        macro of ``_macros.html.j2``, rendered once for the node's page and the indicator's
+        (:meth:`Renderer.year_table`)."""
+        return self.r.year_table(self, indicator)
 
     def target_years(self, indicator: Indicator) -> list[int]:
         return sorted({*indicator.targets, *indicator.realisations})
