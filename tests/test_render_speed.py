@@ -12,6 +12,7 @@ from jinja2.runtime import Context
 from mkdocs_pohon_plugin.core import check_trees
 from mkdocs_pohon_plugin.core.site.generate import SiteBuild
 from mkdocs_pohon_plugin.core.site.labels import labels_for
+from mkdocs_pohon_plugin.core.site.memo import LastOne, Memo
 from mkdocs_pohon_plugin.core.site.render import LabelWords, PageContext, PageView
 from mkdocs_pohon_plugin.core.tree.check import CheckResult
 from mkdocs_pohon_plugin.testing.synthetic import SyntheticParams, generate_regency
@@ -61,13 +62,12 @@ def test_table_of_years_is_rendered_once_for_a_node_and_its_indicators(
     node_page = next(p for p in build.pages if p.kind == "node" and p.context["node"].indicators)
     build.render(node_page)
     node = node_page.context["node"]
-    assert {ind.id for ind in node.indicators} <= {
-        ind.id for ind in node.indicators if ind.id in renderer.year_tables
-    }
+    tables = renderer.year_tables.get(node.id)
+    assert tables is not None and set(tables) == {ind.id for ind in node.indicators}
     indicator = node.indicators[0]
     page = next(p for p in build.pages if p.context.get("indicator") is indicator)
     view = PageView(renderer, page)
-    kept = renderer.year_tables.get(indicator.id)
+    kept = tables[indicator.id]
     assert kept is not None and view.indicator_years(indicator) is kept
     assert kept in build.render(page).html
 
@@ -117,3 +117,36 @@ def test_renderer_uses_page_context(result: CheckResult) -> None:
     renderer = SiteBuild(result).renderer
     assert renderer.env.context_class is PageContext
     assert isinstance(renderer.env.globals["L"], LabelWords)
+    # What the renderer keeps from page to page is bounded (:mod:`.memo`); the level names are
+    # one per level of the scheme.
+    assert isinstance(renderer.year_tables, LastOne) and isinstance(renderer.heading_texts, Memo)
+    assert isinstance(renderer.node_diagrams, LastOne)
+    assert isinstance(renderer.breadcrumbs, LastOne)
+
+
+def test_last_one_keeps_one_value() -> None:
+    kept: LastOne[str, str] = LastOne()
+    assert kept.get("a") is None and len(kept) == 0
+    kept["a"] = "A"
+    assert kept.get("a") == "A" and kept.get("b") is None
+    kept["b"] = "B"
+    assert kept.get("a") is None and kept.get("b") == "B" and len(kept) == 1
+    kept.clear()
+    assert kept.get("b") is None and len(kept) == 0
+
+
+def test_a_page_of_another_kind_forgets_the_last_node(result: CheckResult) -> None:
+    """What a node's pages shared goes once a page of another kind is rendered (nothing of the
+    last node stays to the end of the build)."""
+    build = SiteBuild(result)
+    renderer = build.renderer
+    node_page = next(
+        p
+        for p in build.pages
+        if p.kind == "node" and p.context["node"].indicators and p.context["node"].parent_id
+    )
+    build.render(node_page)
+    assert len(renderer.year_tables) == 1 and len(renderer.breadcrumbs) == 1
+    build.render(next(p for p in build.pages if p.kind == "opd"))
+    assert len(renderer.year_tables) == len(renderer.breadcrumbs) == 0
+    assert len(renderer.node_diagrams) == 0

@@ -107,7 +107,7 @@ from .lineage_groups import (
     support_steps,
 )
 from .listings import DEFAULT_INDEX_LIMIT
-from .memo import Memo
+from .memo import LastOne, Memo
 from .mermaid import (
     DEFAULT_LIMIT,
     Diagram,
@@ -134,6 +134,8 @@ _LIST_START = re.compile(r"^([-+])(\s)|^(\d+)([.)])(\s)")
 _TAGS = re.compile(r"<[^>]*>")
 _NODE_FOLDER = paths.node_page("x").split("/", 1)[0]
 """The folder of the node pages (``node``)."""
+_NODE_RUN = frozenset({"node", "indicator"})
+"""The page kinds written one after the other for a node: its page, then its indicators'."""
 ROOT = Markup("<@>")
 """Stands for the path from the page being rendered to the site root in every link
 (``<@>node/x/``, :attr:`LinkView.href`); replaced once per page (``../../``). Data can never
@@ -642,28 +644,39 @@ class Renderer:
         """A heading's table-of-contents text and anchor (before numbering) by its markup."""
         self.level_names: dict[str, str] = {}
         """Each level's name in the site's language (a handful of levels)."""
-        self.node_diagrams: Memo[tuple[str, str], DiagramView] = Memo()
+        self.node_diagrams: LastOne[tuple[str, str], DiagramView] = LastOne()
         """A node's diagram by node and way up to the root (see :meth:`PageView.node_diagram`),
-        shared by the pages of its indicators."""
-        self.year_tables: Memo[str, Markup] = Memo()
-        """Each indicator's table of years (:meth:`PageView.indicator_years`), on its node's
-        page and its own."""
-        self.breadcrumbs: Memo[tuple[str, str, bool], Breadcrumb] = Memo()
-        """Breadcrumbs by node, current page's name and whether the node is in the chain; their
-        links are the same on every page (:data:`ROOT`)."""
+        shared by the pages of its indicators (written one after the other)."""
+        self.year_tables: LastOne[str, dict[str, Markup]] = LastOne()
+        """The tables of years of one node's indicators by indicator (:meth:`year_table`): the
+        node's page renders them, its indicators' pages, written next, reuse them."""
+        self.breadcrumbs: LastOne[tuple[str, str, bool], Breadcrumb] = LastOne()
+        """The breadcrumb by node, current page's name and whether the node is in the chain (the
+        same on the pages of a node's indicators; its links are the same on every page,
+        :data:`ROOT`)."""
 
     def year_table(self, view: PageView, indicator: Indicator) -> Markup:
         """The ``indicator_years`` macro of ``_macros.html.j2`` (a site's, if it has one) for
-        ``indicator``, kept in :attr:`year_tables`: what it shows (targets, realisations,
+        ``indicator``, kept in :attr:`year_tables` with the other tables of its node: what it shows (targets, realisations,
         capaian) is the same on every page, and it adds nothing to a page's table of
         contents."""
-        found = self.year_tables.get(indicator.id)
+        node_id = self.plan.result.graph.indicator_node(indicator).id
+        tables = self.year_tables.get(node_id)
+        if tables is None:
+            tables = self.year_tables[node_id] = {}
+        found = tables.get(indicator.id)
         if found is None:
             if self._year_macro is None:
                 module = self.env.get_template("_macros.html.j2").module
                 self._year_macro = _macro(module, "_macros.html.j2", "indicator_years")
-            found = self.year_tables[indicator.id] = self._year_macro(view, indicator)
+            found = tables[indicator.id] = self._year_macro(view, indicator)
         return found
+
+    def _forget_node(self) -> None:
+        """Drop what the pages of the last node shared (a page of another kind ends them)."""
+        self.node_diagrams.clear()
+        self.breadcrumbs.clear()
+        self.year_tables.clear()
 
     def heading_text(self, html: Markup) -> tuple[str, str]:
         """A heading's text for the table of contents (links lose their tags, and the ROOT
@@ -680,6 +693,8 @@ class Renderer:
         return self.env.get_template("redirect.html.j2").render(redirect=redirect)
 
     def render(self, page: Page) -> RenderedPage:
+        if page.kind not in _NODE_RUN:
+            self._forget_node()
         view = PageView(self, page)
         body = self.env.get_template(page.template).render(page=page, h=view, **page.context)
         body = str(self._page_macro(page, Markup(body)))  # the template's output: markup
