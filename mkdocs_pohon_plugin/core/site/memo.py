@@ -59,3 +59,29 @@ class Memo(Generic[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._new or key in self._old
+
+
+class LastOne(Generic[K, V]):
+    """A memo of one entry: the value for the key asked last. For what consecutive pages share
+    and later pages never ask for again (the pages of one node's indicators are written one
+    after the other): it holds one value, however many pages are written."""
+
+    __slots__ = ("_key", "_value")
+
+    def __init__(self) -> None:
+        self._key: K | None = None
+        self._value: V | None = None
+
+    def get(self, key: K) -> V | None:
+        """The value kept for ``key``; ``None`` when the last one kept was for another key."""
+        return self._value if self._key == key else None
+
+    def __setitem__(self, key: K, value: V) -> None:
+        self._key, self._value = key, value
+
+    def clear(self) -> None:
+        """Forget the value kept."""
+        self._key = self._value = None
+
+    def __len__(self) -> int:
+        return 0 if self._value is None else 1

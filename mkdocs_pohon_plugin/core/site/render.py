@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MethodType
 from typing import Any
 
 from jinja2 import (
@@ -43,6 +44,8 @@ from jinja2 import (
     PrefixLoader,
     StrictUndefined,
 )
+from jinja2.runtime import Context
+from jinja2.runtime import Macro as JinjaMacro
 from markupsafe import Markup, escape
 
 from ..review.history import Commit, History
@@ -104,7 +107,7 @@ from .lineage_groups import (
     support_steps,
 )
 from .listings import DEFAULT_INDEX_LIMIT
-from .memo import Memo
+from .memo import LastOne, Memo
 from .mermaid import (
     DEFAULT_LIMIT,
     Diagram,
@@ -129,6 +132,10 @@ from) the built-in one and add to it instead of copying it."""
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 _LIST_START = re.compile(r"^([-+])(\s)|^(\d+)([.)])(\s)")
 _TAGS = re.compile(r"<[^>]*>")
+_NODE_FOLDER = paths.node_page("x").split("/", 1)[0]
+"""The folder of the node pages (``node``)."""
+_NODE_RUN = frozenset({"node", "indicator"})
+"""The page kinds written one after the other for a node: its page, then its indicators'."""
 ROOT = Markup("<@>")
 """Stands for the path from the page being rendered to the site root in every link
 (``<@>node/x/``, :attr:`LinkView.href`); replaced once per page (``../../``). Data can never
@@ -461,6 +468,46 @@ class DiagramView:
     """What the diagram draws (levels and their colours, focus, kinds of edge), for its legend."""
 
 
+class PageContext(Context):
+    """Jinja's template context with a shorter way to call what page templates call most:
+    ``h``'s methods and macros. Neither takes the context or the environment, so Jinja's checks
+    for ``pass_context`` and the like (a few attribute lookups on every call, a hundred calls
+    and more on a page) are skipped; any other callable goes Jinja's way."""
+
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        if type(__obj) is JinjaMacro or (
+            isinstance(__obj, MethodType)
+            and type(__obj.__self__) is PageView
+            and not hasattr(__obj.__func__, "jinja_pass_arg")
+        ):
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+        return super().call(__obj, *args, **kwargs)
+
+
+class LabelWords(dict[str, str]):
+    """The page words as templates read them (``L.node``): a dict whose words are attributes
+    too, so Jinja finds ``L.node`` at its first try (on a plain dict it first tries an
+    attribute, fails, then the item: several times slower, and a page reads a hundred words).
+    A word whose key is a ``dict`` method's name (none today) stays an item only, as on a
+    plain dict: ``L.get`` is the method."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        super().__init__(words)
+        reserved = set(dir(dict))
+        self.__dict__.update(
+            (key, value)
+            for key, value in words.items()
+            if key not in reserved and key.isidentifier()
+        )
+
+
 Macro = Callable[..., Markup]
 """A Jinja macro called from Python (it returns markup)."""
 
@@ -490,11 +537,12 @@ class Renderer:
             auto_reload=False,
             bytecode_cache=self.options.template_cache,
         )
+        self.env.context_class = PageContext
         self.env.filters["element_text"] = element_text
         self.env.filters["coord"] = coord
         result = plan.result
         self.env.globals.update(
-            L=self.labels,
+            L=LabelWords(self.labels),
             site=result.site,
             graph=result.graph,
             plan=plan,
@@ -550,6 +598,7 @@ class Renderer:
         self._quality: Quality | None = None
         self._positions: PositionIndex | None = None
         self._problems: Problems | None = None
+        self._speed_memos()
 
     @property
     def positions(self) -> PositionIndex:
@@ -587,11 +636,65 @@ class Renderer:
             self._free_code_levels = _free_code_levels(site, self.options.language)
         return self._free_code_levels.get(code, "")
 
+    def _speed_memos(self) -> None:
+        """The memos of what pages of one agency (or of the whole site) repeat (issue 19 item
+        4): heading texts and anchors, level names, node diagrams, breadcrumbs."""
+        self._year_macro: Macro | None = None
+        self.heading_texts: Memo[str, tuple[str, str]] = Memo()
+        """A heading's table-of-contents text and anchor (before numbering) by its markup."""
+        self.level_names: dict[str, str] = {}
+        """Each level's name in the site's language (a handful of levels)."""
+        self.node_diagrams: LastOne[tuple[str, str], DiagramView] = LastOne()
+        """A node's diagram by node and way up to the root (see :meth:`PageView.node_diagram`),
+        shared by the pages of its indicators (written one after the other)."""
+        self.year_tables: LastOne[str, dict[str, Markup]] = LastOne()
+        """The tables of years of one node's indicators by indicator (:meth:`year_table`): the
+        node's page renders them, its indicators' pages, written next, reuse them."""
+        self.breadcrumbs: LastOne[tuple[str, str, bool], Breadcrumb] = LastOne()
+        """The breadcrumb by node, current page's name and whether the node is in the chain (the
+        same on the pages of a node's indicators; its links are the same on every page,
+        :data:`ROOT`)."""
+
+    def year_table(self, view: PageView, indicator: Indicator) -> Markup:
+        """The ``indicator_years`` macro of ``_macros.html.j2`` (a site's, if it has one) for
+        ``indicator``, kept in :attr:`year_tables` with the other tables of its node: what it shows (targets, realisations,
+        capaian) is the same on every page, and it adds nothing to a page's table of
+        contents."""
+        node_id = self.plan.result.graph.indicator_node(indicator).id
+        tables = self.year_tables.get(node_id)
+        if tables is None:
+            tables = self.year_tables[node_id] = {}
+        found = tables.get(indicator.id)
+        if found is None:
+            if self._year_macro is None:
+                module = self.env.get_template("_macros.html.j2").module
+                self._year_macro = _macro(module, "_macros.html.j2", "indicator_years")
+            found = tables[indicator.id] = self._year_macro(view, indicator)
+        return found
+
+    def _forget_node(self) -> None:
+        """Drop what the pages of the last node shared (a page of another kind ends them)."""
+        self.node_diagrams.clear()
+        self.breadcrumbs.clear()
+        self.year_tables.clear()
+
+    def heading_text(self, html: Markup) -> tuple[str, str]:
+        """A heading's text for the table of contents (links lose their tags, and the ROOT
+        mark of their target, itself tag-like) and its anchor before numbering, kept in
+        :attr:`heading_texts`."""
+        found = self.heading_texts.get(html)
+        if found is None:
+            text = " ".join(_TAGS.sub("", str(html).replace(ROOT, "")).split())
+            found = self.heading_texts[html] = (text, slugify(Markup(text).unescape()))
+        return found
+
     def render_redirect(self, redirect: Redirect) -> str:
         """The whole HTML file of a former id's address (template ``redirect.html.j2``)."""
         return self.env.get_template("redirect.html.j2").render(redirect=redirect)
 
     def render(self, page: Page) -> RenderedPage:
+        if page.kind not in _NODE_RUN:
+            self._forget_node()
         view = PageView(self, page)
         body = self.env.get_template(page.template).render(page=page, h=view, **page.context)
         body = str(self._page_macro(page, Markup(body)))  # the template's output: markup
@@ -716,10 +819,7 @@ class PageView:
         """``<hN>`` with an anchor and a permalink (``_heading.html.j2``), added to the page's
         table of contents. ``content``: text, or markup such as a link."""
         html = content if isinstance(content, Markup) else escape(" ".join(str(content).split()))
-        # The table of contents gets the heading's text: links lose their tags (and the
-        # ROOT mark of their target, itself tag-like), so entry and anchor are plain words.
-        text = " ".join(_TAGS.sub("", str(html).replace(ROOT, "")).split())
-        anchor = slugify(Markup(text).unescape())
+        text, anchor = self.r.heading_text(html)
         if anchor in self._ids:
             number = 1
             while f"{anchor}_{number}" in self._ids:
@@ -748,6 +848,12 @@ class PageView:
             facets.append(("tingkat", self.level_name(level)))
         facets.extend(("tahun", str(year)) for year in sorted(set(years)))
         return facets
+
+    def indicator_years(self, indicator: Indicator) -> Markup:
+        """The indicator's targets, realisations and capaian per year: the ``indicator_years``
+        macro of ``_macros.html.j2``, rendered once for the node's page and the indicator's
+        (:meth:`Renderer.year_table`)."""
+        return self.r.year_table(self, indicator)
 
     def target_years(self, indicator: Indicator) -> list[int]:
         return sorted({*indicator.targets, *indicator.realisations})
@@ -950,8 +1056,12 @@ class PageView:
     # -- words and numbers --
 
     def level_name(self, level_id: str) -> str:
-        level = self.site.level(level_id)
-        return level.label(self.language) if level is not None else level_id
+        names = self.r.level_names
+        found = names.get(level_id)
+        if found is None:
+            level = self.site.level(level_id)
+            found = names[level_id] = level.label(self.language) if level is not None else level_id
+        return found
 
     def value(self, value: Value | None) -> str:
         if value is None:
@@ -1022,7 +1132,15 @@ class PageView:
     def breadcrumb(self, node: Node, current: str, *, with_node: bool = False) -> Breadcrumb:
         """Where a page sits: the chain of nodes above ``node`` (and ``node`` itself with
         ``with_node``, on an indicator's page), with the agency where the chain enters one;
-        ``current`` names the page itself."""
+        ``current`` names the page itself. Kept in :attr:`Renderer.breadcrumbs` (the pages of
+        a node's indicators show the same)."""
+        key = (node.id, current, with_node)
+        found = self.r.breadcrumbs.get(key)
+        if found is None:
+            found = self.r.breadcrumbs[key] = self._breadcrumb(node, current, with_node)
+        return found
+
+    def _breadcrumb(self, node: Node, current: str, with_node: bool) -> Breadcrumb:
         chain = self.ancestors(node) + ([node] if with_node else [])
         full: list[Crumb] = []
         owner: str | None = None
@@ -1279,6 +1397,23 @@ class PageView:
         return f"{url}#{cause_anchor(found.cause)}"
 
     def node_diagram(self, node: Node) -> DiagramView | None:
+        """The diagram of a node's neighbourhood, ``node`` outlined. Its boxes link to node pages
+        (``node/…``): from a page outside ``node/`` such a link is the way up to the root and
+        the target, the same for every page at that depth, so the pages of a node's indicators
+        share one (:attr:`Renderer.node_diagrams`)."""
+        base = self.linker.base
+        if base and base[0] == _NODE_FOLDER:
+            return self._node_diagram(node)
+        key = (node.id, self.linker.root)
+        found = self.r.node_diagrams.get(key)
+        if found is None:
+            made = self._node_diagram(node)
+            if made is None:
+                return None
+            found = self.r.node_diagrams[key] = made
+        return found
+
+    def _node_diagram(self, node: Node) -> DiagramView | None:
         return self.diagram(node_neighbourhood(self.graph, node.id), focus=node.id)
 
     def regional_diagram(self) -> DiagramView | None:
