@@ -78,6 +78,19 @@ def table_of_contents(tokens: Iterable[dict[str, Any]]) -> TableOfContents:
     return get_toc(list(tokens))  # type: ignore[arg-type]  # MkDocs types it as its private _TocToken
 
 
+def skip_theme_template(env: jinja2.Environment, page: Page) -> None:
+    """Make MkDocs build ``page`` with an empty template instead of the theme's (``main.html``):
+    the plugin's ``on_post_page`` hands MkDocs the HTML to write.
+
+    Relies on: MkDocs' ``_build_page`` (``mkdocs.commands.build``), after ``on_env``, choosing the
+    template with ``env.get_template(page.meta.get("template", "main.html"))``, and Jinja's
+    ``get_template`` returning a :class:`jinja2.Template` it is given as is. Pohon needs it in
+    ``mkdocs serve``: a page in the navigation that an edit left unchanged must stay in the build
+    (MkDocs makes the navigation from its pages), but rendering Material's template for it again
+    is most of what it costs."""
+    page.meta["template"] = env.from_string("")
+
+
 def drop_event_handlers(config: MkDocsConfig, event: str, plugin: BasePlugin[Any]) -> None:
     """Stop ``plugin`` from handling ``event`` (``page_context``) in this build, leaving it in
     ``config.plugins`` for everything else.

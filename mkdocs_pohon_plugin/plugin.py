@@ -647,7 +647,10 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             if file is None:
                 continue
             cache.plan(path, hasher.page_hash(page), file.dest_uri)
-            if not page.in_nav and cache.reuse(path):
+            if page.in_nav:
+                if cache.keep(path) is not None:  # built, from its last HTML (_kept_output)
+                    reused.append(file)
+            elif cache.reuse(path):
                 file.inclusion = InclusionLevel.EXCLUDED
                 reused.append(file)
         self._keep_search_entries(config, reused)
@@ -672,6 +675,22 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 )
             ),
         )
+
+    def _skip_kept_templates(self, env: Any) -> None:
+        """The pages in the navigation whose last HTML is written again: no theme template, and
+        no entries in Material's search index but those of the last build
+        (:meth:`_keep_search_entries`)."""
+        for path in self.serve_cache.kept:
+            page = self.nav_pages.get(path)
+            if page is not None:
+                mkdocs_internals.skip_theme_template(env, page)
+                page.meta["search"] = {"exclude": True}
+
+    def _kept_output(self, page: MkPage) -> str | None:
+        """The last build's HTML of an unchanged page in the navigation (``mkdocs serve``)."""
+        if not self._caching():
+            return None
+        return self.serve_cache.kept.get(page.file.src_uri)
 
     def _keep_search_entries(self, config: MkDocsConfig, reused: list[File]) -> None:
         """Material's search (``search: material``): the reused pages keep their entries of
@@ -815,6 +834,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     @event_priority(-100)  # after other plugins: Pagefind indexes the page as it is written
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        kept = self._kept_output(page)
+        if kept is not None:
+            output = kept
         searched = True
         if isinstance(page, PohonPage):
             # a kind the search leaves out (a listing's group page, a position's PK) is not
@@ -826,7 +848,10 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             self._index_page(page.url, output)
         self.heap.wrote()
         if self._caching():
-            self.serve_cache.wrote(page.file.src_uri)
+            anchors = page.present_anchor_ids if isinstance(page, PohonPage) else None
+            self.serve_cache.wrote(
+                page.file.src_uri, frozenset(anchors) if anchors is not None else None
+            )
         return output
 
     def _index_page(self, url: str, html: str) -> None:
@@ -843,8 +868,13 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     ) -> TemplateContext | None:
         if not self.config.enabled or page.file.src_uri not in self.generated:
             return None
+        kept = self._caching() and page.file.src_uri in self.serve_cache.kept
         if isinstance(page, PohonPage):
-            page.fill()
+            if kept:  # its last HTML is written again (on_post_page): only its anchors
+                anchors = self.serve_cache.anchors.get(page.file.src_uri, frozenset())
+                mkdocs_internals.set_anchors(page, anchors)
+            else:
+                page.fill()
         planned = self.planned.get(page.file.src_uri)
         if planned is not None and page.file.src_uri not in self.nav_pages:
             self._light_owner(planned)
@@ -927,6 +957,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self._caching():
             env.bytecode_cache = self.serve_cache.theme_templates
+            self._skip_kept_templates(env)
         self.nav_cache = None
         if self.config.enabled and self.config.nav_cache and self.nav is not None:
             self.nav_cache = NavCache(self.nav)

@@ -7,7 +7,10 @@ the folder (the plugin's ``on_pre_build``) it moves the folder's entries aside, 
 folder (``<site>.pohon-previous-…``, on the same disk, so a move is a rename); once the pages are
 planned (``on_files``) each generated page whose content hash
 (:mod:`.core.site.page_hash`) is the one its written file had is moved back, unrendered, and MkDocs
-is told not to build it; at the end of the build (``on_post_build``) what is left aside (pages
+is told not to build it. A page in the navigation stays in the build (MkDocs makes the navigation
+from its pages) but, when unchanged, is neither rendered nor passed through the theme's
+template: MkDocs writes the previous build's HTML of it again (:meth:`ServeCache.keep`). At the
+end of the build (``on_post_build``) what is left aside (pages
 that changed or are gone, the theme's files that MkDocs copied again) is deleted, in the
 background. The compiled templates (Pohon's and the theme's) are kept too (:class:`TemplateCache`). A moved file
 keeps its inode and modification time: the page is not written again.
@@ -71,6 +74,14 @@ class ServeCache:
     """The running build's pages written or reused so far."""
     reused: list[str] = field(default_factory=list)
     """The running build's pages taken over from the last build."""
+    kept: dict[str, str] = field(default_factory=dict)
+    """The running build's pages in the navigation whose last HTML is written again, by source
+    path (:meth:`keep`), until the build is done."""
+    held: list[str] = field(default_factory=list)
+    """The running (or last) build's pages in the navigation written again from their last HTML."""
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The anchors of each page the last builds wrote, by source path (a kept page has those
+    of its last HTML)."""
     stash: Path | None = None
     """Where the last build's output waits while this build runs."""
     site: Path | None = None
@@ -89,6 +100,8 @@ class ServeCache:
         self.building = {}
         self.done = set()
         self.reused = []
+        self.kept = {}
+        self.held = []
         self.folders = set()
         self.site = Path(site_dir)
         self.drop_stash()
@@ -123,6 +136,23 @@ class ServeCache:
         self.reused.append(src_uri)
         return True
 
+    def keep(self, src_uri: str) -> str | None:
+        """The page's HTML of the last build when it has not changed, for MkDocs to write again
+        (a page in the navigation, which MkDocs builds anyway); ``None`` when it must be built."""
+        planned = self.building.get(src_uri)
+        if planned is None or self.stash is None or self.written.get(src_uri) != planned:
+            return None
+        if src_uri not in self.anchors:
+            return None
+        try:
+            html = (self.stash / planned.dest).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        self.kept[src_uri] = html
+        self.held.append(src_uri)
+        self.reused.append(src_uri)
+        return html
+
     def restore(self, name: str) -> bool:
         """Move the last build's ``name`` (a file or folder at the top of the site) back into
         the site; whether there was one."""
@@ -141,21 +171,27 @@ class ServeCache:
         index = self.stash / "search" / "search_index.json"
         return index if index.is_file() else None
 
-    def wrote(self, src_uri: str) -> None:
-        """The running build wrote the page."""
+    def wrote(self, src_uri: str, anchors: frozenset[str] | None = None) -> None:
+        """The running build wrote the page (with these anchors, for a generated page)."""
         if src_uri in self.building:
             self.done.add(src_uri)
+            if anchors is not None:
+                self.anchors[src_uri] = anchors
 
     def finish(self) -> None:
         """The build succeeded: remember its pages, delete what the last build left aside."""
         self.written = {uri: self.building[uri] for uri in self.done if uri in self.building}
+        self.anchors = {uri: found for uri, found in self.anchors.items() if uri in self.written}
         self.building = {}
+        self.kept = {}
         self.drop_stash()
 
     def fail(self) -> None:
         """The build failed: nothing of it is reused."""
         self.written = {}
         self.building = {}
+        self.kept = {}
+        self.anchors = {}
         self.drop_stash()
 
     def drop_stash(self) -> None:

@@ -129,10 +129,15 @@ def test_an_edit_reaches_its_page_and_unchanged_pages_are_not_rewritten(served: 
     assert not list(site.parent.glob(f"{site.name}.pohon-previous-*"))
 
 
-def test_without_an_edit_every_generated_page_outside_the_nav_is_reused(served: Session) -> None:
+def test_without_an_edit_every_generated_page_is_reused(served: Session) -> None:
+    """Outside the navigation a page keeps its file; a page in the navigation stays in the build
+    (MkDocs makes the navigation from it) but its last HTML is written again, unrendered."""
+    before = _pages(served.site)
     plugin = served.build()
-    outside_nav = [path for path, page in plugin.planned.items() if not page.in_nav]
-    assert sorted(plugin.serve_cache.reused) == sorted(outside_nav)
+    assert sorted(plugin.serve_cache.reused) == sorted(plugin.planned)
+    in_nav = {path for path, page in plugin.planned.items() if page.in_nav}
+    assert in_nav and set(plugin.serve_cache.held) == in_nav
+    assert _pages(served.site) == before
 
 
 def _last_node_block() -> str:
