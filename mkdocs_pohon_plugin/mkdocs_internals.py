@@ -91,6 +91,60 @@ def skip_theme_template(env: jinja2.Environment, page: Page) -> None:
     page.meta["template"] = env.from_string("")
 
 
+def share_theme_listing(
+    config: MkDocsConfig,
+    listings: dict[str, list[str]],
+    cache: jinja2.BytecodeCache,
+    fresh: AbstractSet[str],
+) -> None:
+    """Make the Jinja environments the theme gives for the rest of this build keep compiled
+    templates in ``cache`` and list the files of the theme's folders, except those in ``fresh``,
+    from ``listings`` (a folder's files, walked the first time it is listed).
+
+    Relies on: the build getting its environment from ``config.theme.get_env()`` after
+    ``on_pre_build`` (``mkdocs.commands.build.build``; an attribute of the ``Theme`` instance, so
+    one set on the instance wins), then listing the theme's static files with
+    ``env.list_templates(filter_func=...)`` (``Files.add_files_from_theme``), and Jinja's
+    ``FileSystemLoader.list_templates`` being the sorted union of each search path folder's
+    files. Pohon needs it in ``mkdocs serve``: walking Material's 14,500 files again on every
+    rebuild is a tenth of a preview; an installed theme changes only when it is upgraded, and
+    ``mkdocs serve`` restarted (the site's ``custom_dir`` and Pohon's folders are in ``fresh``)."""
+    theme = config.theme
+    original = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = original()
+        env.bytecode_cache = cache
+        loader = env.loader
+        if not isinstance(loader, jinja2.FileSystemLoader):
+            return env
+
+        def list_templates(
+            extensions: Iterable[str] | None = None,
+            filter_func: Callable[[str], bool] | None = None,
+        ) -> list[str]:
+            names: set[str] = set()
+            for folder in loader.searchpath:
+                if folder in fresh:
+                    names.update(jinja2.FileSystemLoader(folder).list_templates())
+                    continue
+                if folder not in listings:
+                    listings[folder] = jinja2.FileSystemLoader(folder).list_templates()
+                names.update(listings[folder])
+            found = sorted(names)
+            if extensions is not None:
+                wanted = set(extensions)
+                found = [n for n in found if "." in n and n.rsplit(".", 1)[1] in wanted]
+            if filter_func is not None:
+                found = [n for n in found if filter_func(n)]
+            return found
+
+        env.list_templates = list_templates  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
 def drop_event_handlers(config: MkDocsConfig, event: str, plugin: BasePlugin[Any]) -> None:
     """Stop ``plugin`` from handling ``event`` (``page_context``) in this build, leaving it in
     ``config.plugins`` for everything else.

@@ -676,6 +676,20 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             ),
         )
 
+    def _share_theme(self, config: MkDocsConfig) -> None:
+        """``mkdocs serve``: the theme's environment keeps its compiled templates between
+        rebuilds and lists the installed theme's files once (the site's ``custom_dir`` and the
+        plugin's folders every time)."""
+        fresh = {
+            folder
+            for folder in config.theme.dirs
+            if folder in (config.theme.custom_dir, str(THEME_OVERRIDES), str(THEME_404))
+        }
+        cache = self.serve_cache
+        mkdocs_internals.share_theme_listing(
+            config, cache.theme_files, cache.theme_templates, fresh
+        )
+
     def _skip_kept_templates(self, env: Any) -> None:
         """The pages in the navigation whose last HTML is written again: no theme template, and
         no entries in Material's search index but those of the last build
@@ -979,6 +993,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._caching():  # before MkDocs empties the site folder
             self.serve_cache.stash_previous(config.site_dir)
+            self._share_theme(config)
         if self.search_indexer is not None:  # a build that ended without on_post_build
             self.search_indexer.abort()
         self.search_indexer = None

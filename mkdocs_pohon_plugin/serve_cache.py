@@ -93,6 +93,8 @@ class ServeCache:
     """Pohon's page templates, compiled."""
     theme_templates: TemplateCache = field(default_factory=TemplateCache)
     """The theme's templates (Material's), compiled."""
+    theme_files: dict[str, list[str]] = field(default_factory=dict)
+    """The files of each installed theme folder (Material's), listed once."""
 
     def stash_previous(self, site_dir: str) -> None:
         """Move the last build's output aside, before MkDocs empties ``site_dir``; nothing when
