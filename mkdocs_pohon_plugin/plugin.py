@@ -54,11 +54,11 @@ from .core.site.labels import labels_for
 from .core.site.lineage_groups import DEFAULT_INLINE_LIMIT
 from .core.site.listings import DEFAULT_INDEX_LIMIT
 from .core.site.mermaid import DEFAULT_LIMIT as DEFAULT_DIAGRAM_LIMIT
-from .core.site.page_hash import PageHasher, fingerprint, folder_stamp
+from .core.site.page_hash import PageHasher, body_key, fingerprint, folder_stamp
 from .core.site.pages import NAV_OPD_LIMIT, Page, Source, page_opd, site_nav
 from .core.site.paths import EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
 from .core.site.redirects import redirects
-from .core.site.render import front_matter
+from .core.site.render import RenderedPage, front_matter
 from .core.site.search_index import (
     DEFAULT_SHARD_WORDS,
     INSTALL_HINT,
@@ -81,6 +81,9 @@ log = logging.getLogger("mkdocs.plugins.pohon")
 
 MERMAID_DEST = "assets/pohon/mermaid.min.js"
 CHANGES_PAGE = "perubahan.md"
+PRERENDERED_LIMIT = 2000
+"""``mkdocs serve``: at most this many bodies rendered ahead to compare with the last build's
+are kept for MkDocs to write; the others are rendered again (bounded memory on a big site)."""
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT_DEST = "assets/pohon/pohon.js"
 STYLE_DEST = "assets/pohon/pohon.css"
@@ -243,6 +246,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """The generated pages' files, by source path (``on_files``)."""
         self.search_kept = False
         """This build kept the previous build's Pagefind index (``mkdocs serve``)."""
+        self.prerendered: dict[str, RenderedPage] = {}
+        """``mkdocs serve``: bodies rendered to compare with the last build's, by source path."""
         self.heap = HeapTrimmer()
         """Gives the C heap's free memory back every few hundred pages written (:mod:`.heap`)."""
 
@@ -646,7 +651,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             file = self.generated_files.get(path)
             if file is None:
                 continue
-            cache.plan(path, hasher.page_hash(page), file.dest_uri)
+            cache.plan(path, hasher.page_hash(page), file.dest_uri, hasher.frame(page))
             if page.in_nav:
                 if cache.keep(path) is not None:  # built, from its last HTML (_kept_output)
                     reused.append(file)
@@ -690,12 +695,61 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             config, cache.theme_files, cache.theme_templates, fresh
         )
 
+    def _compare_bodies(self, config: MkDocsConfig) -> None:
+        """``mkdocs serve``: render now the body of each page to be built whose frame is the
+        last build's (its hash changed because of what it shows of the trees); when the body
+        is the last build's too, the theme would write the same page: its last HTML is written
+        again (as for an unchanged page in the navigation). Otherwise the body rendered here
+        is used when MkDocs writes the page (up to :data:`PRERENDERED_LIMIT` of them)."""
+        assert self.build is not None
+        cache = self.serve_cache
+        self.prerendered = {}
+        same: list[File] = []
+        for path, file in self.generated_files.items():
+            planned = self.planned.get(path)
+            if planned is None or file.inclusion.is_excluded() or not cache.may_be_same(path):
+                continue
+            rendered = self.build.render(planned)
+            key = body_key(
+                cache.building[path].frame,
+                rendered.html,
+                [entry.as_token() for entry in rendered.toc],
+                rendered.anchors,
+            )
+            if cache.same_body(path, key) is not None:
+                same.append(file)
+            elif len(self.prerendered) < PRERENDERED_LIMIT:
+                self.prerendered[path] = rendered
+        self._keep_search_entries(config, same)
+        if same:
+            count = len(same)
+            log.info(
+                "pohon: %s",
+                self._say(
+                    Text(
+                        id=f"{count} halaman berubah hash-nya tetapi tidak isinya: ditulis "
+                        "seperti pada pembangunan terakhir",
+                        en=f"{count} page(s) with a new hash but the same content: written as "
+                        "in the last build",
+                    )
+                ),
+            )
+
+    def _record_body(self, page: PohonPage, rendered: RenderedPage) -> None:
+        """``mkdocs serve``: the body key of a page rendered in this build."""
+        path = page.file.src_uri
+        planned = self.serve_cache.building.get(path)
+        if planned is not None:
+            toc = [entry.as_token() for entry in rendered.toc]
+            key = body_key(planned.frame, rendered.html, toc, rendered.anchors)
+            self.serve_cache.rendered(path, key)
+
     def _skip_kept_templates(self, env: Any) -> None:
-        """The pages in the navigation whose last HTML is written again: no theme template, and
-        no entries in Material's search index but those of the last build
-        (:meth:`_keep_search_entries`)."""
+        """The pages whose last HTML is written again: no theme template, and no entries in
+        Material's search index but those of the last build (:meth:`_keep_search_entries`)."""
         for path in self.serve_cache.kept:
-            page = self.nav_pages.get(path)
+            file = self.generated_files.get(path)
+            page = file.page if file is not None else None
             if page is not None:
                 mkdocs_internals.skip_theme_template(env, page)
                 page.meta["search"] = {"exclude": True}
@@ -713,7 +767,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             return
         previous = self.serve_cache.kept_search_entries()
         if previous is not None:
-            mkdocs_internals.keep_search_entries(config, previous, {f.url for f in reused})
+            # a page's URL as MkDocs' Page gives it (the home page's is empty)
+            urls = {"" if f.url in (".", "./") else f.url for f in reused}
+            mkdocs_internals.keep_search_entries(config, previous, urls)
 
     def _script(self) -> str:
         """``pohon.js``; with ``mermaid_js``, followed by ``pohon-mermaid.js``, which loads the
@@ -888,7 +944,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 anchors = self.serve_cache.anchors.get(page.file.src_uri, frozenset())
                 mkdocs_internals.set_anchors(page, anchors)
             else:
-                page.fill()
+                rendered = page.fill(self.prerendered.pop(page.file.src_uri, None))
+                if self._caching():
+                    self._record_body(page, rendered)
         planned = self.planned.get(page.file.src_uri)
         if planned is not None and page.file.src_uri not in self.nav_pages:
             self._light_owner(planned)
@@ -971,6 +1029,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self._caching():
             env.bytecode_cache = self.serve_cache.theme_templates
+            self._compare_bodies(config)
             self._skip_kept_templates(env)
         self.nav_cache = None
         if self.config.enabled and self.config.nav_cache and self.nav is not None:

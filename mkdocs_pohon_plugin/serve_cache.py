@@ -60,6 +60,8 @@ class Written:
     hash: str
     dest: str
     """The output file, relative to the site folder (``node/x/index.html``)."""
+    frame: str = ""
+    """What the hash covers besides what the page shows of the trees (``PageHasher.frame``)."""
 
 
 @dataclass(slots=True)
@@ -79,6 +81,13 @@ class ServeCache:
     path (:meth:`keep`), until the build is done."""
     held: list[str] = field(default_factory=list)
     """The running (or last) build's pages in the navigation written again from their last HTML."""
+    unchanged: list[str] = field(default_factory=list)
+    """The running build's pages whose hash changed but whose rendered body is the last
+    build's: their last HTML is written again (:meth:`same_body`)."""
+    bodies: dict[str, str] = field(default_factory=dict)
+    """The body key (``page_hash.body_key``) of each page the last builds wrote, by source
+    path; the running build's go to :attr:`new_bodies`."""
+    new_bodies: dict[str, str] = field(default_factory=dict)
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)
     """The anchors of each page the last builds wrote, by source path (a kept page has those
     of its last HTML)."""
@@ -104,6 +113,8 @@ class ServeCache:
         self.reused = []
         self.kept = {}
         self.held = []
+        self.unchanged = []
+        self.new_bodies = {}
         self.folders = set()
         self.site = Path(site_dir)
         self.drop_stash()
@@ -114,9 +125,45 @@ class ServeCache:
         for entry in os.listdir(self.site):
             os.rename(self.site / entry, stash / entry)
 
-    def plan(self, src_uri: str, page_hash: str, dest: str) -> None:
-        """A generated page the running build has, with its hash and output file."""
-        self.building[src_uri] = Written(page_hash, dest)
+    def plan(self, src_uri: str, page_hash: str, dest: str, frame: str = "") -> None:
+        """A generated page the running build has, with its hash, output file and frame."""
+        self.building[src_uri] = Written(page_hash, dest, frame)
+
+    def may_be_same(self, src_uri: str) -> bool:
+        """Whether the page, to be built, may render as the last build did: same frame and
+        output file, a body key and a file of the last build."""
+        planned = self.building.get(src_uri)
+        last = self.written.get(src_uri)
+        return (
+            planned is not None
+            and last is not None
+            and self.stash is not None
+            and src_uri not in self.kept
+            and last.frame == planned.frame
+            and last.dest == planned.dest
+            and src_uri in self.bodies
+        )
+
+    def same_body(self, src_uri: str, key: str) -> str | None:
+        """The page's HTML of the last build when its body key is the last build's (the theme
+        then writes the same page), for MkDocs to write again; ``None``: build it."""
+        planned = self.building.get(src_uri)
+        if planned is None or self.stash is None or self.bodies.get(src_uri) != key:
+            return None
+        if src_uri not in self.anchors:
+            return None
+        try:
+            html = (self.stash / planned.dest).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        self.kept[src_uri] = html
+        self.unchanged.append(src_uri)
+        self.new_bodies[src_uri] = key
+        return html
+
+    def rendered(self, src_uri: str, key: str) -> None:
+        """The running build rendered the page's body (its body key)."""
+        self.new_bodies[src_uri] = key
 
     def reuse(self, src_uri: str) -> bool:
         """Move the page's last output back into the site when it has not changed; whether it
@@ -184,6 +231,9 @@ class ServeCache:
         """The build succeeded: remember its pages, delete what the last build left aside."""
         self.written = {uri: self.building[uri] for uri in self.done if uri in self.building}
         self.anchors = {uri: found for uri, found in self.anchors.items() if uri in self.written}
+        bodies = {**self.bodies, **self.new_bodies}  # a reused page keeps its key
+        self.bodies = {uri: bodies[uri] for uri in self.written if uri in bodies}
+        self.new_bodies = {}
         self.building = {}
         self.kept = {}
         self.drop_stash()
@@ -194,6 +244,8 @@ class ServeCache:
         self.building = {}
         self.kept = {}
         self.anchors = {}
+        self.bodies = {}
+        self.new_bodies = {}
         self.drop_stash()
 
     def drop_stash(self) -> None:

@@ -355,15 +355,26 @@ class PageHasher:
             shows = self._listing_group(group)
         else:
             shows = self.model_digest()
+        return _digest(self.frame(page), shows)
+
+    def frame(self, page: Page) -> str:
+        """What the page's hash covers besides what it shows of the trees: the site-wide inputs,
+        its kind, path, title, YAML source line and template context. Two builds' pages with the
+        same frame and the same body (:func:`body_key`) are the same page."""
         return _digest(
             self.site_digest(),
-            kind,
+            page.kind,
             page.path,
             page.title,
             page.source,
-            _context(context),
-            shows,
+            _context(page.context),
         )
+
+
+def body_key(frame: str, html: str, toc: object, anchors: Iterable[str]) -> str:
+    """A rendered page: its frame (:meth:`PageHasher.frame`), body, table of contents and
+    anchors; equal for two builds only if the theme writes the same page for both."""
+    return _digest(frame, html, toc, sorted(anchors))
 
 
 def _listing_group(context: dict[str, Any]) -> ListingGroup[Any] | None:
