@@ -212,9 +212,10 @@ def material_mermaid_contract(bundle: str) -> list[str]:
     return [part for part in MATERIAL_MERMAID_CONTRACT if part not in bundle]
 
 
-def keep_search_entries(config: MkDocsConfig, previous: Path, urls: set[str]) -> int:
+def keep_search_entries(config: MkDocsConfig, previous: Path | list[Any], urls: set[str]) -> int:
     """Add to Material's search index of this build the entries of the pages at ``urls`` from
-    the index ``previous`` (a ``search_index.json`` Material wrote); how many were added.
+    the index ``previous`` (a ``search_index.json`` Material wrote, or its entries as
+    :func:`read_search_entries` gives them); how many were added.
 
     Relies on: Material's search plugin keeping the entries of the build's index as dicts in
     ``plugin.search_index.entries`` (created in its ``on_config``, written in its
@@ -226,9 +227,8 @@ def keep_search_entries(config: MkDocsConfig, previous: Path, urls: set[str]) ->
     entries = getattr(index, "entries", None)
     if not isinstance(entries, list):
         return 0
-    try:
-        kept = json.loads(previous.read_text(encoding="utf-8")).get("docs", [])
-    except (OSError, ValueError):
+    kept = previous if isinstance(previous, list) else read_search_entries(previous)
+    if kept is None:
         return 0
     added = [
         entry
@@ -237,6 +237,16 @@ def keep_search_entries(config: MkDocsConfig, previous: Path, urls: set[str]) ->
     ]
     entries.extend(added)
     return len(added)
+
+
+def read_search_entries(index: Path) -> list[Any] | None:
+    """The entries (``docs``) of the search index ``index`` Material wrote; ``None`` when it
+    cannot be read."""
+    try:
+        docs = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
+    except (OSError, ValueError, AttributeError):
+        return None
+    return docs if isinstance(docs, list) else None
 
 
 def template_from(env: Any, name: str, folders: Iterable[Path]) -> bool:

@@ -246,6 +246,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """The generated pages' files, by source path (``on_files``)."""
         self.search_kept = False
         """This build kept the previous build's Pagefind index (``mkdocs serve``)."""
+        self.previous_search: tuple[Path, list[Any]] | None = None
+        """``mkdocs serve``: the last build's Material search entries, read once a build."""
         self.prerendered: dict[str, RenderedPage] = {}
         """``mkdocs serve``: bodies rendered to compare with the last build's, by source path."""
         self.heap = HeapTrimmer()
@@ -651,7 +653,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             file = self.generated_files.get(path)
             if file is None:
                 continue
-            cache.plan(path, hasher.page_hash(page), file.dest_uri, hasher.frame(page))
+            frame = hasher.frame(page)
+            cache.plan(path, hasher.page_hash(page, frame), file.dest_uri, frame)
             if page.in_nav:
                 if cache.keep(path) is not None:  # built, from its last HTML (_kept_output)
                     reused.append(file)
@@ -766,10 +769,14 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         if not reused or self.search_mode != "material":
             return
         previous = self.serve_cache.kept_search_entries()
-        if previous is not None:
-            # a page's URL as MkDocs' Page gives it (the home page's is empty)
-            urls = {"" if f.url in (".", "./") else f.url for f in reused}
-            mkdocs_internals.keep_search_entries(config, previous, urls)
+        if previous is None:
+            return
+        if self.previous_search is None or self.previous_search[0] != previous:
+            entries = mkdocs_internals.read_search_entries(previous) or []
+            self.previous_search = (previous, entries)  # read once a build
+        # a page's URL as MkDocs' Page gives it (the home page's is empty)
+        urls = {"" if f.url in (".", "./") else f.url for f in reused}
+        mkdocs_internals.keep_search_entries(config, self.previous_search[1], urls)
 
     def _script(self) -> str:
         """``pohon.js``; with ``mermaid_js``, followed by ``pohon-mermaid.js``, which loads the
@@ -896,6 +903,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.serve_cache.fail()
+        self.previous_search = None
+        self.prerendered = {}
         self._unlight()
         self._cancel_downloads()
         if self.search_indexer is not None:
@@ -1067,6 +1076,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.previous_search = None
+        self.prerendered = {}
         self._post_build(config)
         if self._caching():
             self.serve_cache.finish()

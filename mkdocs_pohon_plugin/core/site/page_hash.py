@@ -335,8 +335,9 @@ class PageHasher:
 
     # Pages -------------------------------------------------------------------------------------
 
-    def page_hash(self, page: Page) -> str:
-        """The page's content hash: equal for two builds only if the page is the same."""
+    def page_hash(self, page: Page, frame: str | None = None) -> str:
+        """The page's content hash: equal for two builds only if the page is the same.
+        ``frame``: the page's :meth:`frame`, when the caller has it."""
         context = page.context
         kind = page.kind
         shows: str
@@ -355,7 +356,7 @@ class PageHasher:
             shows = self._listing_group(group)
         else:
             shows = self.model_digest()
-        return _digest(self.frame(page), shows)
+        return _digest(self.frame(page) if frame is None else frame, shows)
 
     def frame(self, page: Page) -> str:
         """What the page's hash covers besides what it shows of the trees: the site-wide inputs,
