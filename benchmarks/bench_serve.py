@@ -128,7 +128,10 @@ def _session(
         times.append(seconds)
         cpus.append(cpu)
     cache = plugin.serve_cache  # type: ignore[attr-defined]
-    reused = f"  reused {len(cache.reused)} of {len(plugin.planned)}"  # type: ignore[attr-defined]
+    reused = (
+        f"  reused {len(cache.reused)} of {len(plugin.planned)}"  # type: ignore[attr-defined]
+        f", {len(cache.unchanged)} more written as before"
+    )
     print(
         f"{label:22} rebuild       {statistics.median(times):7.2f} s median "
         f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} edits; "

@@ -9,8 +9,10 @@ planned (``on_files``) each generated page whose content hash
 (:mod:`.core.site.page_hash`) is the one its written file had is moved back, unrendered, and MkDocs
 is told not to build it. A page in the navigation stays in the build (MkDocs makes the navigation
 from its pages) but, when unchanged, is neither rendered nor passed through the theme's
-template: MkDocs writes the previous build's HTML of it again (:meth:`ServeCache.keep`). At the
-end of the build (``on_post_build``) what is left aside (pages
+template: MkDocs writes the previous build's HTML of it again (:meth:`ServeCache.keep`). So is a
+page whose hash changed while its frame (everything but what it shows of the trees) did not,
+once its body, rendered again, turns out to be the last build's (:meth:`ServeCache.same_body`).
+At the end of the build (``on_post_build``) what is left aside (pages
 that changed or are gone, the theme's files that MkDocs copied again) is deleted, in the
 background. The compiled templates (Pohon's and the theme's) are kept too (:class:`TemplateCache`). A moved file
 keeps its inode and modification time: the page is not written again.
