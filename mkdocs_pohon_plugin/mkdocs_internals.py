@@ -123,21 +123,33 @@ def share_theme_listing(
             extensions: Iterable[str] | None = None,
             filter_func: Callable[[str], bool] | None = None,
         ) -> list[str]:
+            def chosen(names: Iterable[str]) -> list[str]:
+                found = list(names)
+                if extensions is not None:
+                    wanted = set(extensions)
+                    found = [n for n in found if "." in n and n.rsplit(".", 1)[1] in wanted]
+                if filter_func is not None:
+                    found = [n for n in found if filter_func(n)]
+                return found
+
+            # MkDocs' filter (``add_files_from_theme``) is the same function each build and
+            # depends on the theme's ``static_templates`` only: an installed folder's files
+            # are filtered once for it (fnmatch over 14,500 names is most of the listing).
+            key = (
+                getattr(filter_func, "__code__", filter_func),
+                tuple(sorted(theme.static_templates)),
+                tuple(extensions or ()),
+            )
             names: set[str] = set()
             for folder in loader.searchpath:
                 if folder in fresh:
-                    names.update(jinja2.FileSystemLoader(folder).list_templates())
+                    names.update(chosen(jinja2.FileSystemLoader(folder).list_templates()))
                     continue
-                if folder not in listings:
-                    listings[folder] = jinja2.FileSystemLoader(folder).list_templates()
-                names.update(listings[folder])
-            found = sorted(names)
-            if extensions is not None:
-                wanted = set(extensions)
-                found = [n for n in found if "." in n and n.rsplit(".", 1)[1] in wanted]
-            if filter_func is not None:
-                found = [n for n in found if filter_func(n)]
-            return found
+                name = f"{folder}\0{hash(key)}"
+                if name not in listings:
+                    listings[name] = chosen(jinja2.FileSystemLoader(folder).list_templates())
+                names.update(listings[name])
+            return sorted(names)
 
         env.list_templates = list_templates  # type: ignore[method-assign]
         return env

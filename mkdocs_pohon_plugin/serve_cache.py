@@ -96,7 +96,7 @@ class ServeCache:
     stash: Path | None = None
     """Where the last build's output waits while this build runs."""
     site: Path | None = None
-    folders: set[Path] = field(default_factory=set)
+    folders: set[str] = field(default_factory=set)
     """Folders of the site this build has made sure exist."""
     removers: list[threading.Thread] = field(default_factory=list)
     """Threads deleting what earlier builds left aside."""
@@ -175,14 +175,16 @@ class ServeCache:
             return False
         if self.written.get(src_uri) != planned:
             return False
-        kept = self.stash / planned.dest
-        if not kept.is_file():
-            return False
-        target = self.site / planned.dest
-        if target.parent not in self.folders:  # one mkdir per folder, not per page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(target.parent)
-        os.rename(kept, target)
+        kept = os.path.join(self.stash, planned.dest)
+        target = os.path.join(self.site, planned.dest)
+        folder = os.path.dirname(target)
+        if folder not in self.folders:  # one mkdir per folder, not per page
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        try:
+            os.rename(kept, target)
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            return False  # not written by the last build after all
         self.done.add(src_uri)
         self.reused.append(src_uri)
         return True

@@ -79,7 +79,7 @@ def test_share_theme_listing_lists_what_the_theme_has(tmp_path: Path) -> None:
     assert custom_dir is not None
     mkdocs_internals.share_theme_listing(config, listings, cache, {custom_dir})
     assert _theme_files(config) == expected
-    assert listings and custom_dir not in listings
+    assert listings and not [name for name in listings if name.startswith(custom_dir)]
     assert any("extra.js" in line and custom_dir in line for line in expected)
     (Path(custom_dir) / "added.js").write_text("// new\n", encoding="utf-8")
     again = load_config(config.config_file_path)
