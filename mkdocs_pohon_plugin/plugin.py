@@ -1039,6 +1039,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         if self._caching():
             env.bytecode_cache = self.serve_cache.theme_templates
             self._compare_bodies(config)
+            self.previous_search = None  # read for on_files and here only (90 MB at full size)
             self._skip_kept_templates(env)
         self.nav_cache = None
         if self.config.enabled and self.config.nav_cache and self.nav is not None:
