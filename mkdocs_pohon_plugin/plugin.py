@@ -81,9 +81,10 @@ log = logging.getLogger("mkdocs.plugins.pohon")
 
 MERMAID_DEST = "assets/pohon/mermaid.min.js"
 CHANGES_PAGE = "perubahan.md"
-PRERENDERED_LIMIT = 2000
-"""``mkdocs serve``: at most this many bodies rendered ahead to compare with the last build's
-are kept for MkDocs to write; the others are rendered again (bounded memory on a big site)."""
+PRERENDERED_LIMIT = 1000
+"""``mkdocs serve``: at most this many bodies rendered ahead that differ from the last build's
+are kept for MkDocs to write; once there are that many, the other pages are built without a
+comparison (bounded memory, and no body rendered twice, after an edit that changes many pages)."""
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT_DEST = "assets/pohon/pohon.js"
 STYLE_DEST = "assets/pohon/pohon.css"
@@ -709,6 +710,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.prerendered = {}
         same: list[File] = []
         for path, file in self.generated_files.items():
+            if len(self.prerendered) >= PRERENDERED_LIMIT:
+                break
             planned = self.planned.get(path)
             if planned is None or file.inclusion.is_excluded() or not cache.may_be_same(path):
                 continue
@@ -721,7 +724,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             )
             if cache.same_body(path, key) is not None:
                 same.append(file)
-            elif len(self.prerendered) < PRERENDERED_LIMIT:
+            else:
                 self.prerendered[path] = rendered
         self._keep_search_entries(config, same)
         if same:
