@@ -105,7 +105,9 @@ def _pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
 
 
-def _session(root: Path, label: str, edit: Path, edits: int, profile: bool) -> list[float]:
+def _session(
+    root: Path, label: str, edit: Path, edits: int, profile: bool, profile_out: str | None = None
+) -> list[float]:
     site = root / "site"
     if site.exists():
         shutil.rmtree(site)
@@ -126,7 +128,10 @@ def _session(root: Path, label: str, edit: Path, edits: int, profile: bool) -> l
         times.append(seconds)
         cpus.append(cpu)
     cache = plugin.serve_cache  # type: ignore[attr-defined]
-    reused = f"  reused {len(cache.reused)} of {len(plugin.planned)}"  # type: ignore[attr-defined]
+    reused = (
+        f"  reused {len(cache.reused)} of {len(plugin.planned)}"  # type: ignore[attr-defined]
+        f", {len(cache.unchanged)} more written as before"
+    )
     print(
         f"{label:22} rebuild       {statistics.median(times):7.2f} s median "
         f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} edits; "
@@ -135,6 +140,8 @@ def _session(root: Path, label: str, edit: Path, edits: int, profile: bool) -> l
     )
     plugin.on_shutdown()  # type: ignore[attr-defined]
     if profiler is not None:
+        if profile_out:
+            profiler.dump_stats(profile_out)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
     return times
 
@@ -149,6 +156,7 @@ def main() -> int:
     parser.add_argument(
         "--profile", action="store_true", help="profile the last cached rebuild of the site"
     )
+    parser.add_argument("--profile-out", help="with --profile: also write the pstats file here")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
@@ -189,7 +197,9 @@ def main() -> int:
                     "utf-8",
                 )
                 profile = args.profile and cache and name == "whole"
-                times = _session(root, label, agency_files[0], args.edits, profile)
+                times = _session(
+                    root, label, agency_files[0], args.edits, profile, args.profile_out
+                )
                 medians[label] = statistics.median(times)
         for name, _ in runs:
             with_cache, without = medians.get(f"{name}, cache"), medians.get(f"{name}, no cache")

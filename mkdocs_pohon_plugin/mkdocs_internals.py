@@ -78,6 +78,85 @@ def table_of_contents(tokens: Iterable[dict[str, Any]]) -> TableOfContents:
     return get_toc(list(tokens))  # type: ignore[arg-type]  # MkDocs types it as its private _TocToken
 
 
+def skip_theme_template(env: jinja2.Environment, page: Page) -> None:
+    """Make MkDocs build ``page`` with an empty template instead of the theme's (``main.html``):
+    the plugin's ``on_post_page`` hands MkDocs the HTML to write.
+
+    Relies on: MkDocs' ``_build_page`` (``mkdocs.commands.build``), after ``on_env``, choosing the
+    template with ``env.get_template(page.meta.get("template", "main.html"))``, and Jinja's
+    ``get_template`` returning a :class:`jinja2.Template` it is given as is. Pohon needs it in
+    ``mkdocs serve``: a page in the navigation that an edit left unchanged must stay in the build
+    (MkDocs makes the navigation from its pages), but rendering Material's template for it again
+    is most of what it costs."""
+    page.meta["template"] = env.from_string("")
+
+
+def share_theme_listing(
+    config: MkDocsConfig,
+    listings: dict[str, list[str]],
+    cache: jinja2.BytecodeCache,
+    fresh: AbstractSet[str],
+) -> None:
+    """Make the Jinja environments the theme gives for the rest of this build keep compiled
+    templates in ``cache`` and list the files of the theme's folders, except those in ``fresh``,
+    from ``listings`` (a folder's files, walked the first time it is listed).
+
+    Relies on: the build getting its environment from ``config.theme.get_env()`` after
+    ``on_pre_build`` (``mkdocs.commands.build.build``; an attribute of the ``Theme`` instance, so
+    one set on the instance wins), then listing the theme's static files with
+    ``env.list_templates(filter_func=...)`` (``Files.add_files_from_theme``), and Jinja's
+    ``FileSystemLoader.list_templates`` being the sorted union of each search path folder's
+    files. Pohon needs it in ``mkdocs serve``: walking Material's 14,500 files again on every
+    rebuild is a tenth of a preview; an installed theme changes only when it is upgraded, and
+    ``mkdocs serve`` restarted (the site's ``custom_dir`` and Pohon's folders are in ``fresh``)."""
+    theme = config.theme
+    original = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = original()
+        env.bytecode_cache = cache
+        loader = env.loader
+        if not isinstance(loader, jinja2.FileSystemLoader):
+            return env
+
+        def list_templates(
+            extensions: Iterable[str] | None = None,
+            filter_func: Callable[[str], bool] | None = None,
+        ) -> list[str]:
+            def chosen(names: Iterable[str]) -> list[str]:
+                found = list(names)
+                if extensions is not None:
+                    wanted = set(extensions)
+                    found = [n for n in found if "." in n and n.rsplit(".", 1)[1] in wanted]
+                if filter_func is not None:
+                    found = [n for n in found if filter_func(n)]
+                return found
+
+            # MkDocs' filter (``add_files_from_theme``) is the same function each build and
+            # depends on the theme's ``static_templates`` only: an installed folder's files
+            # are filtered once for it (fnmatch over 14,500 names is most of the listing).
+            key = (
+                getattr(filter_func, "__code__", filter_func),
+                tuple(sorted(theme.static_templates)),
+                tuple(extensions or ()),
+            )
+            names: set[str] = set()
+            for folder in loader.searchpath:
+                if folder in fresh:
+                    names.update(chosen(jinja2.FileSystemLoader(folder).list_templates()))
+                    continue
+                name = f"{folder}\0{hash(key)}"
+                if name not in listings:
+                    listings[name] = chosen(jinja2.FileSystemLoader(folder).list_templates())
+                names.update(listings[name])
+            return sorted(names)
+
+        env.list_templates = list_templates  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
 def drop_event_handlers(config: MkDocsConfig, event: str, plugin: BasePlugin[Any]) -> None:
     """Stop ``plugin`` from handling ``event`` (``page_context``) in this build, leaving it in
     ``config.plugins`` for everything else.
@@ -145,9 +224,10 @@ def material_mermaid_contract(bundle: str) -> list[str]:
     return [part for part in MATERIAL_MERMAID_CONTRACT if part not in bundle]
 
 
-def keep_search_entries(config: MkDocsConfig, previous: Path, urls: set[str]) -> int:
+def keep_search_entries(config: MkDocsConfig, previous: Path | list[Any], urls: set[str]) -> int:
     """Add to Material's search index of this build the entries of the pages at ``urls`` from
-    the index ``previous`` (a ``search_index.json`` Material wrote); how many were added.
+    the index ``previous`` (a ``search_index.json`` Material wrote, or its entries as
+    :func:`read_search_entries` gives them); how many were added.
 
     Relies on: Material's search plugin keeping the entries of the build's index as dicts in
     ``plugin.search_index.entries`` (created in its ``on_config``, written in its
@@ -159,9 +239,8 @@ def keep_search_entries(config: MkDocsConfig, previous: Path, urls: set[str]) ->
     entries = getattr(index, "entries", None)
     if not isinstance(entries, list):
         return 0
-    try:
-        kept = json.loads(previous.read_text(encoding="utf-8")).get("docs", [])
-    except (OSError, ValueError):
+    kept = previous if isinstance(previous, list) else read_search_entries(previous)
+    if kept is None:
         return 0
     added = [
         entry
@@ -170,6 +249,16 @@ def keep_search_entries(config: MkDocsConfig, previous: Path, urls: set[str]) ->
     ]
     entries.extend(added)
     return len(added)
+
+
+def read_search_entries(index: Path) -> list[Any] | None:
+    """The entries (``docs``) of the search index ``index`` Material wrote; ``None`` when it
+    cannot be read."""
+    try:
+        docs = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
+    except (OSError, ValueError, AttributeError):
+        return None
+    return docs if isinstance(docs, list) else None
 
 
 def template_from(env: Any, name: str, folders: Iterable[Path]) -> bool:

@@ -54,11 +54,11 @@ from .core.site.labels import labels_for
 from .core.site.lineage_groups import DEFAULT_INLINE_LIMIT
 from .core.site.listings import DEFAULT_INDEX_LIMIT
 from .core.site.mermaid import DEFAULT_LIMIT as DEFAULT_DIAGRAM_LIMIT
-from .core.site.page_hash import PageHasher, fingerprint, folder_stamp
+from .core.site.page_hash import PageHasher, body_key, fingerprint, folder_stamp
 from .core.site.pages import NAV_OPD_LIMIT, Page, Source, page_opd, site_nav
 from .core.site.paths import EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, HOME, OPD_LIST, UnsafeIdError
 from .core.site.redirects import redirects
-from .core.site.render import front_matter
+from .core.site.render import RenderedPage, front_matter
 from .core.site.search_index import (
     DEFAULT_SHARD_WORDS,
     INSTALL_HINT,
@@ -81,6 +81,10 @@ log = logging.getLogger("mkdocs.plugins.pohon")
 
 MERMAID_DEST = "assets/pohon/mermaid.min.js"
 CHANGES_PAGE = "perubahan.md"
+PRERENDERED_LIMIT = 1000
+"""``mkdocs serve``: at most this many bodies rendered ahead that differ from the last build's
+are kept for MkDocs to write; once there are that many, the other pages are built without a
+comparison (bounded memory, and no body rendered twice, after an edit that changes many pages)."""
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT_DEST = "assets/pohon/pohon.js"
 STYLE_DEST = "assets/pohon/pohon.css"
@@ -243,6 +247,10 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """The generated pages' files, by source path (``on_files``)."""
         self.search_kept = False
         """This build kept the previous build's Pagefind index (``mkdocs serve``)."""
+        self.previous_search: tuple[Path, list[Any]] | None = None
+        """``mkdocs serve``: the last build's Material search entries, read once a build."""
+        self.prerendered: dict[str, RenderedPage] = {}
+        """``mkdocs serve``: bodies rendered to compare with the last build's, by source path."""
         self.heap = HeapTrimmer()
         """Gives the C heap's free memory back every few hundred pages written (:mod:`.heap`)."""
 
@@ -646,8 +654,12 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             file = self.generated_files.get(path)
             if file is None:
                 continue
-            cache.plan(path, hasher.page_hash(page), file.dest_uri)
-            if not page.in_nav and cache.reuse(path):
+            frame = hasher.frame(page)
+            cache.plan(path, hasher.page_hash(page, frame), file.dest_uri, frame)
+            if page.in_nav:
+                if cache.keep(path) is not None:  # built, from its last HTML (_kept_output)
+                    reused.append(file)
+            elif cache.reuse(path):
                 file.inclusion = InclusionLevel.EXCLUDED
                 reused.append(file)
         self._keep_search_entries(config, reused)
@@ -673,14 +685,101 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             ),
         )
 
+    def _share_theme(self, config: MkDocsConfig) -> None:
+        """``mkdocs serve``: the theme's environment keeps its compiled templates between
+        rebuilds and lists the installed theme's files once (the site's ``custom_dir`` and the
+        plugin's folders every time)."""
+        fresh = {
+            folder
+            for folder in config.theme.dirs
+            if folder in (config.theme.custom_dir, str(THEME_OVERRIDES), str(THEME_404))
+        }
+        cache = self.serve_cache
+        mkdocs_internals.share_theme_listing(
+            config, cache.theme_files, cache.theme_templates, fresh
+        )
+
+    def _compare_bodies(self, config: MkDocsConfig) -> None:
+        """``mkdocs serve``: render now the body of each page to be built whose frame is the
+        last build's (its hash changed because of what it shows of the trees); when the body
+        is the last build's too, the theme would write the same page: its last HTML is written
+        again (as for an unchanged page in the navigation). Otherwise the body rendered here
+        is used when MkDocs writes the page (up to :data:`PRERENDERED_LIMIT` of them)."""
+        assert self.build is not None
+        cache = self.serve_cache
+        self.prerendered = {}
+        same: list[File] = []
+        for path, file in self.generated_files.items():
+            if len(self.prerendered) >= PRERENDERED_LIMIT:
+                break
+            planned = self.planned.get(path)
+            if planned is None or file.inclusion.is_excluded() or not cache.may_be_same(path):
+                continue
+            rendered = self.build.render(planned)
+            key = body_key(
+                cache.building[path].frame,
+                rendered.html,
+                [entry.as_token() for entry in rendered.toc],
+                rendered.anchors,
+            )
+            if cache.same_body(path, key) is not None:
+                same.append(file)
+            else:
+                self.prerendered[path] = rendered
+        self._keep_search_entries(config, same)
+        if same:
+            count = len(same)
+            log.info(
+                "pohon: %s",
+                self._say(
+                    Text(
+                        id=f"{count} halaman berubah hash-nya tetapi tidak isinya: ditulis "
+                        "seperti pada pembangunan terakhir",
+                        en=f"{count} page(s) with a new hash but the same content: written as "
+                        "in the last build",
+                    )
+                ),
+            )
+
+    def _record_body(self, page: PohonPage, rendered: RenderedPage) -> None:
+        """``mkdocs serve``: the body key of a page rendered in this build."""
+        path = page.file.src_uri
+        planned = self.serve_cache.building.get(path)
+        if planned is not None:
+            toc = [entry.as_token() for entry in rendered.toc]
+            key = body_key(planned.frame, rendered.html, toc, rendered.anchors)
+            self.serve_cache.rendered(path, key)
+
+    def _skip_kept_templates(self, env: Any) -> None:
+        """The pages whose last HTML is written again: no theme template, and no entries in
+        Material's search index but those of the last build (:meth:`_keep_search_entries`)."""
+        for path in self.serve_cache.kept:
+            file = self.generated_files.get(path)
+            page = file.page if file is not None else None
+            if page is not None:
+                mkdocs_internals.skip_theme_template(env, page)
+                page.meta["search"] = {"exclude": True}
+
+    def _kept_output(self, page: MkPage) -> str | None:
+        """The last build's HTML of an unchanged page in the navigation (``mkdocs serve``)."""
+        if not self._caching():
+            return None
+        return self.serve_cache.kept.get(page.file.src_uri)
+
     def _keep_search_entries(self, config: MkDocsConfig, reused: list[File]) -> None:
         """Material's search (``search: material``): the reused pages keep their entries of
         the previous build's index."""
         if not reused or self.search_mode != "material":
             return
         previous = self.serve_cache.kept_search_entries()
-        if previous is not None:
-            mkdocs_internals.keep_search_entries(config, previous, {f.url for f in reused})
+        if previous is None:
+            return
+        if self.previous_search is None or self.previous_search[0] != previous:
+            entries = mkdocs_internals.read_search_entries(previous) or []
+            self.previous_search = (previous, entries)  # read once a build
+        # a page's URL as MkDocs' Page gives it (the home page's is empty)
+        urls = {"" if f.url in (".", "./") else f.url for f in reused}
+        mkdocs_internals.keep_search_entries(config, self.previous_search[1], urls)
 
     def _script(self) -> str:
         """``pohon.js``; with ``mermaid_js``, followed by ``pohon-mermaid.js``, which loads the
@@ -807,6 +906,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.serve_cache.fail()
+        self.previous_search = None
+        self.prerendered = {}
         self._unlight()
         self._cancel_downloads()
         if self.search_indexer is not None:
@@ -815,6 +916,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
 
     @event_priority(-100)  # after other plugins: Pagefind indexes the page as it is written
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        kept = self._kept_output(page)
+        if kept is not None:
+            output = kept
         searched = True
         if isinstance(page, PohonPage):
             # a kind the search leaves out (a listing's group page, a position's PK) is not
@@ -826,7 +930,10 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             self._index_page(page.url, output)
         self.heap.wrote()
         if self._caching():
-            self.serve_cache.wrote(page.file.src_uri)
+            anchors = page.present_anchor_ids if isinstance(page, PohonPage) else None
+            self.serve_cache.wrote(
+                page.file.src_uri, frozenset(anchors) if anchors is not None else None
+            )
         return output
 
     def _index_page(self, url: str, html: str) -> None:
@@ -843,8 +950,15 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     ) -> TemplateContext | None:
         if not self.config.enabled or page.file.src_uri not in self.generated:
             return None
+        kept = self._caching() and page.file.src_uri in self.serve_cache.kept
         if isinstance(page, PohonPage):
-            page.fill()
+            if kept:  # its last HTML is written again (on_post_page): only its anchors
+                anchors = self.serve_cache.anchors.get(page.file.src_uri, frozenset())
+                mkdocs_internals.set_anchors(page, anchors)
+            else:
+                rendered = page.fill(self.prerendered.pop(page.file.src_uri, None))
+                if self._caching():
+                    self._record_body(page, rendered)
         planned = self.planned.get(page.file.src_uri)
         if planned is not None and page.file.src_uri not in self.nav_pages:
             self._light_owner(planned)
@@ -927,6 +1041,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self._caching():
             env.bytecode_cache = self.serve_cache.theme_templates
+            self._compare_bodies(config)
+            self.previous_search = None  # read for on_files and here only (90 MB at full size)
+            self._skip_kept_templates(env)
         self.nav_cache = None
         if self.config.enabled and self.config.nav_cache and self.nav is not None:
             self.nav_cache = NavCache(self.nav)
@@ -948,6 +1065,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._caching():  # before MkDocs empties the site folder
             self.serve_cache.stash_previous(config.site_dir)
+            self._share_theme(config)
         if self.search_indexer is not None:  # a build that ended without on_post_build
             self.search_indexer.abort()
         self.search_indexer = None
@@ -962,6 +1080,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.previous_search = None
+        self.prerendered = {}
         self._post_build(config)
         if self._caching():
             self.serve_cache.finish()

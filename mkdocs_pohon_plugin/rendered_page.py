@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page as MkPage
 from . import mkdocs_internals
 from .core.site.generate import SiteBuild
 from .core.site.pages import Page
+from .core.site.render import RenderedPage
 
 
 class GeneratedPages:
@@ -85,13 +86,17 @@ class PohonPage(MkPage):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         mkdocs_internals.skip_markdown(self)
 
-    def fill(self) -> None:
+    def fill(self, rendered: RenderedPage | None = None) -> RenderedPage:
         """Render the body and the table of contents (the plugin's ``on_page_context``, before
-        any other plugin's): only the page being written is in memory, not 20,000 of them."""
-        rendered = self.pohon.build.render(self.pohon_page)
+        any other plugin's): only the page being written is in memory, not 20,000 of them.
+        ``rendered``: the page rendered already (``mkdocs serve``, see the plugin's
+        ``_compare_bodies``). Returns the rendered page."""
+        if rendered is None:
+            rendered = self.pohon.build.render(self.pohon_page)
         self.markdown = self.content = rendered.html
         self.toc = mkdocs_internals.table_of_contents(entry.as_token() for entry in rendered.toc)
         mkdocs_internals.set_anchors(self, self.pohon.anchors(rendered.anchors))
+        return rendered
 
     def release(self) -> None:
         """Drop what only the theme needed once it has written the page: the body and the

@@ -7,7 +7,12 @@ the folder (the plugin's ``on_pre_build``) it moves the folder's entries aside, 
 folder (``<site>.pohon-previous-…``, on the same disk, so a move is a rename); once the pages are
 planned (``on_files``) each generated page whose content hash
 (:mod:`.core.site.page_hash`) is the one its written file had is moved back, unrendered, and MkDocs
-is told not to build it; at the end of the build (``on_post_build``) what is left aside (pages
+is told not to build it. A page in the navigation stays in the build (MkDocs makes the navigation
+from its pages) but, when unchanged, is neither rendered nor passed through the theme's
+template: MkDocs writes the previous build's HTML of it again (:meth:`ServeCache.keep`). So is a
+page whose hash changed while its frame (everything but what it shows of the trees) did not,
+once its body, rendered again, turns out to be the last build's (:meth:`ServeCache.same_body`).
+At the end of the build (``on_post_build``) what is left aside (pages
 that changed or are gone, the theme's files that MkDocs copied again) is deleted, in the
 background. The compiled templates (Pohon's and the theme's) are kept too (:class:`TemplateCache`). A moved file
 keeps its inode and modification time: the page is not written again.
@@ -57,6 +62,8 @@ class Written:
     hash: str
     dest: str
     """The output file, relative to the site folder (``node/x/index.html``)."""
+    frame: str = ""
+    """What the hash covers besides what the page shows of the trees (``PageHasher.frame``)."""
 
 
 @dataclass(slots=True)
@@ -71,10 +78,25 @@ class ServeCache:
     """The running build's pages written or reused so far."""
     reused: list[str] = field(default_factory=list)
     """The running build's pages taken over from the last build."""
+    kept: dict[str, str] = field(default_factory=dict)
+    """The running build's pages in the navigation whose last HTML is written again, by source
+    path (:meth:`keep`), until the build is done."""
+    held: list[str] = field(default_factory=list)
+    """The running (or last) build's pages in the navigation written again from their last HTML."""
+    unchanged: list[str] = field(default_factory=list)
+    """The running build's pages whose hash changed but whose rendered body is the last
+    build's: their last HTML is written again (:meth:`same_body`)."""
+    bodies: dict[str, str] = field(default_factory=dict)
+    """The body key (``page_hash.body_key``) of each page the last builds wrote, by source
+    path; the running build's go to :attr:`new_bodies`."""
+    new_bodies: dict[str, str] = field(default_factory=dict)
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The anchors of each page the last builds wrote, by source path (a kept page has those
+    of its last HTML)."""
     stash: Path | None = None
     """Where the last build's output waits while this build runs."""
     site: Path | None = None
-    folders: set[Path] = field(default_factory=set)
+    folders: set[str] = field(default_factory=set)
     """Folders of the site this build has made sure exist."""
     removers: list[threading.Thread] = field(default_factory=list)
     """Threads deleting what earlier builds left aside."""
@@ -82,6 +104,8 @@ class ServeCache:
     """Pohon's page templates, compiled."""
     theme_templates: TemplateCache = field(default_factory=TemplateCache)
     """The theme's templates (Material's), compiled."""
+    theme_files: dict[str, list[str]] = field(default_factory=dict)
+    """The files of each installed theme folder (Material's), listed once."""
 
     def stash_previous(self, site_dir: str) -> None:
         """Move the last build's output aside, before MkDocs empties ``site_dir``; nothing when
@@ -89,6 +113,10 @@ class ServeCache:
         self.building = {}
         self.done = set()
         self.reused = []
+        self.kept = {}
+        self.held = []
+        self.unchanged = []
+        self.new_bodies = {}
         self.folders = set()
         self.site = Path(site_dir)
         self.drop_stash()
@@ -99,9 +127,45 @@ class ServeCache:
         for entry in os.listdir(self.site):
             os.rename(self.site / entry, stash / entry)
 
-    def plan(self, src_uri: str, page_hash: str, dest: str) -> None:
-        """A generated page the running build has, with its hash and output file."""
-        self.building[src_uri] = Written(page_hash, dest)
+    def plan(self, src_uri: str, page_hash: str, dest: str, frame: str = "") -> None:
+        """A generated page the running build has, with its hash, output file and frame."""
+        self.building[src_uri] = Written(page_hash, dest, frame)
+
+    def may_be_same(self, src_uri: str) -> bool:
+        """Whether the page, to be built, may render as the last build did: same frame and
+        output file, a body key and a file of the last build."""
+        planned = self.building.get(src_uri)
+        last = self.written.get(src_uri)
+        return (
+            planned is not None
+            and last is not None
+            and self.stash is not None
+            and src_uri not in self.kept
+            and last.frame == planned.frame
+            and last.dest == planned.dest
+            and src_uri in self.bodies
+        )
+
+    def same_body(self, src_uri: str, key: str) -> str | None:
+        """The page's HTML of the last build when its body key is the last build's (the theme
+        then writes the same page), for MkDocs to write again; ``None``: build it."""
+        planned = self.building.get(src_uri)
+        if planned is None or self.stash is None or self.bodies.get(src_uri) != key:
+            return None
+        if src_uri not in self.anchors:
+            return None
+        try:
+            html = (self.stash / planned.dest).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        self.kept[src_uri] = html
+        self.unchanged.append(src_uri)
+        self.new_bodies[src_uri] = key
+        return html
+
+    def rendered(self, src_uri: str, key: str) -> None:
+        """The running build rendered the page's body (its body key)."""
+        self.new_bodies[src_uri] = key
 
     def reuse(self, src_uri: str) -> bool:
         """Move the page's last output back into the site when it has not changed; whether it
@@ -111,17 +175,36 @@ class ServeCache:
             return False
         if self.written.get(src_uri) != planned:
             return False
-        kept = self.stash / planned.dest
-        if not kept.is_file():
-            return False
-        target = self.site / planned.dest
-        if target.parent not in self.folders:  # one mkdir per folder, not per page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(target.parent)
-        os.rename(kept, target)
+        kept = os.path.join(self.stash, planned.dest)
+        target = os.path.join(self.site, planned.dest)
+        folder = os.path.dirname(target)
+        if folder not in self.folders:  # one mkdir per folder, not per page
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        try:
+            os.rename(kept, target)
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            return False  # not written by the last build after all
         self.done.add(src_uri)
         self.reused.append(src_uri)
         return True
+
+    def keep(self, src_uri: str) -> str | None:
+        """The page's HTML of the last build when it has not changed, for MkDocs to write again
+        (a page in the navigation, which MkDocs builds anyway); ``None`` when it must be built."""
+        planned = self.building.get(src_uri)
+        if planned is None or self.stash is None or self.written.get(src_uri) != planned:
+            return None
+        if src_uri not in self.anchors:
+            return None
+        try:
+            html = (self.stash / planned.dest).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        self.kept[src_uri] = html
+        self.held.append(src_uri)
+        self.reused.append(src_uri)
+        return html
 
     def restore(self, name: str) -> bool:
         """Move the last build's ``name`` (a file or folder at the top of the site) back into
@@ -141,21 +224,32 @@ class ServeCache:
         index = self.stash / "search" / "search_index.json"
         return index if index.is_file() else None
 
-    def wrote(self, src_uri: str) -> None:
-        """The running build wrote the page."""
+    def wrote(self, src_uri: str, anchors: frozenset[str] | None = None) -> None:
+        """The running build wrote the page (with these anchors, for a generated page)."""
         if src_uri in self.building:
             self.done.add(src_uri)
+            if anchors is not None:
+                self.anchors[src_uri] = anchors
 
     def finish(self) -> None:
         """The build succeeded: remember its pages, delete what the last build left aside."""
         self.written = {uri: self.building[uri] for uri in self.done if uri in self.building}
+        self.anchors = {uri: found for uri, found in self.anchors.items() if uri in self.written}
+        bodies = {**self.bodies, **self.new_bodies}  # a reused page keeps its key
+        self.bodies = {uri: bodies[uri] for uri in self.written if uri in bodies}
+        self.new_bodies = {}
         self.building = {}
+        self.kept = {}
         self.drop_stash()
 
     def fail(self) -> None:
         """The build failed: nothing of it is reused."""
         self.written = {}
         self.building = {}
+        self.kept = {}
+        self.anchors = {}
+        self.bodies = {}
+        self.new_bodies = {}
         self.drop_stash()
 
     def drop_stash(self) -> None:

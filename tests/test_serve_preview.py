@@ -129,10 +129,15 @@ def test_an_edit_reaches_its_page_and_unchanged_pages_are_not_rewritten(served: 
     assert not list(site.parent.glob(f"{site.name}.pohon-previous-*"))
 
 
-def test_without_an_edit_every_generated_page_outside_the_nav_is_reused(served: Session) -> None:
+def test_without_an_edit_every_generated_page_is_reused(served: Session) -> None:
+    """Outside the navigation a page keeps its file; a page in the navigation stays in the build
+    (MkDocs makes the navigation from it) but its last HTML is written again, unrendered."""
+    before = _pages(served.site)
     plugin = served.build()
-    outside_nav = [path for path, page in plugin.planned.items() if not page.in_nav]
-    assert sorted(plugin.serve_cache.reused) == sorted(outside_nav)
+    assert sorted(plugin.serve_cache.reused) == sorted(plugin.planned)
+    in_nav = {path for path, page in plugin.planned.items() if page.in_nav}
+    assert in_nav and set(plugin.serve_cache.held) == in_nav
+    assert _pages(served.site) == before
 
 
 def _last_node_block() -> str:
@@ -173,6 +178,12 @@ def test_a_rebuild_from_the_cache_is_the_same_as_a_clean_build(
     # An agency's name is in the navigation, which is on every page, and every page of the mini
     # fixture's agencies is below each regional node: nothing can be reused then.
     assert bool(plugin.serve_cache.reused) == (edit not in ("agency name", "regional node"))
+    if edit == "indicator name":
+        # Pages whose hash changed (the agency's, the indexes) but whose body did not are
+        # written from their last HTML; the indicator's node page shows the new name.
+        unchanged = set(plugin.serve_cache.unchanged)
+        assert "indeks/cascading.md" in unchanged
+        assert "node/dinkes-sp-1.md" not in unchanged | set(plugin.serve_cache.reused)
     reference = _reference(tmp_path, served.root)
     served_pages, reference_pages = _pages(served.site), _pages(reference)
     assert sorted(served_pages) == sorted(reference_pages)
@@ -262,3 +273,92 @@ def test_an_edit_in_one_agency_rewrites_only_its_listing_groups(tmp_path: Path) 
     assert sorted(served_pages) == sorted(reference_pages)
     stale = [path for path in reference_pages if served_pages[path] != reference_pages[path]]
     assert stale == []
+
+
+POSITIONS = {
+    "opd/dinkes.yaml": (
+        "  kode: 1.02.0.00.0.00.01.0000\n",
+        "  kode: 1.02.0.00.0.00.01.0000\n"
+        "  jabatan:\n"
+        "    - id: dinkes.kepala\n"
+        "      nama: Kepala Dinas Kesehatan\n"
+        "      eselon: II.b\n"
+        "    - id: dinkes.kabid\n"
+        "      nama: Kepala Bidang Kesehatan Masyarakat\n"
+        "      eselon: III.b\n"
+        "      atasan: dinkes.kepala\n"
+        "    - id: dinkes.kasi\n"
+        "      nama: Kepala Seksi Kesehatan Ibu\n"
+        "      eselon: IV.a\n"
+        "      atasan: dinkes.kabid\n",
+    ),
+    "opd/dinsos.yaml": (
+        "  nama: Dinas Sosial\n",
+        "  nama: Dinas Sosial\n"
+        "  jabatan:\n"
+        "    - id: dinsos.kepala\n"
+        "      nama: Kepala Dinas Sosial\n"
+        "      eselon: II.b\n",
+    ),
+}
+"""Positions for the mini fixture: Dinkes's head answers for its strategic goal, a head of
+division for the program and a head of section for the activity; Dinsos's head for its
+strategic goal."""
+
+
+def _with_positions(root: Path) -> None:
+    trees = root / "trees"
+    for name, (old, new) in POSITIONS.items():
+        _edit(trees / name, old, new)
+    for node, position in (
+        ("dinkes-ss-1", "dinkes.kepala"),
+        ("dinkes-sp-1", "dinkes.kabid"),
+        ("dinkes-sk-1", "dinkes.kasi"),
+    ):
+        _edit(
+            trees / "opd/dinkes.yaml",
+            f"  - id: {node}\n",
+            f"  - id: {node}\n    jabatan: {position}\n",
+        )
+    _edit(
+        trees / "opd/dinsos.yaml",
+        "  - id: dinsos-ss-1\n",
+        "  - id: dinsos-ss-1\n    jabatan: dinsos.kepala\n",
+    )
+
+
+def test_a_position_s_pages_are_built_again_only_when_its_nodes_change(tmp_path: Path) -> None:
+    """A position's pages (and its Perjanjian Kinerja) are hashed over the nodes it answers for:
+    an edit of the activity of Dinkes's head of section rebuilds the pages of the head of
+    section (and of the head of division, whose program is the activity's parent), not those
+    of Dinsos's head; the unchanged agency page in the navigation is written from its last
+    HTML; every page is what a clean build writes."""
+    write_site(tmp_path / "root", MINI, CONFIG)
+    _with_positions(tmp_path / "root")
+    served = Session(tmp_path / "root", tmp_path / "served")
+    try:
+        first = served.build()
+        kinds = {path: page.kind for path, page in first.planned.items()}
+        positions = {path for path, kind in kinds.items() if kind in ("position", "position_pk")}
+        kasi = {path for path in positions if "dinkes.kasi" in path}
+        kepala_dinsos = {path for path in positions if "dinsos.kepala" in path}
+        assert kasi and kepala_dinsos
+        _edit(
+            served.root / "trees/opd/dinkes.yaml",
+            "pernyataan: Tersedianya layanan kesehatan ibu hamil",
+            "pernyataan: Tersedianya layanan ibu hamil (diubah)",
+        )
+        plugin = served.build()
+        reused = set(plugin.serve_cache.reused)
+        assert kepala_dinsos <= reused
+        assert not kasi & reused
+        assert "opd/dinsos/index.md" in plugin.serve_cache.held
+        assert "opd/dinkes/index.md" not in reused
+    finally:
+        served.close()
+    reference = _reference(tmp_path, served.root)
+    served_pages, reference_pages = _pages(served.site), _pages(reference)
+    assert sorted(served_pages) == sorted(reference_pages)
+    stale = [path for path in reference_pages if served_pages[path] != reference_pages[path]]
+    assert stale == []
+    assert _search_docs(served.site) == _search_docs(reference)

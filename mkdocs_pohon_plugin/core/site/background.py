@@ -18,6 +18,7 @@ spawned interpreter.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import sys
 import tempfile
 import threading
@@ -57,19 +58,55 @@ class DownloadsJob:
         self.output = Path(self._folder.name)
         context = _context()
         self._reader, writer = context.Pipe(duplex=False)
+        forked = isinstance(context, ForkContext)
+        # A spawned child reads its arguments from a pipe only once its interpreter has started
+        # (a second or more): the model is pickled here, while nothing changes it, and handed
+        # over by a thread, so the build goes on meanwhile (``mkdocs serve`` always spawns).
+        model: CheckResult | bytes = result if forked else pickle.dumps(result, protocol=-1)
         self._process = context.Process(
             target=_child,
-            args=(result, self.output, workbook, writer),
+            args=(model, self.output, workbook, writer),
             name="pohon-downloads",
             daemon=True,
         )
         self._closed = False
-        self._process.start()
-        writer.close()  # the child holds its own end; ours would keep the pipe open
+        self._started = threading.Event()
+        self._start_error: BaseException | None = None
+        self._starter: threading.Thread | None = None
+        if forked:
+            self._start(writer)
+        else:
+            self._starter = threading.Thread(
+                target=self._start, args=(writer,), name="pohon-downloads-start", daemon=True
+            )
+            self._starter.start()
+
+    def _start(self, writer: Connection) -> None:
+        try:
+            self._process.start()
+        except BaseException as exc:  # noqa: BLE001 - raised again by wait()
+            self._start_error = exc
+        finally:
+            writer.close()  # the child holds its own end; ours would keep the pipe open
+            self._started.set()
+
+    def _join_starter(self) -> None:
+        if self._starter is not None:
+            self._starter.join()
+            self._starter = None
 
     def wait(self, timeout: float = TIMEOUT) -> dict[str, bytes]:
         """Each download's bytes by its path in the site (``unduh/pohon.json``), once the child
         is done; :class:`DownloadsError` when it failed or is not done within ``timeout``."""
+        self._join_starter()
+        if self._start_error is not None:
+            self._close()
+            raise DownloadsError(
+                Text(
+                    id=f"proses unduhan tidak dapat dimulai: {self._start_error}",
+                    en=f"the downloads process could not be started: {self._start_error}",
+                )
+            )
         try:
             answered = self._reader.poll(timeout)
             message = self._reader.recv() if answered else None
@@ -106,7 +143,8 @@ class DownloadsJob:
         """Stop the child (a build that failed, or a new ``serve`` rebuild) and drop its files."""
         if self._closed:
             return
-        if self._process.is_alive():
+        self._join_starter()
+        if self._start_error is None and self._process.is_alive():
             self._process.kill()
         self._process.join()
         self._close()
@@ -114,13 +152,17 @@ class DownloadsJob:
     def _close(self) -> None:
         self._closed = True
         self._reader.close()
-        self._process.close()
+        if self._start_error is None:
+            self._process.join()
+            self._process.close()
         self._folder.cleanup()
 
 
-def _child(result: CheckResult, out_dir: Path, workbook: bool, report: Connection) -> None:
-    """The child process: write the downloads, then send ``None``, or the reason it failed."""
+def _child(model: CheckResult | bytes, out_dir: Path, workbook: bool, report: Connection) -> None:
+    """The child process: write the downloads of the model (pickled, in a spawned child), then
+    send ``None``, or the reason it failed."""
     try:
+        result = pickle.loads(model) if isinstance(model, bytes) else model
         write_downloads(result, out_dir, workbook=workbook)
     except Exception as exc:  # the parent raises DownloadsError with this; a traceback says no more
         report.send(f"{type(exc).__name__}: {exc}")

@@ -19,6 +19,9 @@ A page's hash covers everything the page can show, without rendering it:
   A **group page of a split listing** (an agency's indicators, codes or IKU, one page of
   them): each row of its group, as its node's fingerprint, in the listing's order, and the
   group's pages; an edit in one agency leaves the other agencies' group pages as they were.
+  An agency's **Rencana Aksi** pages: as its other pages. A **position**'s pages (the position,
+  its Perjanjian Kinerja): each node (of any agency) it or one of its indicators answers for,
+  as a node's page shows it, with its indicators' lineage (:data:`POSITION_KINDS`).
   Every **other** kind (home, the indexes, downloads, any kind added later) shows the whole
   model, so it changes whenever any node does.
 
@@ -42,9 +45,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..tree.model import Indicator, Node, Opd
+from ..tree.model import Indicator, Node, Opd, Position
 from .generate import SiteBuild
 from .kinds import (
+    ACTION_PLAN,
     CASCADING,
     INDEX_CODES_PART,
     INDEX_IKU_PART,
@@ -55,6 +59,8 @@ from .kinds import (
     OPD,
     OPD_LEVEL,
     PK,
+    POSITION,
+    POSITION_PK,
 )
 from .lineage import Lineage
 from .listings import Listing, ListingGroup, ListingPart
@@ -67,6 +73,14 @@ INDICATOR_KINDS = frozenset({INDICATOR, INDICATOR_SUPPORT})
 """Kinds whose page shows one indicator, its node and its lineage (``context["indicator"]``)."""
 OPD_KINDS = frozenset({OPD, OPD_LEVEL, CASCADING, PK})
 """Kinds whose page shows one agency's nodes and indicators (``context["opd"]``)."""
+POSITION_KINDS = frozenset({POSITION, POSITION_PK})
+"""Kinds whose page shows one position (``context["position"]``): every node (of any agency)
+that the position answers for, or one of whose indicators it does, with the node's
+neighbourhood (its ancestors nest the list) and its indicators' lineage. The positions
+themselves (names, holders, superiors) are site-wide inputs."""
+AGENCY_KINDS = frozenset({ACTION_PLAN})
+"""Kinds whose page shows what an agency's nodes say and nothing of other agencies
+(``context["opd"]``), hashed as :data:`OPD_KINDS`."""
 LISTING_PART_KINDS = frozenset({INDEX_INDICATORS_PART, INDEX_CODES_PART, INDEX_IKU_PART})
 """Kinds whose page shows one group of a split listing (``context["part"]``,
 ``context["listing"]``): its rows (indicators or nodes) and the group's pages."""
@@ -131,6 +145,7 @@ class PageHasher:
         self._findings: dict[str, list[str]] | None = None
         self._opd_nodes: dict[str, list[Node]] | None = None
         self._opds: dict[str, str] = {}
+        self._answered: dict[str, list[str]] | None = None
 
     # Site-wide ---------------------------------------------------------------------------------
 
@@ -273,6 +288,24 @@ class PageHasher:
             parts.extend(self._lineage(indicator) for indicator in node.indicators)
         return _digest(opd.id, opd.node_ids, parts)
 
+    def _position(self, position: Position) -> str:
+        """What a position's pages show (:data:`POSITION_KINDS`)."""
+        if self._answered is None:
+            answered: dict[str, list[str]] = defaultdict(list)
+            for node in self.site.nodes.values():
+                owners = {node.position_id, *(i.position_id for i in node.indicators)}
+                for owner in owners:
+                    if owner is not None:
+                        answered[owner].append(node.id)
+            self._answered = dict(answered)
+        parts: list[object] = []
+        for node_id in self._answered.get(position.id, ()):
+            parts.append(node_id)
+            parts.append(self._neighbourhood(node_id))
+            node = self.site.nodes[node_id]
+            parts.extend(self._lineage(indicator) for indicator in node.indicators)
+        return _digest(position.id, parts)
+
     def _listing_group(self, group: ListingGroup[Any]) -> str:
         """What a group page of a split listing shows: each row of its group (an indicator
         with its node, or a node; in the listing's order, which decides the pages) as its
@@ -302,8 +335,9 @@ class PageHasher:
 
     # Pages -------------------------------------------------------------------------------------
 
-    def page_hash(self, page: Page) -> str:
-        """The page's content hash: equal for two builds only if the page is the same."""
+    def page_hash(self, page: Page, frame: str | None = None) -> str:
+        """The page's content hash: equal for two builds only if the page is the same.
+        ``frame``: the page's :meth:`frame`, when the caller has it."""
         context = page.context
         kind = page.kind
         shows: str
@@ -314,21 +348,34 @@ class PageHasher:
             shows = self._indicator(indicator)
         elif kind in NODE_KINDS and isinstance(node, Node):
             shows = self._neighbourhood(node.id)
-        elif kind in OPD_KINDS and isinstance(opd, Opd):
+        elif kind in OPD_KINDS | AGENCY_KINDS and isinstance(opd, Opd):
             shows = self._opd(opd)
+        elif kind in POSITION_KINDS and isinstance(position := context.get("position"), Position):
+            shows = self._position(position)
         elif kind in LISTING_PART_KINDS and (group := _listing_group(context)) is not None:
             shows = self._listing_group(group)
         else:
             shows = self.model_digest()
+        return _digest(self.frame(page) if frame is None else frame, shows)
+
+    def frame(self, page: Page) -> str:
+        """What the page's hash covers besides what it shows of the trees: the site-wide inputs,
+        its kind, path, title, YAML source line and template context. Two builds' pages with the
+        same frame and the same body (:func:`body_key`) are the same page."""
         return _digest(
             self.site_digest(),
-            kind,
+            page.kind,
             page.path,
             page.title,
             page.source,
-            _context(context),
-            shows,
+            _context(page.context),
         )
+
+
+def body_key(frame: str, html: str, toc: object, anchors: Iterable[str]) -> str:
+    """A rendered page: its frame (:meth:`PageHasher.frame`), body, table of contents and
+    anchors; equal for two builds only if the theme writes the same page for both."""
+    return _digest(frame, html, toc, sorted(anchors))
 
 
 def _listing_group(context: dict[str, Any]) -> ListingGroup[Any] | None:
