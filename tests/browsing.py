@@ -197,7 +197,10 @@ class Reader:
         intercept: bool = True,
     ) -> None:
         """``intercept=False`` only records requests (those leaving localhost are still listed
-        in :attr:`external`) instead of routing each one through Playwright, which aborts them."""
+        in :attr:`external`) instead of routing each one through Playwright, which aborts them.
+        The Pagefind tests read that way: Pagefind fetches from a web worker, and on a loaded
+        machine a worker's fetch routed through Playwright now and then reached Pagefind broken
+        ("invalid gzip data", "Failed to load Pagefind metadata") while the files were whole."""
         self.base_url = base_url
         self.site = site
         self.watch = Watch()

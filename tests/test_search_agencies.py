@@ -75,7 +75,7 @@ def demo_url(demo_site: Path, serve: Callable[[Path], str], browser: Browser) ->
 
 @pytest.fixture(scope="module")
 def ranked(browser: Browser, demo_url: str) -> Callable[[str], list[str]]:
-    reader = Reader(browser, demo_url, DESKTOP)
+    reader = Reader(browser, demo_url, DESKTOP, intercept=False)
     reader.page.goto(demo_url + "tentang/")
 
     def ranked(query: str) -> list[str]:
@@ -119,7 +119,7 @@ def test_a_typo_finds_no_agreement_and_no_degree(
 def test_the_box_opens_the_agency_and_says_what_to_try(
     browser: Browser, demo_url: str, viewport
 ) -> None:
-    reader = Reader(browser, demo_url, viewport)
+    reader = Reader(browser, demo_url, viewport, intercept=False)
     try:
         reader.page.goto(demo_url + "tentang/")
         hrefs = reader.search("dinkes")

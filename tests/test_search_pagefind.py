@@ -479,7 +479,7 @@ def _search_or_explain(reader: Reader, site: Path) -> list[list[str]]:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_reader_finds_an_indicator_and_lands_on_it(browser, mini_url: str, viewport) -> None:
-    reader = Reader(browser, mini_url, viewport)
+    reader = Reader(browser, mini_url, viewport, intercept=False)
     try:
         reader.page.goto(mini_url + "node/dinkes-ss-1/")
         hrefs = reader.search("Cakupan K4")
@@ -502,7 +502,7 @@ def test_reader_finds_an_indicator_and_lands_on_it(browser, mini_url: str, viewp
 
 
 def test_keyboard_enter_opens_the_first_result_and_escape_closes(browser, mini_url: str) -> None:
-    reader = Reader(browser, mini_url, DESKTOP)
+    reader = Reader(browser, mini_url, DESKTOP, intercept=False)
     try:
         page = reader.page
         page.goto(mini_url)
@@ -526,7 +526,7 @@ def test_keyboard_enter_opens_the_first_result_and_escape_closes(browser, mini_u
 
 
 def test_unknown_words_say_no_result_and_text_stays_text(browser, mini_url: str) -> None:
-    reader = Reader(browser, mini_url, DESKTOP)
+    reader = Reader(browser, mini_url, DESKTOP, intercept=False)
     try:
         reader.page.goto(mini_url)
         # Pagefind alone would answer with every page holding a word "x…" (its prefix fallback).
@@ -541,7 +541,7 @@ def test_unknown_words_say_no_result_and_text_stays_text(browser, mini_url: str)
 
 
 def test_search_can_be_narrowed_to_one_opd(browser, mini_url: str) -> None:
-    reader = Reader(browser, mini_url, DESKTOP)
+    reader = Reader(browser, mini_url, DESKTOP, intercept=False)
     try:
         page = reader.page
         page.goto(mini_url)
@@ -621,7 +621,7 @@ def test_search_finds_a_known_indicator_at_scale(browser, regency) -> None:
     assert {f"/{path}/" for path in generated} - set(pages) == set(), "every shard holds its own"
     target = f"/indikator/{indicator_id}/"
     with served(site) as url:
-        reader = Reader(browser, url, DESKTOP)
+        reader = Reader(browser, url, DESKTOP, intercept=False)
         try:
             reader.page.goto(url)
             hrefs = reader.search(name)
