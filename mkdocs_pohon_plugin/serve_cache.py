@@ -152,15 +152,22 @@ class ServeCache:
         planned = self.building.get(src_uri)
         if planned is None or self.stash is None or self.bodies.get(src_uri) != key:
             return None
-        if src_uri not in self.anchors:
+        html = self._last_html(src_uri, planned.dest)
+        if html is not None:
+            self.unchanged.append(src_uri)
+            self.new_bodies[src_uri] = key
+        return html
+
+    def _last_html(self, src_uri: str, dest: str) -> str | None:
+        """The last build's HTML of the page at ``dest``, kept to be written again (``None``
+        when its anchors or its file are missing: then it is built)."""
+        if src_uri not in self.anchors or self.stash is None:
             return None
         try:
-            html = (self.stash / planned.dest).read_text(encoding="utf-8")
+            html = (self.stash / dest).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
         self.kept[src_uri] = html
-        self.unchanged.append(src_uri)
-        self.new_bodies[src_uri] = key
         return html
 
     def rendered(self, src_uri: str, key: str) -> None:
@@ -195,15 +202,10 @@ class ServeCache:
         planned = self.building.get(src_uri)
         if planned is None or self.stash is None or self.written.get(src_uri) != planned:
             return None
-        if src_uri not in self.anchors:
-            return None
-        try:
-            html = (self.stash / planned.dest).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        self.kept[src_uri] = html
-        self.held.append(src_uri)
-        self.reused.append(src_uri)
+        html = self._last_html(src_uri, planned.dest)
+        if html is not None:
+            self.held.append(src_uri)
+            self.reused.append(src_uri)
         return html
 
     def restore(self, name: str) -> bool:
