@@ -90,6 +90,16 @@ def served(tmp_path: Path):
     session.close()
 
 
+def _assert_same_as_a_clean_build(tmp_path: Path, served: Session) -> None:
+    """The served site is, page for page and in its search index, a clean build of its trees."""
+    reference = _reference(tmp_path, served.root)
+    served_pages, reference_pages = _pages(served.site), _pages(reference)
+    assert sorted(served_pages) == sorted(reference_pages)
+    stale = [path for path in reference_pages if served_pages[path] != reference_pages[path]]
+    assert stale == []
+    assert _search_docs(served.site) == _search_docs(reference)
+
+
 def _reference(tmp_path: Path, root: Path, config: SiteConfig = CONFIG) -> Path:
     """The same trees built from scratch, without the cache (``serve_cache: false``)."""
     other = tmp_path / "reference"
@@ -184,12 +194,7 @@ def test_a_rebuild_from_the_cache_is_the_same_as_a_clean_build(
         unchanged = set(plugin.serve_cache.unchanged)
         assert "indeks/cascading.md" in unchanged
         assert "node/dinkes-sp-1.md" not in unchanged | set(plugin.serve_cache.reused)
-    reference = _reference(tmp_path, served.root)
-    served_pages, reference_pages = _pages(served.site), _pages(reference)
-    assert sorted(served_pages) == sorted(reference_pages)
-    stale = [path for path in reference_pages if served_pages[path] != reference_pages[path]]
-    assert stale == []
-    assert _search_docs(served.site) == _search_docs(reference)
+    _assert_same_as_a_clean_build(tmp_path, served)
 
 
 def test_a_removed_node_is_gone_and_no_page_links_to_it(served: Session) -> None:
@@ -356,9 +361,4 @@ def test_a_position_s_pages_are_built_again_only_when_its_nodes_change(tmp_path:
         assert "opd/dinkes/index.md" not in reused
     finally:
         served.close()
-    reference = _reference(tmp_path, served.root)
-    served_pages, reference_pages = _pages(served.site), _pages(reference)
-    assert sorted(served_pages) == sorted(reference_pages)
-    stale = [path for path in reference_pages if served_pages[path] != reference_pages[path]]
-    assert stale == []
-    assert _search_docs(served.site) == _search_docs(reference)
+    _assert_same_as_a_clean_build(tmp_path, served)
