@@ -129,6 +129,10 @@ class Watch:
     """Console errors about a request this watch aborted (it is reported as leaving localhost)."""
     page_errors: list[str] = field(default_factory=list)
     http_errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Console warnings: the search box says why it failed there (``pohon-search: …``)."""
+    failed_requests: list[str] = field(default_factory=list)
+    """Requests that got no answer at all (refused, reset, cut short), with the browser's reason."""
 
     def route(self, route: Route) -> None:
         url = route.request.url
@@ -144,6 +148,9 @@ class Watch:
         if leaves_localhost(request.url) and request.url not in self.external:
             self.external.append(request.url)
 
+    def request_failed(self, request: Request) -> None:
+        self.failed_requests.append(f"{request.url}: {request.failure}")
+
     def watch(self, page: Page) -> Page:
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.page_errors.append(f"{page.url}: {exc}"))
@@ -151,6 +158,8 @@ class Watch:
         return page
 
     def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "warning":
+            self.warnings.append(message.text)
         if message.type != "error":
             return
         where = message.location.get("url")
@@ -210,6 +219,7 @@ class Reader:
         if intercept:
             self.context.route("**/*", self.watch.route)
         self.context.on("request", self.watch.request)
+        self.context.on("requestfailed", self.watch.request_failed)
         self.page = self.watch.watch(self.context.new_page())
 
     @property
@@ -330,13 +340,31 @@ class Reader:
         box.fill("")
         box.press_sequentially(query, delay=15)
         status = page.locator(".pohon-search__status")
+        from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
         # The status says "N hasil" (or "Tidak ada hasil") once the answer is rendered.
-        status.filter(has_text="hasil").wait_for()
+        try:
+            status.filter(has_text="hasil").wait_for(timeout=2 * TIMEOUT_MS)
+        except PlaywrightTimeoutError:
+            raise AssertionError(self._search_report(query, status.inner_text())) from None
         links = page.locator(".md-search-result__list > li > a.md-search-result__link")
         if "Tidak ada" not in status.inner_text():
             links.first.wait_for()
         found: list[str] = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
         return found
+
+    def _search_report(self, query: str, status: str) -> str:
+        """Why a search gave no answer: what the box says and what the browser saw."""
+        pagefind = [url for url in self.requests if "/pagefind/" in url]
+        return "\n".join(
+            [
+                f"no answer to the search {query!r}; the box says {status!r}",
+                f"warnings: {self.watch.warnings}",
+                f"errors: {self.errors}",
+                f"failed requests: {self.watch.failed_requests}",
+                f"{len(pagefind)} Pagefind requests, the last: {pagefind[-8:]}",
+            ]
+        )
 
     def click_result(self, href: str) -> None:
         """Click the search result linking to ``href`` and wait for its page."""

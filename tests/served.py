@@ -10,6 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # A browser opens many connections at once (Pagefind fetches its shards and fragments side by
+    # side); socketserver's backlog of 5 drops the rest, and the browser tries again only after a
+    # second or more.
+    request_queue_size = 128
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -21,9 +28,7 @@ def served(
 ) -> Iterator[str]:
     """Serve the folder ``site`` (with ``handler``, a quiet static one unless told); yields its
     base URL (``http://127.0.0.1:PORT/``)."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
-    )
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

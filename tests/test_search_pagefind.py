@@ -199,7 +199,9 @@ def test_only_materials_article_goes_to_pagefind() -> None:
         assert search_document(without) is None, without
 
 
-def test_a_small_shard_budget_writes_one_shard_per_page(tiny: Path, tmp_path: Path) -> None:
+def test_a_small_shard_budget_writes_one_shard_per_page(
+    tiny: Path, tiny_stats, tmp_path: Path
+) -> None:
     """Each shard is a bundle of its own, without the script and WebAssembly the first one
     serves; pohon-shards.json lists them, and together they hold every page once."""
     site = tmp_path / "site"
