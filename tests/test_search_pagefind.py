@@ -16,15 +16,19 @@ The browser tests are skipped only when ``/usr/bin/chromium`` is missing outside
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import gzip
+import io
 import json
 import logging
 import shutil
 import stat
+import threading
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -32,6 +36,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from mkdocs_pohon_plugin import plugin as plugin_module
+from mkdocs_pohon_plugin.core.site import search_index
 from mkdocs_pohon_plugin.core.site.search_index import (
     SHARDS_FILE,
     SearchIndexer,
@@ -197,6 +202,58 @@ def test_only_materials_article_goes_to_pagefind() -> None:
         "<p>md-content__inner</p>",
     ):
         assert search_document(without) is None, without
+
+
+def test_every_bundle_file_is_whole_when_indexing_ends(tiny: Path, tmp_path: Path) -> None:
+    """The files are on disk, complete, when ``finish`` returns: Pagefind hands them over and
+    the indexer writes them (Pagefind's own writes could still be under way, or cut short)."""
+    site = tmp_path / "site"
+    shutil.copytree(tiny, site)
+    indexer = SearchIndexer(site, shard_words=1, window=0)
+    for path in site_pages(site):
+        indexer.add_page(page_url(path.relative_to(site).as_posix()), path.read_text("utf-8"))
+    indexer.finish()
+    bundle = site / "pagefind"
+    entries = sorted(bundle.rglob("pagefind-entry.json"))
+    assert len(entries) == 2, entries
+    for entry in entries:
+        assert json.loads(entry.read_text("utf-8"))["languages"], entry
+    chunks = [p for p in bundle.rglob("*") if p.suffix.startswith(".pf_")]
+    assert {p.suffix for p in chunks} >= {".pf_meta", ".pf_fragment", ".pf_index"}
+    for chunk in chunks:
+        assert gzip.decompress(chunk.read_bytes()).startswith(b"pagefind_dcd"), chunk
+    (wasm,) = bundle.glob("wasm.*.pagefind")
+    assert gzip.decompress(wasm.read_bytes()).startswith(b"pagefind_dcd\0asm"), "whole"
+    assert (bundle / "pagefind.js").stat().st_size > 1000
+
+
+class _Trickle(io.RawIOBase):
+    """A pipe that gives what it holds a few bytes at a time."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self.data, self.step = data, step
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        piece, self.data = self.data[: self.step], self.data[self.step :]
+        buffer[: len(piece)] = piece
+        return len(piece)
+
+
+@pytest.mark.parametrize("step", [1, 7, 1 << 16])
+def test_the_service_s_answers_are_read_whole_however_they_arrive(step: int) -> None:
+    """Answers end with a comma; one may come in many reads (a shard's files are megabytes),
+    several in one."""
+    answers = [{"message_id": n, "payload": {"files": "x" * (n * 500)}} for n in (1, 2, 3)]
+    wire = b"".join(base64.b64encode(json.dumps(a).encode()) + b"," for a in answers)
+    service = search_index._Service.__new__(search_index._Service)
+    service._process = SimpleNamespace(stdout=io.BufferedReader(_Trickle(wire, step)))
+    service._answers, service._ready, service._ended = {}, threading.Condition(), False
+    service._read()
+    assert service._ended
+    assert service._answers == {a["message_id"]: a["payload"] for a in answers}
 
 
 def test_a_small_shard_budget_writes_one_shard_per_page(

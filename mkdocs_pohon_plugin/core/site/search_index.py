@@ -34,6 +34,12 @@ What is indexed:
 - :func:`index_site` (a built folder): every ``*.html`` file but the top-level ``404.html`` and
   the ``pagefind``, ``search`` and ``assets`` folders.
 
+**Writing.** Pagefind hands each shard's files back over its pipe (``GetFiles``) and this module
+writes them, on a thread of its own. Pagefind's own ``WriteFiles`` answers before its last writes
+have reached the disk, and may exit with them still pending: on a loaded machine a bundle then
+had an empty ``pagefind-entry.json`` or a WebAssembly cut short ("invalid gzip data" in the
+browser), and the search box could not load.
+
 Filters come from the pages themselves (``data-pagefind-filter="opd"``, ``"tingkat"``,
 ``"tahun"``), hidden ones included: their text is not searched, the filter is still recorded.
 """
@@ -234,11 +240,16 @@ class _Service:
         stdout = self._process.stdout
         # A pipe opened with Popen's default buffering: read1 returns what has arrived.
         assert isinstance(stdout, io.BufferedReader)
-        pending = b""
+        pending: list[bytes] = []  # the start of a message that has not ended yet
         try:
             while chunk := stdout.read1(1 << 16):
-                pending += chunk
-                *messages, pending = pending.split(b",")
+                if b"," not in chunk:  # a long answer (a shard's files) comes in many chunks
+                    pending.append(chunk)
+                    continue
+                first, *messages = chunk.split(b",")
+                rest = messages.pop()
+                messages.insert(0, b"".join([*pending, first]))
+                pending = [rest] if rest else []
                 for message in messages:
                     answer = json.loads(base64.b64decode(message))
                     message_id = answer.get("message_id")
@@ -384,6 +395,9 @@ class SearchIndexer:
         self._held_size = 0
         self._outputs: list[Path] = []
         self._failures: list[Text] = []
+        self._writers: list[threading.Thread] = []
+        """Threads writing a shard's files, one a shard, in order."""
+        self._write_errors: list[OSError] = []
         self._started = time.perf_counter()
         self.pages = 0
         self.words = 0
@@ -475,9 +489,7 @@ class SearchIndexer:
             service.request({"type": "DeleteIndex", "index_id": shard.index_id}, "dropping")
             self._outputs.remove(shard.output)
             return
-        message_id = service.send(
-            {"type": "WriteFiles", "index_id": shard.index_id, "output_path": str(shard.output)}
-        )
+        message_id = service.send({"type": "GetFiles", "index_id": shard.index_id})
         self._writing = _Write(message_id, shard)
 
     def _written(self, *, wait: bool) -> bool:
@@ -490,6 +502,7 @@ class SearchIndexer:
         answer = service.answer(writing.message_id, f"writing {writing.shard.output}", wait=wait)
         if answer is None:
             return False
+        self._write_files(writing.shard.output, answer.get("files") or [], shared=not self._writers)
         service.request(
             {"type": "DeleteIndex", "index_id": writing.shard.index_id}, "dropping a shard"
         )
@@ -497,6 +510,58 @@ class SearchIndexer:
         if wait:
             self.wait_seconds += time.perf_counter() - started
         return True
+
+    def _write_files(self, output: Path, files: list[dict[str, Any]], *, shared: bool) -> None:
+        """Write a shard's files (Pagefind's answer to ``GetFiles``: each one's path in the
+        bundle and its bytes in base64) into ``output``, on a thread: the build goes on. The
+        script and WebAssembly only with the first shard (``shared``): they serve every shard."""
+        decoded: list[tuple[Path, bytes]] = []
+        root = output.resolve()
+        for file in files:
+            name = str(file.get("path") or "")
+            target = (root / name).resolve()
+            if not name or root not in target.parents:
+                continue  # not a bundle file (Pagefind names them itself; never outside)
+            if not shared and "/" not in name and _SHARED_FILES.match(name):
+                continue
+            decoded.append((target, base64.b64decode(file.get("content") or "")))
+        before = self._writers[-1] if self._writers else None
+        writer = threading.Thread(
+            target=self._write_shard,
+            args=(decoded, before),
+            name="pagefind-files",
+            daemon=True,
+        )
+        writer.start()
+        self._writers.append(writer)
+
+    def _write_shard(
+        self, files: list[tuple[Path, bytes]], before: threading.Thread | None
+    ) -> None:
+        if before is not None:  # one shard at a time: the disk is one, and memory stays bounded
+            before.join()
+        folders: set[Path] = set()
+        try:
+            for target, data in files:
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
+                target.write_bytes(data)
+        except OSError as exc:
+            self._write_errors.append(exc)
+
+    def _files_written(self) -> None:
+        """Wait until every shard's files are on disk; a failed write raises."""
+        for writer in self._writers:
+            writer.join()
+        if self._write_errors:
+            exc = self._write_errors[0]
+            raise SearchIndexError(
+                Text(
+                    id=f"indeks pencarian tidak dapat ditulis ke {self.output}: {exc}",
+                    en=f"the search index could not be written to {self.output}: {exc}",
+                )
+            )
 
     # Ending -----------------------------------------------------------------------------------
 
@@ -522,16 +587,13 @@ class SearchIndexer:
             raise
         service.close()
         self._service = None
+        self._files_written()
         if self._failures:
             shown = self._failures[:_STDERR_LINES]
             raise SearchIndexError(
                 Text("\n".join(f.id for f in shown), "\n".join(f.en for f in shown))
             )
         shards = [output.relative_to(self.output).as_posix() + "/" for output in self._outputs[1:]]
-        for extra in self._outputs[1:]:
-            for path in extra.iterdir():
-                if path.is_file() and _SHARED_FILES.match(path.name):
-                    path.unlink()
         (self.output / SHARDS_FILE).write_text(
             json.dumps({"shards": shards}, ensure_ascii=False) + "\n", "utf-8"
         )
@@ -557,22 +619,17 @@ class SearchIndexer:
             self._service.kill()
             self._service = None
         self._shard = None
+        for writer in self._writers:  # a shard's files being written: let them land first
+            writer.join()
 
 
-def _read_entry(path: Path, attempts: int = 20) -> dict[str, Any]:
-    """Pagefind's ``pagefind-entry.json`` (its version, for the stats). Read again for a moment
-    when it is still empty or half written: on a loaded machine the file has been seen empty right
-    after the service exited (tests/test_scaffold.py, about one build in five)."""
-    for attempt in range(attempts):
-        try:
-            entry = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            if attempt + 1 == attempts:
-                return {}
-            time.sleep(0.1)
-            continue
-        return entry if isinstance(entry, dict) else {}
-    return {}
+def _read_entry(path: Path) -> dict[str, Any]:
+    """Pagefind's ``pagefind-entry.json`` (its version, for the stats); empty when unreadable."""
+    try:
+        entry = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return entry if isinstance(entry, dict) else {}
 
 
 def index_site(
