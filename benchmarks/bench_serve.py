@@ -3,7 +3,7 @@ plugin's preview cache (``serve_cache``, the default) and without it, in the sam
 
 Usage (from the repository root, with the project's venv):
 
-    python benchmarks/bench_serve.py --size demo          # the demo regency (trees/)
+    python benchmarks/bench_serve.py --size demo          # the demo site (mkdocs.yml, trees/)
     python benchmarks/bench_serve.py                      # full regency, 45 OPD / 5,000 nodes
     python benchmarks/bench_serve.py --size small --edits 3
     python benchmarks/bench_serve.py --serve-opd 0        # without the serve_opd runs
@@ -17,7 +17,9 @@ build a fresh ``load_config`` (MkDocs hands back the plugin instances that defin
 ``serve_cache`` on, then off), one process builds the site once, then ``--edits`` times edits one
 statement of the first agency file (the k-th ``pernyataan:``, a one-line change) and rebuilds.
 It prints each variant's first build, the median, minimum and maximum rebuild (wall time, and the
-CPU time of the MkDocs process, which a busy machine inflates less), and for the cached runs how
+CPU time of the MkDocs process, which a busy machine inflates less), when the downloads were in
+the site (``mkdocs serve`` serves the pages without waiting for them; the benchmark waits for
+them after timing the build, so the next edit does not stop them), and for the cached runs how
 many pages the last rebuild reused.
 """
 
@@ -30,6 +32,7 @@ import os
 import pstats
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -71,9 +74,10 @@ plugins:
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
-def _build(root: Path, site: Path, first: bool) -> tuple[float, float, object]:
+def _build(root: Path, site: Path, first: bool) -> tuple[float, float, float, object]:
     """One build as ``mkdocs serve`` makes it: wall time, CPU time of this process (the
-    downloads and Pagefind run in child processes), the plugin."""
+    downloads and Pagefind run in child processes), the time until its downloads were in the
+    site too (a preview does not wait for them), the plugin."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -86,7 +90,9 @@ def _build(root: Path, site: Path, first: bool) -> tuple[float, float, object]:
     plugin = next(p for p in config.plugins.values() if isinstance(p, PohonPlugin))
     started, cpu = time.perf_counter(), time.process_time()
     build(config, serve_url=SERVE_URL)
-    return time.perf_counter() - started, time.process_time() - cpu, plugin
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    plugin.wait_for_downloads()
+    return wall, cpu, time.perf_counter() - started, plugin
 
 
 def _edit(path: Path, k: int) -> None:
@@ -111,22 +117,24 @@ def _session(
     site = root / "site"
     if site.exists():
         shutil.rmtree(site)
-    first, first_cpu, plugin = _build(root, site, first=True)
+    first, first_cpu, _, plugin = _build(root, site, first=True)
     print(
         f"{label:22} first build   {first:7.2f} s  (CPU {first_cpu:.2f} s)  pages {_pages(site)}",
         flush=True,
     )
-    times, cpus = [], []
-    profiler = cProfile.Profile() if profile else None
+    times, cpus, ready = [], [], []
+    # CPU time: on a busy machine the shares stay right (waiting shows in the wall time only).
+    profiler = cProfile.Profile(time.process_time) if profile else None
     for k in range(1, edits + 1):
         _edit(edit, k)
         if profiler is not None and k == edits:
             profiler.enable()
-        seconds, cpu, _ = _build(root, site, first=False)
+        seconds, cpu, landed, _ = _build(root, site, first=False)
         if profiler is not None and k == edits:
             profiler.disable()
         times.append(seconds)
         cpus.append(cpu)
+        ready.append(landed)
     cache = plugin.serve_cache  # type: ignore[attr-defined]
     reused = (
         f"  reused {len(cache.reused)} of {len(plugin.planned)}"  # type: ignore[attr-defined]
@@ -135,7 +143,8 @@ def _session(
     print(
         f"{label:22} rebuild       {statistics.median(times):7.2f} s median "
         f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} edits; "
-        f"CPU {statistics.median(cpus):.2f} s median)" + (reused if cache.written else ""),
+        f"CPU {statistics.median(cpus):.2f} s median; downloads in the site after "
+        f"{statistics.median(ready):.2f} s median)" + (reused if cache.written else ""),
         flush=True,
     )
     plugin.on_shutdown()  # type: ignore[attr-defined]
@@ -146,12 +155,42 @@ def _session(
     return times
 
 
+def _copy_demo(root: Path) -> None:
+    """The repository's demo site as a planner has it: its trees, docs and theme overrides,
+    Mermaid from ``node_modules`` (linked), in a git repository of its own (the pages show what
+    git says; the edits are not committed)."""
+    for folder in ("trees", "docs", "overrides"):
+        shutil.copytree(ROOT / folder, root / folder)
+    if (ROOT / "node_modules").is_dir():
+        (root / "node_modules").symlink_to(ROOT / "node_modules")
+    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    if shutil.which("git"):
+        git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+        for command in (["init", "-q"], ["add", "trees", "docs", "overrides", "mkdocs.yml"]):
+            subprocess.run([*git, *command], cwd=root, check=True)
+        subprocess.run([*git, "commit", "-qm", "demo"], cwd=root, check=True)
+
+
+def _demo_yml(text: str, search: str | None, cache: bool, extra: str) -> str:
+    """The demo's ``mkdocs.yml`` with the benchmark's options under ``- pohon:``."""
+    marker = "  - pohon:\n"
+    if marker not in text:
+        raise SystemExit("mkdocs.yml has no `  - pohon:` entry")
+    options = f"      serve_cache: {str(cache).lower()}\n" + extra
+    if search:
+        options += f"      search: {search}\n"
+    return text.replace(marker, marker + options, 1)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", choices=["demo", *sorted(SIZES)], default="full")
     parser.add_argument("--serve-opd", type=int, default=2, help="agencies in the preview runs")
     parser.add_argument("--edits", type=int, default=5, help="one-line edits (rebuilds) a run")
-    parser.add_argument("--search", default="material", help="the plugin's search option")
+    parser.add_argument(
+        "--search",
+        help="the plugin's search option (default: the demo site's own, material for the others)",
+    )
     parser.add_argument("--no-before", action="store_true", help="skip the serve_cache: false runs")
     parser.add_argument(
         "--profile", action="store_true", help="profile the last cached rebuild of the site"
@@ -165,8 +204,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="pohon-bench-serve-") as tmp:
         root = Path(tmp)
         if args.size == "demo":
-            shutil.copytree(ROOT / "trees", root / "trees")
-            described = "the demo regency (trees/)"
+            _copy_demo(root)
+            described = "the demo site (mkdocs.yml, docs/, trees/), in a git clone of its own"
         else:
             size = SIZES[args.size]
             generate_regency(
@@ -176,13 +215,14 @@ def main() -> int:
                 ),
             )
             described = f"{size['opd']} OPD, {size['nodes']} nodes, {size['indicators']} indicators"
-        (root / "docs").mkdir()
+        (root / "docs").mkdir(exist_ok=True)
         agency_files = sorted((root / "trees" / "opd").glob("*.yaml"))
         pristine = agency_files[0].read_bytes()
         print(
             f"regency {args.size}: {described}; edits: the k-th statement of "
             f"{agency_files[0].name}, one at a time"
         )
+        demo_yml = (ROOT / "mkdocs.yml").read_text("utf-8") if args.size == "demo" else None
         runs: list[tuple[str, str]] = [("whole", "")]
         if args.serve_opd:
             ids = [path.stem for path in agency_files[: args.serve_opd]]
@@ -193,7 +233,11 @@ def main() -> int:
                 label = f"{name}, {'cache' if cache else 'no cache'}"
                 agency_files[0].write_bytes(pristine)
                 (root / "mkdocs.yml").write_text(
-                    MKDOCS_YML.format(search=args.search, cache=str(cache).lower(), extra=extra),
+                    _demo_yml(demo_yml, args.search, cache, extra)
+                    if demo_yml is not None
+                    else MKDOCS_YML.format(
+                        search=args.search or "material", cache=str(cache).lower(), extra=extra
+                    ),
                     "utf-8",
                 )
                 profile = args.profile and cache and name == "whole"

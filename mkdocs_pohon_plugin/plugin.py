@@ -36,7 +36,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
@@ -48,7 +48,7 @@ from .core.review.diff_render import render_markdown
 from .core.review.history import site_history
 from .core.review.promises import DEFAULT_REVISIONS, PromiseCache, site_promises
 from .core.site import RenderOptions, SiteBuild, paths
-from .core.site.background import DownloadsError, DownloadsJob
+from .core.site.background import DownloadsError, DownloadsJob, DownloadsLanding, write_files
 from .core.site.exports import xlsx_available
 from .core.site.labels import labels_for
 from .core.site.lineage_groups import DEFAULT_INLINE_LIMIT
@@ -229,6 +229,13 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self.downloads: DownloadsJob | None = None
         self.skipped_downloads: set[str] = set()
         """Downloads the site's docs already have: theirs are published, not ours."""
+        self.downloads_key: str | None = None
+        """``mkdocs serve`` with the preview cache: what this build's downloads are made of."""
+        self.landed_downloads: tuple[str, dict[str, bytes]] | None = None
+        """``mkdocs serve``: the last downloads written, with their key; written again as they
+        are while the model does not change."""
+        self.downloads_landing: DownloadsLanding | None = None
+        """``mkdocs serve``: the downloads still being written after the build ended."""
         self.build: SiteBuild | None = None
         self.planned: dict[str, Page] = {}
         self.nav_pages: dict[str, MkPage] = {}
@@ -266,7 +273,15 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """``text`` in the site's language (the ``language`` option)."""
         return text(self.config.language)
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    @event_priority(100)
+    def _share_theme_first(self, config: MkDocsConfig) -> None:
+        """Before the other plugins' ``on_config``: in ``mkdocs serve`` the theme's Jinja
+        environments keep their compiled templates from the first build on (Material's search
+        plugin compiles its language templates three times in its ``on_config``)."""
+        if self._caching():
+            self._share_theme(config)
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self.config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -350,6 +365,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 ),
             )
         return config
+
+    on_config = CombinedEvent(_share_theme_first, _configure)
 
     def _check_numbers(self) -> None:
         """The numeric options are in range (MkDocs has checked that they are integers)."""
@@ -566,8 +583,6 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             if files.get_file_from_path(path) is not None:
                 log.info("pohon: %s", self._say(_own_file(path)))
                 self.skipped_downloads.add(path)
-        # The child gets the model the pages come from: it checks nothing again.
-        self.downloads = DownloadsJob(self.result, workbook=self.build.publishes_workbook)
         if self.config.mermaid_js:
             files.append(
                 File.generated(config, MERMAID_DEST, abs_src_path=str(self.config.mermaid_js))
@@ -587,8 +602,13 @@ class PohonPlugin(BasePlugin[PohonConfig]):
                 files.append(File.generated(config, redirect.path, content=content))
         if self.config.nav:
             self._extend_nav(config, files)
+        self.downloads_key = None
         if self._caching():
             self._reuse_pages(config)
+        landed = self.landed_downloads
+        if landed is None or landed[0] != self.downloads_key or self.downloads_key is None:
+            # The child gets the model the pages come from: it checks nothing again.
+            self.downloads = DownloadsJob(self.result, workbook=self.build.publishes_workbook)
         return files
 
     # mkdocs serve: reuse unchanged pages -------------------------------------------------------
@@ -649,6 +669,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         started = time.perf_counter()
         cache = self.serve_cache
         hasher = PageHasher(self.build, outside=self._outside(config))
+        self.downloads_key = hasher.downloads_digest(self.build.publishes_workbook)
         reused: list[File] = []
         for path, page in self.planned.items():
             file = self.generated_files.get(path)
@@ -689,10 +710,12 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """``mkdocs serve``: the theme's environment keeps its compiled templates between
         rebuilds and lists the installed theme's files once (the site's ``custom_dir`` and the
         plugin's folders every time)."""
+        # Listed on every rebuild: the site's own theme folder and the plugin's (put into the
+        # theme's path later, in on_config).
         fresh = {
             folder
-            for folder in config.theme.dirs
-            if folder in (config.theme.custom_dir, str(THEME_OVERRIDES), str(THEME_404))
+            for folder in (config.theme.custom_dir, str(THEME_OVERRIDES), str(THEME_404))
+            if folder
         }
         cache = self.serve_cache
         mkdocs_internals.share_theme_listing(
@@ -877,32 +900,73 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         return page
 
     def _cancel_downloads(self) -> None:
+        if self.downloads_landing is not None:
+            self.downloads_landing.cancel()
+            self.downloads_landing = None
         if self.downloads is not None:
             self.downloads.cancel()
             self.downloads = None
 
+    def wait_for_downloads(self) -> None:
+        """``mkdocs serve``: return once the last build's downloads are in the site (tests and
+        benchmarks that look at the whole site)."""
+        if self.downloads_landing is not None:
+            self.downloads_landing.join()
+
     def _write_downloads(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
         job, self.downloads = self.downloads, None
         if job is None:
+            landed = self.landed_downloads
+            if (
+                landed is not None
+                and self.downloads_key is not None
+                and landed[0] == self.downloads_key
+            ):
+                # Nothing they are made of changed since they were written: the same files.
+                write_files(site, landed[1], skip=self.skipped_downloads)
+            return
+        if self.command == "serve":
+            # A preview does not wait for the workbook: the pages are served at once and the
+            # downloads follow a moment later (a new rebuild stops them, in on_pre_build).
+            key = self.downloads_key
+            self.downloads_landing = DownloadsLanding(
+                job,
+                site,
+                skip=self.skipped_downloads,
+                landed=lambda files, seconds: self._downloads_landed(key, files, seconds),
+                failed=self._downloads_failed,
+            )
             return
         try:
             written = job.wait()
         except DownloadsError as exc:
-            raise PluginError(
-                "pohon: "
-                + self._say(
-                    Text(
-                        id=f"unduhan tidak dapat ditulis: {exc.text('id')}",
-                        en=f"the downloads could not be written: {exc.text('en')}",
-                    )
+            raise PluginError("pohon: " + self._say(self._downloads_text(exc))) from exc
+        write_files(site, written, skip=self.skipped_downloads)
+
+    def _downloads_text(self, exc: DownloadsError) -> Text:
+        return Text(
+            id=f"unduhan tidak dapat ditulis: {exc.text('id')}",
+            en=f"the downloads could not be written: {exc.text('en')}",
+        )
+
+    def _downloads_landed(self, key: str | None, files: dict[str, bytes], seconds: float) -> None:
+        """``mkdocs serve``: the downloads are in the site (called by the landing's thread)."""
+        self.landed_downloads = (key, files) if key is not None else None
+        log.info(
+            "pohon: %s",
+            self._say(
+                Text(
+                    id=f"unduhan siap, {seconds:.1f} dtk setelah halaman",
+                    en=f"downloads ready, {seconds:.1f} s after the pages",
                 )
-            ) from exc
-        for path, data in written.items():
-            if path in self.skipped_downloads:
-                continue
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            ),
+        )
+
+    def _downloads_failed(self, exc: DownloadsError) -> None:
+        """``mkdocs serve``: the downloads failed after the pages were served; the preview
+        goes on without them (a build stops on the same failure)."""
+        log.error("pohon: %s", self._say(self._downloads_text(exc)))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.serve_cache.fail()
@@ -1063,9 +1127,11 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # The last preview's downloads may still be landing: stop them before the folder is
+        # emptied (or moved aside).
+        self._cancel_downloads()
         if self._caching():  # before MkDocs empties the site folder
             self.serve_cache.stash_previous(config.site_dir)
-            self._share_theme(config)
         if self.search_indexer is not None:  # a build that ended without on_post_build
             self.search_indexer.abort()
         self.search_indexer = None
@@ -1087,6 +1153,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             self.serve_cache.finish()
 
     def on_shutdown(self) -> None:
+        self._cancel_downloads()
         self.serve_cache.close()
 
     def _post_build(self, config: MkDocsConfig) -> None:

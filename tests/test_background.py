@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_pohon_plugin.core.site import background, generate
-from mkdocs_pohon_plugin.core.site.background import DownloadsError, DownloadsJob
+from mkdocs_pohon_plugin.core.site.background import DownloadsError, DownloadsJob, DownloadsLanding
 from mkdocs_pohon_plugin.core.site.exports import (
     cascading_xlsx,
     indicators_csv,
@@ -149,6 +149,85 @@ def test_cancel_stops_the_child(mini: CheckResult) -> None:
     job.cancel()
     assert not job.output.exists()
     job.cancel()  # a second cancel (a build error after a cancelled rebuild) does nothing
+
+
+class Landed:
+    """What a :class:`DownloadsLanding` reported."""
+
+    def __init__(self) -> None:
+        self.files: list[dict[str, bytes]] = []
+        self.failures: list[DownloadsError] = []
+
+    def landed(self, files: dict[str, bytes], seconds: float) -> None:
+        assert seconds >= 0
+        self.files.append(files)
+
+    def failed(self, exc: DownloadsError) -> None:
+        self.failures.append(exc)
+
+
+def test_downloads_land_in_the_site_once_the_child_is_done(
+    mini: CheckResult, tmp_path: Path
+) -> None:
+    """mkdocs serve: the build does not wait; the files arrive, but those the site has itself."""
+    seen = Landed()
+    landing = DownloadsLanding(
+        DownloadsJob(mini, workbook=False),
+        tmp_path,
+        skip={"unduh/indikator.csv"},
+        landed=seen.landed,
+        failed=seen.failed,
+    )
+    landing.join()
+    assert seen.failures == []
+    assert [sorted(files) for files in seen.files] == [["unduh/indikator.csv", "unduh/pohon.json"]]
+    assert (tmp_path / "unduh" / "pohon.json").read_text("utf-8") == model_json(mini)
+    assert not (tmp_path / "unduh" / "indikator.csv").exists()
+
+
+@pytest.mark.usefixtures("forked")
+def test_a_cancelled_landing_writes_nothing_and_reports_nothing(
+    mini: CheckResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new rebuild starts while the last one's downloads are still being written: the child
+    is stopped, nothing lands in the folder MkDocs is about to empty, and no error is shown."""
+
+    def slow(result: CheckResult, supports: object = None) -> str:
+        time.sleep(60)
+        return ""
+
+    monkeypatch.setattr(generate, "model_json", slow)
+    seen = Landed()
+    job = DownloadsJob(mini, workbook=False)
+    landing = DownloadsLanding(job, tmp_path, skip=set(), landed=seen.landed, failed=seen.failed)
+    landing.cancel()
+    assert seen.files == [] and seen.failures == []
+    assert list(tmp_path.iterdir()) == []
+    assert not job.output.exists()
+
+
+@pytest.mark.usefixtures("forked")
+def test_a_landing_that_fails_says_why(
+    mini: CheckResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(result: CheckResult, supports: object = None) -> str:
+        raise ValueError("the JSON cannot be written")
+
+    monkeypatch.setattr(generate, "model_json", broken)
+    seen = Landed()
+    landing = DownloadsLanding(
+        DownloadsJob(mini, workbook=False),
+        tmp_path,
+        skip=set(),
+        landed=seen.landed,
+        failed=seen.failed,
+    )
+    landing.join()
+    assert seen.files == []
+    assert [exc.text("en") for exc in seen.failures] == [
+        "the downloads process failed: ValueError: the JSON cannot be written"
+    ]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_site_publishes_the_downloads_of_the_model_its_pages_come_from(

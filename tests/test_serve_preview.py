@@ -10,11 +10,15 @@ into the same site folder. Only the HTTP server and the file watcher are left ou
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from mkdocs_pohon_plugin.core.site import background, generate
 from mkdocs_pohon_plugin.core.site.search_index import pagefind_available
 from mkdocs_pohon_plugin.plugin import PohonPlugin
 from tests.sites import MINI, SiteConfig, write_site
@@ -32,7 +36,9 @@ class Session:
         self.command = command
         self.plugin: PohonPlugin | None = None
 
-    def build(self) -> PohonPlugin:
+    def build(self, *, wait: bool = True) -> PohonPlugin:
+        """One build; with ``wait``, return once its downloads (which a preview does not wait
+        for) are in the site too."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
@@ -46,6 +52,8 @@ class Session:
             assert plugin is self.plugin, "MkDocs keeps the plugin between rebuilds"
         self.plugin = plugin
         build(config, serve_url=SERVE_URL if self.command == "serve" else None)
+        if wait:
+            plugin.wait_for_downloads()
         return plugin
 
     def close(self) -> None:
@@ -362,3 +370,87 @@ def test_a_position_s_pages_are_built_again_only_when_its_nodes_change(tmp_path:
     finally:
         served.close()
     _assert_same_as_a_clean_build(tmp_path, served)
+
+
+# The downloads ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def gated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The downloads child (forked: it inherits the patch) writes nothing until the file this
+    fixture names exists."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is used on Linux only")
+    gate = tmp_path / "gate"
+    original = generate.model_json
+
+    def waits(result: object, *args: object, **kwargs: object) -> str:
+        while not gate.exists():
+            time.sleep(0.02)
+        return original(result, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(background, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(generate, "model_json", waits)
+    return gate
+
+
+def _exported_statements(site: Path) -> set[str]:
+    export = json.loads((site / "unduh" / "pohon.json").read_text("utf-8"))
+    return {node["pernyataan"] for node in export["node"]}
+
+
+def test_a_preview_is_served_before_its_downloads_land(tmp_path: Path, gated: Path) -> None:
+    """The pages are written and the build ends while the workbook is still being written; the
+    downloads land a moment later, from the edited trees."""
+    write_site(tmp_path / "root", MINI, CONFIG)
+    served = Session(tmp_path / "root", tmp_path / "served")
+    try:
+        plugin = served.build(wait=False)
+        assert (served.site / "index.html").is_file()
+        assert not (served.site / "unduh" / "pohon.json").exists(), "the build did not wait"
+        gated.touch()
+        plugin.wait_for_downloads()
+        assert "Meningkatnya cakupan pelayanan kesehatan ibu hamil" in _exported_statements(
+            served.site
+        )
+        gated.unlink()
+        _edit(
+            served.root / "trees/opd/dinkes.yaml",
+            "pernyataan: Meningkatnya cakupan pelayanan kesehatan ibu hamil",
+            "pernyataan: Meningkatnya cakupan layanan ibu hamil (diubah)",
+        )
+        served.build(wait=False)
+        # Another edit before those downloads landed: they are stopped, the new ones land.
+        _edit(
+            served.root / "trees/opd/dinkes.yaml",
+            "layanan ibu hamil (diubah)",
+            "layanan ibu hamil (diubah lagi)",
+        )
+        served.build(wait=False)
+        assert not (served.site / "unduh" / "pohon.json").exists()
+        gated.touch()
+        plugin.wait_for_downloads()
+        statements = _exported_statements(served.site)
+        assert "Meningkatnya cakupan layanan ibu hamil (diubah lagi)" in statements
+        assert "Meningkatnya cakupan layanan ibu hamil (diubah)" not in statements
+    finally:
+        gated.touch()
+        served.close()
+
+
+def test_unchanged_trees_keep_their_downloads_without_a_child(served: Session) -> None:
+    """A rebuild with nothing changed in the trees writes the last downloads again at once: no
+    child is started; an edit starts one and its downloads show the edit."""
+    before = {
+        p: (served.site / p).read_bytes() for p in ("unduh/pohon.json", "unduh/indikator.csv")
+    }
+    plugin = served.build(wait=False)
+    assert plugin.downloads_landing is None, "no child for unchanged trees"
+    assert {p: (served.site / p).read_bytes() for p in before} == before
+    _edit(
+        served.root / "trees/opd/dinkes.yaml",
+        "pernyataan: Meningkatnya cakupan pelayanan kesehatan ibu hamil",
+        "pernyataan: Meningkatnya cakupan layanan ibu hamil (diubah)",
+    )
+    plugin = served.build()
+    assert "Meningkatnya cakupan layanan ibu hamil (diubah)" in _exported_statements(served.site)

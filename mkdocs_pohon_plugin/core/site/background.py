@@ -22,6 +22,8 @@ import pickle
 import sys
 import tempfile
 import threading
+import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path
@@ -139,6 +141,18 @@ class DownloadsJob:
         finally:
             self._close()
 
+    def kill(self) -> None:
+        """Stop the child from another thread than the one in :meth:`wait`, which then raises
+        :class:`DownloadsError` and cleans up."""
+        self._started.wait()
+        if self._start_error is not None:
+            return
+        try:
+            if self._process.is_alive():
+                self._process.kill()
+        except ValueError:  # closed meanwhile by wait(): the child is done
+            pass
+
     def cancel(self) -> None:
         """Stop the child (a build that failed, or a new ``serve`` rebuild) and drop its files."""
         if self._closed:
@@ -156,6 +170,67 @@ class DownloadsJob:
             self._process.join()
             self._process.close()
         self._folder.cleanup()
+
+
+class DownloadsLanding:
+    """Downloads that land in the site folder once their child is done, while the site is
+    already served (``mkdocs serve``: the preview does not wait for the workbook).
+
+    A thread waits for ``job``, writes its files into ``site_dir`` (but those in ``skip``), then
+    calls ``landed`` with them; a failure goes to ``failed``. :meth:`cancel` stops the child and
+    returns once nothing more is written (a new rebuild is about to empty the folder)."""
+
+    def __init__(
+        self,
+        job: DownloadsJob,
+        site_dir: Path,
+        *,
+        skip: set[str],
+        landed: Callable[[dict[str, bytes], float], None],
+        failed: Callable[[DownloadsError], None],
+    ) -> None:
+        self._job = job
+        self._site_dir = site_dir
+        self._skip = set(skip)
+        self._landed = landed
+        self._failed = failed
+        self._cancelled = threading.Event()
+        self._started = time.perf_counter()
+        self._thread = threading.Thread(target=self._land, name="pohon-downloads-land", daemon=True)
+        self._thread.start()
+
+    def _land(self) -> None:
+        try:
+            files = self._job.wait()
+        except DownloadsError as exc:
+            if not self._cancelled.is_set():
+                self._failed(exc)
+            return
+        if self._cancelled.is_set():
+            return
+        write_files(self._site_dir, files, skip=self._skip)
+        self._landed(files, time.perf_counter() - self._started)
+
+    def join(self) -> None:
+        """Wait until the downloads are in the site (or failed)."""
+        self._thread.join()
+
+    def cancel(self) -> None:
+        """Stop waiting: kill the child if it still runs; nothing is written after this."""
+        self._cancelled.set()
+        self._job.kill()
+        self._thread.join()
+
+
+def write_files(site_dir: Path, files: dict[str, bytes], *, skip: set[str]) -> None:
+    """Write each download (bytes by path in the site) into ``site_dir``, but those in
+    ``skip`` (the site's own)."""
+    for path, data in files.items():
+        if path in skip:
+            continue
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def _child(model: CheckResult | bytes, out_dir: Path, workbook: bool, report: Connection) -> None:

@@ -197,6 +197,11 @@ class PageHasher:
             )
         return self._model
 
+    def downloads_digest(self, workbook: bool) -> str:
+        """What the downloads (JSON, CSV, the workbook when ``workbook``) are made of: the whole
+        model and what every page depends on (options, the site's fields and files)."""
+        return _digest(self.site_digest(), self.model_digest(), workbook)
+
     # Nodes ---------------------------------------------------------------------------------------
 
     def node_digest(self, node_id: str) -> str:
