@@ -144,7 +144,11 @@ def _session(
         f"{label:22} rebuild       {statistics.median(times):7.2f} s median "
         f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} edits; "
         f"CPU {statistics.median(cpus):.2f} s median; downloads in the site after "
-        f"{statistics.median(ready):.2f} s median)" + (reused if cache.written else ""),
+        f"{statistics.median(ready):.2f} s median)"
+        + (reused if cache.written else "")
+        + f"\n{'':22} each rebuild: "
+        + ", ".join(f"{t:.2f}" for t in times)
+        + " s",
         flush=True,
     )
     plugin.on_shutdown()  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -454,3 +455,53 @@ def test_unchanged_trees_keep_their_downloads_without_a_child(served: Session) -
     )
     plugin = served.build()
     assert "Meningkatnya cakupan layanan ibu hamil (diubah)" in _exported_statements(served.site)
+
+
+# git ---------------------------------------------------------------------------------------
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@e.org", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_the_first_edit_of_a_clean_checkout_builds_only_what_it_changed(tmp_path: Path) -> None:
+    """In a git checkout an agency's Perjanjian Kinerja says when the trees have uncommitted
+    changes. The first edit after a clean checkout makes them so: the PKs are built again, the
+    pages the edit does not touch are reused, and the preview is a clean build of the trees."""
+    root = tmp_path / "root"
+    config = SiteConfig().with_options(search="material")
+    write_site(root, MINI, config)
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "trees")
+    served = Session(root, tmp_path / "served")
+    try:
+        served.build()
+        pk = served.site / "opd/dinkes/pk-2025/index.html"
+        assert "belum di-commit" not in pk.read_text("utf-8")
+        _edit(
+            root / "trees/opd/dinkes.yaml",
+            "pernyataan: Meningkatnya cakupan pelayanan kesehatan ibu hamil",
+            "pernyataan: Meningkatnya cakupan layanan ibu hamil (diubah)",
+        )
+        plugin = served.build()
+    finally:
+        served.close()
+    reused = set(plugin.serve_cache.reused)
+    assert "node/dinsos-ss-1.md" in reused, "a page the edit does not touch"
+    assert "opd/dinkes/pk-2025.md" not in reused and "opd/dinsos/pk-2025.md" not in reused
+    assert "ditambah perubahan yang belum di-commit" in pk.read_text("utf-8")
+    write_site(root, None, config.with_options(serve_cache=False), docs=None)
+    reference = Session(root, tmp_path / "reference")
+    try:
+        reference.build()
+    finally:
+        reference.close()
+    served_pages, reference_pages = _pages(served.site), _pages(tmp_path / "reference")
+    assert sorted(served_pages) == sorted(reference_pages)
+    assert [path for path in reference_pages if served_pages[path] != reference_pages[path]] == []

@@ -8,7 +8,8 @@ A page's hash covers everything the page can show, without rendering it:
   of the model that is not a node (region, level scheme, settings, the agencies: their names are
   on most pages), the files of the trees folder that are not tree files (a nomenclature table)
   and whatever the caller adds (the MkDocs adapter adds ``mkdocs.yml``, the navigation and the
-  theme's files);
+  theme's files); whether the trees have uncommitted changes (git) counts for an agency's
+  Perjanjian Kinerja only, which says so (with ``custom_templates``, for every page);
 - the page itself: its kind, path, title, YAML source line and template context;
 - what it shows of the trees, by kind. A **node** page: the node (with its indicators, budget
   and crosscutting links), its ancestors (breadcrumb, diagram), its children and its
@@ -45,6 +46,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..review.promises import Promises
 from ..tree.model import Indicator, Node, Opd, Position
 from .generate import SiteBuild
 from .kinds import (
@@ -158,6 +160,16 @@ class PageHasher:
                 for field in dataclasses.fields(options)
                 if field.name not in ("history", "template_cache")
             }
+            promises = plain.get("promises")
+            if (
+                isinstance(promises, Promises)
+                and promises.dirty
+                and options.custom_templates is None
+            ):
+                # Whether the working tree has uncommitted changes shows on an agency's
+                # Perjanjian Kinerja only (its frame): the first edit after a clean checkout
+                # would otherwise build every page again.
+                plain["promises"] = dataclasses.replace(promises, dirty=False)
             site = {
                 field.name: getattr(self.site, field.name)
                 for field in dataclasses.fields(self.site)
@@ -367,6 +379,7 @@ class PageHasher:
         """What the page's hash covers besides what it shows of the trees: the site-wide inputs,
         its kind, path, title, YAML source line and template context. Two builds' pages with the
         same frame and the same body (:func:`body_key`) are the same page."""
+        promises = self.build.options.promises
         return _digest(
             self.site_digest(),
             page.kind,
@@ -374,6 +387,7 @@ class PageHasher:
             page.title,
             page.source,
             _context(page.context),
+            page.kind == PK and promises is not None and promises.dirty,
         )
 
 
