@@ -45,7 +45,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import mkdocs_internals
 from .core.review.diff import DiffLoadError, Side, diff_sites, load_side
 from .core.review.diff_render import render_markdown
-from .core.review.history import site_history
+from .core.review.history import BlameCache, site_history
 from .core.review.promises import DEFAULT_REVISIONS, PromiseCache, site_promises
 from .core.site import RenderOptions, SiteBuild, paths
 from .core.site.background import DownloadsError, DownloadsJob, DownloadsLanding, write_files
@@ -223,6 +223,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """Pagefind, fed each page as it is written (``search: pagefind``)."""
         self.load_cache = LoadCache()
         """Tree files read by an earlier build: ``mkdocs serve`` re-reads only changed ones."""
+        self.blame_cache = BlameCache()
+        """What git blame said on an earlier build: asked again only for changed files."""
         self.promise_cache = PromiseCache()
         """The history of promises of an earlier build: read again only when ``HEAD`` moves."""
         self.preview: frozenset[str] | None = None
@@ -532,7 +534,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             lineage_inline_limit=self.config.lineage_inline_limit,
             template_cache=self.serve_cache.templates if self._caching() else None,
             index_inline_limit=self.config.index_inline_limit,
-            history=site_history(self.result.site) if self.config.history else None,
+            history=site_history(self.result.site, self.blame_cache)
+            if self.config.history
+            else None,
             promises=site_promises(
                 self.result.site, self.config.promise_revisions, self.promise_cache
             )

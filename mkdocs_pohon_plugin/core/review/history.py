@@ -8,8 +8,10 @@ its last change. Nothing here calls git once per node, and a trees folder outsid
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -43,6 +45,22 @@ class History:
 
 
 _UNCOMMITTED = "0" * 40
+_SHA = re.compile(r"[0-9a-f]{40}")
+
+
+@dataclass(slots=True)
+class BlameCache:
+    """``mkdocs serve``: what git said on the last build. A file's blame is asked again only
+    when the file (its size or modification time) or the checked-out commit changed, the order
+    of the commits only when the commit did: an edit costs one ``git blame``, not one per file."""
+
+    blames: dict[str, tuple[tuple[str, int, int], list[Commit | None] | None]] = field(
+        default_factory=dict
+    )
+    """Each file's blame (by its resolved path), with the commit, modification time and size
+    it was asked for."""
+    orders: dict[str, dict[str, int]] = field(default_factory=dict)
+    """The order of the commits, by the commit checked out (the last one only)."""
 
 
 def blame(path: Path) -> list[Commit | None] | None:
@@ -77,7 +95,7 @@ def blame(path: Path) -> list[Commit | None] | None:
             lines.append(commit)
             continue
         head, _, rest = raw.partition(" ")
-        if len(head) == 40 and all(c in "0123456789abcdef" for c in head):
+        if len(head) == 40 and _SHA.fullmatch(head):
             current = head
             details.setdefault(current, {})
         elif current is not None and head in ("author-time", "summary"):
@@ -116,19 +134,59 @@ def _rank(commit: Commit, order: dict[str, int]) -> tuple[int, int]:
     return (order.get(commit.sha, -1), -commit.time)
 
 
-def site_history(site: Site) -> History:
-    """Last change per node and indicator (file paths as loaded, relative to the working dir)."""
+def _head(directory: Path) -> str | None:
+    """The commit checked out in ``directory``'s repository; ``None`` outside git."""
+    try:
+        proc = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", "HEAD"],
+            cwd=directory,
+            capture_output=True,
+            check=False,
+        )
+    except (FileNotFoundError, OSError):
+        return None
+    return proc.stdout.decode().strip() or None if proc.returncode == 0 else None
+
+
+def _cached_blame(
+    path: Path, head: str | None, cache: BlameCache | None
+) -> list[Commit | None] | None:
+    if cache is None or head is None:
+        return blame(path)
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return blame(path)
+    name, stamp = str(path.resolve()), (head, stat.st_mtime_ns, stat.st_size)
+    kept = cache.blames.get(name)
+    if kept is None or kept[0] != stamp:
+        kept = cache.blames[name] = (stamp, blame(path))
+    return kept[1]
+
+
+def site_history(site: Site, cache: BlameCache | None = None) -> History:
+    """Last change per node and indicator (file paths as loaded, relative to the working dir).
+    With ``cache`` (``mkdocs serve``), git is asked only about what changed since the last
+    call."""
     by_file: dict[str, list[Node]] = {}
     for node in site.nodes.values():
         by_file.setdefault(node.loc.file, []).append(node)
     changed: dict[str, Commit] = {}
     order: dict[str, int] | None = None
+    head: str | None = None
+    if cache is not None and by_file:
+        head = _head(Path(next(iter(by_file))).parent)
     for file, nodes in by_file.items():
-        lines = blame(Path(file))
+        lines = _cached_blame(Path(file), head, cache)
         if not lines:
             continue
         if order is None:
-            order = commit_order(Path(file).parent)
+            if cache is not None and head is not None:
+                if head not in cache.orders:
+                    cache.orders = {head: commit_order(Path(file).parent)}
+                order = cache.orders[head]
+            else:
+                order = commit_order(Path(file).parent)
         nodes.sort(key=lambda n: n.loc.line)
         for index, node in enumerate(nodes):
             end = nodes[index + 1].loc.line - 1 if index + 1 < len(nodes) else len(lines)
