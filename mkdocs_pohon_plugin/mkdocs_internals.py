@@ -20,12 +20,14 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
@@ -58,6 +60,57 @@ def skip_markdown(page: Page) -> None:
     page._title_from_render = None
     page.present_anchor_ids = set()
     page.links_to_anchors = {}
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownRender:
+    """What ``Page.render`` left on a page of the site's own (:func:`markdown_render`)."""
+
+    content: str
+    toc: TableOfContents
+    title: str | None
+    anchors: frozenset[str] | None
+    links: dict[str, dict[str, str]] | None
+    """The page's links to anchors of other pages, by the linked file's source path."""
+
+
+def markdown_render(page: Page) -> MarkdownRender:
+    """What ``Page.render`` left on ``page``, to leave it again on the same page of a later
+    build (:func:`restore_markdown_render`).
+
+    Relies on: ``Page.render`` (MkDocs 1.6) setting ``content``, ``toc``, ``_title_from_render``
+    (private: the first heading's title), ``present_anchor_ids`` and ``links_to_anchors``
+    (undocumented; ``{File: {anchor: link}}``) and nothing else on the page. Pohon needs it in
+    ``mkdocs serve``: Python-Markdown converting the site's own pages again after every edit of a
+    tree is a third of a preview of the demo."""
+    links = page.links_to_anchors
+    return MarkdownRender(
+        content=page.content or "",
+        toc=page.toc,
+        title=page._title_from_render,
+        anchors=frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
+        links={file.src_uri: dict(found) for file, found in links.items()}
+        if links is not None
+        else None,
+    )
+
+
+def restore_markdown_render(page: Page, rendered: MarkdownRender, files: Files) -> None:
+    """Leave ``page`` as ``Page.render`` left it in an earlier build (:func:`markdown_render`),
+    its links to anchors pointing at this build's files (same relies-on)."""
+    page.content = rendered.content
+    page.toc = rendered.toc
+    page._title_from_render = rendered.title
+    page.present_anchor_ids = set(rendered.anchors) if rendered.anchors is not None else None
+    if rendered.links is None:
+        page.links_to_anchors = None
+        return
+    links = {}
+    for src_uri, found in rendered.links.items():
+        file = files.get_file_from_path(src_uri)
+        if file is not None:
+            links[file] = dict(found)
+    page.links_to_anchors = links
 
 
 def set_anchors(page: Page, anchors: AbstractSet[str]) -> None:

@@ -73,6 +73,7 @@ from .core.tree.check import CheckResult, check_trees
 from .core.tree.diagnostics import Text
 from .core.tree.load import LoadCache
 from .heap import HeapTrimmer
+from .markdown_cache import MarkdownCache
 from .nav_cache import NavCache
 from .rendered_page import GeneratedPages, PohonPage
 from .serve_cache import ServeCache
@@ -251,6 +252,8 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """The navigation entry marked active for the page being rendered (see
         :meth:`_light_owner`)."""
         self.serve_cache = ServeCache()
+        self.markdown_cache = MarkdownCache()
+        """``mkdocs serve``: the site's own pages as Python-Markdown last converted them."""
         """``mkdocs serve``: the generated pages of the previous build, reused when unchanged."""
         self.generated_files: dict[str, File] = {}
         """The generated pages' files, by source path (``on_files``)."""
@@ -972,8 +975,17 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         goes on without them (a build stops on the same failure)."""
         log.error("pohon: %s", self._say(self._downloads_text(exc)))
 
+    @event_priority(-100)  # after other plugins: the page's Markdown is final
+    def on_page_markdown(
+        self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self._caching() and page.file.src_uri not in self.generated:
+            self.markdown_cache.attach(page, config, files)
+        return None
+
     def on_build_error(self, *, error: Exception) -> None:
         self.serve_cache.fail()
+        self.markdown_cache.clear()
         self.previous_search = None
         self.prerendered = {}
         self._unlight()
@@ -1136,6 +1148,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self._cancel_downloads()
         if self._caching():  # before MkDocs empties the site folder
             self.serve_cache.stash_previous(config.site_dir)
+            self.markdown_cache.start()
         if self.search_indexer is not None:  # a build that ended without on_post_build
             self.search_indexer.abort()
         self.search_indexer = None
@@ -1155,6 +1168,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         self._post_build(config)
         if self._caching():
             self.serve_cache.finish()
+            self.markdown_cache.finish()
 
     def on_shutdown(self) -> None:
         self._cancel_downloads()

@@ -87,6 +87,39 @@ def test_skip_markdown_leaves_what_render_would(tmp_path: Path) -> None:
     assert page.title == "Dari meta"
 
 
+def test_a_kept_markdown_render_is_what_render_leaves(tmp_path: Path) -> None:
+    """markdown_render / restore_markdown_render: every attribute Page.render sets, and nothing
+    else it sets, is carried to a page of a later build."""
+    config = _config(tmp_path)
+    source, target = _page(config, "a.md"), _page(config, "b.md")
+    files = Files([source.file, target.file])
+    markdown = "# Judul A\n\n## Bagian {#bagian}\n\nLihat [B](b.md#atas) dan [C](c.md).\n"
+    source.markdown, source.meta = markdown, {}
+    config.validation.anchors = logging.INFO  # links_to_anchors is kept from INFO on
+    before = dict(vars(source))
+    source.render(config, files)
+    set_by_render = {key for key, value in vars(source).items() if before.get(key) is not value}
+    assert set_by_render <= {
+        "content",
+        "toc",
+        "_title_from_render",
+        "present_anchor_ids",
+        "links_to_anchors",
+    }, f"mkdocs_internals.markdown_render: Page.render now also sets {set_by_render}"
+    kept = mkdocs_internals.markdown_render(source)
+    later = _page(config, "a.md")
+    later_files = Files([later.file, _page(config, "b.md").file])
+    later.markdown, later.meta = markdown, {}
+    mkdocs_internals.restore_markdown_render(later, kept, later_files)
+    assert later.content == source.content and "Lihat" in later.content
+    assert later.title == source.title == "Judul A"
+    assert later.present_anchor_ids == source.present_anchor_ids >= {"bagian"}
+    assert [item.title for item in later.toc] == [item.title for item in source.toc]
+    (linked,) = later.links_to_anchors or {}
+    assert linked is later_files.get_file_from_path("b.md"), "this build's file"
+    assert later.links_to_anchors == {linked: {"atas": "b.md#atas"}}
+
+
 def test_set_anchors_is_what_anchor_validation_reads(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -10,6 +10,7 @@ into the same site folder. Only the HTTP server and the file watcher are left ou
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import os
 import subprocess
@@ -112,7 +113,8 @@ def _assert_same_as_a_clean_build(tmp_path: Path, served: Session) -> None:
 def _reference(tmp_path: Path, root: Path, config: SiteConfig = CONFIG) -> Path:
     """The same trees built from scratch, without the cache (``serve_cache: false``)."""
     other = tmp_path / "reference"
-    write_site(other, root / "trees", config.with_options(serve_cache=False))
+    docs = {path.name: path.read_text("utf-8") for path in (root / "docs").glob("*.md")}
+    write_site(other, root / "trees", config.with_options(serve_cache=False), docs=docs)
     session = Session(other, tmp_path / "reference-site")
     plugin = session.build()
     session.close()
@@ -505,3 +507,42 @@ def test_the_first_edit_of_a_clean_checkout_builds_only_what_it_changed(tmp_path
     served_pages, reference_pages = _pages(served.site), _pages(tmp_path / "reference")
     assert sorted(served_pages) == sorted(reference_pages)
     assert [path for path in reference_pages if served_pages[path] != reference_pages[path]] == []
+
+
+# The site's own pages ----------------------------------------------------------------------
+
+OWN_PAGE = (
+    "# Tentang\n\nHalaman milik situs, dengan tautan ke [Dinkes](opd/dinkes.md) dan ke "
+    "[halaman yang tidak ada](hilang.md).\n"
+)
+
+
+def test_the_site_s_own_pages_are_converted_again_only_when_they_change(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """After an edit of a tree the site's own Markdown page is not converted again: it comes
+    out as a clean build writes it, and its broken link is still reported. Its own edit is
+    converted."""
+    root = tmp_path / "root"
+    write_site(root, MINI, CONFIG, docs={"tentang.md": OWN_PAGE})
+    served = Session(root, tmp_path / "served")
+    try:
+        first = served.build()
+        assert first.markdown_cache.reused == []
+        _edit(
+            root / "trees/opd/dinkes.yaml",
+            "pernyataan: Meningkatnya cakupan pelayanan kesehatan ibu hamil",
+            "pernyataan: Meningkatnya cakupan layanan ibu hamil (diubah)",
+        )
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            plugin = served.build()
+        assert plugin.markdown_cache.reused == ["tentang.md"]
+        assert any("hilang.md" in r.getMessage() for r in caplog.records), "reported again"
+        _assert_same_as_a_clean_build(tmp_path, served)
+        _edit(root / "docs/tentang.md", "Halaman milik situs", "Halaman situs (diubah)")
+        plugin = served.build()
+        assert plugin.markdown_cache.reused == []
+        assert "Halaman situs (diubah)" in (served.site / "tentang/index.html").read_text("utf-8")
+    finally:
+        served.close()
