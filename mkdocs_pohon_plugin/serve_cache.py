@@ -7,7 +7,10 @@ the folder (the plugin's ``on_pre_build``) it moves the folder's entries aside, 
 folder (``<site>.pohon-previous-…``, on the same disk, so a move is a rename); once the pages are
 planned (``on_files``) each generated page whose content hash
 (:mod:`.core.site.page_hash`) is the one its written file had is moved back, unrendered, and MkDocs
-is told not to build it. A page in the navigation stays in the build (MkDocs makes the navigation
+is told not to build it. A folder at the top of the site that holds only the plugin's files
+(``node/``, ``indikator/``, …) is moved back whole, in one rename, and what the last build made
+there and this one does not (a removed node's page, the downloads, written again) is deleted;
+pages that changed keep their old file until MkDocs writes the new one. A page in the navigation stays in the build (MkDocs makes the navigation
 from its pages) but, when unchanged, is neither rendered nor passed through the theme's
 template: MkDocs writes the previous build's HTML of it again (:meth:`ServeCache.keep`). So is a
 page whose hash changed while its frame (everything but what it shows of the trees) did not,
@@ -22,6 +25,7 @@ After a failed build nothing is reused the next time: every page is rendered aga
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -106,6 +110,11 @@ class ServeCache:
     """The theme's templates (Material's), compiled."""
     theme_files: dict[str, list[str]] = field(default_factory=dict)
     """The files of each installed theme folder (Material's), listed once."""
+    own_files: set[str] = field(default_factory=set)
+    """Every file the plugin made in the last build (pages, redirects, data), by output path."""
+    new_own_files: set[str] = field(default_factory=set)
+    restored: set[str] = field(default_factory=set)
+    """Folders at the top of the site that this build moved back whole (:meth:`restore_folders`)."""
 
     def stash_previous(self, site_dir: str) -> None:
         """Move the last build's output aside, before MkDocs empties ``site_dir``; nothing when
@@ -118,6 +127,8 @@ class ServeCache:
         self.unchanged = []
         self.new_bodies = {}
         self.folders = set()
+        self.restored = set()
+        self.new_own_files = set()
         self.site = Path(site_dir)
         self.drop_stash()
         if not self.written or not self.site.is_dir():
@@ -126,6 +137,36 @@ class ServeCache:
         self.stash = stash
         for entry in os.listdir(self.site):
             os.rename(self.site / entry, stash / entry)
+
+    def restore_folders(
+        self, folders: set[str], own_files: set[str], later: frozenset[str] = frozenset()
+    ) -> None:
+        """Move each of ``folders`` (at the top of the site; every file this build puts there
+        is the plugin's) back from the last build whole, then delete from them what the last
+        build made and this one does not (``own_files``: what the plugin makes this time with
+        the pages; ``later``: what it writes after them, the downloads, which are deleted now
+        and written again). A page to be built again keeps its old file until MkDocs writes
+        the new one."""
+        self.new_own_files = set(own_files) | later
+        if self.stash is None or self.site is None:
+            return
+        for folder in sorted(folders):
+            kept = self.stash / folder
+            if kept.is_dir() and not (self.site / folder).exists():
+                os.rename(kept, self.site / folder)
+                self.restored.add(folder)
+        gone = sorted(
+            dest for dest in self.own_files - own_files if dest.partition("/")[0] in self.restored
+        )
+        for dest in gone:
+            target = self.site / dest
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+            # Its folder too, once empty (a removed node's ``node/<id>/``).
+            parent = target.parent
+            while parent != self.site and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
 
     def plan(self, src_uri: str, page_hash: str, dest: str, frame: str = "") -> None:
         """A generated page the running build has, with its hash, output file and frame."""
@@ -163,8 +204,11 @@ class ServeCache:
         when its anchors or its file are missing: then it is built)."""
         if src_uri not in self.anchors or self.stash is None:
             return None
+        base = self.site if dest.partition("/")[0] in self.restored else self.stash
+        if base is None:
+            return None
         try:
-            html = (self.stash / dest).read_text(encoding="utf-8")
+            html = (base / dest).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
         self.kept[src_uri] = html
@@ -182,6 +226,12 @@ class ServeCache:
             return False
         if self.written.get(src_uri) != planned:
             return False
+        if planned.dest.partition("/")[0] in self.restored:  # moved back with its folder
+            if not os.path.isfile(os.path.join(self.site, planned.dest)):
+                return False
+            self.done.add(src_uri)
+            self.reused.append(src_uri)
+            return True
         kept = os.path.join(self.stash, planned.dest)
         target = os.path.join(self.site, planned.dest)
         folder = os.path.dirname(target)
@@ -242,10 +292,12 @@ class ServeCache:
         self.new_bodies = {}
         self.building = {}
         self.kept = {}
+        self.own_files = self.new_own_files
         self.drop_stash()
 
     def fail(self) -> None:
         """The build failed: nothing of it is reused."""
+        self.own_files = set()
         self.written = {}
         self.building = {}
         self.kept = {}

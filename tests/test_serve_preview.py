@@ -13,6 +13,7 @@ import json
 import logging
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -546,3 +547,45 @@ def test_the_site_s_own_pages_are_converted_again_only_when_they_change(
         assert "Halaman situs (diubah)" in (served.site / "tentang/index.html").read_text("utf-8")
     finally:
         served.close()
+
+
+def test_folders_of_generated_pages_come_back_whole(tmp_path: Path) -> None:
+    """A folder that holds only generated pages (``indikator/``) is moved back in one piece;
+    one the site's own pages share (a page of ``docs/node/``) page by page. Either way an
+    unchanged page keeps its file and the preview is a clean build of the trees."""
+    root = tmp_path / "root"
+    docs = {"tentang.md": OWN_PAGE}
+    write_site(root, MINI, CONFIG, docs=docs)
+    (root / "docs/node").mkdir()
+    (root / "docs/node/catatan.md").write_text("# Catatan\n\nCatatan situs.\n", "utf-8")
+    served = Session(root, tmp_path / "served")
+    try:
+        served.build()
+        before = _stamps(served.site)
+        _edit(
+            root / "trees/opd/dinkes.yaml",
+            "pernyataan: Meningkatnya cakupan pelayanan kesehatan ibu hamil",
+            "pernyataan: Meningkatnya cakupan layanan ibu hamil (diubah)",
+        )
+        plugin = served.build()
+        restored = plugin.serve_cache.restored
+        assert "indikator" in restored and "node" not in restored and "tentang" not in restored
+        reused = set(plugin.serve_cache.reused)
+        assert {"indikator/dinsos-ss-1-i1.md", "node/dinsos-ss-1.md"} <= reused
+        after = _stamps(served.site)
+        whole, one = "indikator/dinsos-ss-1-i1/index.html", UNRELATED
+        assert after[whole] == before[whole], "moved back with its folder"
+        assert after[one] == before[one], "moved back on its own"
+        assert "node/catatan/index.html" in after
+    finally:
+        served.close()
+    reference = tmp_path / "reference"
+    write_site(reference, root / "trees", CONFIG.with_options(serve_cache=False), docs=docs)
+    (reference / "docs/node").mkdir()
+    shutil.copy(root / "docs/node/catatan.md", reference / "docs/node/catatan.md")
+    clean = Session(reference, tmp_path / "reference-site")
+    try:
+        clean.build()
+    finally:
+        clean.close()
+    assert _pages(served.site) == _pages(tmp_path / "reference-site")
