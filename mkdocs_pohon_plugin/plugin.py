@@ -252,9 +252,9 @@ class PohonPlugin(BasePlugin[PohonConfig]):
         """The navigation entry marked active for the page being rendered (see
         :meth:`_light_owner`)."""
         self.serve_cache = ServeCache()
+        """``mkdocs serve``: the generated pages of the previous build, reused when unchanged."""
         self.markdown_cache = MarkdownCache()
         """``mkdocs serve``: the site's own pages as Python-Markdown last converted them."""
-        """``mkdocs serve``: the generated pages of the previous build, reused when unchanged."""
         self.generated_files: dict[str, File] = {}
         """The generated pages' files, by source path (``on_files``)."""
         self.search_kept = False
