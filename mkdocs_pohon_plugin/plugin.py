@@ -537,6 +537,7 @@ class PohonPlugin(BasePlugin[PohonConfig]):
             diagram_limit=self.config.diagram_limit,
             lineage_inline_limit=self.config.lineage_inline_limit,
             template_cache=self.serve_cache.templates if self._caching() else None,
+            keep_lineages=self._caching(),
             index_inline_limit=self.config.index_inline_limit,
             history=site_history(self.result.site, self.blame_cache)
             if self.config.history

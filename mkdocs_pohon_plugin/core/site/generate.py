@@ -44,6 +44,7 @@ class SiteBuild:
             self.options.language,
             lineage_inline_limit=self.options.lineage_inline_limit,
             index_inline_limit=self.options.index_inline_limit,
+            keep_lineages=self.options.keep_lineages,
         )
         self.renderer = Renderer(self.plan, self.options)
         self.only_opds = only_opds

@@ -116,12 +116,13 @@ class Planning:
         language: str = "id",
         lineage_inline_limit: int = DEFAULT_INLINE_LIMIT,
         index_inline_limit: int = DEFAULT_INDEX_LIMIT,
+        keep_lineages: bool = False,
     ) -> Planning:
         order = {node.id: i for i, (node, _depth) in enumerate(result.graph.walk())}
         site = result.site
         nodes = sorted(site.nodes.values(), key=lambda n: order.get(n.id, len(order)))
         opd_levels = {opd.id: _by_level(site, opd, order) for opd in site.opds.values()}
-        lineages = LineageCache(result.graph, lineage_inline_limit)
+        lineages = LineageCache(result.graph, lineage_inline_limit, keep_all=keep_lineages)
         labels = labels_for(language, site.scheme)
         return cls(result, language, labels, order, nodes, opd_levels, lineages, index_inline_limit)
 

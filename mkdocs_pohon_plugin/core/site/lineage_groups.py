@@ -18,6 +18,7 @@ exist) and for the indicator page (which groups link to them), so the two never 
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from ..tree.graph import Graph
@@ -138,13 +139,17 @@ class LineageCache:
     """Every indicator's lineage, funding and sections, shared by the page plan and the
     renderer: computed when first asked for, kept while recently used."""
 
-    def __init__(self, graph: Graph, limit: int = DEFAULT_INLINE_LIMIT) -> None:
+    def __init__(
+        self, graph: Graph, limit: int = DEFAULT_INLINE_LIMIT, *, keep_all: bool = False
+    ) -> None:
         self.graph = graph
         self.limit = limit
         self.index = SupportIndex.of(graph)
         # Bounded (:mod:`.memo`): the pages that ask for an indicator's lineage are written
-        # close together, and a site of 60,000 indicators must not keep them all.
-        self._lineages: Memo[str, Lineage] = Memo()
+        # close together, and a site of 60,000 indicators must not keep them all. With
+        # ``keep_all`` (``mkdocs serve``'s preview, which hashes every page after planning
+        # them) each is computed once and kept.
+        self._lineages: Memo[str, Lineage] = Memo(sys.maxsize if keep_all else None)
         self._sections: Memo[str, LineageSections] = Memo()
         self._funding: Memo[str, Funding] = Memo()
 

@@ -158,7 +158,7 @@ class PageHasher:
             plain = {
                 field.name: getattr(options, field.name)
                 for field in dataclasses.fields(options)
-                if field.name not in ("history", "template_cache")
+                if field.name not in ("history", "template_cache", "keep_lineages")
             }
             promises = plain.get("promises")
             if (

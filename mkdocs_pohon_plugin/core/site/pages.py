@@ -165,19 +165,23 @@ def plan_site(
     kinds: Sequence[PageKind] = KINDS,
     lineage_inline_limit: int = DEFAULT_INLINE_LIMIT,
     index_inline_limit: int = DEFAULT_INDEX_LIMIT,
+    keep_lineages: bool = False,
 ) -> SitePlan:
     """Plan every page of the site for a checked trees folder: the pages of each kind of
     ``kinds`` (the registry, :data:`.kinds.KINDS`), in registry order; consecutive kinds planned
     over the same subjects are interleaved subject by subject (see :class:`.kinds.Over`).
     ``lineage_inline_limit``: rows of an indicator's "Didukung oleh" written on its page (see
     :mod:`.lineage_groups`); ``index_inline_limit``: rows on one page of a site-wide listing
-    (see :mod:`.listings`)."""
+    (see :mod:`.listings`); ``keep_lineages``: keep every lineage computed (see
+    :class:`.lineage_groups.LineageCache`)."""
     ids = [kind.id for kind in kinds]
     if len(set(ids)) != len(ids):
         raise ValueError(
             f"page kinds declared twice: {sorted({i for i in ids if ids.count(i) > 1})}"
         )
-    planning = Planning.of(result, language, lineage_inline_limit, index_inline_limit)
+    planning = Planning.of(
+        result, language, lineage_inline_limit, index_inline_limit, keep_lineages
+    )
     plan = SitePlan(result, lineages=planning.lineages, listings=planning.listings)
     plan.sent_by_opd, plan.received_by_opd = _crosscutting_by_opd(result)
     plan.opd_nodes_by_level = {

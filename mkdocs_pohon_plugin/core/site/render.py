@@ -246,6 +246,10 @@ class RenderOptions:
     index_inline_limit: int = DEFAULT_INDEX_LIMIT
     """Rows on one page of a site-wide listing (all indicators, codes); past it the listing is
     split into one page per agency, with a finder on the index (:mod:`.listings`)."""
+    keep_lineages: bool = False
+    """Keep every indicator's lineage for the whole build instead of the recent ones: what
+    planning computed is reused when every page is hashed (``mkdocs serve``'s preview cache),
+    at the cost of memory that grows with the site."""
 
 
 @dataclass(slots=True)
