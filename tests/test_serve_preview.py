@@ -589,3 +589,16 @@ def test_folders_of_generated_pages_come_back_whole(tmp_path: Path) -> None:
     finally:
         clean.close()
     assert _pages(served.site) == _pages(tmp_path / "reference-site")
+
+
+def test_an_agency_s_mutu_page_follows_its_own_findings(served: Session) -> None:
+    """An agency's Mutu Pohon page is built again when a finding about the agency changes
+    (Dinkes no longer names an IKU), and kept when another agency is edited."""
+    _edit(served.root / "trees/opd/dinkes.yaml", "        iku: true\n", "")
+    plugin = served.build()
+    reused = set(plugin.serve_cache.reused) | set(plugin.serve_cache.unchanged)
+    assert "opd/dinkes/mutu.md" not in reused
+    assert "opd/dinsos/mutu.md" in set(plugin.serve_cache.reused)
+    mutu = (served.site / "opd/dinkes/mutu/index.html").read_text("utf-8")
+    assert "opd-tanpa-iku" in mutu or "Indikator Kinerja Utama" in mutu
+    _assert_same_as_a_clean_build(served.root.parent, served)

@@ -20,7 +20,8 @@ A page's hash covers everything the page can show, without rendering it:
   A **group page of a split listing** (an agency's indicators, codes or IKU, one page of
   them): each row of its group, as its node's fingerprint, in the listing's order, and the
   group's pages; an edit in one agency leaves the other agencies' group pages as they were.
-  An agency's **Rencana Aksi** pages: as its other pages. A **position**'s pages (the position,
+  An agency's **Rencana Aksi** pages: as its other pages. An agency's **Mutu Pohon** page: the
+  same, with the findings about the agency and every finding without a subject. A **position**'s pages (the position,
   its Perjanjian Kinerja): each node (of any agency) it or one of its indicators answers for,
   as a node's page shows it, with its indicators' lineage (:data:`POSITION_KINDS`).
   Every **other** kind (home, the indexes, downloads, any kind added later) shows the whole
@@ -60,6 +61,7 @@ from .kinds import (
     NODE,
     OPD,
     OPD_LEVEL,
+    OPD_QUALITY,
     PK,
     POSITION,
     POSITION_PK,
@@ -305,6 +307,13 @@ class PageHasher:
             parts.extend(self._lineage(indicator) for indicator in node.indicators)
         return _digest(opd.id, opd.node_ids, parts)
 
+    def _opd_quality(self, opd: Opd) -> str:
+        """What an agency's Mutu Pohon page shows: the findings about its nodes and indicators
+        (in their digests) and about the agency, and, as they are placed by the lines that
+        hold them, every finding without a subject."""
+        findings = self._all_findings()
+        return _digest(self._opd(opd), findings.get(opd.id), findings.get(""))
+
     def _position(self, position: Position) -> str:
         """What a position's pages show (:data:`POSITION_KINDS`)."""
         if self._answered is None:
@@ -371,6 +380,8 @@ class PageHasher:
             shows = self._position(position)
         elif kind in LISTING_PART_KINDS and (group := _listing_group(context)) is not None:
             shows = self._listing_group(group)
+        elif kind == OPD_QUALITY and isinstance(opd, Opd):
+            shows = self._opd_quality(opd)
         else:
             shows = self.model_digest()
         return _digest(self.frame(page) if frame is None else frame, shows)
