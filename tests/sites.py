@@ -125,7 +125,11 @@ def build(root: Path, *, strict: bool = True) -> Path:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    mkdocs_build(load_config(str(root / "mkdocs.yml"), strict=strict))
+    config = load_config(str(root / "mkdocs.yml"), strict=strict)
+    # As `mkdocs build` does: MkDocs keeps the plugin for the process, and a serve test in the
+    # same process may have left it previewing.
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
     return root / "site"
 
 

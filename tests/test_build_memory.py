@@ -146,6 +146,9 @@ def _regency_build(root: Path, limit: int | None) -> Built:
     )
     write_site(root, trees=None, config=SiteConfig(repo=False, font=False))
     config = load_config(str(root / "mkdocs.yml"), strict=True)
+    # As `mkdocs build` does: MkDocs keeps the plugin for the process, and a serve test in the
+    # same process may have left it previewing.
+    config.plugins.on_startup(command="build", dirty=False)
     plugin: Any = config.plugins["pohon"]
     counts: list[Counter[str]] = []
     written = 0
